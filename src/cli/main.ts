@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { VERSION } from '../server/version.ts';
+import { registerServeCommands } from './serve.ts';
+import { registerAdminCommands } from './admin.ts';
+
+const program = new Command('cleanclaim')
+  .description('cleanclaim: open-source medical billing and coding')
+  .version(VERSION)
+  .showHelpAfterError();
+registerServeCommands(program);
+registerAdminCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`cleanclaim: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

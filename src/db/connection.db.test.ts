@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openTestDatabase } from './testing.ts';
+import { auditEvent } from './schema.ts';
+
+describe('database', () => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => database.close());
+
+  it('applies the migrations and stores timestamps in UTC', async () => {
+    const rows = await database.sql.executeSql("select current_setting('TimeZone') as tz, now() as now");
+    expect(rows.rows[0]).toBeDefined();
+    const [row] = await database.db.insert(auditEvent).values({ action: 'test', entity: 'db' }).returning();
+    expect(row!.at).toBeInstanceOf(Date);
+  });
+
+  it('refuses to update or delete an audit event (append-only)', async () => {
+    await database.db.insert(auditEvent).values({ action: 'test', entity: 'db' });
+    const appendOnly = { cause: { message: expect.stringMatching(/append-only/) } };
+    await expect(database.db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject(appendOnly);
+    await expect(database.db.execute(sql`delete from audit_event`)).rejects.toMatchObject(appendOnly);
+    await expect(database.db.execute(sql`truncate audit_event`)).rejects.toMatchObject(appendOnly);
+  });
+});

@@ -1,0 +1,8 @@
+// Every table, gathered for drizzle-kit and the typed query builder. Each domain owns its tables.
+export * from '../practices/tables.ts';
+export * from '../payers/tables.ts';
+export * from '../patients/tables.ts';
+export * from '../encounters/tables.ts';
+export * from '../auth/tables.ts';
+export * from '../audit/tables.ts';
+export * from '../jobs/tables.ts';

@@ -1,0 +1,71 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Cents, closed, Formatted, Id, IsoDate, Nullable, RowFields, Text, Timestamp } from '../shared/schema.ts';
+
+export const MAX_DIAGNOSES = 12; // HI segment: 12 diagnosis codes on a professional claim (837P 2300 HI)
+export const MAX_MODIFIERS = 4; // SV101-3 .. SV101-6
+export const MAX_POINTERS = 4; // SV107-1 .. SV107-4
+
+export const ServiceLineInput = Type.Object(
+  {
+    procedureCode: Formatted('procedure-code', 5),
+    modifiers: Type.Optional(Type.Array(Formatted('modifier', 2), { maxItems: MAX_MODIFIERS, uniqueItems: true })),
+    units: Type.Number({ exclusiveMinimum: 0, maximum: 9999 }),
+    chargeCents: Type.Optional(Cents),
+    diagnosisPointers: Type.Array(Type.Integer({ minimum: 1, maximum: MAX_DIAGNOSES }), { minItems: 1, maxItems: MAX_POINTERS, uniqueItems: true }),
+    serviceDate: Type.Optional(IsoDate),
+    ndc: Nullable(Type.String({ pattern: '^\\d{11}$', maxLength: 11 })),
+  },
+  closed,
+);
+
+const EncounterFields = {
+  patientId: Id,
+  serviceDateFrom: IsoDate,
+  serviceDateTo: Type.Optional(IsoDate),
+  placeOfService: Formatted('pos', 2),
+  renderingProviderId: Id,
+  referringProviderId: Nullable(Id),
+  facilityId: Nullable(Id),
+  priorAuthorization: Nullable(Text(50)),
+  diagnoses: Type.Array(Formatted('icd10cm-code', 8), { minItems: 1, maxItems: MAX_DIAGNOSES, uniqueItems: true }),
+  serviceLines: Type.Array(ServiceLineInput, { minItems: 1, maxItems: 50 }),
+};
+export const EncounterCreate = Type.Object({ practiceId: Id, ...EncounterFields }, closed);
+export const EncounterUpdate = Type.Partial(Type.Object(EncounterFields), closed);
+
+export const ServiceLine = Type.Object({
+  id: Id,
+  lineNumber: Type.Integer(),
+  procedureCode: Type.String(),
+  modifiers: Type.Array(Type.String()),
+  units: Type.Number(),
+  chargeCents: Type.Integer(),
+  diagnosisPointers: Type.Array(Type.Integer()),
+  serviceDate: Type.String(),
+  ndc: Type.Union([Type.String(), Type.Null()]),
+});
+export const Encounter = Type.Object({
+  ...RowFields,
+  ...EncounterFields,
+  serviceDateTo: IsoDate,
+  status: Type.String(),
+  serviceLines: Type.Array(ServiceLine),
+});
+export const EncounterSummary = Type.Object({
+  id: Id,
+  practiceId: Id,
+  patientId: Id,
+  patientName: Type.String(),
+  accountNumber: Type.String(),
+  serviceDateFrom: IsoDate,
+  placeOfService: Type.String(),
+  renderingProviderId: Id,
+  status: Type.String(),
+  diagnoses: Type.Array(Type.String()),
+  lineCount: Type.Integer(),
+  totalChargeCents: Type.Integer(),
+  createdAt: Timestamp,
+});
+
+export type EncounterInput = Static<typeof EncounterCreate>;
+export type ServiceLineInputT = Static<typeof ServiceLineInput>;

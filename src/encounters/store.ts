@@ -1,0 +1,124 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/connection.ts';
+import { patient } from '../patients/tables.ts';
+import { feeScheduleEntry } from '../practices/tables.ts';
+import { chargeFor } from '../practices/fee-schedule.ts';
+import type { FieldError } from '../server/problem.ts';
+import { searchCondition } from '../server/resource.ts';
+import type { EncounterInput } from './schema.ts';
+import { encounter, serviceLine } from './tables.ts';
+
+type LineRow = typeof serviceLine.$inferSelect;
+
+/** Fills each line's charge from the fee schedule where the user left it out; names the lines it cannot fill. */
+export async function fillCharges(db: Executor, practiceId: number, input: Pick<EncounterInput, 'serviceLines' | 'serviceDateFrom'>) {
+  const codes = [...new Set(input.serviceLines.filter((l) => l.chargeCents === undefined).map((l) => l.procedureCode))];
+  const entries = codes.length
+    ? await db.select().from(feeScheduleEntry).where(and(eq(feeScheduleEntry.practiceId, practiceId), inArray(feeScheduleEntry.procedureCode, codes)))
+    : [];
+  const errors: FieldError[] = [];
+  const lines = input.serviceLines.map((line, i) => {
+    if (line.chargeCents !== undefined) return { ...line, chargeCents: line.chargeCents };
+    const date = line.serviceDate ?? input.serviceDateFrom;
+    const charge = chargeFor(entries, line.procedureCode, line.modifiers ?? [], date);
+    if (charge === undefined) errors.push({ pointer: `/serviceLines/${i}/chargeCents`, detail: `no fee schedule entry for ${line.procedureCode} on ${date}: enter the charge` });
+    return { ...line, chargeCents: charge ?? 0 };
+  });
+  return { lines, errors };
+}
+
+export async function replaceServiceLines(db: Executor, practiceId: number, encounterId: number, serviceDateFrom: string, lines: (EncounterInput['serviceLines'][number] & { chargeCents: number })[]) {
+  await db.delete(serviceLine).where(eq(serviceLine.encounterId, encounterId));
+  return db
+    .insert(serviceLine)
+    .values(
+      lines.map((l, i) => ({
+        practiceId,
+        encounterId,
+        lineNumber: i + 1,
+        serviceDate: l.serviceDate ?? serviceDateFrom,
+        procedureCode: l.procedureCode,
+        modifiers: l.modifiers ?? [],
+        units: String(l.units),
+        chargeCents: l.chargeCents,
+        diagnosisPointers: l.diagnosisPointers,
+        ndc: l.ndc ?? null,
+      })),
+    )
+    .returning();
+}
+
+const lineOut = (l: LineRow) => ({ ...l, units: Number(l.units) });
+
+export async function loadEncounter(db: Executor, id: number, scope: number[]) {
+  const [row] = await db.select().from(encounter).where(and(eq(encounter.id, id), inArray(encounter.practiceId, scope.length ? scope : [-1])));
+  if (!row) return undefined;
+  const lines = await db.select().from(serviceLine).where(eq(serviceLine.encounterId, id)).orderBy(asc(serviceLine.lineNumber));
+  return { ...row, serviceLines: lines.map(lineOut) };
+}
+
+export interface EncounterListQuery {
+  page?: number;
+  pageSize?: number;
+  sort?: 'serviceDateFrom' | 'patientName' | 'status' | 'createdAt';
+  order?: 'asc' | 'desc';
+  q?: string;
+  practiceId?: number;
+  patientId?: number;
+  status?: string;
+  renderingProviderId?: number;
+  from?: string;
+  to?: string;
+}
+
+export async function listEncounters(db: Executor, scope: number[], query: EncounterListQuery) {
+  const { page = 1, pageSize = 25 } = query;
+  const practices = query.practiceId ? scope.filter((p) => p === query.practiceId) : scope;
+  const conditions: (SQL | undefined)[] = [
+    inArray(encounter.practiceId, practices.length ? practices : [-1]),
+    searchCondition([patient.lastName, patient.firstName, patient.accountNumber], query.q),
+    query.patientId ? eq(encounter.patientId, query.patientId) : undefined,
+    query.status ? eq(encounter.status, query.status) : undefined,
+    query.renderingProviderId ? eq(encounter.renderingProviderId, query.renderingProviderId) : undefined,
+    query.from ? sql`${encounter.serviceDateFrom} >= ${query.from}` : undefined,
+    query.to ? sql`${encounter.serviceDateFrom} <= ${query.to}` : undefined,
+  ];
+  const where = and(...conditions);
+  const patientName = sql<string>`${patient.lastName} || ', ' || ${patient.firstName}`;
+  const sortColumn = { serviceDateFrom: encounter.serviceDateFrom, patientName, status: encounter.status, createdAt: encounter.createdAt }[query.sort ?? 'serviceDateFrom'];
+  const direction = (query.order ?? (query.sort ? 'asc' : 'desc')) === 'desc' ? desc : asc;
+  const totals = db
+    .select({
+      encounterId: serviceLine.encounterId,
+      lineCount: sql<number>`count(*)::int`.as('line_count'),
+      totalChargeCents: sql<number>`sum(${serviceLine.chargeCents})::int`.as('total_charge_cents'),
+    })
+    .from(serviceLine)
+    .groupBy(serviceLine.encounterId)
+    .as('totals');
+  const items = await db
+    .select({
+      id: encounter.id,
+      practiceId: encounter.practiceId,
+      patientId: encounter.patientId,
+      patientName,
+      accountNumber: patient.accountNumber,
+      serviceDateFrom: encounter.serviceDateFrom,
+      placeOfService: encounter.placeOfService,
+      renderingProviderId: encounter.renderingProviderId,
+      status: encounter.status,
+      diagnoses: encounter.diagnoses,
+      lineCount: sql<number>`coalesce(${totals.lineCount}, 0)`,
+      totalChargeCents: sql<number>`coalesce(${totals.totalChargeCents}, 0)`,
+      createdAt: encounter.createdAt,
+    })
+    .from(encounter)
+    .innerJoin(patient, eq(patient.id, encounter.patientId))
+    .leftJoin(totals, eq(totals.encounterId, encounter.id))
+    .where(where)
+    .orderBy(direction(sortColumn), desc(encounter.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(encounter).innerJoin(patient, eq(patient.id, encounter.patientId)).where(where);
+  return { items, total: total?.n ?? 0, page, pageSize };
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import staticFiles from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import { registerAuthRoutes } from '../auth/routes.ts';
+import { registerAuditRoutes } from '../audit/routes.ts';
+import type { Database } from '../db/connection.ts';
+import { registerEncounterRoutes } from '../encounters/routes.ts';
+import { registerJobRoutes } from '../jobs/routes.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { registerPatientRoutes } from '../patients/routes.ts';
+import { registerPayerRoutes } from '../payers/routes.ts';
+import { registerPracticeRoutes } from '../practices/routes.ts';
+import { registerAccessControl } from './access.ts';
+import { compileValidator } from './ajv.ts';
+import { registerErrorHandling } from './errors.ts';
+import { VERSION } from './version.ts';
+
+export interface AppOptions {
+  database: Database;
+  queue: JobQueue;
+  sessionIdleMinutes?: number;
+  sessionMaxHours?: number;
+  trustProxy?: boolean;
+  logger?: boolean;
+  /** Built web UI to serve at / (web/dist); skipped when absent. */
+  webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, queue } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(compileValidator);
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'cleanclaim API', version: VERSION, description: 'Medical billing and coding: master data, encounters, audit trail, jobs.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cleanclaim_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAccessControl(app, database.db, options.sessionIdleMinutes ?? 30);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.String(), version: Type.String(), database: Type.Object({ engine: Type.String(), ok: Type.Boolean(), latencyMs: Type.Number() }) }) } } },
+    async () => {
+      const started = performance.now();
+      const ok = await database.sql.executeSql('select 1 as ok').then(() => true, () => false);
+      return { status: ok ? 'ok' : 'degraded', version: VERSION, database: { engine: database.engine, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+    },
+  );
+  registerAuthRoutes(app, database.db, { sessionMaxHours: options.sessionMaxHours ?? 12 });
+  registerPracticeRoutes(app, database.db);
+  registerPayerRoutes(app, database.db);
+  registerPatientRoutes(app, database.db);
+  registerEncounterRoutes(app, database.db);
+  registerAuditRoutes(app, database.db);
+  registerJobRoutes(app, database, queue);
+  await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  return app;
+}
+
+/** The single-page web UI: files from web/dist, and index.html for any other non-API path. */
+async function serveWebUi(app: FastifyInstance, root: string) {
+  if (!existsSync(root)) return;
+  await app.register(staticFiles, { root, wildcard: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,32 @@
+// Settings come from the environment only; secrets are read here and never logged.
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  codesetsDir: string | undefined;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  trustProxy: boolean;
+  seedDemo: boolean;
+  runWorkers: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.CLEANCLAIM_DATA_DIR ?? './data',
+    codesetsDir: env.CLEANCLAIM_CODESETS_DIR || undefined,
+    adminEmail: env.CLEANCLAIM_ADMIN_EMAIL ?? 'admin@cleanclaim.local',
+    adminPassword: env.CLEANCLAIM_ADMIN_PASSWORD || undefined,
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
+    trustProxy: env.TRUST_PROXY === 'true',
+    seedDemo: env.CLEANCLAIM_DEMO !== 'false',
+    runWorkers: env.CLEANCLAIM_WORKERS !== 'false',
+  };
+}

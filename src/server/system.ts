@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { SYSTEM_ACTOR, recordAudit } from '../audit/store.ts';
+import { createUser } from '../auth/store.ts';
+import { appUser } from '../auth/tables.ts';
+import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { JOBS } from '../jobs/definitions.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import { practice } from '../practices/tables.ts';
+import { todayIso } from '../shared/dates.ts';
+import type { Config } from './config.ts';
+
+export const DEMO_DEFAULTS = { seed: 20261125, patients: 200, encounters: 1000 };
+
+export async function openSystemDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/db` });
+  await migrateDatabase(database);
+  return database;
+}
+
+/**
+ * First start: create the admin (password from CLEANCLAIM_ADMIN_PASSWORD, or a random one
+ * printed once) and load the demo practice when the database holds no practice yet.
+ */
+export async function prepareFirstStart(database: Database, config: Config, print: (line: string) => void): Promise<void> {
+  const [users] = await database.db.select({ n: count() }).from(appUser);
+  let adminId: number | undefined;
+  if (users!.n === 0) {
+    const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+    adminId = await createUser(database.db, { email: config.adminEmail, name: 'Administrator', password, grants: [], installationAdmin: true });
+    await recordAudit(database.db, SYSTEM_ACTOR, { practiceId: null, action: 'create', entity: 'user', entityId: adminId, after: { email: config.adminEmail, role: 'admin' } });
+    print(`Administrator: ${config.adminEmail}`);
+    if (!config.adminPassword) print(`One-time admin password (shown once; change it after logging in): ${password}`);
+  }
+  const [practices] = await database.db.select({ n: count() }).from(practice);
+  if (practices!.n === 0 && config.seedDemo && adminId !== undefined) {
+    const practiceId = await seedDemo(database, { ...DEMO_DEFAULTS, asOf: todayIso() }, SYSTEM_ACTOR, [adminId]);
+    print(`Loaded the demo practice (id ${practiceId}): ${DEMO_DEFAULTS.patients} patients, ${DEMO_DEFAULTS.encounters} encounters.`);
+  }
+}
+
+export async function startQueue(database: Database, work: boolean): Promise<JobQueue> {
+  const queue = new JobQueue(database, JOBS);
+  await queue.start({ work });
+  return queue;
+}
