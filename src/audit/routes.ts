@@ -43,18 +43,33 @@ type AuditQueryT = typeof AuditQuery.static;
 export function registerAuditRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: AuditQueryT }>(
     '/api/audit',
-    { config: { access: MANAGERS }, schema: { tags: ['audit'], summary: 'Audit events, newest first', querystring: AuditQuery, response: { 200: ListOf(AuditEventSchema) } } },
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit events, newest first',
+        querystring: AuditQuery,
+        response: { 200: ListOf(AuditEventSchema) },
+      },
+    },
     async (request) => {
       const q = request.query;
       const usersOf = (practices: number[]) =>
-        db.select({ id: practiceGrant.userId }).from(practiceGrant).where(inArray(practiceGrant.practiceId, practices.length ? practices : [-1]));
+        db
+          .select({ id: practiceGrant.userId })
+          .from(practiceGrant)
+          .where(inArray(practiceGrant.practiceId, practices.length ? practices : [-1]));
       const { page = 1, pageSize = 50 } = q;
-      const scope = q.practiceId ? request.practiceScope.filter((p) => p === q.practiceId) : request.practiceScope;
+      const scope = q.practiceId
+        ? request.practiceScope.filter((p) => p === q.practiceId)
+        : request.practiceScope;
       // Events outside any practice (log-ins) belong to the people the manager oversees.
       const conditions: (SQL | undefined)[] = [
         or(
           inArray(auditEvent.practiceId, scope.length ? scope : [-1]),
-          q.practiceId ? undefined : and(isNull(auditEvent.practiceId), inArray(auditEvent.userId, usersOf(scope))),
+          q.practiceId
+            ? undefined
+            : and(isNull(auditEvent.practiceId), inArray(auditEvent.userId, usersOf(scope))),
         ),
         q.userId ? eq(auditEvent.userId, q.userId) : undefined,
         q.entity ? eq(auditEvent.entity, q.entity) : undefined,
@@ -64,7 +79,13 @@ export function registerAuditRoutes(app: FastifyInstance, db: Db): void {
         q.to ? lt(auditEvent.at, new Date(`${addDays(q.to, 1)}T00:00:00Z`)) : undefined,
       ];
       const where = and(...conditions);
-      const items = await db.select().from(auditEvent).where(where).orderBy(desc(auditEvent.id)).limit(pageSize).offset((page - 1) * pageSize);
+      const items = await db
+        .select()
+        .from(auditEvent)
+        .where(where)
+        .orderBy(desc(auditEvent.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
       const [total] = await db.select({ n: count() }).from(auditEvent).where(where);
       return { items, total: total?.n ?? 0, page, pageSize };
     },

@@ -12,7 +12,17 @@ export interface AuditActor {
 
 export interface AuditEntry {
   practiceId: number | null;
-  action: 'read' | 'list' | 'export' | 'create' | 'update' | 'delete' | 'login' | 'login-failed' | 'logout' | string;
+  action:
+    | 'read'
+    | 'list'
+    | 'export'
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'login'
+    | 'login-failed'
+    | 'logout'
+    | string;
   entity: string;
   entityId?: string | number | null;
   before?: unknown;
@@ -28,16 +38,18 @@ export async function recordAudit(db: Executor, actor: AuditActor, entry: AuditE
 /** Appends many audit events in one statement (bulk imports and seeding). */
 export async function recordAudits(db: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditEvent).values(entries.map((entry) => ({
-    userId: actor.userId,
-    userEmail: actor.userEmail,
-    ip: actor.ip,
-    practiceId: entry.practiceId,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    detail: entry.detail ?? null,
-  })));
+  await db.insert(auditEvent).values(
+    entries.map((entry) => ({
+      userId: actor.userId,
+      userEmail: actor.userEmail,
+      ip: actor.ip,
+      practiceId: entry.practiceId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      detail: entry.detail ?? null,
+    })),
+  );
 }

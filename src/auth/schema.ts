@@ -7,7 +7,10 @@ export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const GrantSchema = Type.Object({ practiceId: Id, role: RoleSchema }, closed);
 export const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 });
 
-export const LoginBody = Type.Object({ email: Text(100), password: Type.String({ minLength: 1, maxLength: 200 }) }, closed);
+export const LoginBody = Type.Object(
+  { email: Text(100), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  closed,
+);
 export const SessionInfo = Type.Object({
   user: Type.Object({ id: Id, email: Type.String(), name: Type.String(), grants: Type.Array(GrantSchema) }),
   csrfToken: Type.String(),
@@ -15,11 +18,21 @@ export const SessionInfo = Type.Object({
 });
 
 export const UserCreate = Type.Object(
-  { email: Text(100, { format: 'email' }), name: Text(100), password: Password, grants: Type.Array(GrantSchema, { minItems: 1, maxItems: 500 }) },
+  {
+    email: Text(100, { format: 'email' }),
+    name: Text(100),
+    password: Password,
+    grants: Type.Array(GrantSchema, { minItems: 1, maxItems: 500 }),
+  },
   closed,
 );
 export const UserUpdate = Type.Partial(
-  Type.Object({ name: Text(100), password: Password, active: Type.Boolean(), grants: Type.Array(GrantSchema, { maxItems: 500 }) }),
+  Type.Object({
+    name: Text(100),
+    password: Password,
+    active: Type.Boolean(),
+    grants: Type.Array(GrantSchema, { maxItems: 500 }),
+  }),
   closed,
 );
 export const User = Type.Object({

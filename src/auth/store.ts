@@ -34,7 +34,12 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   const [user] = await db
     .insert(appUser)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash, installationAdmin: input.installationAdmin ?? false })
+    .values({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      passwordHash,
+      installationAdmin: input.installationAdmin ?? false,
+    })
     .returning({ id: appUser.id });
   if (input.grants.length) {
     await db.insert(practiceGrant).values(input.grants.map((g) => ({ ...g, userId: user!.id })));
@@ -51,7 +56,11 @@ export async function createSession(db: Executor, userId: number, maxHours: numb
 }
 
 /** The session's user, or undefined when the token is unknown, expired or idle too long. */
-export async function resumeSession(db: Executor, token: string, idleMinutes: number): Promise<SessionUser | undefined> {
+export async function resumeSession(
+  db: Executor,
+  token: string,
+  idleMinutes: number,
+): Promise<SessionUser | undefined> {
   const tokenHash = sha256(token);
   const now = new Date();
   const [row] = await db

@@ -6,13 +6,22 @@ import { openSystemDatabase, prepareFirstStart, startQueue } from '../server/sys
 export function registerServeCommands(program: Command): void {
   program
     .command('serve')
-    .description('run the web UI and API (PORT, HOST, DATABASE_URL, CLEANCLAIM_DATA_DIR from the environment)')
+    .description(
+      'run the web UI and API (PORT, HOST, DATABASE_URL, CLEANCLAIM_DATA_DIR from the environment)',
+    )
     .action(async () => {
       const config = loadConfig();
       const database = await openSystemDatabase(config);
       await prepareFirstStart(database, config, (line) => console.log(line));
       const queue = await startQueue(database, config.runWorkers);
-      const app = await buildApp({ database, queue, sessionIdleMinutes: config.sessionIdleMinutes, sessionMaxHours: config.sessionMaxHours, trustProxy: config.trustProxy, logger: true });
+      const app = await buildApp({
+        database,
+        queue,
+        sessionIdleMinutes: config.sessionIdleMinutes,
+        sessionMaxHours: config.sessionMaxHours,
+        trustProxy: config.trustProxy,
+        logger: true,
+      });
       const stop = async () => {
         await app.close();
         await queue.stop();
@@ -22,12 +31,16 @@ export function registerServeCommands(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port: config.port, host: config.host });
-      console.log(`cleanclaim ${database.engine === 'pglite' ? `on the embedded database in ${config.dataDir}/db` : 'on PostgreSQL'}: http://localhost:${config.port}`);
+      console.log(
+        `cleanclaim ${database.engine === 'pglite' ? `on the embedded database in ${config.dataDir}/db` : 'on PostgreSQL'}: http://localhost:${config.port}`,
+      );
     });
 
   program
     .command('worker')
-    .description('run background job workers only; start several against one PostgreSQL DATABASE_URL to scale out')
+    .description(
+      'run background job workers only; start several against one PostgreSQL DATABASE_URL to scale out',
+    )
     .action(async () => {
       const config = loadConfig();
       const database = await openSystemDatabase(config);

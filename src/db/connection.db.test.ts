@@ -20,7 +20,9 @@ describe('database', () => {
   it('refuses to update or delete an audit event (append-only)', async () => {
     await database.db.insert(auditEvent).values({ action: 'test', entity: 'db' });
     const appendOnly = { cause: { message: expect.stringMatching(/append-only/) } };
-    await expect(database.db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject(appendOnly);
+    await expect(database.db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject(
+      appendOnly,
+    );
     await expect(database.db.execute(sql`delete from audit_event`)).rejects.toMatchObject(appendOnly);
     await expect(database.db.execute(sql`truncate audit_event`)).rejects.toMatchObject(appendOnly);
   });

@@ -12,24 +12,102 @@ export interface DemoOptions {
 }
 
 const PAYERS = [
-  { key: 'medicare', name: 'Medicare Part B (Demo MAC)', payerId: 'DEMO-MCR', claimFilingIndicator: 'MB', timelyFilingDays: 365 },
-  { key: 'medicaid', name: 'State Medicaid (Demo)', payerId: 'DEMO-MCD', claimFilingIndicator: 'MC', timelyFilingDays: 180 },
-  { key: 'bcbs', name: 'Blue Cross Blue Shield (Demo)', payerId: 'DEMO-BCBS', claimFilingIndicator: 'BL', timelyFilingDays: 180 },
-  { key: 'aetna', name: 'Aetna (Demo)', payerId: 'DEMO-AETNA', claimFilingIndicator: 'CI', timelyFilingDays: 120 },
-  { key: 'cigna', name: 'Cigna (Demo)', payerId: 'DEMO-CIGNA', claimFilingIndicator: 'CI', timelyFilingDays: 90 },
-  { key: 'uhc', name: 'UnitedHealthcare (Demo)', payerId: 'DEMO-UHC', claimFilingIndicator: 'CI', timelyFilingDays: 90 },
-  { key: 'wc', name: "Prairie Workers' Comp Mutual (Demo)", payerId: 'DEMO-WC', claimFilingIndicator: 'WC', timelyFilingDays: 365 },
+  {
+    key: 'medicare',
+    name: 'Medicare Part B (Demo MAC)',
+    payerId: 'DEMO-MCR',
+    claimFilingIndicator: 'MB',
+    timelyFilingDays: 365,
+  },
+  {
+    key: 'medicaid',
+    name: 'State Medicaid (Demo)',
+    payerId: 'DEMO-MCD',
+    claimFilingIndicator: 'MC',
+    timelyFilingDays: 180,
+  },
+  {
+    key: 'bcbs',
+    name: 'Blue Cross Blue Shield (Demo)',
+    payerId: 'DEMO-BCBS',
+    claimFilingIndicator: 'BL',
+    timelyFilingDays: 180,
+  },
+  {
+    key: 'aetna',
+    name: 'Aetna (Demo)',
+    payerId: 'DEMO-AETNA',
+    claimFilingIndicator: 'CI',
+    timelyFilingDays: 120,
+  },
+  {
+    key: 'cigna',
+    name: 'Cigna (Demo)',
+    payerId: 'DEMO-CIGNA',
+    claimFilingIndicator: 'CI',
+    timelyFilingDays: 90,
+  },
+  {
+    key: 'uhc',
+    name: 'UnitedHealthcare (Demo)',
+    payerId: 'DEMO-UHC',
+    claimFilingIndicator: 'CI',
+    timelyFilingDays: 90,
+  },
+  {
+    key: 'wc',
+    name: "Prairie Workers' Comp Mutual (Demo)",
+    payerId: 'DEMO-WC',
+    claimFilingIndicator: 'WC',
+    timelyFilingDays: 365,
+  },
   { key: 'self', name: 'Self-pay', payerId: 'SELFPAY', claimFilingIndicator: 'ZZ', timelyFilingDays: 365 },
 ] as const;
 type PayerKey = (typeof PAYERS)[number]['key'];
 
 const PROVIDERS = [
-  { firstName: 'Alice', lastName: 'Demoreau', credentials: 'MD', taxonomy: '207Q00000X', specialty: 'primary' },
-  { firstName: 'Benjamin', lastName: 'Samplewitz', credentials: 'DO', taxonomy: '207R00000X', specialty: 'primary' },
-  { firstName: 'Carmen', lastName: 'Exempla', credentials: 'NP', taxonomy: '363L00000X', specialty: 'primary' },
-  { firstName: 'Darius', lastName: 'Fictorio', credentials: 'MD', taxonomy: '207X00000X', specialty: 'ortho' },
-  { firstName: 'Elena', lastName: 'Placeholt', credentials: 'MD', taxonomy: '207X00000X', specialty: 'ortho' },
-  { firstName: 'Frank', lastName: 'Mockridge', credentials: 'PA-C', taxonomy: '363A00000X', specialty: 'ortho' },
+  {
+    firstName: 'Alice',
+    lastName: 'Demoreau',
+    credentials: 'MD',
+    taxonomy: '207Q00000X',
+    specialty: 'primary',
+  },
+  {
+    firstName: 'Benjamin',
+    lastName: 'Samplewitz',
+    credentials: 'DO',
+    taxonomy: '207R00000X',
+    specialty: 'primary',
+  },
+  {
+    firstName: 'Carmen',
+    lastName: 'Exempla',
+    credentials: 'NP',
+    taxonomy: '363L00000X',
+    specialty: 'primary',
+  },
+  {
+    firstName: 'Darius',
+    lastName: 'Fictorio',
+    credentials: 'MD',
+    taxonomy: '207X00000X',
+    specialty: 'ortho',
+  },
+  {
+    firstName: 'Elena',
+    lastName: 'Placeholt',
+    credentials: 'MD',
+    taxonomy: '207X00000X',
+    specialty: 'ortho',
+  },
+  {
+    firstName: 'Frank',
+    lastName: 'Mockridge',
+    credentials: 'PA-C',
+    taxonomy: '363A00000X',
+    specialty: 'ortho',
+  },
 ] as const;
 
 export interface DemoPatient {
@@ -68,7 +146,13 @@ export interface DemoEncounter {
   placeOfService: string;
   priorAuthorization: string | null;
   diagnoses: string[];
-  lines: { procedureCode: string; modifiers: string[]; units: number; chargeCents: number; diagnosisPointers: number[] }[];
+  lines: {
+    procedureCode: string;
+    modifiers: string[];
+    units: number;
+    chargeCents: number;
+    diagnosisPointers: number[];
+  }[];
 }
 
 export function generateDemo(options: DemoOptions) {
@@ -87,38 +171,110 @@ export function generateDemo(options: DemoOptions) {
     phone: `217555${random.digits(4)}`,
     email: 'billing@example.org',
   };
-  const providers = PROVIDERS.map((p) => ({ ...p, npi: npiFromBase(`1${random.digits(8)}`), kinds: ['rendering', 'referring', 'supervising'] }));
+  const providers = PROVIDERS.map((p) => ({
+    ...p,
+    npi: npiFromBase(`1${random.digits(8)}`),
+    kinds: ['rendering', 'referring', 'supervising'],
+  }));
   const facilities = [
-    { name: 'Riverside Main Clinic', npi: practiceNpi, address1: '100 Demo Plaza', city: 'Springfield', state: 'IL', zip: '627011234', placeOfService: '11' },
-    { name: 'Riverside Surgery Center', npi: npiFromBase(`2${random.digits(8)}`), address1: '250 Demo Parkway', city: 'Springfield', state: 'IL', zip: '627021000', placeOfService: '24' },
+    {
+      name: 'Riverside Main Clinic',
+      npi: practiceNpi,
+      address1: '100 Demo Plaza',
+      city: 'Springfield',
+      state: 'IL',
+      zip: '627011234',
+      placeOfService: '11',
+    },
+    {
+      name: 'Riverside Surgery Center',
+      npi: npiFromBase(`2${random.digits(8)}`),
+      address1: '250 Demo Parkway',
+      city: 'Springfield',
+      state: 'IL',
+      zip: '627021000',
+      placeOfService: '24',
+    },
   ];
-  const payers = PAYERS.map(({ key: _key, ...p }) => ({ ...p, address1: 'PO Box 1000', city: 'Springfield', state: 'IL', zip: '62701' }));
-  const feeSchedule = Object.entries(FEES).map(([procedureCode, chargeCents]) => ({ procedureCode, chargeCents, effectiveDate: '2025-01-01' }));
+  const payers = PAYERS.map(({ key: _key, ...p }) => ({
+    ...p,
+    address1: 'PO Box 1000',
+    city: 'Springfield',
+    state: 'IL',
+    zip: '62701',
+  }));
+  const feeSchedule = Object.entries(FEES).map(([procedureCode, chargeCents]) => ({
+    procedureCode,
+    chargeCents,
+    effectiveDate: '2025-01-01',
+  }));
   const patients = Array.from({ length: options.patients }, (_, i) => demoPatient(random, i, options.asOf));
-  const encounters = Array.from({ length: options.encounters }, () => demoEncounter(random, patients, options.asOf));
-  return { practice, providers, facilities, payers, payerKeys: PAYERS.map((p) => p.key), feeSchedule, patients, encounters };
+  const encounters = Array.from({ length: options.encounters }, () =>
+    demoEncounter(random, patients, options.asOf),
+  );
+  return {
+    practice,
+    providers,
+    facilities,
+    payers,
+    payerKeys: PAYERS.map((p) => p.key),
+    feeSchedule,
+    patients,
+    encounters,
+  };
 }
 export type DemoData = ReturnType<typeof generateDemo>;
 
 function demoPatient(random: Random, index: number, asOf: string): DemoPatient {
   const sex = random.chance(0.52) ? 'F' : 'M';
-  const age = random.chance(0.15) ? random.int(1, 17) : random.chance(0.35) ? random.int(65, 92) : random.int(18, 64);
+  const age = random.chance(0.15)
+    ? random.int(1, 17)
+    : random.chance(0.35)
+      ? random.int(65, 92)
+      : random.int(18, 64);
   const dateOfBirth = addDays(asOf, -(age * 365 + random.int(0, 364)));
   const [city, state, zip] = random.pick(CITIES);
   const firstName = random.pick(FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
   const child = age < 18;
   const parentFirst = random.pick(FIRST_NAMES);
-  const subscriber = child ? { relationship: '19' as const, subscriberFirstName: parentFirst, subscriberLastName: lastName } : { relationship: '18' as const, subscriberFirstName: firstName, subscriberLastName: lastName };
+  const subscriber = child
+    ? { relationship: '19' as const, subscriberFirstName: parentFirst, subscriberLastName: lastName }
+    : { relationship: '18' as const, subscriberFirstName: firstName, subscriberLastName: lastName };
   const member = (prefix: string) => `${prefix}${random.digits(9)}`;
   const since = addDays(asOf, -random.int(400, 3000));
   const coverages: DemoCoverage[] = [];
-  const primary: PayerKey = age >= 65 ? 'medicare' : child ? random.pick(['medicaid', 'bcbs', 'aetna'] as const) : random.pick(['bcbs', 'aetna', 'cigna', 'uhc', 'medicaid', 'bcbs', 'uhc', 'self'] as const);
+  const primary: PayerKey =
+    age >= 65
+      ? 'medicare'
+      : child
+        ? random.pick(['medicaid', 'bcbs', 'aetna'] as const)
+        : random.pick(['bcbs', 'aetna', 'cigna', 'uhc', 'medicaid', 'bcbs', 'uhc', 'self'] as const);
   if (primary !== 'self') {
-    coverages.push({ payer: primary, priority: 'primary', memberId: member(primary === 'medicare' ? '1EG4' : 'W'), groupNumber: ['medicare', 'medicaid'].includes(primary) ? null : `GRP${random.digits(5)}`, planName: null, ...subscriber, effectiveDate: since });
+    coverages.push({
+      payer: primary,
+      priority: 'primary',
+      memberId: member(primary === 'medicare' ? '1EG4' : 'W'),
+      groupNumber: ['medicare', 'medicaid'].includes(primary) ? null : `GRP${random.digits(5)}`,
+      planName: null,
+      ...subscriber,
+      effectiveDate: since,
+    });
     if (random.chance(age >= 65 ? 0.45 : 0.1)) {
-      const secondary: PayerKey = age >= 65 ? random.pick(['bcbs', 'medicaid', 'aetna'] as const) : random.pick(['bcbs', 'cigna'] as const);
-      if (secondary !== primary) coverages.push({ payer: secondary, priority: 'secondary', memberId: member('S'), groupNumber: null, planName: age >= 65 ? 'Medicare Supplement' : null, ...subscriber, effectiveDate: since });
+      const secondary: PayerKey =
+        age >= 65
+          ? random.pick(['bcbs', 'medicaid', 'aetna'] as const)
+          : random.pick(['bcbs', 'cigna'] as const);
+      if (secondary !== primary)
+        coverages.push({
+          payer: secondary,
+          priority: 'secondary',
+          memberId: member('S'),
+          groupNumber: null,
+          planName: age >= 65 ? 'Medicare Supplement' : null,
+          ...subscriber,
+          effectiveDate: since,
+        });
     }
   }
   return {
@@ -152,12 +308,20 @@ function demoEncounter(random: Random, patients: DemoPatient[], asOf: string): D
     const visit = weightedPick(random, eligible);
     const diagnoses = random.pick(visit.diagnoses);
     const rightSide = !diagnoses.some((d) => /^(M17\.12|S83\.242A|M75\.102|M25\.562)$/.test(d));
-    const providerIndexes = PROVIDERS.map((p, i) => [p, i] as const).filter(([p]) => p.specialty === visit.specialty).map(([, i]) => i);
+    const providerIndexes = PROVIDERS.map((p, i) => [p, i] as const)
+      .filter(([p]) => p.specialty === visit.specialty)
+      .map(([, i]) => i);
     const provider = random.pick(providerIndexes);
     const lines = visit.lines.map((l) => {
       const modifiers = (l.modifiers ?? []).map((m) => (m === 'RT' && !rightSide ? 'LT' : m));
       const units = l.units ?? 1;
-      return { procedureCode: l.code, modifiers, units, chargeCents: (FEES[l.code] ?? 10000) * units, diagnosisPointers: l.pointers.filter((p) => p <= diagnoses.length) };
+      return {
+        procedureCode: l.code,
+        modifiers,
+        units,
+        chargeCents: (FEES[l.code] ?? 10000) * units,
+        diagnosisPointers: l.pointers.filter((p) => p <= diagnoses.length),
+      };
     });
     return {
       patient: patientIndex,

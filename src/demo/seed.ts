@@ -8,9 +8,13 @@ import { facility, feeScheduleEntry, practice, provider } from '../practices/tab
 import { generateDemo, type DemoOptions } from './generate.ts';
 
 const CHUNK = 500;
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<{ id: number }[]>): Promise<number[]> {
+async function insertChunked<T>(
+  rows: T[],
+  insert: (chunk: T[]) => Promise<{ id: number }[]>,
+): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) ids.push(...(await insert(rows.slice(i, i + CHUNK))).map((r) => r.id));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    ids.push(...(await insert(rows.slice(i, i + CHUNK))).map((r) => r.id));
   return ids;
 }
 
@@ -18,34 +22,92 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<{ id:
  * Loads a synthetic demo practice in one transaction, grants the given users admin on it, and
  * audits every patient and encounter created. Returns the new practice's id.
  */
-export async function seedDemo(database: Database, options: DemoOptions, actor: AuditActor, adminUserIds: number[], onProgress?: (done: number, total: number) => Promise<void>): Promise<number> {
+export async function seedDemo(
+  database: Database,
+  options: DemoOptions,
+  actor: AuditActor,
+  adminUserIds: number[],
+  onProgress?: (done: number, total: number) => Promise<void>,
+): Promise<number> {
   const demo = generateDemo(options);
-  return database.db.transaction(async (tx) => {
+  const total = demo.patients.length + demo.encounters.length;
+  // Progress is written outside the transaction: on PGlite a second write would wait for it.
+  await onProgress?.(0, total);
+  const practiceId = await database.db.transaction(async (tx) => {
     const [p] = await tx.insert(practice).values(demo.practice).returning({ id: practice.id });
     const practiceId = p!.id;
-    if (adminUserIds.length) await tx.insert(practiceGrant).values(adminUserIds.map((userId) => ({ userId, practiceId, role: 'admin' })));
-    const providerIds = await insertChunked(demo.providers, (c) => tx.insert(provider).values(c.map(({ specialty: _s, ...r }) => ({ ...r, practiceId }))).returning({ id: provider.id }));
-    const facilityIds = await insertChunked(demo.facilities, (c) => tx.insert(facility).values(c.map((r) => ({ ...r, practiceId }))).returning({ id: facility.id }));
-    const payerIds = await insertChunked(demo.payers, (c) => tx.insert(payer).values(c.map((r) => ({ ...r, practiceId }))).returning({ id: payer.id }));
+    if (adminUserIds.length)
+      await tx
+        .insert(practiceGrant)
+        .values(adminUserIds.map((userId) => ({ userId, practiceId, role: 'admin' })));
+    const providerIds = await insertChunked(demo.providers, (c) =>
+      tx
+        .insert(provider)
+        .values(c.map(({ specialty: _s, ...r }) => ({ ...r, practiceId })))
+        .returning({ id: provider.id }),
+    );
+    const facilityIds = await insertChunked(demo.facilities, (c) =>
+      tx
+        .insert(facility)
+        .values(c.map((r) => ({ ...r, practiceId })))
+        .returning({ id: facility.id }),
+    );
+    const payerIds = await insertChunked(demo.payers, (c) =>
+      tx
+        .insert(payer)
+        .values(c.map((r) => ({ ...r, practiceId })))
+        .returning({ id: payer.id }),
+    );
     await tx.insert(feeScheduleEntry).values(demo.feeSchedule.map((f) => ({ ...f, practiceId })));
-    const patientIds = await insertChunked(demo.patients, (c) => tx.insert(patient).values(c.map(({ coverages: _c, ...r }) => ({ ...r, practiceId }))).returning({ id: patient.id }));
+    const patientIds = await insertChunked(demo.patients, (c) =>
+      tx
+        .insert(patient)
+        .values(c.map(({ coverages: _c, ...r }) => ({ ...r, practiceId })))
+        .returning({ id: patient.id }),
+    );
     const coverages = demo.patients.flatMap((pt, i) =>
-      pt.coverages.map(({ payer: key, ...c }) => ({ ...c, practiceId, patientId: patientIds[i]!, payerId: payerIds[demo.payerKeys.indexOf(key)]! })),
+      pt.coverages.map(({ payer: key, ...c }) => ({
+        ...c,
+        practiceId,
+        patientId: patientIds[i]!,
+        payerId: payerIds[demo.payerKeys.indexOf(key)]!,
+      })),
     );
     await insertChunked(coverages, (c) => tx.insert(coverage).values(c).returning({ id: coverage.id }));
-    await onProgress?.(demo.patients.length, demo.patients.length + demo.encounters.length);
-    const encounterIds = await insertEncounters(tx, practiceId, demo, { providerIds, facilityIds, patientIds });
+    const encounterIds = await insertEncounters(tx, practiceId, demo, {
+      providerIds,
+      facilityIds,
+      patientIds,
+    });
     await recordAudits(tx, actor, [
       { practiceId, action: 'create', entity: 'practice', entityId: practiceId, detail: { demo: options } },
-      ...patientIds.map((id) => ({ practiceId, action: 'create', entity: 'patient', entityId: id, detail: { source: 'demo seed' } })),
-      ...encounterIds.map((id) => ({ practiceId, action: 'create', entity: 'encounter', entityId: id, detail: { source: 'demo seed' } })),
+      ...patientIds.map((id) => ({
+        practiceId,
+        action: 'create',
+        entity: 'patient',
+        entityId: id,
+        detail: { source: 'demo seed' },
+      })),
+      ...encounterIds.map((id) => ({
+        practiceId,
+        action: 'create',
+        entity: 'encounter',
+        entityId: id,
+        detail: { source: 'demo seed' },
+      })),
     ]);
-    await onProgress?.(demo.patients.length + demo.encounters.length, demo.patients.length + demo.encounters.length);
     return practiceId;
   });
+  await onProgress?.(total, total);
+  return practiceId;
 }
 
-async function insertEncounters(tx: Executor, practiceId: number, demo: ReturnType<typeof generateDemo>, ids: { providerIds: number[]; facilityIds: number[]; patientIds: number[] }) {
+async function insertEncounters(
+  tx: Executor,
+  practiceId: number,
+  demo: ReturnType<typeof generateDemo>,
+  ids: { providerIds: number[]; facilityIds: number[]; patientIds: number[] },
+) {
   const encounterIds = await insertChunked(demo.encounters, (c) =>
     tx
       .insert(encounter)
@@ -66,7 +128,14 @@ async function insertEncounters(tx: Executor, practiceId: number, demo: ReturnTy
       .returning({ id: encounter.id }),
   );
   const lines = demo.encounters.flatMap((e, i) =>
-    e.lines.map((l, n) => ({ ...l, units: String(l.units), practiceId, encounterId: encounterIds[i]!, lineNumber: n + 1, serviceDate: e.serviceDate })),
+    e.lines.map((l, n) => ({
+      ...l,
+      units: String(l.units),
+      practiceId,
+      encounterId: encounterIds[i]!,
+      lineNumber: n + 1,
+      serviceDate: e.serviceDate,
+    })),
   );
   await insertChunked(lines, (c) => tx.insert(serviceLine).values(c).returning({ id: serviceLine.id }));
   return encounterIds;

@@ -12,8 +12,20 @@ import { findOwned, type OwnedTable } from '../server/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
 import { encounterErrors } from './rules.ts';
-import { Encounter, EncounterCreate, EncounterSummary, EncounterUpdate, type EncounterInput } from './schema.ts';
-import { fillCharges, listEncounters, loadEncounter, replaceServiceLines, type EncounterListQuery } from './store.ts';
+import {
+  Encounter,
+  EncounterCreate,
+  EncounterSummary,
+  EncounterUpdate,
+  type EncounterInput,
+} from './schema.ts';
+import {
+  fillCharges,
+  listEncounters,
+  loadEncounter,
+  replaceServiceLines,
+  type EncounterListQuery,
+} from './store.ts';
 import { encounter } from './tables.ts';
 
 const tags = ['encounter'];
@@ -21,7 +33,9 @@ const ListQuery = Type.Object(
   {
     page: Type.Optional(Type.Integer({ minimum: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    sort: Type.Optional(Type.Union(['serviceDateFrom', 'patientName', 'status', 'createdAt'].map((s) => Type.Literal(s)))),
+    sort: Type.Optional(
+      Type.Union(['serviceDateFrom', 'patientName', 'status', 'createdAt'].map((s) => Type.Literal(s))),
+    ),
     order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
     q: Type.Optional(Type.String({ maxLength: 100 })),
     practiceId: Type.Optional(Id),
@@ -41,7 +55,11 @@ const REFERENCES: [keyof EncounterInput, OwnedTable, string][] = [
   ['facilityId', facility, 'facility'],
 ];
 
-async function referenceErrors(db: Executor, practiceId: number, input: Partial<EncounterInput>): Promise<FieldError[]> {
+async function referenceErrors(
+  db: Executor,
+  practiceId: number,
+  input: Partial<EncounterInput>,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const [field, table, label] of REFERENCES) {
     const value = input[field];
@@ -55,11 +73,19 @@ async function referenceErrors(db: Executor, practiceId: number, input: Partial<
 export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: EncounterListQuery }>(
     '/api/encounters',
-    { config: { access: EVERYONE }, schema: { tags, querystring: ListQuery, response: { 200: ListOf(EncounterSummary) } } },
+    {
+      config: { access: EVERYONE },
+      schema: { tags, querystring: ListQuery, response: { 200: ListOf(EncounterSummary) } },
+    },
     async (request) => {
       const result = await listEncounters(db, request.practiceScope, request.query);
       if (result.items.length) {
-        await recordAudit(db, actorOf(request), { practiceId: result.items[0]!.practiceId, action: 'list', entity: 'encounter', detail: { query: request.query, ids: result.items.map((e) => e.id) } });
+        await recordAudit(db, actorOf(request), {
+          practiceId: result.items[0]!.practiceId,
+          action: 'list',
+          entity: 'encounter',
+          detail: { query: request.query, ids: result.items.map((e) => e.id) },
+        });
       }
       return result;
     },
@@ -67,11 +93,19 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
 
   app.get<{ Params: { id: number } }>(
     '/api/encounters/:id',
-    { config: { access: EVERYONE }, schema: { tags, params: Type.Object({ id: Id }), response: { 200: Encounter } } },
+    {
+      config: { access: EVERYONE },
+      schema: { tags, params: Type.Object({ id: Id }), response: { 200: Encounter } },
+    },
     async (request) => {
       const found = await loadEncounter(db, request.params.id, request.practiceScope);
       if (!found) throw notFound('encounter');
-      await recordAudit(db, actorOf(request), { practiceId: found.practiceId, action: 'read', entity: 'encounter', entityId: found.id });
+      await recordAudit(db, actorOf(request), {
+        practiceId: found.practiceId,
+        action: 'read',
+        entity: 'encounter',
+        entityId: found.id,
+      });
       return found;
     },
   );
@@ -84,7 +118,10 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
       requirePracticeInScope(request, input.practiceId);
       const saved = await db.transaction(async (tx) => {
         const { lines, errors } = await fillCharges(tx, input.practiceId, input);
-        errors.unshift(...encounterErrors(input, todayIso()), ...(await referenceErrors(tx, input.practiceId, input)));
+        errors.unshift(
+          ...encounterErrors(input, todayIso()),
+          ...(await referenceErrors(tx, input.practiceId, input)),
+        );
         if (errors.length) throw invalid(errors);
         const { serviceLines: _lines, ...header } = input;
         const [row] = await tx
@@ -93,7 +130,13 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
           .returning();
         await replaceServiceLines(tx, input.practiceId, row!.id, row!.serviceDateFrom, lines);
         const after = await loadEncounter(tx, row!.id, [input.practiceId]);
-        await recordAudit(tx, actorOf(request), { practiceId: input.practiceId, action: 'create', entity: 'encounter', entityId: row!.id, after });
+        await recordAudit(tx, actorOf(request), {
+          practiceId: input.practiceId,
+          action: 'create',
+          entity: 'encounter',
+          entityId: row!.id,
+          after,
+        });
         return after!;
       });
       reply.code(201);
@@ -103,20 +146,41 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
 
   app.patch<{ Params: { id: number }; Body: Partial<EncounterInput> }>(
     '/api/encounters/:id',
-    { config: { access: CLINICAL }, schema: { tags, params: Type.Object({ id: Id }), body: EncounterUpdate, response: { 200: Encounter } } },
+    {
+      config: { access: CLINICAL },
+      schema: { tags, params: Type.Object({ id: Id }), body: EncounterUpdate, response: { 200: Encounter } },
+    },
     async (request) =>
       db.transaction(async (tx) => {
         const before = await loadEncounter(tx, request.params.id, request.practiceScope);
         if (!before) throw notFound('encounter');
-        const merged = { ...before, ...request.body, serviceLines: request.body.serviceLines ?? before.serviceLines };
+        const merged = {
+          ...before,
+          ...request.body,
+          serviceLines: request.body.serviceLines ?? before.serviceLines,
+        };
         const { lines, errors } = await fillCharges(tx, before.practiceId, merged);
-        errors.unshift(...encounterErrors(merged, todayIso()), ...(await referenceErrors(tx, before.practiceId, request.body)));
+        errors.unshift(
+          ...encounterErrors(merged, todayIso()),
+          ...(await referenceErrors(tx, before.practiceId, request.body)),
+        );
         if (errors.length) throw invalid(errors);
         const { serviceLines: newLines, ...header } = request.body;
-        await tx.update(encounter).set({ ...header, updatedAt: new Date() }).where(eq(encounter.id, before.id));
-        if (newLines) await replaceServiceLines(tx, before.practiceId, before.id, merged.serviceDateFrom, lines);
+        await tx
+          .update(encounter)
+          .set({ ...header, updatedAt: new Date() })
+          .where(eq(encounter.id, before.id));
+        if (newLines)
+          await replaceServiceLines(tx, before.practiceId, before.id, merged.serviceDateFrom, lines);
         const after = await loadEncounter(tx, before.id, [before.practiceId]);
-        await recordAudit(tx, actorOf(request), { practiceId: before.practiceId, action: 'update', entity: 'encounter', entityId: before.id, before, after });
+        await recordAudit(tx, actorOf(request), {
+          practiceId: before.practiceId,
+          action: 'update',
+          entity: 'encounter',
+          entityId: before.id,
+          before,
+          after,
+        });
         return after!;
       }),
   );

@@ -13,18 +13,32 @@ export interface EncounterShape {
 export function encounterErrors(e: EncounterShape, today: string): FieldError[] {
   const to = e.serviceDateTo ?? e.serviceDateFrom;
   const errors = [
-    ...dateOrderErrors({ serviceDateFrom: e.serviceDateFrom, serviceDateTo: to }, 'serviceDateFrom', 'serviceDateTo'),
-    ...notInFutureErrors({ serviceDateFrom: e.serviceDateFrom, serviceDateTo: to }, ['serviceDateFrom', 'serviceDateTo'], today),
+    ...dateOrderErrors(
+      { serviceDateFrom: e.serviceDateFrom, serviceDateTo: to },
+      'serviceDateFrom',
+      'serviceDateTo',
+    ),
+    ...notInFutureErrors(
+      { serviceDateFrom: e.serviceDateFrom, serviceDateTo: to },
+      ['serviceDateFrom', 'serviceDateTo'],
+      today,
+    ),
   ];
   e.serviceLines.forEach((line, i) => {
     for (const pointer of line.diagnosisPointers) {
       if (pointer > e.diagnoses.length) {
-        errors.push({ pointer: `/serviceLines/${i}/diagnosisPointers`, detail: `points at diagnosis ${pointer}, but the encounter has ${e.diagnoses.length}` });
+        errors.push({
+          pointer: `/serviceLines/${i}/diagnosisPointers`,
+          detail: `points at diagnosis ${pointer}, but the encounter has ${e.diagnoses.length}`,
+        });
       }
     }
     const date = line.serviceDate;
     if (date && (date < e.serviceDateFrom || date > to)) {
-      errors.push({ pointer: `/serviceLines/${i}/serviceDate`, detail: `is outside the encounter's dates of service (${e.serviceDateFrom} to ${to})` });
+      errors.push({
+        pointer: `/serviceLines/${i}/serviceDate`,
+        detail: `is outside the encounter's dates of service (${e.serviceDateFrom} to ${to})`,
+      });
     }
   });
   return errors;

@@ -1,5 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Cents, closed, Formatted, Id, IsoDate, Nullable, RowFields, Text, Timestamp } from '../shared/schema.ts';
+import {
+  Cents,
+  closed,
+  Formatted,
+  Id,
+  IsoDate,
+  Nullable,
+  RowFields,
+  Text,
+  Timestamp,
+} from '../shared/schema.ts';
 
 export const MAX_DIAGNOSES = 12; // HI segment: 12 diagnosis codes on a professional claim (837P 2300 HI)
 export const MAX_MODIFIERS = 4; // SV101-3 .. SV101-6
@@ -8,10 +18,16 @@ export const MAX_POINTERS = 4; // SV107-1 .. SV107-4
 export const ServiceLineInput = Type.Object(
   {
     procedureCode: Formatted('procedure-code', 5),
-    modifiers: Type.Optional(Type.Array(Formatted('modifier', 2), { maxItems: MAX_MODIFIERS, uniqueItems: true })),
+    modifiers: Type.Optional(
+      Type.Array(Formatted('modifier', 2), { maxItems: MAX_MODIFIERS, uniqueItems: true }),
+    ),
     units: Type.Number({ exclusiveMinimum: 0, maximum: 9999 }),
     chargeCents: Type.Optional(Cents),
-    diagnosisPointers: Type.Array(Type.Integer({ minimum: 1, maximum: MAX_DIAGNOSES }), { minItems: 1, maxItems: MAX_POINTERS, uniqueItems: true }),
+    diagnosisPointers: Type.Array(Type.Integer({ minimum: 1, maximum: MAX_DIAGNOSES }), {
+      minItems: 1,
+      maxItems: MAX_POINTERS,
+      uniqueItems: true,
+    }),
     serviceDate: Type.Optional(IsoDate),
     ndc: Nullable(Type.String({ pattern: '^\\d{11}$', maxLength: 11 })),
   },
@@ -27,7 +43,11 @@ const EncounterFields = {
   referringProviderId: Nullable(Id),
   facilityId: Nullable(Id),
   priorAuthorization: Nullable(Text(50)),
-  diagnoses: Type.Array(Formatted('icd10cm-code', 8), { minItems: 1, maxItems: MAX_DIAGNOSES, uniqueItems: true }),
+  diagnoses: Type.Array(Formatted('icd10cm-code', 8), {
+    minItems: 1,
+    maxItems: MAX_DIAGNOSES,
+    uniqueItems: true,
+  }),
   serviceLines: Type.Array(ServiceLineInput, { minItems: 1, maxItems: 50 }),
 };
 export const EncounterCreate = Type.Object({ practiceId: Id, ...EncounterFields }, closed);

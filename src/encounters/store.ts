@@ -11,23 +11,44 @@ import { encounter, serviceLine } from './tables.ts';
 type LineRow = typeof serviceLine.$inferSelect;
 
 /** Fills each line's charge from the fee schedule where the user left it out; names the lines it cannot fill. */
-export async function fillCharges(db: Executor, practiceId: number, input: Pick<EncounterInput, 'serviceLines' | 'serviceDateFrom'>) {
-  const codes = [...new Set(input.serviceLines.filter((l) => l.chargeCents === undefined).map((l) => l.procedureCode))];
+export async function fillCharges(
+  db: Executor,
+  practiceId: number,
+  input: Pick<EncounterInput, 'serviceLines' | 'serviceDateFrom'>,
+) {
+  const codes = [
+    ...new Set(input.serviceLines.filter((l) => l.chargeCents === undefined).map((l) => l.procedureCode)),
+  ];
   const entries = codes.length
-    ? await db.select().from(feeScheduleEntry).where(and(eq(feeScheduleEntry.practiceId, practiceId), inArray(feeScheduleEntry.procedureCode, codes)))
+    ? await db
+        .select()
+        .from(feeScheduleEntry)
+        .where(
+          and(eq(feeScheduleEntry.practiceId, practiceId), inArray(feeScheduleEntry.procedureCode, codes)),
+        )
     : [];
   const errors: FieldError[] = [];
   const lines = input.serviceLines.map((line, i) => {
     if (line.chargeCents !== undefined) return { ...line, chargeCents: line.chargeCents };
     const date = line.serviceDate ?? input.serviceDateFrom;
     const charge = chargeFor(entries, line.procedureCode, line.modifiers ?? [], date);
-    if (charge === undefined) errors.push({ pointer: `/serviceLines/${i}/chargeCents`, detail: `no fee schedule entry for ${line.procedureCode} on ${date}: enter the charge` });
+    if (charge === undefined)
+      errors.push({
+        pointer: `/serviceLines/${i}/chargeCents`,
+        detail: `no fee schedule entry for ${line.procedureCode} on ${date}: enter the charge`,
+      });
     return { ...line, chargeCents: charge ?? 0 };
   });
   return { lines, errors };
 }
 
-export async function replaceServiceLines(db: Executor, practiceId: number, encounterId: number, serviceDateFrom: string, lines: (EncounterInput['serviceLines'][number] & { chargeCents: number })[]) {
+export async function replaceServiceLines(
+  db: Executor,
+  practiceId: number,
+  encounterId: number,
+  serviceDateFrom: string,
+  lines: (EncounterInput['serviceLines'][number] & { chargeCents: number })[],
+) {
   await db.delete(serviceLine).where(eq(serviceLine.encounterId, encounterId));
   return db
     .insert(serviceLine)
@@ -51,9 +72,16 @@ export async function replaceServiceLines(db: Executor, practiceId: number, enco
 const lineOut = (l: LineRow) => ({ ...l, units: Number(l.units) });
 
 export async function loadEncounter(db: Executor, id: number, scope: number[]) {
-  const [row] = await db.select().from(encounter).where(and(eq(encounter.id, id), inArray(encounter.practiceId, scope.length ? scope : [-1])));
+  const [row] = await db
+    .select()
+    .from(encounter)
+    .where(and(eq(encounter.id, id), inArray(encounter.practiceId, scope.length ? scope : [-1])));
   if (!row) return undefined;
-  const lines = await db.select().from(serviceLine).where(eq(serviceLine.encounterId, id)).orderBy(asc(serviceLine.lineNumber));
+  const lines = await db
+    .select()
+    .from(serviceLine)
+    .where(eq(serviceLine.encounterId, id))
+    .orderBy(asc(serviceLine.lineNumber));
   return { ...row, serviceLines: lines.map(lineOut) };
 }
 
@@ -85,7 +113,12 @@ export async function listEncounters(db: Executor, scope: number[], query: Encou
   ];
   const where = and(...conditions);
   const patientName = sql<string>`${patient.lastName} || ', ' || ${patient.firstName}`;
-  const sortColumn = { serviceDateFrom: encounter.serviceDateFrom, patientName, status: encounter.status, createdAt: encounter.createdAt }[query.sort ?? 'serviceDateFrom'];
+  const sortColumn = {
+    serviceDateFrom: encounter.serviceDateFrom,
+    patientName,
+    status: encounter.status,
+    createdAt: encounter.createdAt,
+  }[query.sort ?? 'serviceDateFrom'];
   const direction = (query.order ?? (query.sort ? 'asc' : 'desc')) === 'desc' ? desc : asc;
   const totals = db
     .select({
@@ -119,6 +152,10 @@ export async function listEncounters(db: Executor, scope: number[], query: Encou
     .orderBy(direction(sortColumn), desc(encounter.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await db.select({ n: count() }).from(encounter).innerJoin(patient, eq(patient.id, encounter.patientId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(encounter)
+    .innerJoin(patient, eq(patient.id, encounter.patientId))
+    .where(where);
   return { items, total: total?.n ?? 0, page, pageSize };
 }

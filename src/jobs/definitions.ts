@@ -17,7 +17,13 @@ export const JOBS: JobDefinition<never>[] = [
     name: 'demo.seed',
     retryLimit: 0,
     async run(data: DemoSeedJob, ctx) {
-      const practiceId = await seedDemo(ctx.database, { seed: data.seed, patients: data.patients, encounters: data.encounters, asOf: todayIso() }, SYSTEM_ACTOR, data.adminUserIds, (done, total) => ctx.progress(done, total, 'loading demo practice'));
+      const practiceId = await seedDemo(
+        ctx.database,
+        { seed: data.seed, patients: data.patients, encounters: data.encounters, asOf: todayIso() },
+        SYSTEM_ACTOR,
+        data.adminUserIds,
+        (done, total) => ctx.progress(done, total, 'loading demo practice'),
+      );
       return { practiceId };
     },
   } satisfies JobDefinition<DemoSeedJob> as JobDefinition<never>,

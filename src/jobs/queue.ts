@@ -29,8 +29,14 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition<never>>();
 
-  constructor(private readonly database: Database, definitions: JobDefinition<never>[]) {
-    this.boss = new PgBoss({ ...database.queueConnection, schema: 'pgboss' } as ConstructorParameters<typeof PgBoss>[0] & object);
+  constructor(
+    private readonly database: Database,
+    definitions: JobDefinition<never>[],
+  ) {
+    this.boss = new PgBoss({ ...database.queueConnection, schema: 'pgboss' } as ConstructorParameters<
+      typeof PgBoss
+    >[0] &
+      object);
     this.boss.on('error', (error: Error) => console.error(`job queue: ${error.message}`));
     for (const d of definitions) this.definitions.set(d.name, d);
   }
@@ -42,28 +48,38 @@ export class JobQueue {
   }
 
   private async work(definition: JobDefinition<never>) {
-    await this.boss.work(definition.name, { pollingIntervalSeconds: 1, includeMetadata: false }, async ([job]) => {
-      if (!job) return;
-      const context: JobContext = {
-        database: this.database,
-        jobId: job.id,
-        progress: async (done, total, message) => {
-          await this.database.db
-            .update(jobProgress)
-            .set({ done, total: total ?? null, message: message ?? null, updatedAt: new Date() })
-            .where(eq(jobProgress.jobId, job.id));
-        },
-      };
-      return definition.run(job.data as never, context);
-    });
+    await this.boss.work(
+      definition.name,
+      { pollingIntervalSeconds: 1, includeMetadata: false },
+      async ([job]) => {
+        if (!job) return;
+        const context: JobContext = {
+          database: this.database,
+          jobId: job.id,
+          progress: async (done, total, message) => {
+            await this.database.db
+              .update(jobProgress)
+              .set({ done, total: total ?? null, message: message ?? null, updatedAt: new Date() })
+              .where(eq(jobProgress.jobId, job.id));
+          },
+        };
+        return definition.run(job.data as never, context);
+      },
+    );
   }
 
   async enqueue(name: string, data: object, options: EnqueueOptions): Promise<string> {
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`unknown job ${name}`);
-    const id = await this.boss.send(name, data, { retryLimit: definition.retryLimit ?? 3, retryBackoff: true, retryDelay: 5 });
+    const id = await this.boss.send(name, data, {
+      retryLimit: definition.retryLimit ?? 3,
+      retryBackoff: true,
+      retryDelay: 5,
+    });
     if (!id) throw new Error(`job ${name} was not queued`);
-    await this.database.db.insert(jobProgress).values({ jobId: id, queue: name, practiceId: options.practiceId, requestedBy: options.requestedBy });
+    await this.database.db
+      .insert(jobProgress)
+      .values({ jobId: id, queue: name, practiceId: options.practiceId, requestedBy: options.requestedBy });
     return id;
   }
 
@@ -72,7 +88,8 @@ export class JobQueue {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const job = await this.boss.getJobById(name, id);
-      if (job && ['completed', 'failed', 'cancelled'].includes(job.state)) return { state: job.state, output: job.output };
+      if (job && ['completed', 'failed', 'cancelled'].includes(job.state))
+        return { state: job.state, output: job.output };
       if (Date.now() > end) throw new Error(`job ${id} did not finish in ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -25,16 +25,30 @@ const Job = Type.Object({
 const tags = ['jobs'];
 
 export function registerJobRoutes(app: FastifyInstance, database: Database, queue: JobQueue): void {
-  app.get('/api/jobs', { config: { access: EVERYONE }, schema: { tags, summary: 'Background jobs, newest first', response: { 200: Type.Array(Job) } } }, async (request) => {
-    const isAdmin = request.user!.grants.some((g) => g.role === 'admin');
-    return listJobs(database.sql, request.practiceScope, isAdmin);
-  });
+  app.get(
+    '/api/jobs',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'Background jobs, newest first', response: { 200: Type.Array(Job) } },
+    },
+    async (request) => {
+      const isAdmin = request.user!.grants.some((g) => g.role === 'admin');
+      return listJobs(database.sql, request.practiceScope, isAdmin);
+    },
+  );
   app.get<{ Params: { id: string } }>(
     '/api/jobs/:id',
-    { config: { access: EVERYONE }, schema: { tags, params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Job } } },
+    {
+      config: { access: EVERYONE },
+      schema: { tags, params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Job } },
+    },
     async (request) => {
       const job = await getJob(database.sql, request.params.id);
-      const visible = job && (job.practiceId === null ? request.user!.grants.some((g) => g.role === 'admin') : request.practiceScope.includes(job.practiceId));
+      const visible =
+        job &&
+        (job.practiceId === null
+          ? request.user!.grants.some((g) => g.role === 'admin')
+          : request.practiceScope.includes(job.practiceId));
       if (!visible) throw notFound('job');
       return job;
     },
@@ -46,13 +60,24 @@ export function registerJobRoutes(app: FastifyInstance, database: Database, queu
       schema: {
         tags,
         summary: 'Load another synthetic demo practice in the background',
-        body: Type.Object({ patients: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), encounters: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })), seed: Type.Optional(Type.Integer()) }, closed),
+        body: Type.Object(
+          {
+            patients: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+            encounters: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+            seed: Type.Optional(Type.Integer()),
+          },
+          closed,
+        ),
         response: { 202: Type.Object({ id: Type.String() }) },
       },
     },
     async (request, reply) => {
       const { patients = 200, encounters = 1000, seed = Date.now() % 100_000 } = request.body;
-      const id = await queue.enqueue('demo.seed', { seed, patients, encounters, adminUserIds: [request.user!.id] }, { practiceId: null, requestedBy: request.user!.id });
+      const id = await queue.enqueue(
+        'demo.seed',
+        { seed, patients, encounters, adminUserIds: [request.user!.id] },
+        { practiceId: null, requestedBy: request.user!.id },
+      );
       reply.code(202);
       return { id };
     },

@@ -43,7 +43,12 @@ function toJob(r: Record<string, unknown>): JobRow {
 }
 
 /** Jobs of these practices (and installation-wide jobs when `includeGlobal`), newest first. */
-export async function listJobs(sql: SqlRunner, practiceIds: number[], includeGlobal: boolean, limit = 100): Promise<JobRow[]> {
+export async function listJobs(
+  sql: SqlRunner,
+  practiceIds: number[],
+  includeGlobal: boolean,
+  limit = 100,
+): Promise<JobRow[]> {
   const { rows } = await sql.executeSql(
     `${SELECT} where p.practice_id = any($1::int[]) or ($2::boolean and p.practice_id is null)
      order by created_on desc limit $3`,

@@ -18,7 +18,13 @@ export function registerPatientRoutes(app: FastifyInstance, db: Db): void {
     write: OFFICE,
     phi: true,
     search: [patient.lastName, patient.firstName, patient.accountNumber],
-    sortable: { lastName: patient.lastName, firstName: patient.firstName, dateOfBirth: patient.dateOfBirth, accountNumber: patient.accountNumber, createdAt: patient.createdAt },
+    sortable: {
+      lastName: patient.lastName,
+      firstName: patient.firstName,
+      dateOfBirth: patient.dateOfBirth,
+      accountNumber: patient.accountNumber,
+      createdAt: patient.createdAt,
+    },
     defaultSort: 'lastName',
     filters: { sex: patient.sex },
     check: (row) => notInFutureErrors(row, ['dateOfBirth']),
@@ -34,10 +40,20 @@ export function registerPatientRoutes(app: FastifyInstance, db: Db): void {
     write: OFFICE,
     phi: true,
     search: [coverage.memberId, coverage.subscriberLastName],
-    sortable: { priority: coverage.priority, effectiveDate: coverage.effectiveDate, memberId: coverage.memberId },
+    sortable: {
+      priority: coverage.priority,
+      effectiveDate: coverage.effectiveDate,
+      memberId: coverage.memberId,
+    },
     defaultSort: 'priority',
     filters: { patientId: coverage.patientId, payerId: coverage.payerId },
-    references: { patientId: { table: patient, label: 'patient' }, payerId: { table: payer, label: 'payer' } },
-    check: (row) => [...dateOrderErrors(row, 'effectiveDate', 'terminationDate'), ...notInFutureErrors(row, ['subscriberDateOfBirth'])],
+    references: {
+      patientId: { table: patient, label: 'patient' },
+      payerId: { table: payer, label: 'payer' },
+    },
+    check: (row) => [
+      ...dateOrderErrors(row, 'effectiveDate', 'terminationDate'),
+      ...notInFutureErrors(row, ['subscriberDateOfBirth']),
+    ],
   });
 }

@@ -1,5 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { AddressFields, closed, Formatted, Id, IsoDate, Nullable, RowFields, Text } from '../shared/schema.ts';
+import {
+  AddressFields,
+  closed,
+  Formatted,
+  Id,
+  IsoDate,
+  Nullable,
+  RowFields,
+  Text,
+} from '../shared/schema.ts';
 
 export const SEXES = ['M', 'F', 'U'] as const;
 const Sex = Type.Union(SEXES.map((s) => Type.Literal(s)));
@@ -14,7 +23,9 @@ export const PatientFields = {
   ...AddressFields,
   phone: Nullable(Formatted('phone', 10)),
   email: Nullable(Text(100, { format: 'email' })),
-  guarantorRelationship: Type.Optional(Type.Union(['self', 'spouse', 'parent', 'other'].map((r) => Type.Literal(r)))),
+  guarantorRelationship: Type.Optional(
+    Type.Union(['self', 'spouse', 'parent', 'other'].map((r) => Type.Literal(r))),
+  ),
   guarantorFirstName: Nullable(Text(35)),
   guarantorLastName: Nullable(Text(60)),
   guarantorPhone: Nullable(Formatted('phone', 10)),
@@ -24,7 +35,13 @@ export const PatientUpdate = Type.Partial(Type.Object(PatientFields), closed);
 export const Patient = Type.Object({ ...RowFields, ...PatientFields });
 
 /** Individual relationship code (SBR02 / PAT01): 18 self, 01 spouse, 19 child, 20 employee, G8 other. */
-export const RELATIONSHIPS = { '18': 'Self', '01': 'Spouse', '19': 'Child', '20': 'Employee', G8: 'Other relationship' } as const;
+export const RELATIONSHIPS = {
+  '18': 'Self',
+  '01': 'Spouse',
+  '19': 'Child',
+  '20': 'Employee',
+  G8: 'Other relationship',
+} as const;
 export const PRIORITIES = ['primary', 'secondary', 'tertiary'] as const;
 
 export const CoverageFields = {

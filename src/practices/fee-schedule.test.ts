@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { chargeFor, type FeeEntry } from './fee-schedule.ts';
 
 const fees: FeeEntry[] = [
-  { procedureCode: '99213', modifier: null, chargeCents: 12000, effectiveDate: '2025-01-01', endDate: '2025-12-31' },
+  {
+    procedureCode: '99213',
+    modifier: null,
+    chargeCents: 12000,
+    effectiveDate: '2025-01-01',
+    endDate: '2025-12-31',
+  },
   { procedureCode: '99213', modifier: null, chargeCents: 13000, effectiveDate: '2026-01-01', endDate: null },
   { procedureCode: '73560', modifier: '26', chargeCents: 4000, effectiveDate: '2025-01-01', endDate: null },
   { procedureCode: '73560', modifier: null, chargeCents: 11000, effectiveDate: '2025-01-01', endDate: null },

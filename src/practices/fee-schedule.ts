@@ -12,11 +12,20 @@ export interface FeeEntry {
  * The charge for a procedure on a date of service: an entry for the code with the line's first
  * modifier wins over the plain code; among those in effect, the latest effective date wins.
  */
-export function chargeFor(entries: FeeEntry[], procedureCode: string, modifiers: string[], serviceDate: string): Cents | undefined {
+export function chargeFor(
+  entries: FeeEntry[],
+  procedureCode: string,
+  modifiers: string[],
+  serviceDate: string,
+): Cents | undefined {
   const inEffect = entries.filter(
-    (e) => e.procedureCode === procedureCode && e.effectiveDate <= serviceDate && (e.endDate === null || e.endDate >= serviceDate),
+    (e) =>
+      e.procedureCode === procedureCode &&
+      e.effectiveDate <= serviceDate &&
+      (e.endDate === null || e.endDate >= serviceDate),
   );
-  const rank = (e: FeeEntry) => (e.modifier !== null && e.modifier === modifiers[0] ? 1 : e.modifier === null ? 0 : -1);
+  const rank = (e: FeeEntry) =>
+    e.modifier !== null && e.modifier === modifiers[0] ? 1 : e.modifier === null ? 0 : -1;
   const best = inEffect
     .filter((e) => rank(e) >= 0)
     .sort((a, b) => rank(b) - rank(a) || b.effectiveDate.localeCompare(a.effectiveDate))[0];

@@ -9,7 +9,20 @@ import { actorOf, requirePracticeInScope } from '../server/access.ts';
 import { forbidden, notFound } from '../server/problem.ts';
 import { registerResource } from '../server/resource.ts';
 import { Id } from '../shared/schema.ts';
-import { Facility, FacilityCreate, FacilityUpdate, Fee, FeeCreate, FeeUpdate, Practice, PracticeCreate, PracticeUpdate, Provider, ProviderCreate, ProviderUpdate } from './schema.ts';
+import {
+  Facility,
+  FacilityCreate,
+  FacilityUpdate,
+  Fee,
+  FeeCreate,
+  FeeUpdate,
+  Practice,
+  PracticeCreate,
+  PracticeUpdate,
+  Provider,
+  ProviderCreate,
+  ProviderUpdate,
+} from './schema.ts';
 import { facility, feeScheduleEntry, practice, provider } from './tables.ts';
 import { dateOrderErrors } from '../shared/checks.ts';
 import { normalizeTin } from '../shared/tin.ts';
@@ -54,7 +67,11 @@ export function registerPracticeRoutes(app: FastifyInstance, db: Db): void {
     write: MANAGERS,
     phi: false,
     search: [feeScheduleEntry.procedureCode],
-    sortable: { procedureCode: feeScheduleEntry.procedureCode, effectiveDate: feeScheduleEntry.effectiveDate, chargeCents: feeScheduleEntry.chargeCents },
+    sortable: {
+      procedureCode: feeScheduleEntry.procedureCode,
+      effectiveDate: feeScheduleEntry.effectiveDate,
+      chargeCents: feeScheduleEntry.chargeCents,
+    },
     defaultSort: 'procedureCode',
     filters: { procedureCode: feeScheduleEntry.procedureCode },
     check: (row) => dateOrderErrors(row, 'effectiveDate', 'endDate'),
@@ -64,12 +81,22 @@ export function registerPracticeRoutes(app: FastifyInstance, db: Db): void {
 /** The practice (billing provider) itself: listed where granted, created by an admin, edited by its managers. */
 function registerPracticeItself(app: FastifyInstance, db: Db): void {
   const tags = ['practice'];
-  app.get('/api/practices', { config: { access: EVERYONE }, schema: { tags, response: { 200: Type.Array(Practice) } } }, async (request) =>
-    db.select().from(practice).where(inArray(practice.id, request.practiceScope)).orderBy(asc(practice.name)),
+  app.get(
+    '/api/practices',
+    { config: { access: EVERYONE }, schema: { tags, response: { 200: Type.Array(Practice) } } },
+    async (request) =>
+      db
+        .select()
+        .from(practice)
+        .where(inArray(practice.id, request.practiceScope))
+        .orderBy(asc(practice.name)),
   );
   app.get<{ Params: { id: number } }>(
     '/api/practices/:id',
-    { config: { access: EVERYONE }, schema: { tags, params: Type.Object({ id: Id }), response: { 200: Practice } } },
+    {
+      config: { access: EVERYONE },
+      schema: { tags, params: Type.Object({ id: Id }), response: { 200: Practice } },
+    },
     async (request) => {
       if (!request.practiceScope.includes(request.params.id)) throw notFound('practice');
       const [row] = await db.select().from(practice).where(eq(practice.id, request.params.id));
@@ -78,14 +105,29 @@ function registerPracticeItself(app: FastifyInstance, db: Db): void {
   );
   app.post<{ Body: typeof PracticeCreate.static }>(
     '/api/practices',
-    { config: { access: 'authenticated' }, schema: { tags, body: PracticeCreate, response: { 201: Practice } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, body: PracticeCreate, response: { 201: Practice } },
+    },
     async (request, reply) => {
       const user = request.user!;
-      if (!user.installationAdmin && !user.grants.some((g) => g.role === 'admin')) throw forbidden('only an administrator can add a practice');
+      if (!user.installationAdmin && !user.grants.some((g) => g.role === 'admin'))
+        throw forbidden('only an administrator can add a practice');
       const row = await db.transaction(async (tx) => {
-        const [created] = await tx.insert(practice).values({ ...request.body, tin: normalizeTin(request.body.tin) }).returning();
-        await tx.insert(practiceGrant).values({ userId: request.user!.id, practiceId: created!.id, role: 'admin' });
-        await recordAudit(tx, actorOf(request), { practiceId: created!.id, action: 'create', entity: 'practice', entityId: created!.id, after: created });
+        const [created] = await tx
+          .insert(practice)
+          .values({ ...request.body, tin: normalizeTin(request.body.tin) })
+          .returning();
+        await tx
+          .insert(practiceGrant)
+          .values({ userId: request.user!.id, practiceId: created!.id, role: 'admin' });
+        await recordAudit(tx, actorOf(request), {
+          practiceId: created!.id,
+          action: 'create',
+          entity: 'practice',
+          entityId: created!.id,
+          after: created,
+        });
         return created!;
       });
       reply.code(201);
@@ -94,14 +136,30 @@ function registerPracticeItself(app: FastifyInstance, db: Db): void {
   );
   app.patch<{ Params: { id: number }; Body: typeof PracticeUpdate.static }>(
     '/api/practices/:id',
-    { config: { access: MANAGERS }, schema: { tags, params: Type.Object({ id: Id }), body: PracticeUpdate, response: { 200: Practice } } },
+    {
+      config: { access: MANAGERS },
+      schema: { tags, params: Type.Object({ id: Id }), body: PracticeUpdate, response: { 200: Practice } },
+    },
     async (request) => {
       requirePracticeInScope(request, request.params.id);
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(practice).where(eq(practice.id, request.params.id));
-        const body = request.body.tin ? { ...request.body, tin: normalizeTin(request.body.tin) } : request.body;
-        const [after] = await tx.update(practice).set({ ...body, updatedAt: new Date() }).where(eq(practice.id, request.params.id)).returning();
-        await recordAudit(tx, actorOf(request), { practiceId: request.params.id, action: 'update', entity: 'practice', entityId: request.params.id, before, after });
+        const body = request.body.tin
+          ? { ...request.body, tin: normalizeTin(request.body.tin) }
+          : request.body;
+        const [after] = await tx
+          .update(practice)
+          .set({ ...body, updatedAt: new Date() })
+          .where(eq(practice.id, request.params.id))
+          .returning();
+        await recordAudit(tx, actorOf(request), {
+          practiceId: request.params.id,
+          action: 'update',
+          entity: 'practice',
+          entityId: request.params.id,
+          before,
+          after,
+        });
         return after;
       });
     },

@@ -1,5 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AddressFields, Cents, closed, Formatted, Id, IsoDate, Nullable, RowFields, Text, Timestamp } from '../shared/schema.ts';
+import {
+  AddressFields,
+  Cents,
+  closed,
+  Formatted,
+  Id,
+  IsoDate,
+  Nullable,
+  RowFields,
+  Text,
+  Timestamp,
+} from '../shared/schema.ts';
 
 export const PracticeFields = {
   name: Text(60),
@@ -17,7 +28,12 @@ export const PracticeFields = {
 };
 export const PracticeCreate = Type.Object(PracticeFields, closed);
 export const PracticeUpdate = Type.Partial(Type.Object(PracticeFields), closed);
-export const Practice = Type.Object({ id: Id, ...PracticeFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const Practice = Type.Object({
+  id: Id,
+  ...PracticeFields,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 
 export const PROVIDER_KINDS = ['rendering', 'referring', 'supervising'] as const;
 export const ProviderFields = {
@@ -27,7 +43,11 @@ export const ProviderFields = {
   credentials: Nullable(Text(20)),
   npi: Formatted('npi', 10),
   taxonomy: Nullable(Formatted('taxonomy', 10)),
-  kinds: Type.Array(Type.Union(PROVIDER_KINDS.map((k) => Type.Literal(k))), { minItems: 1, maxItems: 3, uniqueItems: true }),
+  kinds: Type.Array(Type.Union(PROVIDER_KINDS.map((k) => Type.Literal(k))), {
+    minItems: 1,
+    maxItems: 3,
+    uniqueItems: true,
+  }),
   active: Type.Optional(Type.Boolean()),
 };
 export const ProviderCreate = Type.Object({ practiceId: Id, ...ProviderFields }, closed);

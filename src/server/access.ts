@@ -25,6 +25,16 @@ export const SESSION_COOKIE = 'cleanclaim_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerAccessControl(app: FastifyInstance, db: Db, idleMinutes: number): void {
+  // Refuse to start with an API route that does not say who may call it.
+  app.addHook('onRoute', (route) => {
+    if (
+      route.url.startsWith('/api/') &&
+      !route.url.startsWith('/api/docs') &&
+      route.config?.access === undefined
+    ) {
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    }
+  });
   app.decorateRequest('user', undefined);
   app.decorateRequest('practiceScope', null as never);
   app.addHook('onRequest', async (request) => {

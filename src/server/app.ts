@@ -37,7 +37,9 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database, queue } = options;
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
   });
@@ -47,22 +49,56 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'cleanclaim API', version: VERSION, description: 'Medical billing and coding: master data, encounters, audit trail, jobs.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cleanclaim_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'cleanclaim API',
+        version: VERSION,
+        description: 'Medical billing and coding: master data, encounters, audit trail, jobs.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cleanclaim_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAccessControl(app, database.db, options.sessionIdleMinutes ?? 30);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.String(), version: Type.String(), database: Type.Object({ engine: Type.String(), ok: Type.Boolean(), latencyMs: Type.Number() }) }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        response: {
+          200: Type.Object({
+            status: Type.String(),
+            version: Type.String(),
+            database: Type.Object({ engine: Type.String(), ok: Type.Boolean(), latencyMs: Type.Number() }),
+          }),
+        },
+      },
+    },
     async () => {
       const started = performance.now();
-      const ok = await database.sql.executeSql('select 1 as ok').then(() => true, () => false);
-      return { status: ok ? 'ok' : 'degraded', version: VERSION, database: { engine: database.engine, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+      const ok = await database.sql.executeSql('select 1 as ok').then(
+        () => true,
+        () => false,
+      );
+      return {
+        status: ok ? 'ok' : 'degraded',
+        version: VERSION,
+        database: {
+          engine: database.engine,
+          ok,
+          latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        },
+      };
     },
   );
   registerAuthRoutes(app, database.db, { sessionMaxHours: options.sessionMaxHours ?? 12 });

@@ -8,7 +8,8 @@ export function toCsv(rows: Record<string, unknown>[], columns: string[]): strin
 
 function cell(value: unknown): string {
   if (value == null) return '';
-  let text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(' ') : String(value);
+  let text =
+    value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(' ') : String(value);
   if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

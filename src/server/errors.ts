@@ -2,7 +2,15 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Problem } from './problem.ts';
 import { toFieldErrors } from './validation-errors.ts';
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' };
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+};
 
 /** The one place where an outcome becomes an HTTP status: every error leaves as problem+json. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -12,7 +20,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).type('application/problem+json').send(new Problem(404, 'Not Found', `no route ${request.method} ${request.url.split('?')[0]}`).toJSON());
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(
+        new Problem(404, 'Not Found', `no route ${request.method} ${request.url.split('?')[0]}`).toJSON(),
+      );
   });
 }
 
@@ -20,7 +33,12 @@ function toProblem(error: FastifyError): Problem {
   if (error instanceof Problem) return error;
   if (error.validation) {
     const errors = toFieldErrors(error.validation as never, error.validationContext ?? 'body');
-    return new Problem(400, 'Bad Request', errors.map((e) => `${e.pointer || '/'} ${e.detail}`).join('; '), errors);
+    return new Problem(
+      400,
+      'Bad Request',
+      errors.map((e) => `${e.pointer || '/'} ${e.detail}`).join('; '),
+      errors,
+    );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new Problem(400, 'Bad Request', `the request body is not valid JSON: ${error.message}`);

@@ -30,5 +30,11 @@ export const notFound = (what: string) => new Problem(404, 'Not Found', `${what}
 export const forbidden = (detail = 'your role does not allow this') => new Problem(403, 'Forbidden', detail);
 export const unauthorized = (detail = 'log in first') => new Problem(401, 'Unauthorized', detail);
 export const invalid = (errors: FieldError[]) =>
-  new Problem(422, 'Unprocessable Content', errors.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; '), errors);
-export const conflict = (detail: string, errors: FieldError[] = []) => new Problem(409, 'Conflict', detail, errors);
+  new Problem(
+    422,
+    'Unprocessable Content',
+    errors.map((e) => `${e.pointer || '/'}: ${e.detail}`).join('; '),
+    errors,
+  );
+export const conflict = (detail: string, errors: FieldError[] = []) =>
+  new Problem(409, 'Conflict', detail, errors);

@@ -46,7 +46,9 @@ export function searchCondition(columns: PgColumn[], q: string | undefined): SQL
 }
 
 function listQuerySchema(def: ResourceDef) {
-  const filters = Object.fromEntries(Object.keys(def.filters ?? {}).map((k) => [k, Type.Optional(Type.String({ maxLength: 40 }))]));
+  const filters = Object.fromEntries(
+    Object.keys(def.filters ?? {}).map((k) => [k, Type.Optional(Type.String({ maxLength: 40 }))]),
+  );
   return Type.Object(
     {
       page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
@@ -73,7 +75,9 @@ interface ListQuery {
 
 function whereFor(def: ResourceDef, scope: number[], query: ListQuery): SQL | undefined {
   const practices = query.practiceId ? scope.filter((p) => p === query.practiceId) : scope;
-  const conditions: (SQL | undefined)[] = [inArray(def.table.practiceId, practices.length ? practices : [-1])];
+  const conditions: (SQL | undefined)[] = [
+    inArray(def.table.practiceId, practices.length ? practices : [-1]),
+  ];
   conditions.push(searchCondition(def.search, query.q));
   for (const [name, column] of Object.entries(def.filters ?? {})) {
     if (query[name] !== undefined) conditions.push(eq(column, query[name]));
@@ -81,7 +85,12 @@ function whereFor(def: ResourceDef, scope: number[], query: ListQuery): SQL | un
   return and(...conditions);
 }
 
-export async function findOwned(db: Executor, table: OwnedTable, id: number, scope: number[]): Promise<Row | undefined> {
+export async function findOwned(
+  db: Executor,
+  table: OwnedTable,
+  id: number,
+  scope: number[],
+): Promise<Row | undefined> {
   const [row] = await db
     .select()
     .from(table as PgTable)
@@ -89,7 +98,11 @@ export async function findOwned(db: Executor, table: OwnedTable, id: number, sco
   return row as Row | undefined;
 }
 
-async function checkReferences(db: Executor, def: ResourceDef, row: Record<string, unknown>): Promise<FieldError[]> {
+async function checkReferences(
+  db: Executor,
+  def: ResourceDef,
+  row: Record<string, unknown>,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const [field, ref] of Object.entries(def.references ?? {})) {
     const value = row[field];
@@ -122,7 +135,12 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
     base,
     {
       config: { access: def.read },
-      schema: { tags, summary: `List ${def.label}s`, querystring: ListQuerySchema, response: { 200: ListOf(def.schemas.item) } },
+      schema: {
+        tags,
+        summary: `List ${def.label}s`,
+        querystring: ListQuerySchema,
+        response: { 200: ListOf(def.schemas.item) },
+      },
     },
     async (request) => {
       const { page = 1, pageSize = 25 } = request.query;
@@ -136,7 +154,10 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
         .orderBy(direction(column), asc(def.table.id))
         .limit(pageSize)
         .offset((page - 1) * pageSize)) as Row[];
-      const [total] = await db.select({ n: count() }).from(def.table as PgTable).where(where);
+      const [total] = await db
+        .select({ n: count() })
+        .from(def.table as PgTable)
+        .where(where);
       if (def.phi && items.length) await auditList(db, request, def, 'list', items);
       return { items, total: total?.n ?? 0, page, pageSize };
     },
@@ -144,24 +165,42 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
 
   app.get<{ Querystring: ListQuery }>(
     `${base}/export.csv`,
-    { config: { access: def.read }, schema: { tags, summary: `Export ${def.label}s as CSV`, querystring: ListQuerySchema } },
+    {
+      config: { access: def.read },
+      schema: { tags, summary: `Export ${def.label}s as CSV`, querystring: ListQuerySchema },
+    },
     async (request, reply) => {
       const where = whereFor(def, request.practiceScope, request.query);
-      const rows = (await db.select().from(def.table as PgTable).where(where).orderBy(asc(def.table.id)).limit(50_000)) as Row[];
+      const rows = (await db
+        .select()
+        .from(def.table as PgTable)
+        .where(where)
+        .orderBy(asc(def.table.id))
+        .limit(50_000)) as Row[];
       if (def.phi) await auditList(db, request, def, 'export', rows);
-      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${def.path}.csv"`);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${def.path}.csv"`);
       return toCsv(rows, Object.keys(def.schemas.item.properties));
     },
   );
 
   app.get<{ Params: { id: number } }>(
     `${base}/:id`,
-    { config: { access: def.read }, schema: { tags, summary: `Get a ${def.label}`, params: byId, response: { 200: def.schemas.item } } },
+    {
+      config: { access: def.read },
+      schema: { tags, summary: `Get a ${def.label}`, params: byId, response: { 200: def.schemas.item } },
+    },
     async (request) => {
       const row = await findOwned(db, def.table, request.params.id, request.practiceScope);
       if (!row) throw notFound(def.label);
       if (def.phi) {
-        await recordAudit(db, actorOf(request), { practiceId: row.practiceId, action: 'read', entity: def.entity, entityId: row.id });
+        await recordAudit(db, actorOf(request), {
+          practiceId: row.practiceId,
+          action: 'read',
+          entity: def.entity,
+          entityId: row.id,
+        });
       }
       return row;
     },
@@ -169,16 +208,38 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
 
   app.post<{ Body: Record<string, unknown> & { practiceId: number } }>(
     base,
-    { config: { access: def.write }, schema: { tags, summary: `Create a ${def.label}`, body: def.schemas.create, response: { 201: def.schemas.item } } },
+    {
+      config: { access: def.write },
+      schema: {
+        tags,
+        summary: `Create a ${def.label}`,
+        body: def.schemas.create,
+        response: { 201: def.schemas.item },
+      },
+    },
     async (request, reply) => {
       requirePracticeInScope(request, request.body.practiceId);
-      const created = await db.transaction(async (tx) => {
-        const errors = [...(def.check?.(request.body) ?? []), ...(await checkReferences(tx, def, request.body))];
-        if (errors.length) throw invalid(errors);
-        const [row] = (await tx.insert(def.table).values(request.body as never).returning()) as Row[];
-        await recordAudit(tx, actorOf(request), { practiceId: row!.practiceId, action: 'create', entity: def.entity, entityId: row!.id, after: row });
-        return row!;
-      }).catch((e: unknown) => rethrowConstraint(e, def));
+      const created = await db
+        .transaction(async (tx) => {
+          const errors = [
+            ...(def.check?.(request.body) ?? []),
+            ...(await checkReferences(tx, def, request.body)),
+          ];
+          if (errors.length) throw invalid(errors);
+          const [row] = (await tx
+            .insert(def.table)
+            .values(request.body as never)
+            .returning()) as Row[];
+          await recordAudit(tx, actorOf(request), {
+            practiceId: row!.practiceId,
+            action: 'create',
+            entity: def.entity,
+            entityId: row!.id,
+            after: row,
+          });
+          return row!;
+        })
+        .catch((e: unknown) => rethrowConstraint(e, def));
       reply.code(201);
       return created;
     },
@@ -186,26 +247,50 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
 
   app.patch<{ Params: { id: number }; Body: Record<string, unknown> }>(
     `${base}/:id`,
-    { config: { access: def.write }, schema: { tags, summary: `Edit a ${def.label}`, params: byId, body: def.schemas.update, response: { 200: def.schemas.item } } },
+    {
+      config: { access: def.write },
+      schema: {
+        tags,
+        summary: `Edit a ${def.label}`,
+        params: byId,
+        body: def.schemas.update,
+        response: { 200: def.schemas.item },
+      },
+    },
     async (request) =>
-      db.transaction(async (tx) => {
-        const before = await findOwned(tx, def.table, request.params.id, request.practiceScope);
-        if (!before) throw notFound(def.label);
-        const merged = { ...before, ...request.body };
-        const errors = [...(def.check?.(merged) ?? []), ...(await checkReferences(tx, def, merged))];
-        if (errors.length) throw invalid(errors);
-        const [after] = (await tx
-          .update(def.table)
-          .set({ ...request.body, updatedAt: new Date() } as never)
-          .where(eq(def.table.id, before.id))
-          .returning()) as Row[];
-        await recordAudit(tx, actorOf(request), { practiceId: before.practiceId, action: 'update', entity: def.entity, entityId: before.id, before, after });
-        return after!;
-      }).catch((e: unknown) => rethrowConstraint(e, def)),
+      db
+        .transaction(async (tx) => {
+          const before = await findOwned(tx, def.table, request.params.id, request.practiceScope);
+          if (!before) throw notFound(def.label);
+          const merged = { ...before, ...request.body };
+          const errors = [...(def.check?.(merged) ?? []), ...(await checkReferences(tx, def, merged))];
+          if (errors.length) throw invalid(errors);
+          const [after] = (await tx
+            .update(def.table)
+            .set({ ...request.body, updatedAt: new Date() } as never)
+            .where(eq(def.table.id, before.id))
+            .returning()) as Row[];
+          await recordAudit(tx, actorOf(request), {
+            practiceId: before.practiceId,
+            action: 'update',
+            entity: def.entity,
+            entityId: before.id,
+            before,
+            after,
+          });
+          return after!;
+        })
+        .catch((e: unknown) => rethrowConstraint(e, def)),
   );
 }
 
-async function auditList(db: Db, request: FastifyRequest, def: ResourceDef, action: 'list' | 'export', rows: Row[]) {
+async function auditList(
+  db: Db,
+  request: FastifyRequest,
+  def: ResourceDef,
+  action: 'list' | 'export',
+  rows: Row[],
+) {
   const byPractice = new Map<number, Row[]>();
   for (const r of rows) byPractice.set(r.practiceId, [...(byPractice.get(r.practiceId) ?? []), r]);
   for (const [practiceId, group] of byPractice) {

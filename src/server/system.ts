@@ -23,20 +23,41 @@ export async function openSystemDatabase(config: Config): Promise<Database> {
  * First start: create the admin (password from CLEANCLAIM_ADMIN_PASSWORD, or a random one
  * printed once) and load the demo practice when the database holds no practice yet.
  */
-export async function prepareFirstStart(database: Database, config: Config, print: (line: string) => void): Promise<void> {
+export async function prepareFirstStart(
+  database: Database,
+  config: Config,
+  print: (line: string) => void,
+): Promise<void> {
   const [users] = await database.db.select({ n: count() }).from(appUser);
   let adminId: number | undefined;
   if (users!.n === 0) {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
-    adminId = await createUser(database.db, { email: config.adminEmail, name: 'Administrator', password, grants: [], installationAdmin: true });
-    await recordAudit(database.db, SYSTEM_ACTOR, { practiceId: null, action: 'create', entity: 'user', entityId: adminId, after: { email: config.adminEmail, role: 'admin' } });
+    adminId = await createUser(database.db, {
+      email: config.adminEmail,
+      name: 'Administrator',
+      password,
+      grants: [],
+      installationAdmin: true,
+    });
+    await recordAudit(database.db, SYSTEM_ACTOR, {
+      practiceId: null,
+      action: 'create',
+      entity: 'user',
+      entityId: adminId,
+      after: { email: config.adminEmail, role: 'admin' },
+    });
     print(`Administrator: ${config.adminEmail}`);
-    if (!config.adminPassword) print(`One-time admin password (shown once; change it after logging in): ${password}`);
+    if (!config.adminPassword)
+      print(`One-time admin password (shown once; change it after logging in): ${password}`);
   }
   const [practices] = await database.db.select({ n: count() }).from(practice);
   if (practices!.n === 0 && config.seedDemo && adminId !== undefined) {
-    const practiceId = await seedDemo(database, { ...DEMO_DEFAULTS, asOf: todayIso() }, SYSTEM_ACTOR, [adminId]);
-    print(`Loaded the demo practice (id ${practiceId}): ${DEMO_DEFAULTS.patients} patients, ${DEMO_DEFAULTS.encounters} encounters.`);
+    const practiceId = await seedDemo(database, { ...DEMO_DEFAULTS, asOf: todayIso() }, SYSTEM_ACTOR, [
+      adminId,
+    ]);
+    print(
+      `Loaded the demo practice (id ${practiceId}): ${DEMO_DEFAULTS.patients} patients, ${DEMO_DEFAULTS.encounters} encounters.`,
+    );
   }
 }
 

@@ -26,11 +26,17 @@ function fieldError(e: AjvError): FieldError {
     case 'additionalProperties':
       return { pointer: `${e.instancePath}/${String(p.additionalProperty)}`, detail: 'is not a known field' };
     case 'format':
-      return { pointer: e.instancePath, detail: formats[String(p.format)]?.message ?? `is not a valid ${String(p.format)}` };
+      return {
+        pointer: e.instancePath,
+        detail: formats[String(p.format)]?.message ?? `is not a valid ${String(p.format)}`,
+      };
     case 'maxLength':
       return { pointer: e.instancePath, detail: `is longer than ${String(p.limit)} characters` };
     case 'minLength':
-      return { pointer: e.instancePath, detail: Number(p.limit) === 1 ? 'must not be empty' : `is shorter than ${String(p.limit)} characters` };
+      return {
+        pointer: e.instancePath,
+        detail: Number(p.limit) === 1 ? 'must not be empty' : `is shorter than ${String(p.limit)} characters`,
+      };
     case 'type':
       return { pointer: e.instancePath, detail: `must be ${String(p.type)}` };
     default:

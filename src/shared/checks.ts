@@ -12,7 +12,11 @@ export function dateOrderErrors(row: Record<string, unknown>, start: string, end
   return [];
 }
 
-export function notInFutureErrors(row: Record<string, unknown>, fields: string[], today = todayIso()): FieldError[] {
+export function notInFutureErrors(
+  row: Record<string, unknown>,
+  fields: string[],
+  today = todayIso(),
+): FieldError[] {
   return fields
     .filter((f) => typeof row[f] === 'string' && (row[f] as string) > today)
     .map((f) => ({ pointer: `/${f}`, detail: `is in the future (today is ${today})` }));

@@ -6,10 +6,16 @@ import { isIsoDate } from './dates.ts';
 // String formats shared by the API (ajv) and the web UI (TypeBox Value.Check), each with the
 // message a biller reads beside the field.
 export const formats: Record<string, { check: (v: string) => boolean; message: string }> = {
-  npi: { check: isValidNpi, message: 'is not a valid NPI: 10 digits starting 1 or 2 with a Luhn check digit over the 80840 prefix' },
+  npi: {
+    check: isValidNpi,
+    message: 'is not a valid NPI: 10 digits starting 1 or 2 with a Luhn check digit over the 80840 prefix',
+  },
   tin: { check: isValidTin, message: 'is not a valid TIN: 9 digits (EIN NN-NNNNNNN or SSN NNN-NN-NNNN)' },
   'iso-date': { check: isIsoDate, message: 'is not a valid date (YYYY-MM-DD)' },
-  taxonomy: { check: (v) => /^[0-9]{3}[0-9A-Z]{6}X$/.test(v), message: 'is not a NUCC taxonomy code (10 characters ending in X)' },
+  taxonomy: {
+    check: (v) => /^[0-9]{3}[0-9A-Z]{6}X$/.test(v),
+    message: 'is not a NUCC taxonomy code (10 characters ending in X)',
+  },
   'us-state': { check: (v) => /^[A-Z]{2}$/.test(v), message: 'is not a two-letter state code' },
   zip: { check: (v) => /^\d{5}(\d{4})?$/.test(v), message: 'is not a ZIP code (5 or 9 digits)' },
   phone: { check: (v) => /^\d{10}$/.test(v), message: 'is not a 10-digit phone number' },
@@ -18,7 +24,10 @@ export const formats: Record<string, { check: (v: string) => boolean; message: s
     check: (v) => /^(\d{4}[0-9FTU]|[A-V]\d{4})$/.test(v),
     message: 'is not a CPT (5 digits, or 4 digits and F/T/U) or HCPCS Level II (letter and 4 digits) code',
   },
-  'icd10cm-code': { check: (v) => /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(v), message: 'is not an ICD-10-CM code' },
+  'icd10cm-code': {
+    check: (v) => /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(v),
+    message: 'is not an ICD-10-CM code',
+  },
   modifier: { check: (v) => /^[0-9A-Z]{2}$/.test(v), message: 'is not a two-character modifier' },
 };
 

@@ -3,7 +3,8 @@ import './formats.ts';
 
 // Building blocks for the API schemas the server validates with and the UI checks forms with.
 // Lengths follow the X12 5010 element maxima (NM103 60, NM104 35, N301 55, N401 30, REF02 50).
-export const Text = (maxLength: number, extra: object = {}) => Type.String({ minLength: 1, maxLength, ...extra });
+export const Text = (maxLength: number, extra: object = {}) =>
+  Type.String({ minLength: 1, maxLength, ...extra });
 export const Formatted = (format: string, maxLength = 20) => Type.String({ format, maxLength });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
 export const IsoDate = Formatted('iso-date', 10);

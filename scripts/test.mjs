@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm test`: lint, format check, typecheck, then every vitest suite. The database suites run on
+// the embedded PGlite and, when TEST_DATABASE_URL names a PostgreSQL server, again on it; the
+// browser suite runs when Debian's Chromium is installed. Whatever is skipped is said plainly.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CHROMIUM = '/usr/bin/chromium';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const skippedSuites = [];
+const failedSteps = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) failedSteps.push(label);
+  return result.status === 0;
+}
+
+function vitest(label, project, env = {}) {
+  const out = join(mkdtempSync(join(tmpdir(), 'cleanclaim-test-')), 'report.json');
+  run(
+    label,
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    env,
+  );
+  if (!existsSync(out)) return;
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+run('lint', 'npx', ['eslint', '.']);
+run('format', 'npx', ['prettier', '--check', '.']);
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+vitest('unit tests', 'unit');
+vitest('database tests on PGlite', 'db', { TEST_DATABASE_URL: '' });
+if (process.env.TEST_DATABASE_URL) {
+  vitest('database tests on PostgreSQL', 'db');
+} else {
+  skippedSuites.push(
+    'database tests on PostgreSQL (set TEST_DATABASE_URL=postgres://user:pass@host/db to run them; .ci/run does)',
+  );
+}
+if (existsSync(CHROMIUM)) {
+  if (run('web build', 'npm', ['run', 'build:web', '--silent'])) vitest('browser tests in Chromium', 'e2e');
+} else {
+  skippedSuites.push(`browser tests (no ${CHROMIUM}: apt-get install chromium; .ci/run does)`);
+}
+
+console.log('\n== summary');
+for (const s of skippedSuites) console.log(`SKIPPED suite: ${s}`);
+for (const s of failedSteps) console.log(`FAILED step: ${s}`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length || totals.failed ? 1 : 0);

@@ -1,0 +1,84 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { SYSTEM_ACTOR } from '../audit/store.ts';
+import type { Role } from '../auth/roles.ts';
+import { createUser } from '../auth/store.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { openTestDatabase } from '../db/testing.ts';
+import { JOBS } from '../jobs/definitions.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import { buildApp } from './app.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A real app on a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL) with two small demo practices. */
+export async function startTestApp(options: { sessionIdleMinutes?: number; work?: boolean } = {}) {
+  const database = await openTestDatabase();
+  const queue = new JobQueue(database, JOBS);
+  await queue.start({ work: options.work ?? false });
+  const practiceA = await seedDemo(
+    database,
+    { seed: 1, patients: 6, encounters: 6, asOf: '2026-11-20' },
+    SYSTEM_ACTOR,
+    [],
+  );
+  const practiceB = await seedDemo(
+    database,
+    { seed: 2, patients: 6, encounters: 6, asOf: '2026-11-20' },
+    SYSTEM_ACTOR,
+    [],
+  );
+  const app = await buildApp({
+    database,
+    queue,
+    sessionIdleMinutes: options.sessionIdleMinutes ?? 30,
+    webRoot: '/nonexistent',
+  });
+  const addUser = (email: string, grants: { practiceId: number; role: Role }[]) =>
+    createUser(database.db, { email, name: email, password: TEST_PASSWORD, grants });
+  return {
+    app,
+    database,
+    queue,
+    practiceA,
+    practiceB,
+    addUser,
+    login: (email: string) => login(app, email),
+    async close() {
+      await app.close();
+      await queue.stop();
+      await database.close();
+    },
+  };
+}
+
+export interface Client {
+  csrfToken: string;
+  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  get(url: string): ReturnType<FastifyInstance['inject']>;
+  post(url: string, payload: unknown): ReturnType<FastifyInstance['inject']>;
+  patch(url: string, payload: unknown): ReturnType<FastifyInstance['inject']>;
+}
+
+async function login(app: FastifyInstance, email: string): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password: TEST_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'cleanclaim_session')!;
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const request = (options: InjectOptions) =>
+    app.inject({
+      ...options,
+      cookies: { cleanclaim_session: cookie.value },
+      headers: { 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
+    });
+  return {
+    csrfToken,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as never }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as never }),
+  };
+}
