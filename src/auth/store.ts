@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { appUser, practiceGrant, session } from './tables.ts';
 import type { Grant, Role } from './roles.ts';
@@ -55,35 +55,36 @@ export async function createSession(db: Executor, userId: number, maxHours: numb
   return { token, csrfToken, expiresAt };
 }
 
-/** The session's user, or undefined when the token is unknown, expired or idle too long. */
-export async function resumeSession(
-  db: Executor,
-  token: string,
-  idleMinutes: number,
-): Promise<SessionUser | undefined> {
+/**
+ * The session's user, or undefined when the token is unknown, expired or idle too long. One
+ * round trip (user, session and grants together): it runs on every API request.
+ */
+export async function resumeSession(db: Executor, token: string, idleMinutes: number): Promise<SessionUser | undefined> {
   const tokenHash = sha256(token);
-  const now = new Date();
-  const [row] = await db
-    .select({ s: session, u: appUser })
-    .from(session)
-    .innerJoin(appUser, eq(appUser.id, session.userId))
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now)));
-  if (!row || !row.u.active) return undefined;
-  if (now.getTime() - row.s.lastSeenAt.getTime() > idleMinutes * 60_000) {
+  const result = await db.execute(sql`
+    select u.id, u.email, u.name, u.installation_admin, s.csrf_token,
+           extract(epoch from (now() - s.last_seen_at)) * 1000 as idle_ms,
+           coalesce((select json_agg(json_build_object('practiceId', g.practice_id, 'role', g.role))
+                       from practice_grant g where g.user_id = u.id), '[]'::json) as grants
+      from session s join app_user u on u.id = s.user_id
+     where s.token_hash = ${tokenHash} and s.expires_at > now() and u.active`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  if (!row) return undefined;
+  const idleMs = Number(row.idle_ms);
+  if (idleMs > idleMinutes * 60_000) {
     await db.delete(session).where(eq(session.tokenHash, tokenHash));
     return undefined;
   }
   // Touch at most once a minute: the idle clock need not be finer.
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
-    await db.update(session).set({ lastSeenAt: now }).where(eq(session.tokenHash, tokenHash));
-  }
+  if (idleMs > 60_000) await db.update(session).set({ lastSeenAt: new Date() }).where(eq(session.tokenHash, tokenHash));
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : (row.grants as Grant[]);
   return {
-    id: row.u.id,
-    email: row.u.email,
-    name: row.u.name,
-    grants: await grantsOf(db, row.u.id),
-    installationAdmin: row.u.installationAdmin,
-    csrfToken: row.s.csrfToken,
+    id: Number(row.id),
+    email: String(row.email),
+    name: String(row.name),
+    grants,
+    installationAdmin: Boolean(row.installation_admin),
+    csrfToken: String(row.csrf_token),
     tokenHash,
   };
 }

@@ -20,6 +20,7 @@ import { registerAccessControl } from './access.ts';
 import { compileValidator } from './ajv.ts';
 import { registerErrorHandling } from './errors.ts';
 import { VERSION } from './version.ts';
+import { formats } from '../shared/formats.ts';
 
 export interface AppOptions {
   database: Database;
@@ -42,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
+    // The response serializer validates unions with its own ajv: teach it our string formats too.
+    serializerOpts: { ajv: { formats: Object.fromEntries(Object.entries(formats).map(([name, f]) => [name, f.check])) } },
   });
   app.setValidatorCompiler(compileValidator);
   registerErrorHandling(app);

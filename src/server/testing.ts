@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { SYSTEM_ACTOR } from '../audit/store.ts';
 import type { Role } from '../auth/roles.ts';
 import { createUser } from '../auth/store.ts';
@@ -53,10 +53,10 @@ export async function startTestApp(options: { sessionIdleMinutes?: number; work?
 
 export interface Client {
   csrfToken: string;
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload: unknown): ReturnType<FastifyInstance['inject']>;
-  patch(url: string, payload: unknown): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload: unknown): Promise<LightMyRequestResponse>;
 }
 
 async function login(app: FastifyInstance, email: string): Promise<Client> {
