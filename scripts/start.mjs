@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm start`: build the web UI when it has not been built (or its sources are newer), then serve.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const built = 'web/dist/index.html';
+if (existsSync('web/src') && (!existsSync(built) || statSync(built).mtimeMs < newest('web/src'))) {
+  console.log('building the web UI…');
+  const build = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawnSync(process.execPath, ['bin/cleanclaim.mjs', 'serve', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(server.status ?? 0);
