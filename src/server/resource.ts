@@ -1,5 +1,5 @@
 import { Type, type TObject } from '@sinclair/typebox';
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/roles.ts';
@@ -147,19 +147,18 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
       const where = whereFor(def, request.practiceScope, request.query);
       const column = def.sortable[request.query.sort ?? def.defaultSort] ?? def.table.id;
       const direction = request.query.order === 'desc' ? desc : asc;
-      const items = (await db
-        .select()
+      // The total rides along as a window count: one query per page instead of two.
+      const rows = (await db
+        .select({ row: def.table as PgTable, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(def.table as PgTable)
         .where(where)
         .orderBy(direction(column), asc(def.table.id))
         .limit(pageSize)
-        .offset((page - 1) * pageSize)) as Row[];
-      const [total] = await db
-        .select({ n: count() })
-        .from(def.table as PgTable)
-        .where(where);
+        .offset((page - 1) * pageSize)) as unknown as { row: Row; total: number }[];
+      const items = rows.map((r) => r.row);
+      const total = rows[0]?.total ?? (page > 1 ? await countRows(db, def, where) : 0);
       if (def.phi && items.length) await auditList(db, request, def, 'list', items);
-      return { items, total: total?.n ?? 0, page, pageSize };
+      return { items, total, page, pageSize };
     },
   );
 
@@ -282,6 +281,11 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
         })
         .catch((e: unknown) => rethrowConstraint(e, def)),
   );
+}
+
+async function countRows(db: Db, def: ResourceDef, where: SQL | undefined): Promise<number> {
+  const [total] = await db.select({ n: count() }).from(def.table as PgTable).where(where);
+  return total?.n ?? 0;
 }
 
 async function auditList(
