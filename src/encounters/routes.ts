@@ -8,7 +8,7 @@ import { patient } from '../patients/tables.ts';
 import { facility, provider } from '../practices/tables.ts';
 import { actorOf, requirePracticeInScope } from '../server/access.ts';
 import { invalid, notFound, type FieldError } from '../server/problem.ts';
-import { findOwned, type OwnedTable } from '../server/resource.ts';
+import { auditRowsRead, findOwned, type OwnedTable } from '../server/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
 import { encounterErrors } from './rules.ts';
@@ -79,14 +79,7 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const result = await listEncounters(db, request.practiceScope, request.query);
-      if (result.items.length) {
-        await recordAudit(db, actorOf(request), {
-          practiceId: result.items[0]!.practiceId,
-          action: 'list',
-          entity: 'encounter',
-          detail: { query: request.query, ids: result.items.map((e) => e.id) },
-        });
-      }
+      await auditRowsRead(db, request, 'encounter', 'list', result.items);
       return result;
     },
   );

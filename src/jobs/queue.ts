@@ -13,6 +13,8 @@ export interface JobContext {
 export interface JobDefinition<T = unknown> {
   name: string;
   retryLimit?: number;
+  /** Seconds before the first retry; later retries back off exponentially. */
+  retryDelaySeconds?: number;
   run(data: T, context: JobContext): Promise<unknown>;
 }
 
@@ -74,7 +76,7 @@ export class JobQueue {
     const id = await this.boss.send(name, data, {
       retryLimit: definition.retryLimit ?? 3,
       retryBackoff: true,
-      retryDelay: 5,
+      retryDelay: definition.retryDelaySeconds ?? 5,
     });
     if (!id) throw new Error(`job ${name} was not queued`);
     await this.database.db

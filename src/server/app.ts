@@ -44,7 +44,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
     // The response serializer validates unions with its own ajv: teach it our string formats too.
-    serializerOpts: { ajv: { formats: Object.fromEntries(Object.entries(formats).map(([name, f]) => [name, f.check])) } },
+    serializerOpts: {
+      ajv: { formats: Object.fromEntries(Object.entries(formats).map(([name, f]) => [name, f.check])) },
+    },
   });
   app.setValidatorCompiler(compileValidator);
   registerErrorHandling(app);

@@ -157,7 +157,7 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
         .offset((page - 1) * pageSize)) as unknown as { row: Row; total: number }[];
       const items = rows.map((r) => r.row);
       const total = rows[0]?.total ?? (page > 1 ? await countRows(db, def, where) : 0);
-      if (def.phi && items.length) await auditList(db, request, def, 'list', items);
+      if (def.phi && items.length) await auditRowsRead(db, request, def.entity, 'list', items);
       return { items, total, page, pageSize };
     },
   );
@@ -176,7 +176,7 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
         .where(where)
         .orderBy(asc(def.table.id))
         .limit(50_000)) as Row[];
-      if (def.phi) await auditList(db, request, def, 'export', rows);
+      if (def.phi) await auditRowsRead(db, request, def.entity, 'export', rows);
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${def.path}.csv"`);
@@ -284,25 +284,29 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
 }
 
 async function countRows(db: Db, def: ResourceDef, where: SQL | undefined): Promise<number> {
-  const [total] = await db.select({ n: count() }).from(def.table as PgTable).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(def.table as PgTable)
+    .where(where);
   return total?.n ?? 0;
 }
 
-async function auditList(
+/** Audits a read of many PHI rows (a list page or an export): one event per practice with the ids. */
+export async function auditRowsRead(
   db: Db,
   request: FastifyRequest,
-  def: ResourceDef,
+  entity: string,
   action: 'list' | 'export',
-  rows: Row[],
+  rows: { id: number; practiceId: number }[],
 ) {
-  const byPractice = new Map<number, Row[]>();
-  for (const r of rows) byPractice.set(r.practiceId, [...(byPractice.get(r.practiceId) ?? []), r]);
-  for (const [practiceId, group] of byPractice) {
+  const byPractice = new Map<number, number[]>();
+  for (const r of rows) byPractice.set(r.practiceId, [...(byPractice.get(r.practiceId) ?? []), r.id]);
+  for (const [practiceId, ids] of byPractice) {
     await recordAudit(db, actorOf(request), {
       practiceId,
       action,
-      entity: def.entity,
-      detail: { query: request.query, ids: group.map((r) => r.id) },
+      entity,
+      detail: { query: request.query, ids },
     });
   }
 }
