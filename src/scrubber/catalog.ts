@@ -1,0 +1,181 @@
+// The scrubber's rule catalogue: every rule's id, severity, what it checks, how to fix it, and the
+// standard it comes from. An error blocks submission; a warning needs an override with a reason.
+export interface RuleInfo {
+  severity: 'error' | 'warning';
+  title: string;
+  fixHint: string;
+  source: string;
+}
+
+export const RULES = {
+  'REQ-BILLING': {
+    severity: 'error',
+    title: 'Billing provider data the TR3 requires',
+    fixHint: 'Complete the practice settings (NPI, TIN, address).',
+    source: '837P TR3 loop 2010AA (NM1, N3, N4, REF*EI)',
+  },
+  'REQ-TAXONOMY': {
+    severity: 'warning',
+    title: 'Billing provider taxonomy',
+    fixHint: 'Add the NUCC taxonomy code in the practice settings.',
+    source: '837P TR3 2000A PRV (required when the payer adjudicates by taxonomy)',
+  },
+  'REQ-SUBSCRIBER': {
+    severity: 'error',
+    title: 'Subscriber data the TR3 requires',
+    fixHint: "Complete the coverage's subscriber (name, member ID, birth date, sex).",
+    source: '837P TR3 loop 2010BA (NM1*IL, DMG)',
+  },
+  'REQ-PATIENT': {
+    severity: 'error',
+    title: 'Patient demographics',
+    fixHint: "Complete the patient's name, birth date, sex and address.",
+    source: '837P TR3 loop 2010CA / 2010BA (N3, N4, DMG)',
+  },
+  'REQ-PAYER': {
+    severity: 'error',
+    title: 'Payer ID and claim filing indicator',
+    fixHint: 'Set the payer ID and the claim filing indicator on the payer.',
+    source: '837P TR3 loop 2010BB NM109, 2000B SBR09',
+  },
+  'NPI-CHECK': {
+    severity: 'error',
+    title: 'NPI check digit',
+    fixHint: 'Correct the NPI: it fails the Luhn check over the 80840 prefix.',
+    source: 'CMS NPI check digit (45 CFR 162.406)',
+  },
+  'DOS-FUTURE': {
+    severity: 'error',
+    title: 'Date of service in the future',
+    fixHint: 'Correct the date of service; services are billed after they are rendered.',
+    source: 'CMS Claims Processing Manual ch. 1 §70',
+  },
+  'TIMELY-FILING': {
+    severity: 'error',
+    title: "Outside the payer's timely filing limit",
+    fixHint: 'Submit with proof of timely filing, or write the charge off as untimely.',
+    source: 'Payer contract; Medicare: 12 months from the date of service (42 CFR 424.44)',
+  },
+  'TIMELY-FILING-NEAR': {
+    severity: 'warning',
+    title: 'Timely filing limit near',
+    fixHint: 'Submit this claim first: the filing limit ends within 14 days.',
+    source: 'Payer contract',
+  },
+  'DX-INVALID': {
+    severity: 'error',
+    title: 'Diagnosis not valid or not billable on the date of service',
+    fixHint: 'Use the complete, billable code in effect on the date of service.',
+    source: 'ICD-10-CM Official Guidelines I.B.2; HIPAA code set rules (45 CFR 162.1002)',
+  },
+  'PROC-INVALID': {
+    severity: 'error',
+    title: 'Procedure code not valid on the date of service',
+    fixHint: 'Use a procedure code active on the date of service.',
+    source: 'HCPCS Level II quarterly file; CPT (by format)',
+  },
+  'DX-EDIT': {
+    severity: 'error',
+    title: 'Diagnosis code edit (Excludes1, manifestation, sex, age)',
+    fixHint: 'Review the diagnosis codes against the tabular notes.',
+    source: 'ICD-10-CM tabular notes; CMS Medicare Code Editor',
+  },
+  'CODES-NOT-LOADED': {
+    severity: 'warning',
+    title: 'Code sets not loaded for the date of service',
+    fixHint: 'Import the code set release in effect on the date of service (cleanclaim codesets import DIR).',
+    source: 'cleanclaim',
+  },
+  'PTR-MISSING': {
+    severity: 'error',
+    title: 'Service line without a diagnosis pointer',
+    fixHint: 'Point the line at the diagnosis that supports it.',
+    source: '837P TR3 2400 SV107-1 (required)',
+  },
+  'PTR-INVALID': {
+    severity: 'error',
+    title: 'Diagnosis pointer points at no diagnosis',
+    fixHint: 'Point only at diagnoses listed on the claim (1–12).',
+    source: '837P TR3 2400 SV107',
+  },
+  'MOD-UNKNOWN': {
+    severity: 'error',
+    title: 'Unknown modifier',
+    fixHint: 'Use a CPT or HCPCS Level II modifier valid on the date of service.',
+    source: 'HCPCS Level II modifier file; CPT Appendix A',
+  },
+  'MOD-REPEATED': {
+    severity: 'error',
+    title: 'Modifier repeated on a line',
+    fixHint: 'Remove the repeated modifier.',
+    source: '837P TR3 SV101-3..6',
+  },
+  'MOD-TOO-MANY': {
+    severity: 'error',
+    title: 'More than four modifiers',
+    fixHint: 'Report at most four modifiers (use 99 where the payer requires it).',
+    source: '837P TR3 SV101-3..6',
+  },
+  'MOD-ORDER': {
+    severity: 'warning',
+    title: 'Pricing modifier after an informational one',
+    fixHint: 'Put pricing modifiers (26, TC, 50, 52…) first.',
+    source: 'CMS Claims Processing Manual ch. 26 §10.2 (item 24D)',
+  },
+  'UNITS-ZERO': {
+    severity: 'error',
+    title: 'Units must be greater than zero',
+    fixHint: 'Enter the units of service rendered.',
+    source: '837P TR3 SV104',
+  },
+  'CHARGE-ZERO': {
+    severity: 'error',
+    title: 'Charge must be greater than zero',
+    fixHint: 'Enter the charge (the fee schedule fills it).',
+    source: '837P TR3 SV102',
+  },
+  'CHARGE-FEE': {
+    severity: 'warning',
+    title: 'Charge differs from the fee schedule',
+    fixHint: 'Bill the practice fee schedule charge unless there is a reason.',
+    source: 'Practice fee schedule',
+  },
+  'POS-INVALID': {
+    severity: 'error',
+    title: 'Place of Service not valid',
+    fixHint: 'Use a CMS Place of Service code.',
+    source: 'CMS Place of Service code set',
+  },
+  'POS-FACILITY': {
+    severity: 'warning',
+    title: "Place of Service differs from the facility's",
+    fixHint: "Check the Place of Service against the service facility's.",
+    source: 'CMS Claims Processing Manual ch. 26 §10.5',
+  },
+  DUPLICATE: {
+    severity: 'error',
+    title: 'Duplicate of a submitted claim',
+    fixHint: 'Do not resubmit: check the original claim status, or send a corrected claim (frequency 7).',
+    source: 'CMS Claims Processing Manual ch. 1 §120 (duplicate claims)',
+  },
+  'EM-MODIFIER-25': {
+    severity: 'error',
+    title: 'E/M with a procedure on the same day needs modifier 25',
+    fixHint: 'Add modifier 25 to the E/M line when the visit was significant and separately identifiable.',
+    source: 'NCCI Policy Manual ch. I §D; CMS Claims Processing Manual ch. 12 §30.6.6',
+  },
+  'GLOBAL-PERIOD': {
+    severity: 'warning',
+    title: "Service inside another procedure's global period",
+    fixHint: 'Add 24, 79 or 78 as the case is, or do not bill the visit.',
+    source: 'CMS Claims Processing Manual ch. 12 §40',
+  },
+  'PAYER-RULE': {
+    severity: 'error',
+    title: 'Payer-specific requirement',
+    fixHint: 'Meet the payer requirement shown.',
+    source: 'Payer companion guide (declared in cleanclaim)',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;

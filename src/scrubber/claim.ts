@@ -1,0 +1,62 @@
+// The claim as the scrubber reads it: plain data, built from a cleanclaim claim or from any
+// 837P/837I file, so the same rules check our claims and other systems' alike.
+import type { Cents } from '../shared/money.ts';
+
+export interface ScrubAddress {
+  line1?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+}
+
+export interface ScrubPerson {
+  lastName?: string;
+  firstName?: string;
+  dateOfBirth?: string;
+  sex?: string;
+  address?: ScrubAddress;
+}
+
+export interface ScrubProvider {
+  name?: string;
+  npi?: string;
+  taxonomy?: string;
+}
+
+export interface ScrubLine {
+  /** LX01: 1-based service line number. */
+  lineNumber: number;
+  procedureCode: string;
+  modifiers: string[];
+  units: number;
+  chargeCents: Cents;
+  /** SV107: 1-based positions in the claim's diagnosis list. */
+  diagnosisPointers: number[];
+  serviceDate: string;
+  placeOfService?: string;
+  revenueCode?: string;
+}
+
+export interface ScrubClaim {
+  /** CLM01 patient control number. */
+  claimId: string;
+  type: 'professional' | 'institutional';
+  /** CLM05-3: 1 original, 7 replacement, 8 void. */
+  frequencyCode: string;
+  payerClaimNumber?: string;
+  billingProvider: ScrubProvider & { taxId?: string; address?: ScrubAddress };
+  payer: { name?: string; payerId?: string; claimFilingIndicator?: string; timelyFilingDays?: number };
+  subscriber: ScrubPerson & { memberId?: string };
+  /** The patient: the subscriber when SBR02 is 18. */
+  patient: ScrubPerson & { relationship?: string };
+  renderingProvider?: ScrubProvider;
+  referringProvider?: ScrubProvider;
+  facility?: ScrubProvider & { placeOfService?: string };
+  /** CLM05-1 (professional): the claim's Place of Service. */
+  placeOfService?: string;
+  priorAuthorization?: string;
+  cliaNumber?: string;
+  /** HI: ordered ICD-10-CM codes, principal first. */
+  diagnoses: string[];
+  lines: ScrubLine[];
+}

@@ -1,0 +1,43 @@
+import type { FeeEntry } from '../practices/fee-schedule.ts';
+
+/** The answer of the code sets for one code on a date of service. */
+export interface CodeAnswer {
+  /** False when no release of that code system is loaded for the date. */
+  loaded: boolean;
+  valid: boolean;
+  message: string;
+}
+
+/** What the code-set module answers for the scrubber (implemented over the imported releases). */
+export interface CodeChecker {
+  diagnosis(code: string, dateOfService: string): CodeAnswer;
+  procedure(code: string, dateOfService: string): CodeAnswer;
+  modifier(code: string, dateOfService: string): CodeAnswer;
+  /** Excludes1, manifestation, sex and age edits across the claim's diagnoses. */
+  diagnosisEdits(
+    diagnoses: string[],
+    patient: { sex?: string; dateOfBirth?: string },
+    dateOfService: string,
+  ): { code: string; message: string }[];
+  placeOfService(code: string): boolean;
+}
+
+/** A payer requirement declared as data (stored per practice, edited in the UI). */
+export type PayerRule =
+  | { kind: 'prior-auth-required'; payerId: string; procedureCodes: string[]; note?: string }
+  | { kind: 'rendering-taxonomy-required'; payerId: string; note?: string }
+  | { kind: 'clia-required'; payerId: string; procedureCodes: string[]; note?: string };
+
+export interface ScrubContext {
+  /** Today's date (YYYY-MM-DD): passed in so the rules stay pure. */
+  today: string;
+  codes?: CodeChecker;
+  feeSchedule?: FeeEntry[];
+  /** Keys of services already submitted: patient|rendering NPI|date|procedure (see duplicateKey). */
+  submittedServices?: Set<string>;
+  payerRules?: PayerRule[];
+  /** MPFS global days by procedure code (0, 10 or 90), when imported. */
+  globalDays?: Map<string, number>;
+  /** Earlier procedures of the same patient: for global period checks. */
+  priorProcedures?: { procedureCode: string; serviceDate: string; modifiers: string[] }[];
+}

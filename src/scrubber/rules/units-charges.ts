@@ -1,0 +1,43 @@
+import { chargeFor } from '../../practices/fee-schedule.ts';
+import { formatDollars } from '../../shared/money.ts';
+import type { ScrubClaim } from '../claim.ts';
+import type { ScrubContext } from '../context.ts';
+import { finding, lineField, type Finding } from '../finding.ts';
+
+/** Units and charges above zero; the charge per unit equal to the fee schedule's, or flagged. */
+export function checkUnitsAndCharges(claim: ScrubClaim, context: ScrubContext): Finding[] {
+  const findings: Finding[] = [];
+  claim.lines.forEach((line, i) => {
+    const at = { lines: [line.lineNumber] };
+    const label = `Line ${line.lineNumber} (${line.procedureCode})`;
+    if (!(line.units > 0))
+      findings.push(finding('UNITS-ZERO', lineField(i, 'units'), `${label}: units are ${line.units}`, at));
+    if (!(line.chargeCents > 0))
+      findings.push(
+        finding(
+          'CHARGE-ZERO',
+          lineField(i, 'chargeCents'),
+          `${label}: charge is $${formatDollars(line.chargeCents)}`,
+          at,
+        ),
+      );
+    if (!context.feeSchedule || !(line.units > 0)) return;
+    const fee = chargeFor(context.feeSchedule, line.procedureCode, line.modifiers, line.serviceDate);
+    if (fee === undefined) return;
+    const expected = Math.round(fee * line.units);
+    if (expected !== line.chargeCents) {
+      findings.push(
+        finding(
+          'CHARGE-FEE',
+          lineField(i, 'chargeCents'),
+          `${label}: charge $${formatDollars(line.chargeCents)} differs from the fee schedule's $${formatDollars(expected)} for ${line.units} unit(s)`,
+          {
+            ...at,
+            fix: { field: lineField(i, 'chargeCents'), value: expected },
+          },
+        ),
+      );
+    }
+  });
+  return findings;
+}

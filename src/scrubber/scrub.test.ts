@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, type RuleId } from './catalog.ts';
+import type { ScrubClaim } from './claim.ts';
+import type { ScrubContext } from './context.ts';
+import { duplicateKey } from './rules/duplicates.ts';
+import { scrubClaim } from './scrub.ts';
+import { cleanClaim, testContext } from './testing.ts';
+
+type Case = {
+  claim?: (c: ScrubClaim) => void;
+  context?: Partial<ScrubContext>;
+  field?: string;
+  lines?: number[];
+};
+
+// For every rule: a change to the clean claim (or its context) that trips it.
+const TRIPS: Record<RuleId, Case> = {
+  'REQ-BILLING': { claim: (c) => delete c.billingProvider.taxId, field: '/billingProvider/taxId' },
+  'REQ-TAXONOMY': { claim: (c) => delete c.billingProvider.taxonomy, field: '/billingProvider/taxonomy' },
+  'REQ-SUBSCRIBER': { claim: (c) => (c.subscriber.memberId = ''), field: '/subscriber/memberId' },
+  'REQ-PATIENT': { claim: (c) => delete c.patient.sex, field: '/patient/sex' },
+  'REQ-PAYER': { claim: (c) => delete c.payer.claimFilingIndicator, field: '/payer/claimFilingIndicator' },
+  'NPI-CHECK': { claim: (c) => (c.renderingProvider!.npi = '1245319590'), field: '/renderingProvider/npi' },
+  'DOS-FUTURE': {
+    claim: (c) => (c.lines[2]!.serviceDate = '2026-12-01'),
+    field: '/lines/2/serviceDate',
+    lines: [3],
+  },
+  'TIMELY-FILING': { claim: (c) => c.lines.forEach((l) => (l.serviceDate = '2026-07-01')) },
+  'TIMELY-FILING-NEAR': { claim: (c) => c.lines.forEach((l) => (l.serviceDate = '2026-09-01')) },
+  'DX-INVALID': { claim: (c) => (c.diagnoses[1] = 'J45'), field: '/diagnoses/1' },
+  'PROC-INVALID': {
+    claim: (c) => (c.lines[2]!.procedureCode = 'J9999'),
+    field: '/lines/2/procedureCode',
+    lines: [3],
+  },
+  'DX-EDIT': { claim: (c) => (c.diagnoses[1] = 'N40.0'), field: '/diagnoses/1' },
+  'CODES-NOT-LOADED': { context: { codes: undefined } },
+  'PTR-MISSING': {
+    claim: (c) => (c.lines[1]!.diagnosisPointers = []),
+    field: '/lines/1/diagnosisPointers',
+    lines: [2],
+  },
+  'PTR-INVALID': {
+    claim: (c) => (c.lines[1]!.diagnosisPointers = [3]),
+    field: '/lines/1/diagnosisPointers',
+    lines: [2],
+  },
+  'MOD-UNKNOWN': { claim: (c) => (c.lines[1]!.modifiers = ['ZZ']), field: '/lines/1/modifiers', lines: [2] },
+  'MOD-REPEATED': {
+    claim: (c) => (c.lines[1]!.modifiers = ['RT', 'RT']),
+    field: '/lines/1/modifiers',
+    lines: [2],
+  },
+  'MOD-TOO-MANY': {
+    claim: (c) => (c.lines[1]!.modifiers = ['RT', 'XS', 'GA', '76', '77']),
+    field: '/lines/1/modifiers',
+    lines: [2],
+  },
+  'MOD-ORDER': {
+    claim: (c) => (c.lines[1]!.modifiers = ['RT', '50']),
+    field: '/lines/1/modifiers',
+    lines: [2],
+  },
+  'UNITS-ZERO': { claim: (c) => (c.lines[0]!.units = 0), field: '/lines/0/units', lines: [1] },
+  'CHARGE-ZERO': { claim: (c) => (c.lines[0]!.chargeCents = 0), field: '/lines/0/chargeCents', lines: [1] },
+  'CHARGE-FEE': { claim: (c) => (c.lines[2]!.chargeCents = 3000), field: '/lines/2/chargeCents', lines: [3] },
+  'POS-INVALID': { claim: (c) => (c.placeOfService = '98'), field: '/placeOfService' },
+  'POS-FACILITY': { claim: (c) => (c.placeOfService = '22'), field: '/placeOfService' },
+  DUPLICATE: {
+    context: { submittedServices: new Set([duplicateKey(cleanClaim(), cleanClaim().lines[1]!)]) },
+    field: '/lines/1/procedureCode',
+    lines: [2],
+  },
+  'EM-MODIFIER-25': {
+    claim: (c) => (c.lines[0]!.modifiers = []),
+    field: '/lines/0/modifiers',
+    lines: [1, 2],
+  },
+  'GLOBAL-PERIOD': {
+    context: {
+      globalDays: new Map([['29881', 90]]),
+      priorProcedures: [{ procedureCode: '29881', serviceDate: '2026-10-01', modifiers: ['RT'] }],
+    },
+    lines: [2],
+  },
+  'PAYER-RULE': {
+    context: { payerRules: [{ kind: 'prior-auth-required', payerId: '60054', procedureCodes: ['20610'] }] },
+    field: '/priorAuthorization',
+    lines: [2],
+  },
+};
+
+function run(c: Case) {
+  const claim = cleanClaim();
+  c.claim?.(claim);
+  return scrubClaim(claim, testContext(c.context));
+}
+
+describe('scrubber', () => {
+  it('passes the clean claim with no findings', () => {
+    expect(scrubClaim(cleanClaim(), testContext())).toEqual({ claimId: 'PCN001', findings: [], clean: true });
+  });
+
+  it('has a tripping case for every catalogued rule', () => {
+    expect(Object.keys(TRIPS).sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  for (const [ruleId, c] of Object.entries(TRIPS) as [RuleId, Case][]) {
+    it(`${ruleId}: trips on the changed claim, naming the field and lines, and passes the clean one`, () => {
+      const hits = run(c).findings.filter((f) => f.ruleId === ruleId);
+      expect(hits.length, JSON.stringify(run(c).findings)).toBeGreaterThan(0);
+      const hit = hits[0]!;
+      expect(hit.severity).toBe(RULES[ruleId].severity);
+      if (c.field) expect(hit.field).toBe(c.field);
+      if (c.lines) expect(hit.lines).toEqual(c.lines);
+      expect(hit.message.length).toBeGreaterThan(10);
+      expect(scrubClaim(cleanClaim(), testContext()).findings.some((f) => f.ruleId === ruleId)).toBe(false);
+    });
+  }
+
+  it('offers a one-click fix only where the fix is certain', () => {
+    const order = run(TRIPS['MOD-ORDER']).findings.find((f) => f.ruleId === 'MOD-ORDER')!;
+    expect(order.fix).toEqual({ field: '/lines/1/modifiers', value: ['50', 'RT'] });
+    const fee = run(TRIPS['CHARGE-FEE']).findings.find((f) => f.ruleId === 'CHARGE-FEE')!;
+    expect(fee.fix).toEqual({ field: '/lines/2/chargeCents', value: 3200 });
+    expect(run(TRIPS['DX-INVALID']).findings.find((f) => f.ruleId === 'DX-INVALID')!.fix).toBeUndefined();
+  });
+
+  it('lets bypass modifiers through: 25 on the visit, 79 inside a global period, XS', () => {
+    const global = TRIPS['GLOBAL-PERIOD'].context!;
+    const claim = cleanClaim();
+    claim.lines.forEach((l) => l.modifiers.push('79'));
+    expect(
+      scrubClaim(claim, testContext(global)).findings.filter((f) => f.ruleId === 'GLOBAL-PERIOD'),
+    ).toEqual([]);
+  });
+
+  it('counts an error as blocking and a warning as not', () => {
+    expect(run(TRIPS['REQ-TAXONOMY']).clean).toBe(true);
+    expect(run(TRIPS['REQ-BILLING']).clean).toBe(false);
+  });
+});

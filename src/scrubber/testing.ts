@@ -1,0 +1,132 @@
+import type { ScrubClaim } from './claim.ts';
+import type { CodeChecker, ScrubContext } from './context.ts';
+
+// A clean professional claim and a context over tiny code tables, for the rule tests. The real
+// CodeChecker is built over the imported code set releases.
+export function cleanClaim(): ScrubClaim {
+  return {
+    claimId: 'PCN001',
+    type: 'professional',
+    frequencyCode: '1',
+    billingProvider: {
+      name: 'Riverside Clinic',
+      npi: '1234567893',
+      taxId: '123456789',
+      taxonomy: '207Q00000X',
+      address: { line1: '100 Main St', city: 'Springfield', state: 'IL', zip: '627011234' },
+    },
+    payer: { name: 'Aetna', payerId: '60054', claimFilingIndicator: 'CI', timelyFilingDays: 90 },
+    subscriber: {
+      memberId: 'W123456789',
+      lastName: 'Sample',
+      firstName: 'Mary',
+      dateOfBirth: '1960-04-01',
+      sex: 'F',
+      address: { line1: '1 Oak St', city: 'Springfield', state: 'IL', zip: '62701' },
+    },
+    patient: {
+      relationship: '18',
+      lastName: 'Sample',
+      firstName: 'Mary',
+      dateOfBirth: '1960-04-01',
+      sex: 'F',
+      address: { line1: '1 Oak St', city: 'Springfield', state: 'IL', zip: '62701' },
+    },
+    renderingProvider: { name: 'Demoreau', npi: '1245319599', taxonomy: '207X00000X' },
+    facility: { name: 'Riverside Clinic', npi: '1234567893', placeOfService: '11' },
+    placeOfService: '11',
+    diagnoses: ['M17.11', 'I10'],
+    lines: [
+      {
+        lineNumber: 1,
+        procedureCode: '99213',
+        modifiers: ['25'],
+        units: 1,
+        chargeCents: 14000,
+        diagnosisPointers: [1, 2],
+        serviceDate: '2026-11-02',
+      },
+      {
+        lineNumber: 2,
+        procedureCode: '20610',
+        modifiers: ['RT'],
+        units: 1,
+        chargeCents: 21000,
+        diagnosisPointers: [1],
+        serviceDate: '2026-11-02',
+      },
+      {
+        lineNumber: 3,
+        procedureCode: 'J3301',
+        modifiers: [],
+        units: 4,
+        chargeCents: 3200,
+        diagnosisPointers: [1],
+        serviceDate: '2026-11-02',
+      },
+    ],
+  };
+}
+
+const BILLABLE = new Set(['M17.11', 'I10', 'J45.909', 'N40.0', 'O80']);
+const HCPCS = new Set(['J3301', 'G0008']);
+const LEVEL2_MODIFIERS = new Set(['RT', 'LT', 'XS', 'XE', 'XU', 'XP', 'GA', 'TC']);
+
+export const tinyCodes: CodeChecker = {
+  diagnosis: (code) => ({
+    loaded: true,
+    valid: BILLABLE.has(code),
+    message: BILLABLE.has(code)
+      ? 'valid'
+      : code === 'J45'
+        ? 'is a category header, not billable'
+        : 'is not a valid ICD-10-CM code',
+  }),
+  procedure: (code) => {
+    const valid = /^\d{4}[0-9FTU]$/.test(code) || HCPCS.has(code);
+    return { loaded: true, valid, message: valid ? 'valid' : 'is not active on the date of service' };
+  },
+  modifier: (code) => ({
+    loaded: true,
+    valid: LEVEL2_MODIFIERS.has(code),
+    message: 'is not a HCPCS Level II modifier',
+  }),
+  diagnosisEdits: (diagnoses, patient) =>
+    diagnoses.includes('N40.0') && patient.sex === 'F'
+      ? [{ code: 'N40.0', message: 'is for male patients only' }]
+      : [],
+  placeOfService: (code) => ['11', '12', '21', '22', '23', '24'].includes(code),
+};
+
+export function testContext(overrides: Partial<ScrubContext> = {}): ScrubContext {
+  return {
+    today: '2026-11-25',
+    codes: tinyCodes,
+    feeSchedule: [
+      {
+        procedureCode: '99213',
+        modifier: null,
+        chargeCents: 14000,
+        effectiveDate: '2026-01-01',
+        endDate: null,
+      },
+      {
+        procedureCode: '20610',
+        modifier: null,
+        chargeCents: 21000,
+        effectiveDate: '2026-01-01',
+        endDate: null,
+      },
+      {
+        procedureCode: 'J3301',
+        modifier: null,
+        chargeCents: 800,
+        effectiveDate: '2026-01-01',
+        endDate: null,
+      },
+    ],
+    submittedServices: new Set(),
+    payerRules: [],
+    ...overrides,
+  };
+}
