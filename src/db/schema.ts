@@ -6,3 +6,5 @@ export * from '../encounters/tables.ts';
 export * from '../auth/tables.ts';
 export * from '../audit/tables.ts';
 export * from '../jobs/tables.ts';
+export * from '../claims/tables.ts';
+export * from '../scrubber/tables.ts';

@@ -9,6 +9,8 @@ import staticFiles from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
+import { registerClaimRoutes } from '../claims/routes.ts';
+import type { CodeChecker } from '../scrubber/context.ts';
 import type { Database } from '../db/connection.ts';
 import { registerEncounterRoutes } from '../encounters/routes.ts';
 import { registerJobRoutes } from '../jobs/routes.ts';
@@ -29,6 +31,8 @@ export interface AppOptions {
   sessionMaxHours?: number;
   trustProxy?: boolean;
   logger?: boolean;
+  /** The code sets the scrubber checks codes against, once imported (undefined: not loaded). */
+  codes?: () => CodeChecker | undefined;
   /** Built web UI to serve at / (web/dist); skipped when absent. */
   webRoot?: string;
 }
@@ -111,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPayerRoutes(app, database.db);
   registerPatientRoutes(app, database.db);
   registerEncounterRoutes(app, database.db);
+  registerClaimRoutes(app, database.db, options.codes ?? (() => undefined));
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);

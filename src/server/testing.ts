@@ -32,6 +32,7 @@ export async function startTestApp(options: { sessionIdleMinutes?: number; work?
     queue,
     sessionIdleMinutes: options.sessionIdleMinutes ?? 30,
     webRoot: '/nonexistent',
+    logger: process.env.TEST_LOG === '1',
   });
   const addUser = (email: string, grants: { practiceId: number; role: Role }[]) =>
     createUser(database.db, { email, name: email, password: TEST_PASSWORD, grants });

@@ -25,7 +25,7 @@ export const formats: Record<string, { check: (v: string) => boolean; message: s
     message: 'is not a CPT (5 digits, or 4 digits and F/T/U) or HCPCS Level II (letter and 4 digits) code',
   },
   'icd10cm-code': {
-    check: (v) => /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(v),
+    check: (v) => /^[A-Z][0-9A-Z][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(v),
     message: 'is not an ICD-10-CM code',
   },
   modifier: { check: (v) => /^[0-9A-Z]{2}$/.test(v), message: 'is not a two-character modifier' },

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client } from '../server/testing.ts';
+
+describe('claims from encounters, scrubbed on save', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let biller: Client;
+  let otherBiller: Client;
+  let encounterId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.addUser('biller@example.org', [{ practiceId: t.practiceA, role: 'biller' }]);
+    await t.addUser('manager@example.org', [{ practiceId: t.practiceA, role: 'manager' }]);
+    await t.addUser('b@example.org', [{ practiceId: t.practiceB, role: 'biller' }]);
+    biller = await t.login('biller@example.org');
+    otherBiller = await t.login('b@example.org');
+    // An encounter whose patient has a primary coverage in effect.
+    const { rows } = await t.database.sql.executeSql(
+      `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
+        where e.practice_id = $1 order by e.id limit 1`,
+      [t.practiceA],
+    );
+    encounterId = Number(rows[0]!.id);
+  });
+  afterAll(() => t.close());
+
+  it('builds a claim from the encounter, scrubs it, and records the history', async () => {
+    const res = await biller.post('/api/claims', { encounterId });
+    expect(res.statusCode, res.body).toBe(201);
+    const claim = res.json();
+    expect(claim.patientControlNumber).toBe(`E${encounterId}P`);
+    expect(claim.lines.length).toBeGreaterThan(0);
+    // Without imported code sets the scrubber says so (a warning), so the claim waits in scrubbed.
+    expect(claim.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('CODES-NOT-LOADED');
+    expect(claim.state).toBe('scrubbed');
+    expect(claim.history.map((h: { toState: string }) => h.toState)).toEqual(['scrubbed']);
+    expect((await biller.post('/api/claims', { encounterId })).statusCode).toBe(409);
+  });
+
+  it('needs a reason to override a warning, audits it, and then the claim is ready', async () => {
+    const claim = (await biller.get('/api/claims?pageSize=1')).json().items[0];
+    const detail = (await biller.get(`/api/claims/${claim.id}`)).json();
+    const warnings = detail.findings.filter((f: { severity: string }) => f.severity === 'warning');
+    expect(
+      (await biller.post(`/api/claims/${claim.id}/findings/${warnings[0].id}/override`, { reason: '' }))
+        .statusCode,
+    ).toBe(400);
+    let after = detail;
+    for (const w of warnings)
+      after = (
+        await biller.post(`/api/claims/${claim.id}/findings/${w.id}/override`, {
+          reason: 'code sets import scheduled tonight',
+        })
+      ).json();
+    expect(after.state).toBe('ready');
+    const audit = await t.database.sql.executeSql(
+      `select count(*)::int as n from audit_event where entity = 'claim_finding' and action = 'override'`,
+    );
+    expect(Number(audit.rows[0]!.n)).toBe(warnings.length);
+  });
+
+  it('blocks the claim on a payer rule declared as data, naming the field', async () => {
+    const manager = await t.login('manager@example.org');
+    const claim = (await biller.get('/api/claims?pageSize=1')).json().items[0];
+    const detail = (await biller.get(`/api/claims/${claim.id}`)).json();
+    const rule = await manager.post('/api/payer-rules', {
+      practiceId: t.practiceA,
+      payerId: detail.payerId,
+      kind: 'prior-auth-required',
+      procedureCodes: [detail.lines[0].procedureCode],
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const rescrubbed = (await biller.post(`/api/claims/${claim.id}/scrub`, {})).json();
+    const payerFinding = rescrubbed.findings.find((f: { ruleId: string }) => f.ruleId === 'PAYER-RULE');
+    expect(payerFinding).toMatchObject({ severity: 'error', field: '/priorAuthorization', lines: [1] });
+    expect(rescrubbed.state).toBe('scrubbed');
+    // The overrides of warnings found again are kept.
+    expect(
+      rescrubbed.findings
+        .filter((f: { severity: string; overridden: boolean }) => f.severity === 'warning')
+        .every((f: { overridden: boolean }) => f.overridden),
+    ).toBe(true);
+    expect(
+      (
+        await biller.post(`/api/claims/${claim.id}/findings/${payerFinding.id}/override`, {
+          reason: 'trying to override an error',
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it('filters the claims list and keeps practices apart', async () => {
+    const claim = (await biller.get('/api/claims?state=scrubbed&hasFindings=errors')).json().items[0];
+    expect(claim).toBeDefined();
+    expect((await biller.get('/api/claims?state=paid')).json().total).toBe(0);
+    expect((await otherBiller.get(`/api/claims/${claim.id}`)).statusCode).toBe(404);
+    expect((await otherBiller.get('/api/claims')).json().total).toBe(0);
+    expect((await otherBiller.post('/api/claims', { encounterId })).statusCode).toBe(404);
+  });
+
+  it('moves claims only along their life, with a reason', async () => {
+    const claim = (await biller.get('/api/claims?pageSize=1')).json().items[0];
+    expect(
+      (await biller.post(`/api/claims/${claim.id}/transition`, { to: 'closed', reason: 'skip ahead' }))
+        .statusCode,
+    ).toBe(409);
+    const voided = (
+      await biller.post(`/api/claims/${claim.id}/transition`, { to: 'voided', reason: 'billed in error' })
+    ).json();
+    expect(voided.state).toBe('voided');
+    expect(voided.history.at(-1)).toMatchObject({
+      fromState: 'scrubbed',
+      toState: 'voided',
+      reason: 'billed in error',
+    });
+  });
+
+  it('refuses a secondary claim before the primary is adjudicated', async () => {
+    const { rows } = await t.database.sql.executeSql(
+      `select e.id, c.id as coverage_id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'secondary' where e.practice_id = $1 limit 1`,
+      [t.practiceA],
+    );
+    if (!rows[0]) return; // the small demo practice may have no secondary coverage
+    const res = await biller.post('/api/claims', {
+      encounterId: Number(rows[0].id),
+      coverageId: Number(rows[0].coverage_id),
+    });
+    expect([409, 422]).toContain(res.statusCode);
+  });
+});

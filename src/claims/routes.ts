@@ -1,0 +1,259 @@
+import { Type } from '@sinclair/typebox';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { CLINICAL, EVERYONE, MANAGERS, OFFICE } from '../auth/roles.ts';
+import { recordAudit } from '../audit/store.ts';
+import type { Db } from '../db/connection.ts';
+import { loadEncounter } from '../encounters/store.ts';
+import { coverage } from '../patients/tables.ts';
+import { payer } from '../payers/tables.ts';
+import type { CodeChecker } from '../scrubber/context.ts';
+import { payerRule } from '../scrubber/tables.ts';
+import { actorOf } from '../server/access.ts';
+import { conflict, invalid, notFound } from '../server/problem.ts';
+import { registerResource } from '../server/resource.ts';
+import { todayIso } from '../shared/dates.ts';
+import { Id, ListOf } from '../shared/schema.ts';
+import { claimFromEncounter } from './build.ts';
+import {
+  ClaimCreate,
+  ClaimDetail,
+  ClaimListQuery,
+  ClaimSummary,
+  OverrideBody,
+  PayerRuleCreate,
+  PayerRuleItem,
+  PayerRuleUpdate,
+  TransitionBody,
+} from './schema.ts';
+import { scrubStoredClaim } from './scrub.ts';
+import { claimDetail, listClaims, loadClaim, moveClaim, type ClaimListQuery as ListQuery } from './store.ts';
+import { claim, claimFinding, claimLine } from './tables.ts';
+import type { ClaimState } from './states.ts';
+
+const tags = ['claims'];
+const ById = Type.Object({ id: Id });
+
+export function registerClaimRoutes(
+  app: FastifyInstance,
+  db: Db,
+  codes: () => CodeChecker | undefined,
+): void {
+  app.get<{ Querystring: ListQuery }>(
+    '/api/claims',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, querystring: ClaimListQuery, response: { 200: ListOf(ClaimSummary) } },
+    },
+    async (request) => listClaims(db, request.practiceScope, request.query, todayIso()),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/claims/:id',
+    { config: { access: EVERYONE }, schema: { tags, params: ById, response: { 200: ClaimDetail } } },
+    async (request) => {
+      const detail = await claimDetail(db, request.params.id, request.practiceScope);
+      if (!detail) throw notFound('claim');
+      await recordAudit(db, actorOf(request), {
+        practiceId: detail.practiceId,
+        action: 'read',
+        entity: 'claim',
+        entityId: detail.id,
+      });
+      return detail;
+    },
+  );
+
+  app.post<{ Body: { encounterId: number; coverageId?: number } }>(
+    '/api/claims',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: "Create a claim from an encounter, to the patient's primary coverage (or the one named)",
+        body: ClaimCreate,
+        response: { 201: ClaimDetail },
+      },
+    },
+    async (request, reply) => {
+      const encounter = await loadEncounter(db, request.body.encounterId, request.practiceScope);
+      if (!encounter) throw notFound('encounter');
+      const id = await db.transaction(async (tx) => {
+        const coverages = await tx
+          .select()
+          .from(coverage)
+          .where(eq(coverage.patientId, encounter.patientId))
+          .orderBy(asc(coverage.priority));
+        const date = encounter.serviceDateFrom;
+        const active = coverages.filter(
+          (c) => c.effectiveDate <= date && (c.terminationDate === null || c.terminationDate >= date),
+        );
+        const chosen = request.body.coverageId
+          ? active.find((c) => c.id === request.body.coverageId)
+          : active.find((c) => c.priority === 'primary');
+        if (!chosen)
+          throw invalid([
+            {
+              pointer: request.body.coverageId ? '/coverageId' : '/encounterId',
+              detail: `the patient has no ${request.body.coverageId ? 'such' : 'primary'} coverage in effect on ${date}`,
+            },
+          ]);
+        if (chosen.priority !== 'primary') await requirePrimaryAdjudicated(tx, encounter.id);
+        const attempts = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(claim)
+          .where(and(eq(claim.encounterId, encounter.id), eq(claim.coverageId, chosen.id)));
+        const open = await tx
+          .select({ id: claim.id })
+          .from(claim)
+          .where(
+            and(
+              eq(claim.encounterId, encounter.id),
+              eq(claim.coverageId, chosen.id),
+              inArray(claim.state, ['draft', 'scrubbed', 'ready', 'submitted', 'accepted']),
+            ),
+          );
+        if (open.length) throw conflict(`claim ${open[0]!.id} for this encounter and coverage is still open`);
+        const built = claimFromEncounter(encounter, chosen, (attempts[0]?.n ?? 0) + 1);
+        const [row] = await tx.insert(claim).values(built.claim).returning();
+        await tx.insert(claimLine).values(built.lines.map((l) => ({ ...l, claimId: row!.id })));
+        await recordAudit(tx, actorOf(request), {
+          practiceId: row!.practiceId,
+          action: 'create',
+          entity: 'claim',
+          entityId: row!.id,
+          after: row,
+        });
+        await scrubStoredClaim(tx, row!, actorOf(request), todayIso(), codes());
+        return row!.id;
+      });
+      reply.code(201);
+      return claimDetail(db, id, request.practiceScope);
+    },
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/api/claims/:id/scrub',
+    {
+      config: { access: CLINICAL },
+      schema: { tags, summary: 'Scrub the claim again', params: ById, response: { 200: ClaimDetail } },
+    },
+    async (request) => {
+      await db.transaction(async (tx) => {
+        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        if (!['draft', 'scrubbed', 'ready', 'rejected'].includes(loaded.row.state))
+          throw conflict(`a ${loaded.row.state} claim is not scrubbed again`);
+        await scrubStoredClaim(tx, loaded.row, actorOf(request), todayIso(), codes());
+      });
+      return claimDetail(db, request.params.id, request.practiceScope);
+    },
+  );
+
+  app.post<{ Params: { id: number; findingId: number }; Body: { reason: string } }>(
+    '/api/claims/:id/findings/:findingId/override',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'Override a warning with a reason (audited)',
+        params: Type.Object({ id: Id, findingId: Id }),
+        body: OverrideBody,
+        response: { 200: ClaimDetail },
+      },
+    },
+    async (request) => {
+      await db.transaction(async (tx) => {
+        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        const [f] = await tx
+          .select()
+          .from(claimFinding)
+          .where(and(eq(claimFinding.id, request.params.findingId), eq(claimFinding.claimId, loaded.row.id)));
+        if (!f) throw notFound('finding');
+        if (f.severity !== 'warning') throw conflict('an error cannot be overridden: fix the claim');
+        await tx
+          .update(claimFinding)
+          .set({
+            overridden: true,
+            overrideReason: request.body.reason,
+            overriddenBy: request.user!.id,
+            overriddenAt: new Date(),
+          })
+          .where(eq(claimFinding.id, f.id));
+        await recordAudit(tx, actorOf(request), {
+          practiceId: loaded.row.practiceId,
+          action: 'override',
+          entity: 'claim_finding',
+          entityId: f.id,
+          before: f,
+          detail: { claimId: loaded.row.id, reason: request.body.reason },
+        });
+        const left = await tx
+          .select({ id: claimFinding.id })
+          .from(claimFinding)
+          .where(
+            and(
+              eq(claimFinding.claimId, loaded.row.id),
+              sql`(${claimFinding.severity} = 'error' or not ${claimFinding.overridden})`,
+            ),
+          );
+        if (left.length === 0 && loaded.row.state === 'scrubbed')
+          await moveClaim(tx, loaded.row, 'ready', actorOf(request), 'warnings overridden');
+      });
+      return claimDetail(db, request.params.id, request.practiceScope);
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: { to: ClaimState; reason: string } }>(
+    '/api/claims/:id/transition',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'Move a claim by hand (back to draft, void, appeal, close)',
+        params: ById,
+        body: TransitionBody,
+        response: { 200: ClaimDetail },
+      },
+    },
+    async (request) => {
+      await db.transaction(async (tx) => {
+        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        await moveClaim(tx, loaded.row, request.body.to, actorOf(request), request.body.reason);
+      });
+      return claimDetail(db, request.params.id, request.practiceScope);
+    },
+  );
+
+  registerResource(app, db, {
+    path: 'payer-rules',
+    entity: 'payer_rule',
+    label: 'payer rule',
+    table: payerRule,
+    schemas: { create: PayerRuleCreate, update: PayerRuleUpdate, item: PayerRuleItem },
+    read: EVERYONE,
+    write: MANAGERS,
+    phi: false,
+    search: [payerRule.kind],
+    sortable: { kind: payerRule.kind, createdAt: payerRule.createdAt },
+    defaultSort: 'kind',
+    filters: { payerId: payerRule.payerId, active: payerRule.active },
+    references: { payerId: { table: payer, label: 'payer' } },
+  });
+}
+
+/** Secondary claims go out after the primary payer has adjudicated (its 835 is posted). */
+async function requirePrimaryAdjudicated(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  encounterId: number,
+) {
+  const primary = await tx
+    .select({ state: claim.state })
+    .from(claim)
+    .where(and(eq(claim.encounterId, encounterId), eq(claim.payerResponsibility, 'P')));
+  if (!primary.some((c) => ['paid', 'partially_paid', 'denied', 'closed'].includes(c.state))) {
+    throw conflict("a secondary claim is created after the primary payer's remittance is posted");
+  }
+}

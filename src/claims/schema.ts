@@ -1,0 +1,136 @@
+import { Type } from '@sinclair/typebox';
+import { closed, Id, Text } from '../shared/schema.ts';
+import { CLAIM_STATES } from './states.ts';
+
+export const ClaimCreate = Type.Object({ encounterId: Id, coverageId: Type.Optional(Id) }, closed);
+export const OverrideBody = Type.Object({ reason: Text(500, { minLength: 5 }) }, closed);
+/** The states a person moves a claim to by hand; the rest follow from scrubbing, batches, 999/277CA and 835. */
+export const MANUAL_STATES = ['draft', 'voided', 'appealed', 'closed'] as const;
+export const TransitionBody = Type.Object(
+  { to: Type.Union(MANUAL_STATES.map((s) => Type.Literal(s))), reason: Text(500, { minLength: 3 }) },
+  closed,
+);
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export const ClaimListQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    sort: Type.Optional(
+      Type.Union(['createdAt', 'serviceDate', 'totalChargeCents', 'state'].map((s) => Type.Literal(s))),
+    ),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    practiceId: Type.Optional(Id),
+    state: Type.Optional(Type.Union(CLAIM_STATES.map((s) => Type.Literal(s)))),
+    payerId: Type.Optional(Id),
+    renderingProviderId: Type.Optional(Id),
+    minAgeDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+    hasFindings: Type.Optional(Type.Union(['errors', 'warnings', 'none'].map((s) => Type.Literal(s)))),
+  },
+  closed,
+);
+
+export const ClaimSummary = Type.Object({
+  id: Id,
+  practiceId: Id,
+  patientControlNumber: Type.String(),
+  patientName: Type.String(),
+  payerId: Id,
+  renderingProviderId: Id,
+  state: Type.String(),
+  frequencyCode: Type.String(),
+  totalChargeCents: Type.Integer(),
+  serviceDate: Nullable(Type.String()),
+  errors: Type.Integer(),
+  warnings: Type.Integer(),
+});
+
+const Finding = Type.Object({
+  id: Id,
+  ruleId: Type.String(),
+  severity: Type.String(),
+  field: Type.String(),
+  lines: Type.Array(Type.Integer()),
+  message: Type.String(),
+  fixHint: Type.String(),
+  fix: Type.Unknown(),
+  overridden: Type.Boolean(),
+  overrideReason: Nullable(Type.String()),
+  overriddenBy: Nullable(Type.Integer()),
+  overriddenAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const ClaimDetail = Type.Object({
+  id: Id,
+  practiceId: Id,
+  encounterId: Id,
+  patientId: Id,
+  coverageId: Id,
+  payerId: Id,
+  renderingProviderId: Id,
+  referringProviderId: Nullable(Type.Integer()),
+  facilityId: Nullable(Type.Integer()),
+  type: Type.String(),
+  payerResponsibility: Type.String(),
+  patientControlNumber: Type.String(),
+  frequencyCode: Type.String(),
+  originalClaimId: Nullable(Type.Integer()),
+  payerClaimNumber: Nullable(Type.String()),
+  placeOfService: Type.String(),
+  priorAuthorization: Nullable(Type.String()),
+  diagnoses: Type.Array(Type.String()),
+  totalChargeCents: Type.Integer(),
+  state: Type.String(),
+  scrubbedAt: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  lines: Type.Array(
+    Type.Object({
+      id: Id,
+      lineNumber: Type.Integer(),
+      serviceDate: Type.String(),
+      procedureCode: Type.String(),
+      modifiers: Type.Array(Type.String()),
+      units: Type.Number(),
+      chargeCents: Type.Integer(),
+      diagnosisPointers: Type.Array(Type.Integer()),
+      placeOfService: Nullable(Type.String()),
+      revenueCode: Nullable(Type.String()),
+    }),
+  ),
+  findings: Type.Array(Finding),
+  history: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      at: Type.String({ format: 'date-time' }),
+      userId: Nullable(Type.Integer()),
+      fromState: Nullable(Type.String()),
+      toState: Type.String(),
+      reason: Type.String(),
+      detail: Type.Unknown(),
+    }),
+  ),
+});
+
+export const PayerRuleFields = {
+  payerId: Id,
+  kind: Type.Union(
+    ['prior-auth-required', 'rendering-taxonomy-required', 'clia-required'].map((k) => Type.Literal(k)),
+  ),
+  procedureCodes: Type.Array(Type.String({ format: 'procedure-code', maxLength: 5 }), {
+    maxItems: 500,
+    uniqueItems: true,
+  }),
+  note: Type.Optional(Type.Union([Text(200), Type.Null()])),
+  active: Type.Optional(Type.Boolean()),
+};
+export const PayerRuleCreate = Type.Object({ practiceId: Id, ...PayerRuleFields }, closed);
+export const PayerRuleUpdate = Type.Partial(Type.Object(PayerRuleFields), closed);
+export const PayerRuleItem = Type.Object({
+  id: Id,
+  practiceId: Id,
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  ...PayerRuleFields,
+});

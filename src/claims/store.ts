@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AuditActor } from '../audit/store.ts';
+import { recordAudit } from '../audit/store.ts';
+import type { Executor } from '../db/connection.ts';
+import { patient } from '../patients/tables.ts';
+import { conflict } from '../server/problem.ts';
+import { searchCondition } from '../server/resource.ts';
+import { canTransition, type ClaimState } from './states.ts';
+import { claim, claimEvent, claimFinding, claimLine } from './tables.ts';
+
+export type ClaimRow = typeof claim.$inferSelect;
+
+export async function loadClaim(db: Executor, id: number, scope: number[]) {
+  const [row] = await db
+    .select()
+    .from(claim)
+    .where(and(eq(claim.id, id), inArray(claim.practiceId, scope.length ? scope : [-1])));
+  if (!row) return undefined;
+  const lines = await db
+    .select()
+    .from(claimLine)
+    .where(eq(claimLine.claimId, id))
+    .orderBy(asc(claimLine.lineNumber));
+  return { row, lines };
+}
+
+export async function claimDetail(db: Executor, id: number, scope: number[]) {
+  const loaded = await loadClaim(db, id, scope);
+  if (!loaded) return undefined;
+  const findings = await db
+    .select()
+    .from(claimFinding)
+    .where(eq(claimFinding.claimId, id))
+    .orderBy(asc(claimFinding.id));
+  const history = await db
+    .select()
+    .from(claimEvent)
+    .where(eq(claimEvent.claimId, id))
+    .orderBy(asc(claimEvent.id));
+  return {
+    ...loaded.row,
+    lines: loaded.lines.map((l) => ({ ...l, units: Number(l.units) })),
+    findings,
+    history,
+  };
+}
+
+/** Moves a claim to another state if its life allows it, recording who, when and why (and auditing it). */
+export async function moveClaim(
+  tx: Executor,
+  row: ClaimRow,
+  to: ClaimState,
+  actor: AuditActor,
+  reason: string,
+  detail?: unknown,
+): Promise<void> {
+  const from = row.state as ClaimState;
+  if (!canTransition(from, to)) throw conflict(`a ${from} claim cannot become ${to}`);
+  await tx.update(claim).set({ state: to, updatedAt: new Date() }).where(eq(claim.id, row.id));
+  await tx.insert(claimEvent).values({
+    claimId: row.id,
+    userId: actor.userId,
+    fromState: from,
+    toState: to,
+    reason,
+    detail: detail ?? null,
+  });
+  await recordAudit(tx, actor, {
+    practiceId: row.practiceId,
+    action: 'update',
+    entity: 'claim',
+    entityId: row.id,
+    before: { state: from },
+    after: { state: to },
+    detail: { reason },
+  });
+}
+
+export interface ClaimListQuery {
+  page?: number;
+  pageSize?: number;
+  sort?: 'createdAt' | 'serviceDate' | 'totalChargeCents' | 'state';
+  order?: 'asc' | 'desc';
+  q?: string;
+  practiceId?: number;
+  state?: string;
+  payerId?: number;
+  renderingProviderId?: number;
+  /** Days since the first date of service, at least. */
+  minAgeDays?: number;
+  hasFindings?: 'errors' | 'warnings' | 'none';
+}
+
+export async function listClaims(db: Executor, scope: number[], q: ClaimListQuery, today: string) {
+  const { page = 1, pageSize = 25 } = q;
+  const practices = q.practiceId ? scope.filter((p) => p === q.practiceId) : scope;
+  const firstDate = sql<string>`(select min(${claimLine.serviceDate}) from ${claimLine} where ${claimLine.claimId} = ${claim.id})`;
+  const errors = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claim.id} and ${claimFinding.severity} = 'error')`;
+  const warnings = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claim.id} and ${claimFinding.severity} = 'warning' and not ${claimFinding.overridden})`;
+  const conditions: (SQL | undefined)[] = [
+    inArray(claim.practiceId, practices.length ? practices : [-1]),
+    searchCondition(
+      [patient.lastName, patient.firstName, patient.accountNumber, claim.patientControlNumber],
+      q.q,
+    ),
+    q.state ? eq(claim.state, q.state) : undefined,
+    q.payerId ? eq(claim.payerId, q.payerId) : undefined,
+    q.renderingProviderId ? eq(claim.renderingProviderId, q.renderingProviderId) : undefined,
+    q.minAgeDays !== undefined ? sql`${firstDate} <= ${today}::date - ${q.minAgeDays}::int` : undefined,
+    q.hasFindings === 'errors'
+      ? sql`${errors} > 0`
+      : q.hasFindings === 'warnings'
+        ? sql`${warnings} > 0`
+        : q.hasFindings === 'none'
+          ? sql`${errors} = 0 and ${warnings} = 0`
+          : undefined,
+  ];
+  const sortColumn = {
+    createdAt: claim.createdAt,
+    serviceDate: firstDate,
+    totalChargeCents: claim.totalChargeCents,
+    state: claim.state,
+  }[q.sort ?? 'createdAt'];
+  const rows = await db
+    .select({
+      id: claim.id,
+      practiceId: claim.practiceId,
+      patientControlNumber: claim.patientControlNumber,
+      patientName: sql<string>`${patient.lastName} || ', ' || ${patient.firstName}`,
+      payerId: claim.payerId,
+      renderingProviderId: claim.renderingProviderId,
+      state: claim.state,
+      frequencyCode: claim.frequencyCode,
+      totalChargeCents: claim.totalChargeCents,
+      serviceDate: firstDate,
+      errors,
+      warnings,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(claim)
+    .innerJoin(patient, eq(patient.id, claim.patientId))
+    .where(and(...conditions))
+    .orderBy((q.order ?? 'desc') === 'desc' ? desc(sortColumn) : asc(sortColumn), desc(claim.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, page, pageSize };
+}

@@ -1,0 +1,132 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../db/columns.ts';
+import { encounter } from '../encounters/tables.ts';
+import { coverage, patient } from '../patients/tables.ts';
+import { payer } from '../payers/tables.ts';
+import { facility, practice, provider } from '../practices/tables.ts';
+
+/** A claim to one payer for one encounter: the document that leaves as an 837. */
+export const claim = pgTable(
+  'claim',
+  {
+    id: id(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    encounterId: integer()
+      .notNull()
+      .references(() => encounter.id),
+    patientId: integer()
+      .notNull()
+      .references(() => patient.id),
+    coverageId: integer()
+      .notNull()
+      .references(() => coverage.id),
+    payerId: integer()
+      .notNull()
+      .references(() => payer.id),
+    renderingProviderId: integer()
+      .notNull()
+      .references(() => provider.id),
+    referringProviderId: integer().references(() => provider.id),
+    facilityId: integer().references(() => facility.id),
+    /** professional (837P / CMS-1500) or institutional (837I / UB-04). */
+    type: text().notNull(),
+    /** SBR01: P primary, S secondary, T tertiary. */
+    payerResponsibility: text().notNull(),
+    /** CLM01, unique in the practice. */
+    patientControlNumber: text().notNull(),
+    /** CLM05-3: 1 original, 7 replacement, 8 void. */
+    frequencyCode: text().notNull().default('1'),
+    /** The claim this one corrects or voids. */
+    originalClaimId: integer(),
+    /** REF*F8: the payer's claim number, required on frequency 7 and 8. */
+    payerClaimNumber: text(),
+    placeOfService: text().notNull(),
+    priorAuthorization: text(),
+    diagnoses: text().array().notNull(),
+    totalChargeCents: bigint({ mode: 'number' }).notNull(),
+    state: text().notNull().default('draft'),
+    scrubbedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique().on(t.practiceId, t.patientControlNumber),
+    index().on(t.practiceId, t.state),
+    index().on(t.encounterId),
+  ],
+);
+
+export const claimLine = pgTable(
+  'claim_line',
+  {
+    id: id(),
+    claimId: integer()
+      .notNull()
+      .references(() => claim.id, { onDelete: 'cascade' }),
+    lineNumber: integer().notNull(),
+    serviceDate: date({ mode: 'string' }).notNull(),
+    procedureCode: text().notNull(),
+    modifiers: text().array().notNull(),
+    units: numeric({ precision: 9, scale: 3 }).notNull(),
+    chargeCents: integer().notNull(),
+    diagnosisPointers: integer().array().notNull(),
+    placeOfService: text(),
+    revenueCode: text(),
+  },
+  (t) => [index().on(t.claimId)],
+);
+
+/** The claim's history: every state change with who, when and why. */
+export const claimEvent = pgTable(
+  'claim_event',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    claimId: integer()
+      .notNull()
+      .references(() => claim.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userId: integer(),
+    fromState: text(),
+    toState: text().notNull(),
+    reason: text().notNull(),
+    detail: jsonb(),
+  },
+  (t) => [index().on(t.claimId, t.at)],
+);
+
+/** The scrubber's findings from the last scrub; warnings carry their override. */
+export const claimFinding = pgTable(
+  'claim_finding',
+  {
+    id: id(),
+    claimId: integer()
+      .notNull()
+      .references(() => claim.id, { onDelete: 'cascade' }),
+    ruleId: text().notNull(),
+    severity: text().notNull(),
+    field: text().notNull(),
+    lines: integer().array().notNull(),
+    message: text().notNull(),
+    fixHint: text().notNull(),
+    fix: jsonb(),
+    overridden: boolean().notNull().default(false),
+    overrideReason: text(),
+    overriddenBy: integer(),
+    overriddenAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.claimId)],
+);

@@ -1,0 +1,14 @@
+/** Code spelling helpers shared by the ICD-10 tables: codes are stored without the dot. */
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase().replace(/\./g, '');
+}
+
+/** ICD-10-CM display form: dot after the third character (J45909 → J45.909). */
+export function dottedCm(code: string): string {
+  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+}
+
+/** ICD-10-CM shape: letter, then 2 letters or digits (FY2026 added QA0, a letter in position 2), then up to 4 more. */
+export const CM_FORMAT = /^[A-Z][0-9A-Z][0-9A-Z][0-9A-Z]{0,4}$/;
+/** ICD-10-PCS shape: 7 characters from 0-9 and A-Z without I and O. */
+export const PCS_FORMAT = /^[0-9A-HJ-NP-Z]{7}$/;

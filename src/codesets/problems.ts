@@ -1,0 +1,90 @@
+/**
+ * The one problem type of the code-set domain. Every importer rejects a bad file with a
+ * `CodesetProblem` (wrapped in `CodesetFileError` so an async iterable can stop), and every
+ * validation or claim edit returns `CodesetProblem` values. The catalogue below is the single
+ * list of codes; `problems.test.ts` checks each one is documented in docs/codesets.md.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const CODESET_PROBLEMS = {
+  // file problems (importers)
+  FILE_UNREADABLE: 'The file could not be read or decompressed (gzip stream corrupt or cut short).',
+  FILE_TRUNCATED: 'The file ends in the middle of a record or element.',
+  RECORD_MALFORMED: 'A record does not follow the official layout.',
+  XML_MALFORMED: 'The XML is not well formed.',
+  XML_UNEXPECTED: 'The XML is well formed but does not follow the official schema.',
+  TRAILER_MISMATCH: 'The counts in the trailer do not match the records read.',
+  // code validation
+  CODE_FORMAT: 'The code does not have the format of its code system.',
+  CODE_UNKNOWN: 'The code is not in the release that covers the date of service.',
+  CODE_HEADER: 'The code is a category or subcategory header, not billable.',
+  CODE_NEEDS_7TH: 'The code needs a 7th character.',
+  CODE_NOT_ACTIVE: 'The code is not active on the date of service.',
+  PCS_AXIS_INVALID: 'No ICD-10-PCS table row allows this combination of axis values.',
+  NO_RELEASE: 'No loaded release covers the date of service.',
+  CPT_FORMAT_ONLY: 'CPT codes are checked by format only (CPT content is licensed by the AMA).',
+  // claim edits
+  EXCLUDES1: 'Two codes on the claim form an Excludes1 pair and may not be reported together.',
+  MANIFESTATION_FIRST: 'A manifestation code may not be first-listed; code the underlying condition first.',
+  SEX_CONFLICT: "The diagnosis is inconsistent with the patient's sex.",
+  AGE_CONFLICT: "The diagnosis is inconsistent with the patient's age.",
+  TABULAR_NOT_IMPORTED: 'Tabular notes are not imported, so this edit could not be checked.',
+} as const;
+
+export type CodesetProblemCode = keyof typeof CODESET_PROBLEMS;
+
+/** Where a problem was found: a file position, or a code on a claim. */
+export interface ProblemWhere {
+  file?: string;
+  line?: number;
+  column?: number;
+  code?: string;
+  /** 1-based position of the code on the claim (diagnosis pointer order) */
+  position?: number;
+}
+
+export interface CodesetProblem {
+  code: CodesetProblemCode;
+  severity: Severity;
+  where: ProblemWhere;
+  why: string;
+  /** Claim adjustment reason code the payer would likely use for this problem, when one fits. */
+  carc?: string;
+}
+
+export function problem(
+  code: CodesetProblemCode,
+  where: ProblemWhere,
+  why: string,
+  severity: Severity = 'error',
+  carc?: string,
+): CodesetProblem {
+  return carc === undefined ? { code, severity, where, why } : { code, severity, where, why, carc };
+}
+
+export function describeWhere(where: ProblemWhere): string {
+  const parts: string[] = [];
+  if (where.file !== undefined) parts.push(where.file);
+  if (where.line !== undefined)
+    parts.push(`line ${where.line}${where.column !== undefined ? `:${where.column}` : ''}`);
+  if (where.code !== undefined) parts.push(`code ${where.code}`);
+  if (where.position !== undefined) parts.push(`position ${where.position}`);
+  return parts.join(', ');
+}
+
+/**
+ * Thrown by importers (async iterables cannot return a value mid-stream). It carries the problem
+ * value so the caller can store or show it; the message names file, position and reason.
+ */
+export class CodesetFileError extends Error {
+  readonly problem: CodesetProblem;
+  constructor(p: CodesetProblem) {
+    super(`${describeWhere(p.where)}: ${p.why}`);
+    this.name = 'CodesetFileError';
+    this.problem = p;
+  }
+}
+
+export function fileError(code: CodesetProblemCode, where: ProblemWhere, why: string): CodesetFileError {
+  return new CodesetFileError(problem(code, where, why));
+}

@@ -1,0 +1,129 @@
+/**
+ * Pure, in-memory search index over code-set documents. Words are kept in one sorted vocabulary
+ * so a query word's prefix is one contiguous range of word ids; each document keeps its sorted
+ * word ids (to test "has a word starting with ...") and each word its posting list of documents.
+ * Codes are kept sorted too, so a code prefix is a range as well.
+ */
+import type { SearchDoc } from './documents.ts';
+import { words } from './tokenize.ts';
+
+export interface SearchIndex {
+  docs: SearchDoc[];
+  /** sorted unique words */
+  vocab: string[];
+  /** per document: offsets into docWords (length docs + 1) */
+  docWordStart: Int32Array;
+  /** word ids of each document, ascending within a document */
+  docWords: Int32Array;
+  /** per word: offsets into postings (length vocab + 1) */
+  postingStart: Int32Array;
+  /** document ids of each word, ascending */
+  postings: Int32Array;
+  /** "<system>|<code>" keys sorted, for code-prefix search on description documents */
+  codeKeys: string[];
+  codeDocs: Int32Array;
+  /** per document: the query-independent part of its rank (billable, source, brevity) */
+  staticRank: Int32Array;
+  /** per document: index into SYSTEMS, for system filters without touching the document */
+  systemOf: Uint8Array;
+}
+
+export const SYSTEMS = [
+  'ICD-10-CM',
+  'ICD-10-PCS',
+  'HCPCS',
+  'CPT',
+  'POS',
+  'CARC',
+  'CLAIM-ADJUSTMENT-GROUP',
+  'TYPE-OF-BILL',
+  'NUCC-TAXONOMY',
+] as const;
+const VIA_RANK = { description: 2, 'inclusion term': 1, 'index term': 0 } as const;
+
+/**
+ * Billable codes outrank headers; a code's own title outranks inclusion terms, which outrank index
+ * terms; shorter titles rank a little higher. The 7th-character phrase of an ICD-10-CM code
+ * (", initial encounter ...", ", sequela") does not count, so siblings tie and keep code order.
+ */
+export function staticRankOf(doc: SearchDoc): number {
+  let title = doc.title;
+  if (doc.system === 'ICD-10-CM' && doc.code.length === 7 && /[A-Z]$/.test(doc.code) && title.includes(', '))
+    title = title.slice(0, title.lastIndexOf(', '));
+  return (doc.billable ? 100_000 : 0) + VIA_RANK[doc.via] * 100 - Math.min(50, words(title).length);
+}
+
+class IntList {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+export function buildSearchIndex(input: Iterable<SearchDoc>): SearchIndex {
+  // number documents by static rank (stable), so every posting list runs best-first and a query
+  // can stop reading a list once nothing further down can enter its top results
+  const ranked = [...input].map((doc, i) => ({ doc, i, rank: staticRankOf(doc) }));
+  ranked.sort((a, b) => b.rank - a.rank || a.i - b.i);
+  const docs: SearchDoc[] = [];
+  const ids = new Map<string, number>();
+  const raw = new IntList();
+  const starts = new IntList();
+  for (const { doc } of ranked) {
+    starts.push(raw.length);
+    docs.push(doc);
+    const seen = new Set<string>(words(doc.text));
+    for (const w of seen) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      raw.push(id);
+    }
+  }
+  starts.push(raw.length);
+  // renumber words in sorted order so a prefix is a contiguous id range
+  const vocab = [...ids.keys()].sort();
+  const remap = new Int32Array(vocab.length);
+  vocab.forEach((w, i) => {
+    remap[ids.get(w) as number] = i;
+  });
+  const docWordStart = starts.data.slice(0, starts.length);
+  const docWords = raw.data.slice(0, raw.length);
+  const counts = new Int32Array(vocab.length + 1);
+  for (let d = 0; d < docs.length; d++) {
+    const from = docWordStart[d] as number;
+    const to = docWordStart[d + 1] as number;
+    for (let i = from; i < to; i++) docWords[i] = remap[docWords[i] as number] as number;
+    docWords.subarray(from, to).sort();
+    for (let i = from; i < to; i++) counts[(docWords[i] as number) + 1]!++;
+  }
+  const postingStart = new Int32Array(vocab.length + 1);
+  for (let w = 0; w < vocab.length; w++)
+    postingStart[w + 1] = (postingStart[w] as number) + (counts[w + 1] as number);
+  const fill = postingStart.slice(0, vocab.length);
+  const postings = new Int32Array(docWords.length);
+  for (let d = 0; d < docs.length; d++) {
+    for (let i = docWordStart[d] as number; i < (docWordStart[d + 1] as number); i++)
+      postings[fill[docWords[i] as number]!++] = d;
+  }
+  const codeOrder = docs.map((_, i) => i).filter((i) => docs[i]?.via === 'description');
+  const key = (i: number) => `${docs[i]?.code}`;
+  codeOrder.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  return {
+    docs,
+    vocab,
+    docWordStart,
+    docWords,
+    postingStart,
+    postings,
+    codeKeys: codeOrder.map(key),
+    codeDocs: Int32Array.from(codeOrder),
+    staticRank: Int32Array.from(ranked, (r) => r.rank),
+    systemOf: Uint8Array.from(docs, (d) => SYSTEMS.indexOf(d.system as (typeof SYSTEMS)[number])),
+  };
+}
