@@ -19,7 +19,12 @@ if (existsSync('web/src') && (!existsSync(built) || statSync(built).mtimeMs < ne
   const build = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// The demo reads the official code set files from the shared folder beside the checkout.
+const env = { ...process.env };
+if (!env.CLEANCLAIM_CODESETS_DIR && existsSync('../shared/codesets'))
+  env.CLEANCLAIM_CODESETS_DIR = '../shared/codesets';
 const server = spawnSync(process.execPath, ['bin/cleanclaim.mjs', 'serve', ...process.argv.slice(2)], {
   stdio: 'inherit',
+  env,
 });
 process.exit(server.status ?? 0);

@@ -33,16 +33,33 @@ async function benchEngine(label: string, database: Database): Promise<Row[]> {
   await migrateDatabase(database);
   const queue = new JobQueue(database, JOBS);
   await queue.start({ work: false });
-  const userId = await createUser(database.db, { email: 'bench@example.org', name: 'bench', password: PASSWORD, grants: [] });
-  const practiceId = await seedDemo(database, { seed: 7, patients: 200, encounters: 1000, asOf: todayIso() }, SYSTEM_ACTOR, [userId]);
+  const userId = await createUser(database.db, {
+    email: 'bench@example.org',
+    name: 'bench',
+    password: PASSWORD,
+    grants: [],
+  });
+  const practiceId = await seedDemo(
+    database,
+    { seed: 7, patients: 200, encounters: 1000, asOf: todayIso() },
+    SYSTEM_ACTOR,
+    [userId],
+  );
   const app = await buildApp({ database, queue, webRoot: '/nonexistent' });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }) });
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-    const ids = async (path: string) => ((await (await fetch(`${address}${path}`, { headers })).json()) as { items: { id: number }[] }).items.map((i) => i.id);
+    const ids = async (path: string) =>
+      (
+        (await (await fetch(`${address}${path}`, { headers })).json()) as { items: { id: number }[] }
+      ).items.map((i) => i.id);
     const [patientId] = await ids('/api/patients?pageSize=1');
     const [providerId] = await ids('/api/providers?pageSize=1');
     const encounter = {
@@ -58,13 +75,37 @@ async function benchEngine(label: string, database: Database): Promise<Row[]> {
       ],
     };
     const scenarios = [
-      { scenario: 'patient search (GET /api/patients?q=…)', method: 'GET' as const, path: '/api/patients?q=ma%20demo&pageSize=25' },
-      { scenario: 'encounter create (POST /api/encounters, 2 lines)', method: 'POST' as const, path: '/api/encounters', body: JSON.stringify(encounter) },
+      {
+        scenario: 'patient search (GET /api/patients?q=…)',
+        method: 'GET' as const,
+        path: '/api/patients?q=ma%20demo&pageSize=25',
+      },
+      {
+        scenario: 'encounter create (POST /api/encounters, 2 lines)',
+        method: 'POST' as const,
+        path: '/api/encounters',
+        body: JSON.stringify(encounter),
+      },
     ];
     const rows: Row[] = [];
     for (const s of scenarios) {
-      const result = await autocannon({ url: `${address}${s.path}`, method: s.method, headers, body: s.body, connections: CONNECTIONS, duration: SECONDS });
-      rows.push({ engine: label, scenario: s.scenario, requests: result.requests.total, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+      const result = await autocannon({
+        url: `${address}${s.path}`,
+        method: s.method,
+        headers,
+        body: s.body,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+      });
+      rows.push({
+        engine: label,
+        scenario: s.scenario,
+        requests: result.requests.total,
+        rps: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.non2xx,
+      });
     }
     return rows;
   } finally {
@@ -81,7 +122,12 @@ rmSync(dir, { recursive: true, force: true });
 if (process.env.TEST_DATABASE_URL) rows.push(...(await benchEngine('PostgreSQL', await openTestDatabase())));
 else console.log('PostgreSQL skipped: set TEST_DATABASE_URL to include it');
 
-console.log(`\ncleanclaim API benchmark: ${SECONDS}s per scenario, ${CONNECTIONS} connections, ${cpus().length} cores, Node ${process.version}`);
+console.log(
+  `\ncleanclaim API benchmark: ${SECONDS}s per scenario, ${CONNECTIONS} connections, ${cpus().length} cores, Node ${process.version}`,
+);
 console.log('| engine | scenario | requests | req/s | p50 ms | p99 ms | errors |');
 console.log('|---|---|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.engine} | ${r.scenario} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.engine} | ${r.scenario} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+  );

@@ -25,7 +25,7 @@ import {
   search,
 } from '../../src/codesets/index.ts';
 import type { SearchDoc } from '../../src/codesets/index.ts';
-import { importers } from './importers.ts';
+import { IMPORTERS } from '../../src/codesets/load/importers.ts';
 import { QUERIES } from './queries.ts';
 import { runPeer } from './peer.ts';
 
@@ -50,7 +50,7 @@ async function main() {
   );
   for (const r of releases) {
     for (const f of r.files) {
-      const run = importers[f.role]?.(r.release.system);
+      const run = IMPORTERS[f.role](r.release.system);
       if (!run) continue;
       const bytes = (await stat(f.path)).size;
       const t0 = performance.now();

@@ -1,5 +1,7 @@
 import argon2 from 'argon2';
 
+export { MIN_PASSWORD_LENGTH } from './schema.ts';
+
 // argon2id with OWASP's recommended floor (19 MiB, 2 passes); stored in PHC string format.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
@@ -21,5 +23,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('not-a-real-password');
   return dummyHash;
 }
-
-export const MIN_PASSWORD_LENGTH = 12;

@@ -59,7 +59,11 @@ export async function createSession(db: Executor, userId: number, maxHours: numb
  * The session's user, or undefined when the token is unknown, expired or idle too long. One
  * round trip (user, session and grants together): it runs on every API request.
  */
-export async function resumeSession(db: Executor, token: string, idleMinutes: number): Promise<SessionUser | undefined> {
+export async function resumeSession(
+  db: Executor,
+  token: string,
+  idleMinutes: number,
+): Promise<SessionUser | undefined> {
   const tokenHash = sha256(token);
   const result = await db.execute(sql`
     select u.id, u.email, u.name, u.installation_admin, s.csrf_token,
@@ -76,8 +80,10 @@ export async function resumeSession(db: Executor, token: string, idleMinutes: nu
     return undefined;
   }
   // Touch at most once a minute: the idle clock need not be finer.
-  if (idleMs > 60_000) await db.update(session).set({ lastSeenAt: new Date() }).where(eq(session.tokenHash, tokenHash));
-  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : (row.grants as Grant[]);
+  if (idleMs > 60_000)
+    await db.update(session).set({ lastSeenAt: new Date() }).where(eq(session.tokenHash, tokenHash));
+  const grants =
+    typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : (row.grants as Grant[]);
   return {
     id: Number(row.id),
     email: String(row.email),

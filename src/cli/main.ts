@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerAdminCommands } from './admin.ts';
+import { registerCodesetCommands } from './codesets.ts';
 
 const program = new Command('cleanclaim')
   .description('cleanclaim: open-source medical billing and coding')
@@ -9,6 +10,7 @@ const program = new Command('cleanclaim')
   .showHelpAfterError();
 registerServeCommands(program);
 registerAdminCommands(program);
+registerCodesetCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { openSystemDatabase, prepareFirstStart, startQueue } from '../server/system.ts';
+import {
+  importCodesetsOnFirstStart,
+  openSystemDatabase,
+  prepareFirstStart,
+  startQueue,
+} from '../server/system.ts';
+import { CodeSetCatalog } from '../codesets/catalog.ts';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -13,10 +19,17 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig();
       const database = await openSystemDatabase(config);
       await prepareFirstStart(database, config, (line) => console.log(line));
-      const queue = await startQueue(database, config.runWorkers);
+      const catalog = new CodeSetCatalog(database);
+      await catalog.reload();
+      const queue = await startQueue(database, config.runWorkers, catalog);
+      await importCodesetsOnFirstStart(database, queue, config, (line) => console.log(line));
+      // A worker in another process may import code sets: look for new releases every minute.
+      setInterval(() => void catalog.reloadIfChanged().catch(() => undefined), 60_000).unref();
       const app = await buildApp({
         database,
         queue,
+        catalog,
+        codesetsDir: config.codesetsDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         sessionMaxHours: config.sessionMaxHours,
         trustProxy: config.trustProxy,

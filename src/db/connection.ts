@@ -62,7 +62,11 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   // Every session in UTC: timestamps are stored and compared in UTC whatever the server's zone.
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    options: '-c TimeZone=UTC',
+  });
   pool.on('error', () => undefined); // an idle client's error is reported on its next use
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {

@@ -8,3 +8,4 @@ export * from '../audit/tables.ts';
 export * from '../jobs/tables.ts';
 export * from '../claims/tables.ts';
 export * from '../scrubber/tables.ts';
+export * from '../codesets/storage/tables.ts';

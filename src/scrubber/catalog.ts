@@ -170,6 +170,27 @@ export const RULES = {
     fixHint: 'Add 24, 79 or 78 as the case is, or do not bill the visit.',
     source: 'CMS Claims Processing Manual ch. 12 §40',
   },
+  'NCCI-PTP': {
+    severity: 'error',
+    title: 'NCCI procedure-to-procedure edit',
+    fixHint:
+      'Add a bypass modifier (59, XE, XS, XP, XU, anatomic) to the column 2 line if the service was distinct; otherwise do not bill it.',
+    source: 'Medicare NCCI PTP edits (quarterly files); NCCI Policy Manual ch. I §E',
+  },
+  'MUE-LINE': {
+    severity: 'error',
+    title: 'Units on a line over the Medically Unlikely Edit',
+    fixHint:
+      'Check the units; split across lines only where the MUE adjudication indicator is 1 and the services were distinct.',
+    source: 'Medicare NCCI MUE files, adjudication indicator 1',
+  },
+  'MUE-DAY': {
+    severity: 'error',
+    title: 'Units on a date of service over the Medically Unlikely Edit',
+    fixHint:
+      'Check the units for the day; indicator 3 denials may be appealed with medical records, indicator 2 may not.',
+    source: 'Medicare NCCI MUE files, adjudication indicators 2 and 3',
+  },
   'PAYER-RULE': {
     severity: 'error',
     title: 'Payer-specific requirement',

@@ -1,4 +1,5 @@
 import type { FeeEntry } from '../practices/fee-schedule.ts';
+import type { MueTable, PtpTable } from './ncci/index.ts';
 
 /** The answer of the code sets for one code on a date of service. */
 export interface CodeAnswer {
@@ -36,6 +37,8 @@ export interface ScrubContext {
   /** Keys of services already submitted: patient|rendering NPI|date|procedure (see duplicateKey). */
   submittedServices?: Set<string>;
   payerRules?: PayerRule[];
+  /** NCCI procedure-to-procedure edits and MUEs for the claim's setting, when imported. */
+  ncci?: { ptp?: PtpTable; mue?: MueTable };
   /** MPFS global days by procedure code (0, 10 or 90), when imported. */
   globalDays?: Map<string, number>;
   /** Earlier procedures of the same patient: for global period checks. */

@@ -5,6 +5,25 @@ import type { ScrubContext } from './context.ts';
 import { duplicateKey } from './rules/duplicates.ts';
 import { scrubClaim } from './scrub.ts';
 import { cleanClaim, testContext } from './testing.ts';
+import { buildMueTable, buildPtpTable } from './ncci/index.ts';
+
+// Small NCCI tables in memory: 20610 bundles 99213 (indicator 1), J3301 allows 10 units a line (MAI 1),
+// 20610 twice a day (MAI 2).
+const ptp = buildPtpTable('practitioner', [
+  {
+    column1: '20610',
+    column2: '99213',
+    inExistencePriorTo1996: false,
+    effectiveDate: '2020-01-01',
+    deletionDate: undefined,
+    modifierIndicator: 1,
+    rationale: 'Misuse of column two code with column one code',
+  },
+]);
+const mue = buildMueTable('practitioner', '2026Q4', [
+  { code: 'J3301', mueValue: 10, adjudicationIndicator: 1, rationale: 'Nature of Service/Procedure' },
+  { code: '20610', mueValue: 2, adjudicationIndicator: 2, rationale: 'Anatomic Consideration' },
+]);
 
 type Case = {
   claim?: (c: ScrubClaim) => void;
@@ -83,6 +102,26 @@ const TRIPS: Record<RuleId, Case> = {
       priorProcedures: [{ procedureCode: '29881', serviceDate: '2026-10-01', modifiers: ['RT'] }],
     },
     lines: [2],
+  },
+  'NCCI-PTP': {
+    claim: (c) => {
+      c.lines[0]!.modifiers = [];
+      c.lines[1]!.modifiers = [];
+    },
+    context: { ncci: { ptp } },
+  },
+  'MUE-LINE': {
+    claim: (c) => {
+      c.lines[2]!.units = 12;
+      c.lines[2]!.chargeCents = 9600;
+    },
+    context: { ncci: { mue } },
+    lines: [3],
+  },
+  'MUE-DAY': {
+    claim: (c) =>
+      c.lines.push({ ...c.lines[1]!, lineNumber: 4, modifiers: ['LT'], units: 2, chargeCents: 42000 }),
+    context: { ncci: { mue } },
   },
   'PAYER-RULE': {
     context: { payerRules: [{ kind: 'prior-auth-required', payerId: '60054', procedureCodes: ['20610'] }] },

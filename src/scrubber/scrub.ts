@@ -5,6 +5,7 @@ import { checkCodes } from './rules/codes.ts';
 import { checkDates } from './rules/dates.ts';
 import { checkDuplicates } from './rules/duplicates.ts';
 import { checkModifiers } from './rules/modifiers.ts';
+import { checkNcci } from './rules/ncci.ts';
 import { checkNpis } from './rules/npi.ts';
 import { checkPayerRules } from './rules/payer-rules.ts';
 import { checkPlaceOfService } from './rules/place-of-service.ts';
@@ -26,6 +27,7 @@ export const CHECKS: ClaimCheck[] = [
   checkUnitsAndCharges,
   checkPlaceOfService,
   checkDuplicates,
+  checkNcci,
   checkVisitWithProcedure,
   checkGlobalPeriod,
   checkPayerRules,

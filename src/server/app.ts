@@ -10,7 +10,8 @@ import { Type } from '@sinclair/typebox';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerClaimRoutes } from '../claims/routes.ts';
-import type { CodeChecker } from '../scrubber/context.ts';
+import { CodeSetCatalog } from '../codesets/catalog.ts';
+import { registerCodesetRoutes } from '../codesets/routes.ts';
 import type { Database } from '../db/connection.ts';
 import { registerEncounterRoutes } from '../encounters/routes.ts';
 import { registerJobRoutes } from '../jobs/routes.ts';
@@ -31,8 +32,10 @@ export interface AppOptions {
   sessionMaxHours?: number;
   trustProxy?: boolean;
   logger?: boolean;
-  /** The code sets the scrubber checks codes against, once imported (undefined: not loaded). */
-  codes?: () => CodeChecker | undefined;
+  /** The imported code sets (lookups, search, and what the scrubber checks codes against). */
+  catalog?: CodeSetCatalog;
+  /** The folder POST /api/codesets/import reads (CLEANCLAIM_CODESETS_DIR). */
+  codesetsDir?: string | undefined;
   /** Built web UI to serve at / (web/dist); skipped when absent. */
   webRoot?: string;
 }
@@ -115,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPayerRoutes(app, database.db);
   registerPatientRoutes(app, database.db);
   registerEncounterRoutes(app, database.db);
-  registerClaimRoutes(app, database.db, options.codes ?? (() => undefined));
+  const catalog = options.catalog ?? new CodeSetCatalog(database);
+  registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
+  registerClaimRoutes(app, database.db, () => catalog.codeChecker());
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);

@@ -5,7 +5,9 @@ import { createUser } from '../auth/store.ts';
 import { appUser } from '../auth/tables.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { createJobs } from '../jobs/definitions.ts';
+import type { CodeSetCatalog } from '../codesets/catalog.ts';
+import { storedReleases } from '../codesets/storage/load.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { practice } from '../practices/tables.ts';
 import { todayIso } from '../shared/dates.ts';
@@ -61,8 +63,31 @@ export async function prepareFirstStart(
   }
 }
 
-export async function startQueue(database: Database, work: boolean): Promise<JobQueue> {
-  const queue = new JobQueue(database, JOBS);
+export async function startQueue(
+  database: Database,
+  work: boolean,
+  catalog?: CodeSetCatalog,
+): Promise<JobQueue> {
+  const queue = new JobQueue(
+    database,
+    createJobs({ onCodesetsImported: () => catalog?.reload() ?? Promise.resolve() }),
+  );
   await queue.start({ work });
   return queue;
+}
+
+/** On first start, import the code sets of the configured folder as a background job. */
+export async function importCodesetsOnFirstStart(
+  database: Database,
+  queue: JobQueue,
+  config: Config,
+  print: (line: string) => void,
+): Promise<void> {
+  if (!config.codesetsDir || (await storedReleases(database.db)).length > 0) return;
+  const id = await queue.enqueue(
+    'codesets.import',
+    { dir: config.codesetsDir },
+    { practiceId: null, requestedBy: null },
+  );
+  print(`Importing the code sets in ${config.codesetsDir} in the background (job ${id}); see Admin → Jobs.`);
 }

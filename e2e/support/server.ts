@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { SYSTEM_ACTOR } from '../../src/audit/store.ts';
+import { createUser } from '../../src/auth/store.ts';
+import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { JOBS } from '../../src/jobs/definitions.ts';
+import { JobQueue } from '../../src/jobs/queue.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { todayIso } from '../../src/shared/dates.ts';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export const ADMIN = { email: 'admin@e2e.test', name: 'Avery Admin', password: 'admin-password-e2e' };
+export const CODER = { email: 'coder@e2e.test', name: 'Casey Coder', password: 'coder-password-e2e' };
+
+export interface TestServer {
+  url: string;
+  practiceId: number;
+  stop(): Promise<void>;
+}
+
+/** The real API and built UI on an in-memory database with a small demo practice, an admin and a coder. */
+export async function startServer(): Promise<TestServer> {
+  if (!existsSync(`${WEB_ROOT}/index.html`)) {
+    throw new Error(
+      `the web UI is not built: run \`npm run build:web\` first (expected ${WEB_ROOT}/index.html)`,
+    );
+  }
+  const database: Database = await openDatabase({ dataDir: 'memory://' });
+  await migrateDatabase(database);
+  const queue = new JobQueue(database, JOBS);
+  await queue.start({ work: true });
+  const adminId = await createUser(database.db, { ...ADMIN, grants: [] });
+  const practiceId = await seedDemo(
+    database,
+    { seed: 1, patients: 5, encounters: 5, asOf: todayIso() },
+    SYSTEM_ACTOR,
+    [adminId],
+  );
+  await createUser(database.db, { ...CODER, grants: [{ practiceId, role: 'coder' }] });
+  const app: FastifyInstance = await buildApp({ database, queue, webRoot: WEB_ROOT });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    practiceId,
+    async stop() {
+      await app.close();
+      await queue.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import type { Command } from 'commander';
+import { CodeSetCatalog } from '../codesets/catalog.ts';
+import { storedReleases } from '../codesets/storage/load.ts';
+import { showCode, type CodeView } from '../codesets/show.ts';
+import type { CodeSystem } from '../codesets/release/release.ts';
+import { loadConfig } from '../server/config.ts';
+import { openSystemDatabase, startQueue } from '../server/system.ts';
+import { todayIso } from '../shared/dates.ts';
+
+export function registerCodesetCommands(program: Command): void {
+  const codesets = program
+    .command('codesets')
+    .description('official code set releases (ICD-10-CM/PCS, HCPCS, POS, CARC, TOB, taxonomy)');
+  codesets
+    .command('import <dir>')
+    .description('import every release found in DIR (through the job queue); unchanged releases are skipped')
+    .action(async (dir: string) => {
+      const database = await openSystemDatabase(loadConfig());
+      const queue = await startQueue(database, true);
+      try {
+        const id = await queue.enqueue('codesets.import', { dir }, { practiceId: null, requestedBy: null });
+        console.log(`job ${id} queued: codesets.import ${dir}`);
+        const result = await queue.waitFor('codesets.import', id, 3_600_000);
+        const outcomes = (
+          result.output as {
+            outcomes?: { system: string; version: string; status: string; counts: Record<string, number> }[];
+          } | null
+        )?.outcomes;
+        for (const o of outcomes ?? [])
+          console.log(
+            `${o.status.padEnd(9)} ${o.system} ${o.version}  ${Object.entries(o.counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+          );
+        if (result.state !== 'completed') {
+          console.error(`import ${result.state}: ${JSON.stringify(result.output)}`);
+          process.exitCode = 1;
+        }
+      } finally {
+        await queue.stop();
+        await database.close();
+      }
+    });
+  codesets
+    .command('list')
+    .description('imported releases with effective dates and counts')
+    .action(async () => {
+      const database = await openSystemDatabase(loadConfig());
+      try {
+        const releases = await storedReleases(database.db);
+        if (releases.length === 0) console.log('no releases imported: cleanclaim codesets import DIR');
+        for (const r of releases) {
+          const span = `${r.release.effectiveFrom} – ${r.release.effectiveThrough ?? 'until superseded'}`;
+          console.log(
+            `${r.release.system.padEnd(24)} ${r.release.version.padEnd(9)} ${span.padEnd(26)} ${Object.entries(
+              r.counts,
+            )
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+          );
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+  const code = program.command('code').description('look codes up in the imported releases');
+  code
+    .command('show <code>')
+    .description('a code on a date of service: system, description, billable or header, notes, parents')
+    .option('--dos <date>', 'date of service (YYYY-MM-DD)', todayIso())
+    .option('--system <system>', 'ICD-10-CM, ICD-10-PCS, HCPCS or CPT (guessed from the code otherwise)')
+    .option('--json', 'print JSON')
+    .action(async (raw: string, opts: { dos: string; system?: CodeSystem; json?: boolean }) => {
+      await withTables(async (catalog) => {
+        const view = showCode(raw, opts.dos, catalog.codeTables()!, opts.system);
+        console.log(opts.json ? JSON.stringify(view, null, 2) : describe(view, opts.dos));
+      });
+    });
+  code
+    .command('validate <codes...>')
+    .description('valid or not, and why, for each code; exit code 0 only when all are valid')
+    .option('--dos <date>', 'date of service (YYYY-MM-DD)', todayIso())
+    .option('--system <system>', 'ICD-10-CM, ICD-10-PCS, HCPCS or CPT (guessed from each code otherwise)')
+    .option('--json', 'print JSON')
+    .action(async (codes: string[], opts: { dos: string; system?: CodeSystem; json?: boolean }) => {
+      await withTables(async (catalog) => {
+        const views = codes.map((c) => showCode(c, opts.dos, catalog.codeTables()!, opts.system));
+        if (opts.json) console.log(JSON.stringify(views, null, 2));
+        else
+          for (const v of views)
+            console.log(
+              `${v.valid ? 'valid  ' : 'INVALID'} ${v.system.padEnd(10)} ${v.display.padEnd(9)} ${v.valid ? (v.description ?? '') : v.problems.map((p) => p.why).join('; ')}${completions(v)}`,
+            );
+        if (!views.every((v) => v.valid)) process.exitCode = 1;
+      });
+    });
+  code
+    .command('search <query...>')
+    .description('search codes, descriptions, inclusion and index terms')
+    .option('--dos <date>', 'date of service (YYYY-MM-DD)', todayIso())
+    .option('--limit <n>', 'results', '20')
+    .action(async (words: string[], opts: { dos: string; limit: string }) => {
+      await withTables(async (catalog) => {
+        const hits = await catalog.search(words.join(' '), opts.dos, { limit: Number(opts.limit) });
+        if (hits.length === 0)
+          console.log(
+            'no matches (a main alphabetic index, when imported, adds synonyms such as "heart attack")',
+          );
+        for (const hit of hits) {
+          console.log(
+            `${hit.display.padEnd(9)} ${hit.system.padEnd(10)} ${hit.billable ? ' ' : 'H'} ${hit.title}${hit.via === 'index term' || hit.via === 'inclusion term' ? `  (${hit.via})` : ''}`,
+          );
+        }
+      });
+    });
+}
+
+async function withTables(run: (catalog: CodeSetCatalog) => Promise<void>) {
+  const database = await openSystemDatabase(loadConfig());
+  try {
+    const catalog = new CodeSetCatalog(database);
+    await catalog.reload();
+    if (!catalog.loaded) throw new Error('no code set release is imported: cleanclaim codesets import DIR');
+    await run(catalog);
+  } finally {
+    await database.close();
+  }
+}
+
+function completions(v: CodeView): string {
+  if (!v.completions?.length) return '';
+  const more = (v.completionCount ?? 0) > v.completions.length ? ` … (${v.completionCount} in all)` : '';
+  return `\n          complete with: ${v.completions.map((c) => c.code).join(', ')}${more}`;
+}
+
+function describe(v: CodeView, dos: string): string {
+  const lines = [`${v.display}  ${v.system}${v.release ? ` ${v.release}` : ''}  (date of service ${dos})`];
+  if (v.description) lines.push(v.description);
+  lines.push(
+    v.valid
+      ? v.billable === false
+        ? 'header: not billable'
+        : 'valid'
+      : `not valid: ${v.problems.map((p) => p.why).join('; ')}`,
+  );
+  for (const p of v.parents) lines.push(`  under ${p.code} ${p.description}`);
+  if (v.notes === 'tabular notes not imported') lines.push('notes: tabular notes not imported');
+  else for (const n of v.notes) lines.push(`  ${n.kind} (${n.source}): ${n.text}`);
+  return lines.join('\n') + completions(v);
+}

@@ -1,0 +1,138 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { ADMINS, EVERYONE } from '../auth/roles.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { conflict } from '../server/problem.ts';
+import { todayIso } from '../shared/dates.ts';
+import { closed, IsoDate } from '../shared/schema.ts';
+import type { CodeSetCatalog } from './catalog.ts';
+import type { CodeSystem } from './release/release.ts';
+import { showCode } from './show.ts';
+
+const tags = ['code sets'];
+const SYSTEMS = [
+  'ICD-10-CM',
+  'ICD-10-PCS',
+  'HCPCS',
+  'CPT',
+  'POS',
+  'CARC',
+  'CLAIM-ADJUSTMENT-GROUP',
+  'TYPE-OF-BILL',
+  'NUCC-TAXONOMY',
+];
+const System = Type.Union(SYSTEMS.map((s) => Type.Literal(s)));
+const notLoaded = () =>
+  conflict(
+    'no code set release is imported yet: run `cleanclaim codesets import DIR` or POST /api/codesets/import',
+  );
+
+export function registerCodesetRoutes(
+  app: FastifyInstance,
+  catalog: CodeSetCatalog,
+  queue: JobQueue,
+  codesetsDir: string | undefined,
+): void {
+  app.get(
+    '/api/codesets',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'Imported releases with effective dates and counts' },
+    },
+    async () =>
+      catalog.list().map((r) => ({
+        system: r.release.system,
+        version: r.release.version,
+        effectiveFrom: r.release.effectiveFrom,
+        effectiveThrough: r.release.effectiveThrough ?? null,
+        counts: r.counts,
+        importedAt: r.importedAt,
+        files: r.files,
+      })),
+  );
+
+  app.post(
+    '/api/codesets/import',
+    {
+      config: { access: ADMINS },
+      schema: { tags, summary: 'Import every release in the configured code-set folder (a background job)' },
+    },
+    async (request, reply) => {
+      if (!codesetsDir) throw conflict('no code-set folder is configured (CLEANCLAIM_CODESETS_DIR)');
+      const id = await queue.enqueue(
+        'codesets.import',
+        { dir: codesetsDir },
+        { practiceId: null, requestedBy: request.user!.id },
+      );
+      reply.code(202);
+      return { id };
+    },
+  );
+
+  app.get<{ Querystring: { q: string; dos?: string; system?: CodeSystem; limit?: number } }>(
+    '/api/codes/search',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        summary: 'Search codes, descriptions, inclusion and index terms',
+        querystring: Type.Object(
+          {
+            q: Type.String({ minLength: 1, maxLength: 100 }),
+            dos: Type.Optional(IsoDate),
+            system: Type.Optional(System),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          },
+          closed,
+        ),
+      },
+    },
+    async (request) => {
+      if (!catalog.loaded) throw notLoaded();
+      const { q, dos = todayIso(), system, limit = 25 } = request.query;
+      return catalog.search(q, dos, { limit, ...(system ? { systems: [system] } : {}) });
+    },
+  );
+
+  app.get<{ Params: { code: string }; Querystring: { dos?: string; system?: CodeSystem } }>(
+    '/api/codes/:code',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        summary: 'A code on a date of service: description, billable, notes, parents',
+        params: Type.Object({ code: Type.String({ maxLength: 10 }) }),
+        querystring: Type.Object({ dos: Type.Optional(IsoDate), system: Type.Optional(System) }, closed),
+      },
+    },
+    async (request) => {
+      const tables = catalog.codeTables();
+      if (!tables) throw notLoaded();
+      return showCode(request.params.code, request.query.dos ?? todayIso(), tables, request.query.system);
+    },
+  );
+
+  app.post<{ Body: { codes: string[]; dos: string; system?: CodeSystem } }>(
+    '/api/codes/validate',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        summary: 'Validate codes on a date of service',
+        body: Type.Object(
+          {
+            codes: Type.Array(Type.String({ maxLength: 10 }), { minItems: 1, maxItems: 200 }),
+            dos: IsoDate,
+            system: Type.Optional(System),
+          },
+          closed,
+        ),
+      },
+    },
+    async (request) => {
+      const tables = catalog.codeTables();
+      if (!tables) throw notLoaded();
+      return request.body.codes.map((c) => showCode(c, request.body.dos, tables, request.body.system));
+    },
+  );
+}

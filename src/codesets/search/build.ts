@@ -1,0 +1,70 @@
+/**
+ * The documents of the search index for the releases in effect on a date: code descriptions,
+ * tabular inclusion terms, and the alphabetic, drug, neoplasm, external cause and PCS index terms
+ * as synonyms; plus POS, CARC, group, type-of-bill and taxonomy lists.
+ */
+import type { IndexTerm } from '../icd10cm/alphabeticIndex.ts';
+import type { TabularRecord } from '../icd10cm/tabular.ts';
+import type { PcsIndexTerm } from '../icd10pcs/pcsIndex.ts';
+import type { CodeSystemConcept } from '../fhir/codeSystem.ts';
+import type { TaxonomyRecord } from '../nucc/taxonomy.ts';
+import type { RecordSource, ReleaseRef } from '../load/source.ts';
+import { selectRelease } from '../release/release.ts';
+import type { CodeTables } from '../tables/codeTables.ts';
+import {
+  cmDocuments,
+  conceptDocuments,
+  hcpcsDocuments,
+  inclusionTermDocuments,
+  indexTermDocuments,
+  pcsDocuments,
+  pcsIndexDocuments,
+  type SearchDoc,
+} from './documents.ts';
+
+const CM_INDEXES = ['index', 'drug-table', 'neoplasm-table', 'external-cause-index'] as const;
+
+export async function buildSearchDocuments(
+  refs: readonly ReleaseRef[],
+  source: RecordSource,
+  tables: CodeTables,
+  dos: string,
+): Promise<SearchDoc[]> {
+  const docs: SearchDoc[] = [];
+  const cm = selectRelease(tables.icd10cm, dos);
+  const pcs = selectRelease(tables.icd10pcs, dos);
+  const hcpcs = selectRelease(tables.hcpcs, dos);
+  if (cm) docs.push(...cmDocuments(cm));
+  if (pcs) docs.push(...pcsDocuments(pcs));
+  if (hcpcs) docs.push(...hcpcsDocuments(hcpcs, dos));
+  const cmRef = refs.find(
+    (r) => cm && r.release.system === 'ICD-10-CM' && r.release.version === cm.release.version,
+  );
+  if (cmRef) {
+    const tabular = (await source(cmRef, 'tabular')) as TabularRecord[] | undefined;
+    if (tabular) docs.push(...inclusionTermDocuments(tabular, cm));
+    for (const role of CM_INDEXES) {
+      const terms = (await source(cmRef, role)) as IndexTerm[] | undefined;
+      if (terms) docs.push(...indexTermDocuments(terms, cm));
+    }
+  }
+  // The PCS index is held for an earlier year only: use the newest one there is.
+  const pcsIndexRef = refs
+    .filter((r) => r.release.system === 'ICD-10-PCS' && r.roles.includes('index'))
+    .sort((a, b) => b.release.effectiveFrom.localeCompare(a.release.effectiveFrom))[0];
+  if (pcsIndexRef)
+    docs.push(...pcsIndexDocuments(((await source(pcsIndexRef, 'index')) ?? []) as PcsIndexTerm[], pcs));
+  for (const ref of refs) {
+    const concepts = (await source(ref, 'code-system')) as CodeSystemConcept[] | undefined;
+    if (concepts) docs.push(...conceptDocuments(ref.release.system, concepts));
+    const nucc = (await source(ref, 'taxonomy')) as TaxonomyRecord[] | undefined;
+    if (nucc)
+      docs.push(
+        ...conceptDocuments(
+          ref.release.system,
+          nucc.map((t) => ({ code: t.code, display: t.displayName })),
+        ),
+      );
+  }
+  return docs;
+}

@@ -1,0 +1,45 @@
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { id } from '../../db/columns.ts';
+
+/** One imported release of a code system, with the files it came from and their checksums. */
+export const codeRelease = pgTable(
+  'code_release',
+  {
+    id: id(),
+    system: text().notNull(),
+    version: text().notNull(),
+    effectiveFrom: date({ mode: 'string' }).notNull(),
+    effectiveThrough: date({ mode: 'string' }),
+    /** [{ role, name, bytes, sha256 }]: importing the same files again changes nothing. */
+    files: jsonb().notNull(),
+    /** Records imported per file role. */
+    counts: jsonb().notNull(),
+    importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    importedBy: text(),
+  },
+  (t) => [unique().on(t.system, t.version)],
+);
+
+/** The records of a release as the importers read them, in file order (typed by role). */
+export const codeRecord = pgTable(
+  'code_record',
+  {
+    releaseId: integer()
+      .notNull()
+      .references(() => codeRelease.id, { onDelete: 'cascade' }),
+    role: text().notNull(),
+    seq: integer().notNull(),
+    record: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.role, t.seq] }), index().on(t.releaseId, t.role)],
+);

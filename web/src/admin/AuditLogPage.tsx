@@ -1,0 +1,141 @@
+import {
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+  type TablePaginationConfig,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { api, type Query } from '../api/client.ts';
+import { ApiProblem } from '../api/problem.ts';
+import type { AuditEvent, ListResult } from '../api/types.ts';
+import { ListToolbar } from '../lists/ListToolbar.tsx';
+import { timestamp } from '../lists/format.ts';
+import { usePractice } from '../practice/practice-context.ts';
+
+const ACTIONS = ['read', 'list', 'export', 'create', 'update', 'login', 'login-failed', 'logout'];
+const ENTITIES = [
+  'patient',
+  'coverage',
+  'encounter',
+  'provider',
+  'facility',
+  'payer',
+  'fee_schedule_entry',
+  'practice',
+  'user',
+];
+const ACTION_COLORS: Record<string, string> = {
+  read: 'blue',
+  list: 'cyan',
+  export: 'purple',
+  create: 'green',
+  update: 'gold',
+  'login-failed': 'red',
+};
+
+const columns: TableColumnsType<AuditEvent> = [
+  { title: 'When', dataIndex: 'at', key: 'at', render: timestamp, width: 190 },
+  { title: 'User', dataIndex: 'userEmail', key: 'userEmail' },
+  {
+    title: 'Action',
+    dataIndex: 'action',
+    key: 'action',
+    render: (a: string) => <Tag color={ACTION_COLORS[a]}>{a}</Tag>,
+  },
+  { title: 'Record', key: 'entity', render: (_, e) => `${e.entity}${e.entityId ? ` ${e.entityId}` : ''}` },
+  { title: 'IP', dataIndex: 'ip', key: 'ip' },
+  {
+    title: 'Detail',
+    key: 'detail',
+    render: (_, e) => (
+      <Typography.Text type="secondary" ellipsis className="audit-detail">
+        {e.detail ? JSON.stringify(e.detail) : ''}
+      </Typography.Text>
+    ),
+  },
+];
+
+/** Who read or changed what, newest first: the HIPAA access trail of the current practice. */
+export function AuditLogPage() {
+  const { practices } = usePractice();
+  const [filter, setFilter] = useState<Query>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const [result, setResult] = useState<ListResult<AuditEvent>>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api.get<ListResult<AuditEvent>>('/api/audit', { ...filter, ...paging }).then(
+      (r) => (setResult(r), setError(undefined)),
+      (e: unknown) => setError(e instanceof ApiProblem ? e.message : 'could not load the audit log'),
+    );
+  }, [filter, paging]);
+
+  const set = (key: string, value: string | undefined) => {
+    setFilter((f) => ({ ...f, [key]: value }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  // Log-ins belong to no practice: they show only when no practice is chosen.
+  const filters = (
+    <Space wrap>
+      <Select
+        aria-label="Filter by practice"
+        placeholder="All my practices"
+        allowClear
+        className="practice-filter"
+        options={practices.map((p) => ({ value: String(p.id), label: p.name }))}
+        onChange={(v: string | undefined) => set('practiceId', v)}
+      />
+      <Select
+        aria-label="Action"
+        placeholder="Any action"
+        allowClear
+        className="status-filter"
+        options={ACTIONS.map((a) => ({ value: a, label: a }))}
+        onChange={(v: string | undefined) => set('action', v)}
+      />
+      <Select
+        aria-label="Record type"
+        placeholder="Any record"
+        allowClear
+        className="status-filter"
+        options={ENTITIES.map((e) => ({ value: e, label: e }))}
+        onChange={(v: string | undefined) => set('entity', v)}
+      />
+      <Input type="date" aria-label="From" onChange={(e) => set('from', e.target.value)} />
+      <Input type="date" aria-label="To" onChange={(e) => set('to', e.target.value)} />
+    </Space>
+  );
+
+  return (
+    <>
+      <ListToolbar
+        title="Audit log"
+        searchLabel="Record ID (e.g. patient 12: type 12)"
+        onSearch={(v) => set('entityId', v)}
+        error={error}
+        extra={filters}
+      />
+      <Table<AuditEvent>
+        rowKey="id"
+        size="small"
+        dataSource={result?.items}
+        columns={columns}
+        data-testid="audit-table"
+        loading={!result && !error}
+        onChange={(p: TablePaginationConfig) =>
+          setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 50 })
+        }
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: result?.total ?? 0,
+          showSizeChanger: true,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Space, Tag } from 'antd';
+import { MAX_DIAGNOSES } from '../../../src/encounters/schema.ts';
+
+/**
+ * The encounter's ICD-10-CM codes in order (837P 2300 HI): the first is the principal diagnosis,
+ * and service lines point at them by position.
+ */
+export function DiagnosisList() {
+  return (
+    <Card title="Diagnoses (ICD-10-CM)" size="small">
+      <Form.List name="diagnoses">
+        {(fields, { add, remove, move }) => (
+          <>
+            {fields.map((field, index) => (
+              <Space key={field.key} align="start" className="diagnosis-row">
+                <Tag className="pointer-tag">{index + 1}</Tag>
+                <Form.Item
+                  name={field.name}
+                  className="compact-item"
+                  normalize={(v: string) => v.toUpperCase()}
+                >
+                  <Input aria-label={`Diagnosis ${index + 1}`} placeholder="E11.9" className="code-input" />
+                </Form.Item>
+                <Button
+                  aria-label={`Move diagnosis ${index + 1} up`}
+                  icon={<ArrowUpOutlined />}
+                  disabled={index === 0}
+                  onClick={() => move(index, index - 1)}
+                />
+                <Button
+                  aria-label={`Move diagnosis ${index + 1} down`}
+                  icon={<ArrowDownOutlined />}
+                  disabled={index === fields.length - 1}
+                  onClick={() => move(index, index + 1)}
+                />
+                <Button
+                  aria-label={`Remove diagnosis ${index + 1}`}
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(index)}
+                />
+              </Space>
+            ))}
+            <div>
+              <Button
+                icon={<PlusOutlined />}
+                disabled={fields.length >= MAX_DIAGNOSES}
+                onClick={() => add('')}
+              >
+                Add diagnosis
+              </Button>
+            </div>
+          </>
+        )}
+      </Form.List>
+    </Card>
+  );
+}

@@ -1,0 +1,122 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, InputNumber, Select, Table, type FormListFieldData } from 'antd';
+import { MAX_MODIFIERS, MAX_POINTERS } from '../../../src/encounters/schema.ts';
+import { NEW_LINE } from './encounter-values.ts';
+
+/** Service lines (837P loop 2400 SV1): procedure, modifiers, units, charge and diagnosis pointers. */
+export function ServiceLinesTable() {
+  const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
+  const pointerOptions = diagnoses.map((code, i) => ({
+    value: i + 1,
+    label: `${i + 1}${code ? ` ${code}` : ''}`,
+  }));
+
+  return (
+    <Form.List name="serviceLines">
+      {(fields, { add, remove }) => (
+        <Card
+          title="Service lines"
+          size="small"
+          extra={
+            <Button icon={<PlusOutlined />} onClick={() => add({ ...NEW_LINE })}>
+              Add service line
+            </Button>
+          }
+        >
+          <Table<FormListFieldData>
+            dataSource={fields}
+            rowKey="key"
+            pagination={false}
+            size="small"
+            data-testid="service-lines"
+            columns={[
+              { title: '#', key: 'n', width: 40, render: (_, f, i) => i + 1 },
+              {
+                title: 'Procedure (CPT/HCPCS)',
+                key: 'procedureCode',
+                render: (_, f, i) => (
+                  <Form.Item
+                    name={[f.name, 'procedureCode']}
+                    className="compact-item"
+                    normalize={(v: string) => v.toUpperCase()}
+                  >
+                    <Input
+                      aria-label={`Line ${i + 1} procedure code`}
+                      placeholder="99213"
+                      className="code-input"
+                    />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: `Modifiers (up to ${MAX_MODIFIERS})`,
+                key: 'modifiers',
+                render: (_, f, i) => (
+                  <Form.Item name={[f.name, 'modifiers']} className="compact-item">
+                    <Select
+                      mode="tags"
+                      aria-label={`Line ${i + 1} modifiers`}
+                      maxCount={MAX_MODIFIERS}
+                      tokenSeparators={[',', ' ']}
+                      open={false}
+                      suffixIcon={null}
+                      placeholder="25"
+                      className="modifier-select"
+                    />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: 'Units',
+                key: 'units',
+                width: 90,
+                render: (_, f, i) => (
+                  <Form.Item name={[f.name, 'units']} className="compact-item">
+                    <InputNumber aria-label={`Line ${i + 1} units`} min={0} max={9999} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: 'Charge ($)',
+                key: 'charge',
+                width: 140,
+                render: (_, f, i) => (
+                  <Form.Item name={[f.name, 'charge']} className="compact-item">
+                    <Input aria-label={`Line ${i + 1} charge`} placeholder="fee schedule" prefix="$" />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: `Diagnosis pointers (up to ${MAX_POINTERS})`,
+                key: 'diagnosisPointers',
+                render: (_, f, i) => (
+                  <Form.Item name={[f.name, 'diagnosisPointers']} className="compact-item">
+                    <Select
+                      mode="multiple"
+                      aria-label={`Line ${i + 1} diagnosis pointers`}
+                      maxCount={MAX_POINTERS}
+                      options={pointerOptions}
+                      className="pointer-select"
+                    />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: '',
+                key: 'remove',
+                width: 48,
+                render: (_, f, i) => (
+                  <Button
+                    aria-label={`Remove line ${i + 1}`}
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(f.name)}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+    </Form.List>
+  );
+}

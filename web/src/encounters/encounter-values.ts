@@ -1,0 +1,120 @@
+import { formatDollars, parseDollars } from '../../../src/shared/money.ts';
+import type { FieldError } from '../api/problem.ts';
+import type { Encounter } from '../api/types.ts';
+import type { FieldFor } from '../forms/field-errors.ts';
+
+/** A service line as the form holds it: the charge as typed dollars, blank for the fee schedule. */
+export interface LineValues {
+  procedureCode?: string;
+  modifiers?: string[];
+  units?: number;
+  charge?: string;
+  diagnosisPointers?: number[];
+  serviceDate?: string;
+  ndc?: string | null;
+}
+
+export interface EncounterValues {
+  patientId?: number;
+  serviceDateFrom?: string;
+  serviceDateTo?: string;
+  placeOfService?: string;
+  renderingProviderId?: number;
+  referringProviderId?: number | null;
+  facilityId?: number | null;
+  priorAuthorization?: string;
+  diagnoses: string[];
+  serviceLines: LineValues[];
+}
+
+export const NEW_LINE: LineValues = { modifiers: [], units: 1, diagnosisPointers: [1] };
+
+export function valuesOf(e: Encounter): EncounterValues {
+  return {
+    ...e,
+    referringProviderId: e.referringProviderId ?? null,
+    facilityId: e.facilityId ?? null,
+    priorAuthorization: e.priorAuthorization ?? '',
+    serviceLines: e.serviceLines.map((l) => ({
+      procedureCode: l.procedureCode,
+      modifiers: l.modifiers,
+      units: l.units,
+      charge: formatDollars(l.chargeCents),
+      diagnosisPointers: l.diagnosisPointers,
+      // A line dated like the encounter took its date from it: let it follow the encounter's date.
+      ...(l.serviceDate !== e.serviceDateFrom ? { serviceDate: l.serviceDate } : {}),
+      ndc: l.ndc,
+    })),
+  };
+}
+
+const upper = (s: string | undefined) => (s ?? '').trim().toUpperCase();
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** Form values → the API body; a charge that is not a dollar amount is an error at its line. */
+export function bodyOf(v: EncounterValues): { body: Record<string, unknown>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const serviceLines = (v.serviceLines ?? []).map((l, i) => {
+    let chargeCents: number | undefined;
+    if (!blank(l.charge)) {
+      try {
+        chargeCents = parseDollars(String(l.charge).replace(/[$,]/g, ''));
+      } catch {
+        errors.push({
+          pointer: `/serviceLines/${i}/chargeCents`,
+          detail: 'is not a dollar amount (for example 125.00)',
+        });
+      }
+    }
+    return {
+      procedureCode: upper(l.procedureCode),
+      ...(l.modifiers?.length ? { modifiers: l.modifiers.map(upper) } : {}),
+      units: l.units,
+      ...(chargeCents === undefined ? {} : { chargeCents }),
+      diagnosisPointers: l.diagnosisPointers ?? [],
+      ...(blank(l.serviceDate) ? {} : { serviceDate: l.serviceDate }),
+      ...(blank(l.ndc) ? {} : { ndc: l.ndc }),
+    };
+  });
+  const body: Record<string, unknown> = {
+    patientId: v.patientId,
+    serviceDateFrom: blank(v.serviceDateFrom) ? undefined : v.serviceDateFrom,
+    ...(blank(v.serviceDateTo) ? {} : { serviceDateTo: v.serviceDateTo }),
+    placeOfService: (v.placeOfService ?? '').trim(),
+    renderingProviderId: v.renderingProviderId,
+    referringProviderId: v.referringProviderId ?? null,
+    facilityId: v.facilityId ?? null,
+    priorAuthorization: blank(v.priorAuthorization) ? null : v.priorAuthorization?.trim(),
+    diagnoses: (v.diagnoses ?? []).map(upper),
+    serviceLines,
+  };
+  return { body: Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined)), errors };
+}
+
+const HEADER = [
+  'patientId',
+  'serviceDateFrom',
+  'serviceDateTo',
+  'placeOfService',
+  'renderingProviderId',
+  'referringProviderId',
+  'facilityId',
+  'priorAuthorization',
+];
+const LINE = ['procedureCode', 'modifiers', 'units', 'chargeCents', 'diagnosisPointers'];
+
+/** Where the encounter form shows an API error: header fields, each diagnosis, each line's cell. */
+export const encounterFieldFor: FieldFor = (path) => {
+  const [head, index, field] = path;
+  if (typeof head === 'string' && HEADER.includes(head) && path.length === 1) return [head];
+  if (head === 'diagnoses' && typeof index === 'number') return ['diagnoses', index];
+  if (
+    head === 'serviceLines' &&
+    typeof index === 'number' &&
+    typeof field === 'string' &&
+    LINE.includes(field)
+  ) {
+    return ['serviceLines', index, field === 'chargeCents' ? 'charge' : field];
+  }
+  return undefined;
+};

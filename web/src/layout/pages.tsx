@@ -1,0 +1,162 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  DollarOutlined,
+  ExceptionOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  MedicineBoxOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+  UserOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { ADMINS, CLINICAL, EVERYONE, MANAGERS, type Role } from '../../../src/auth/roles.ts';
+import { AuditLogPage } from '../admin/AuditLogPage.tsx';
+import { JobsPage } from '../admin/JobsPage.tsx';
+import { UsersPage } from '../admin/UsersPage.tsx';
+import { EncounterFormPage } from '../encounters/EncounterFormPage.tsx';
+import { EncountersPage } from '../encounters/EncountersPage.tsx';
+import { FacilitiesPage } from '../facilities/FacilitiesPage.tsx';
+import { FeeSchedulePage } from '../fee-schedule/FeeSchedulePage.tsx';
+import { PatientDetailPage } from '../patients/PatientDetailPage.tsx';
+import { PatientsPage } from '../patients/PatientsPage.tsx';
+import { PayersPage } from '../payers/PayersPage.tsx';
+import { PracticeSettingsPage } from '../practice/PracticeSettingsPage.tsx';
+import { ProvidersPage } from '../providers/ProvidersPage.tsx';
+import { NotBuiltPage } from '../workflows/NotBuiltPage.tsx';
+import { WORKFLOWS } from '../workflows/workflows.ts';
+
+/**
+ * Every page, the roles it needs (the same lists the server's routes declare, src/auth/roles.ts)
+ * and where it sits in the navigation. Pages without a group are reached from other pages.
+ */
+export interface PageDef {
+  path: string;
+  label: string;
+  roles: Role[];
+  element: ReactNode;
+  group?: 'Workflows' | 'Records' | 'Practice setup' | 'Admin';
+  icon?: ReactNode;
+}
+
+const WORKFLOW_ICONS: Record<string, ReactNode> = {
+  '/coding': <TagsOutlined />,
+  '/claims': <FileTextOutlined />,
+  '/submissions': <CloudUploadOutlined />,
+  '/payments': <WalletOutlined />,
+  '/denials': <ExceptionOutlined />,
+  '/ar': <DollarOutlined />,
+  '/reports': <BarChartOutlined />,
+  '/workforce': <ScheduleOutlined />,
+};
+
+export const PAGES: PageDef[] = [
+  {
+    path: '/patients',
+    label: 'Patients',
+    roles: EVERYONE,
+    element: <PatientsPage />,
+    group: 'Records',
+    icon: <IdcardOutlined />,
+  },
+  { path: '/patients/:id', label: 'Patient', roles: EVERYONE, element: <PatientDetailPage /> },
+  {
+    path: '/encounters',
+    label: 'Encounters',
+    roles: EVERYONE,
+    element: <EncountersPage />,
+    group: 'Records',
+    icon: <CalendarOutlined />,
+  },
+  { path: '/encounters/new', label: 'New encounter', roles: CLINICAL, element: <EncounterFormPage /> },
+  { path: '/encounters/:id', label: 'Encounter', roles: EVERYONE, element: <EncounterFormPage /> },
+  ...WORKFLOWS.map((w): PageDef => ({
+    path: w.path,
+    label: w.label,
+    roles: w.roles,
+    element: <NotBuiltPage title={w.label} description={w.description} />,
+    group: 'Workflows',
+    icon: WORKFLOW_ICONS[w.path],
+  })),
+  {
+    path: '/providers',
+    label: 'Providers',
+    roles: EVERYONE,
+    element: <ProvidersPage />,
+    group: 'Practice setup',
+    icon: <MedicineBoxOutlined />,
+  },
+  {
+    path: '/facilities',
+    label: 'Facilities',
+    roles: EVERYONE,
+    element: <FacilitiesPage />,
+    group: 'Practice setup',
+    icon: <HomeOutlined />,
+  },
+  {
+    path: '/payers',
+    label: 'Payers',
+    roles: EVERYONE,
+    element: <PayersPage />,
+    group: 'Practice setup',
+    icon: <BankOutlined />,
+  },
+  {
+    path: '/fee-schedule',
+    label: 'Fee schedule',
+    roles: EVERYONE,
+    element: <FeeSchedulePage />,
+    group: 'Practice setup',
+    icon: <ProfileOutlined />,
+  },
+  {
+    path: '/practice',
+    label: 'Practice settings',
+    roles: MANAGERS,
+    element: <PracticeSettingsPage />,
+    group: 'Practice setup',
+    icon: <SettingOutlined />,
+  },
+  {
+    path: '/admin/users',
+    label: 'Users',
+    roles: ADMINS,
+    element: <UsersPage />,
+    group: 'Admin',
+    icon: <TeamOutlined />,
+  },
+  {
+    path: '/admin/audit',
+    label: 'Audit log',
+    roles: MANAGERS,
+    element: <AuditLogPage />,
+    group: 'Admin',
+    icon: <AuditOutlined />,
+  },
+  {
+    path: '/admin/jobs',
+    label: 'Jobs',
+    roles: EVERYONE,
+    element: <JobsPage />,
+    group: 'Admin',
+    icon: <ThunderboltOutlined />,
+  },
+];
+
+export const GROUP_ICONS: Record<NonNullable<PageDef['group']>, ReactNode> = {
+  Workflows: <FileTextOutlined />,
+  Records: <UserOutlined />,
+  'Practice setup': <SettingOutlined />,
+  Admin: <AuditOutlined />,
+};

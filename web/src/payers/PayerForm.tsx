@@ -1,0 +1,47 @@
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { PayerCreate, PayerUpdate } from '../../../src/payers/schema.ts';
+import type { Payer } from '../api/types.ts';
+import { AddressFields } from '../forms/AddressFields.tsx';
+import { RecordDrawer } from '../forms/RecordDrawer.tsx';
+import type { DrawerProps } from '../lists/MasterDataPage.tsx';
+import { FILING_INDICATOR_OPTIONS } from './filing-indicators.ts';
+
+/** A payer (loop 2010BB): its electronic payer ID, SBR09 claim filing indicator and timely-filing limit. */
+export function PayerForm(props: DrawerProps<Payer>) {
+  return (
+    <RecordDrawer<Payer>
+      {...props}
+      label="payer"
+      path="/api/payers"
+      schemas={{ create: PayerCreate, update: PayerUpdate }}
+      initialValues={{ claimFilingIndicator: 'CI', timelyFilingDays: 90 }}
+    >
+      <Form.Item label="Name" name="name">
+        <Input />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item label="Payer ID" name="payerId" extra="The clearinghouse's electronic payer ID">
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label="Timely filing (days)" name="timelyFilingDays">
+            <InputNumber min={1} max={3650} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="Claim filing indicator" name="claimFilingIndicator">
+        <Select
+          aria-label="Claim filing indicator"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={FILING_INDICATOR_OPTIONS}
+        />
+      </Form.Item>
+      <AddressFields />
+      <Form.Item label="Phone" name="phone">
+        <Input maxLength={10} />
+      </Form.Item>
+    </RecordDrawer>
+  );
+}
