@@ -128,3 +128,45 @@ describe('claims from encounters, scrubbed on save', () => {
     expect([409, 422]).toContain(res.statusCode);
   });
 });
+
+describe('editing claims and one-click fixes', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let biller: Client;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.addUser('biller@example.org', [{ practiceId: t.practiceA, role: 'biller' }]);
+    biller = await t.login('biller@example.org');
+  });
+  afterAll(() => t.close());
+
+  it('applies a certain fix (the fee schedule charge) and scrubs again; edits are checked and audited', async () => {
+    const { rows } = await t.database.sql.executeSql(
+      `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary' where e.practice_id = $1 order by e.id limit 1`,
+      [t.practiceA],
+    );
+    const created = (await biller.post('/api/claims', { encounterId: Number(rows[0]!.id) })).json();
+    const line = created.lines[0];
+    const edited = await biller.patch(`/api/claims/${created.id}`, {
+      lines: [{ lineNumber: line.lineNumber, chargeCents: line.chargeCents + 1 }],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const fee = edited.json().findings.find((f: { ruleId: string }) => f.ruleId === 'CHARGE-FEE');
+    expect(fee).toMatchObject({
+      severity: 'warning',
+      fix: { field: '/lines/0/chargeCents', value: line.chargeCents },
+    });
+    const fixed = (await biller.post(`/api/claims/${created.id}/findings/${fee.id}/fix`, {})).json();
+    expect(fixed.lines[0].chargeCents).toBe(line.chargeCents);
+    expect(fixed.findings.some((f: { ruleId: string }) => f.ruleId === 'CHARGE-FEE')).toBe(false);
+    const bad = await biller.patch(`/api/claims/${created.id}`, {
+      lines: [{ lineNumber: line.lineNumber, diagnosisPointers: [9] }],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].pointer).toBe('/lines/0/diagnosisPointers');
+    const audit = await t.database.sql.executeSql(
+      `select count(*)::int as n from audit_event where entity = 'claim' and action = 'update' and entity_id = $1`,
+      [String(created.id)],
+    );
+    expect(Number(audit.rows[0]!.n)).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -18,6 +18,7 @@ import { claimFromEncounter } from './build.ts';
 import {
   ClaimCreate,
   ClaimDetail,
+  ClaimUpdate,
   ClaimListQuery,
   ClaimSummary,
   OverrideBody,
@@ -27,6 +28,8 @@ import {
   TransitionBody,
 } from './schema.ts';
 import { scrubStoredClaim } from './scrub.ts';
+import { applyClaimEdit } from './apply-edit.ts';
+import { editFromFix, type ClaimEdit } from './edit.ts';
 import { claimDetail, listClaims, loadClaim, moveClaim, type ClaimListQuery as ListQuery } from './store.ts';
 import { claim, claimFinding, claimLine } from './tables.ts';
 import type { ClaimState } from './states.ts';
@@ -222,6 +225,74 @@ export function registerClaimRoutes(
         const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
         if (!loaded) throw notFound('claim');
         await moveClaim(tx, loaded.row, request.body.to, actorOf(request), request.body.reason);
+      });
+      return claimDetail(db, request.params.id, request.practiceScope);
+    },
+  );
+
+  app.patch<{ Params: { id: number }; Body: ClaimEdit }>(
+    '/api/claims/:id',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'Edit a claim before it leaves (or after a rejection); it is scrubbed again',
+        params: ById,
+        body: ClaimUpdate,
+        response: { 200: ClaimDetail },
+      },
+    },
+    async (request) => {
+      await db.transaction(async (tx) => {
+        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        await applyClaimEdit(tx, loaded.row, request.body, actorOf(request));
+        await scrubStoredClaim(
+          tx,
+          (await loadClaim(tx, loaded.row.id, request.practiceScope))!.row,
+          actorOf(request),
+          todayIso(),
+          codes(),
+        );
+      });
+      return claimDetail(db, request.params.id, request.practiceScope);
+    },
+  );
+
+  app.post<{ Params: { id: number; findingId: number } }>(
+    '/api/claims/:id/findings/:findingId/fix',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: "Apply a finding's one-click fix and scrub again",
+        params: Type.Object({ id: Id, findingId: Id }),
+        response: { 200: ClaimDetail },
+      },
+    },
+    async (request) => {
+      await db.transaction(async (tx) => {
+        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        const [f] = await tx
+          .select()
+          .from(claimFinding)
+          .where(and(eq(claimFinding.id, request.params.findingId), eq(claimFinding.claimId, loaded.row.id)));
+        if (!f) throw notFound('finding');
+        if (!f.fix) throw conflict('this finding has no certain fix: edit the claim');
+        const edit = editFromFix(
+          f.fix as { field: string; value: unknown },
+          loaded.lines.map((l) => l.lineNumber),
+        );
+        if ('pointer' in edit) throw invalid([edit]);
+        await applyClaimEdit(tx, loaded.row, edit, actorOf(request));
+        await scrubStoredClaim(
+          tx,
+          (await loadClaim(tx, loaded.row.id, request.practiceScope))!.row,
+          actorOf(request),
+          todayIso(),
+          codes(),
+        );
       });
       return claimDetail(db, request.params.id, request.practiceScope);
     },

@@ -134,3 +134,42 @@ export const PayerRuleItem = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   ...PayerRuleFields,
 });
+
+export const ClaimUpdate = Type.Object(
+  {
+    placeOfService: Type.Optional(Type.String({ format: 'pos', maxLength: 2 })),
+    priorAuthorization: Type.Optional(Type.Union([Text(50), Type.Null()])),
+    diagnoses: Type.Optional(
+      Type.Array(Type.String({ format: 'icd10cm-code', maxLength: 8 }), {
+        minItems: 1,
+        maxItems: 12,
+        uniqueItems: true,
+      }),
+    ),
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            lineNumber: Type.Integer({ minimum: 1 }),
+            procedureCode: Type.Optional(Type.String({ format: 'procedure-code', maxLength: 5 })),
+            modifiers: Type.Optional(
+              Type.Array(Type.String({ format: 'modifier', maxLength: 2 }), { maxItems: 4 }),
+            ),
+            units: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 9999 })),
+            chargeCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 99_999_999 })),
+            diagnosisPointers: Type.Optional(
+              Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), {
+                minItems: 1,
+                maxItems: 4,
+                uniqueItems: true,
+              }),
+            ),
+          },
+          closed,
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+  },
+  closed,
+);

@@ -1,0 +1,56 @@
+import { and, eq } from 'drizzle-orm';
+import type { AuditActor } from '../audit/store.ts';
+import { recordAudit } from '../audit/store.ts';
+import type { Executor } from '../db/connection.ts';
+import { conflict, invalid } from '../server/problem.ts';
+import { claimEditErrors, type ClaimEdit } from './edit.ts';
+import { EDITABLE_STATES, type ClaimState } from './states.ts';
+import type { ClaimRow } from './store.ts';
+import { claim, claimLine } from './tables.ts';
+
+/** Applies an edit to a claim that may still change, recomputing the total; audited with before and after. */
+export async function applyClaimEdit(
+  tx: Executor,
+  row: ClaimRow,
+  edit: ClaimEdit,
+  actor: AuditActor,
+): Promise<void> {
+  if (!EDITABLE_STATES.includes(row.state as ClaimState))
+    throw conflict(`a ${row.state} claim cannot be edited: correct or void it instead`);
+  const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
+  const changed = lines.map((l) => {
+    const e = edit.lines?.find((x) => x.lineNumber === l.lineNumber);
+    return e ? { ...l, ...e, units: e.units === undefined ? l.units : String(e.units) } : l;
+  });
+  const unknown = (edit.lines ?? []).findIndex((e) => !lines.some((l) => l.lineNumber === e.lineNumber));
+  if (unknown >= 0)
+    throw invalid([
+      { pointer: `/lines/${unknown}/lineNumber`, detail: 'no such service line on this claim' },
+    ]);
+  const diagnoses = edit.diagnoses ?? row.diagnoses;
+  const errors = claimEditErrors(diagnoses, changed);
+  if (errors.length) throw invalid(errors);
+  for (const l of changed) {
+    const { id, claimId: _c, ...values } = l;
+    await tx
+      .update(claimLine)
+      .set(values)
+      .where(and(eq(claimLine.id, id), eq(claimLine.claimId, row.id)));
+  }
+  const after = {
+    ...(edit.placeOfService ? { placeOfService: edit.placeOfService } : {}),
+    ...(edit.priorAuthorization !== undefined ? { priorAuthorization: edit.priorAuthorization } : {}),
+    diagnoses,
+    totalChargeCents: changed.reduce((sum, l) => sum + l.chargeCents, 0),
+    updatedAt: new Date(),
+  };
+  await tx.update(claim).set(after).where(eq(claim.id, row.id));
+  await recordAudit(tx, actor, {
+    practiceId: row.practiceId,
+    action: 'update',
+    entity: 'claim',
+    entityId: row.id,
+    before: { ...row, lines },
+    after: { ...after, lines: changed },
+  });
+}
