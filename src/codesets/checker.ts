@@ -18,10 +18,25 @@ function answer(check: CodeCheck): CodeAnswer {
   };
 }
 
-/** The scrubber's view of the imported code sets. */
+const CACHE_LIMIT = 200_000;
+
+/**
+ * The scrubber's view of the imported code sets. Answers are remembered per code and date of
+ * service: a day's claims repeat the same codes, and the tables never change under a checker.
+ */
 export function codeCheckerFor(tables: CodeTables): CodeChecker {
-  const check = (system: CodeSystem, code: string, dos: string) =>
-    answer(validateCode(system, code, dos, tables));
+  const cache = new Map<string, CodeAnswer>();
+  const edits = new Map<string, ReturnType<CodeChecker['diagnosisEdits']>>();
+  const check = (system: CodeSystem, code: string, dos: string) => {
+    const key = `${system}|${code}|${dos}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      hit = answer(validateCode(system, code, dos, tables));
+      cache.set(key, hit);
+    }
+    return hit;
+  };
   return {
     diagnosis: (code, dos) => check('ICD-10-CM', code, dos),
     procedure: (code, dos) => check(CPT.test(code) ? 'CPT' : 'HCPCS', code, dos),
@@ -29,9 +44,20 @@ export function codeCheckerFor(tables: CodeTables): CodeChecker {
     diagnosisEdits: (diagnoses, patient, dos) => {
       const sex = patient.sex === 'M' || patient.sex === 'F' ? patient.sex : 'U';
       const ageYears = patient.dateOfBirth ? ageOn(patient.dateOfBirth, dos) : -1;
-      return editClaimDiagnoses({ diagnoses, dos, patient: { sex, ageYears } }, tables.icd10cm)
-        .filter((p) => p.severity === 'error')
-        .map((p) => ({ code: p.where.code ?? diagnoses[0] ?? '', message: p.why }));
+      const key = `${diagnoses.join(',')}|${sex}|${ageYears}|${dos}`;
+      let hit = edits.get(key);
+      if (!hit) {
+        if (edits.size >= CACHE_LIMIT) edits.clear();
+        hit = editClaimDiagnoses({ diagnoses, dos, patient: { sex, ageYears } }, tables.icd10cm)
+          .filter((p) => p.severity !== 'info')
+          .map((p) => ({
+            code: p.where.code ?? diagnoses[0] ?? '',
+            message: p.why,
+            severity: p.severity === 'error' ? ('error' as const) : ('warning' as const),
+          }));
+        edits.set(key, hit);
+      }
+      return hit;
     },
     placeOfService: (code) => {
       const list = newestList(tables.lists ?? [], 'POS');

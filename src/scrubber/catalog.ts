@@ -80,6 +80,12 @@ export const RULES = {
     fixHint: 'Review the diagnosis codes against the tabular notes.',
     source: 'ICD-10-CM tabular notes; CMS Medicare Code Editor',
   },
+  'DX-DEMOGRAPHIC': {
+    severity: 'warning',
+    title: "Diagnosis unlikely for the patient's sex or age",
+    fixHint: "Check the diagnosis and the patient's sex and birth date.",
+    source: 'CMS Medicare Code Editor sex and age edit categories (ranges)',
+  },
   'CODES-NOT-LOADED': {
     severity: 'warning',
     title: 'Code sets not loaded for the date of service',

@@ -19,7 +19,7 @@ export interface CodeChecker {
     diagnoses: string[],
     patient: { sex?: string; dateOfBirth?: string },
     dateOfService: string,
-  ): { code: string; message: string }[];
+  ): { code: string; message: string; severity: 'error' | 'warning' }[];
   placeOfService(code: string): boolean;
 }
 

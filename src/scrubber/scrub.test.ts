@@ -53,7 +53,8 @@ const TRIPS: Record<RuleId, Case> = {
     field: '/lines/2/procedureCode',
     lines: [3],
   },
-  'DX-EDIT': { claim: (c) => (c.diagnoses[1] = 'N40.0'), field: '/diagnoses/1' },
+  'DX-EDIT': { claim: (c) => (c.diagnoses[0] = 'F02.80'), field: '/diagnoses/0' },
+  'DX-DEMOGRAPHIC': { claim: (c) => (c.diagnoses[1] = 'N40.0'), field: '/diagnoses/1' },
   'CODES-NOT-LOADED': { context: { codes: undefined } },
   'PTR-MISSING': {
     claim: (c) => (c.lines[1]!.diagnosisPointers = []),

@@ -68,7 +68,7 @@ export function cleanClaim(): ScrubClaim {
   };
 }
 
-const BILLABLE = new Set(['M17.11', 'I10', 'J45.909', 'N40.0', 'O80']);
+const BILLABLE = new Set(['M17.11', 'I10', 'J45.909', 'N40.0', 'O80', 'F02.80']);
 const HCPCS = new Set(['J3301', 'G0008']);
 const LEVEL2_MODIFIERS = new Set(['RT', 'LT', 'XS', 'XE', 'XU', 'XP', 'GA', 'TC']);
 
@@ -91,10 +91,20 @@ export const tinyCodes: CodeChecker = {
     valid: LEVEL2_MODIFIERS.has(code),
     message: 'is not a HCPCS Level II modifier',
   }),
-  diagnosisEdits: (diagnoses, patient) =>
-    diagnoses.includes('N40.0') && patient.sex === 'F'
-      ? [{ code: 'N40.0', message: 'is for male patients only' }]
-      : [],
+  diagnosisEdits: (diagnoses, patient) => [
+    ...(diagnoses.includes('N40.0') && patient.sex === 'F'
+      ? [{ code: 'N40.0', message: 'is for male patients only', severity: 'warning' as const }]
+      : []),
+    ...(diagnoses[0] === 'F02.80'
+      ? [
+          {
+            code: 'F02.80',
+            message: 'is a manifestation code and may not be first-listed',
+            severity: 'error' as const,
+          },
+        ]
+      : []),
+  ],
   placeOfService: (code) => ['11', '12', '21', '22', '23', '24'].includes(code),
 };
 

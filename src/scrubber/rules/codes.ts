@@ -22,14 +22,10 @@ export function checkCodes(claim: ScrubClaim, context: ScrubContext): Finding[] 
     else if (!answer.valid) findings.push(make());
   };
   claim.diagnoses.forEach((code, i) => {
+    const answer = codes.diagnosis(code, firstDate);
     report(
-      codes.diagnosis(code, firstDate),
-      () =>
-        finding(
-          'DX-INVALID',
-          `/diagnoses/${i}`,
-          `Diagnosis ${i + 1} ${code}: ${codes.diagnosis(code, firstDate).message}`,
-        ),
+      answer,
+      () => finding('DX-INVALID', `/diagnoses/${i}`, `Diagnosis ${i + 1} ${code}: ${answer.message}`),
       'ICD-10-CM',
     );
   });
@@ -50,7 +46,11 @@ export function checkCodes(claim: ScrubClaim, context: ScrubContext): Finding[] 
   for (const edit of codes.diagnosisEdits(claim.diagnoses, claim.patient, firstDate)) {
     const index = claim.diagnoses.indexOf(edit.code);
     findings.push(
-      finding('DX-EDIT', index >= 0 ? `/diagnoses/${index}` : '/diagnoses', `${edit.code}: ${edit.message}`),
+      finding(
+        edit.severity === 'error' ? 'DX-EDIT' : 'DX-DEMOGRAPHIC',
+        index >= 0 ? `/diagnoses/${index}` : '/diagnoses',
+        `${edit.code}: ${edit.message}`,
+      ),
     );
   }
   for (const system of notLoaded)
