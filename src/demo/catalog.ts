@@ -180,7 +180,7 @@ export const VISITS: VisitTemplate[] = [
       { code: '99204', modifiers: ['25'], pointers: [1] },
       { code: '73030', modifiers: ['RT'], pointers: [1] },
       { code: '20610', modifiers: ['RT'], pointers: [1] },
-      { code: 'J1030', pointers: [1] },
+      { code: 'J1010', units: 40, pointers: [1] },
     ],
     weight: 4,
   },
@@ -212,7 +212,7 @@ export const VISITS: VisitTemplate[] = [
     specialty: 'ortho',
     minAge: 6,
     maxAge: 95,
-    placeOfService: '22',
+    placeOfService: '11',
     diagnoses: [['S52.501A']],
     lines: [
       { code: '25600', modifiers: ['RT'], pointers: [1] },
@@ -243,7 +243,7 @@ export const FEES: Record<string, number> = {
   '73110': 12000,
   '20610': 21000,
   J3301: 800,
-  J1030: 1200,
+  J1010: 60,
   '29881': 480000,
   '25600': 95000,
 };

@@ -88,9 +88,13 @@ export function isEvaluationAndManagement(code: string): boolean {
   );
 }
 
-/** CPT surgery section (10004–69990): procedures with a global period. */
+/**
+ * CPT surgery section (10004–69990): procedures with a global period, less the blood draws filed
+ * there that carry none (36400–36416 venipuncture, 36591–36592 collection from a device). With the
+ * MPFS global days imported, ScrubContext.globalDays is the precise answer.
+ */
 export function isSurgicalProcedure(code: string): boolean {
   if (!/^\d{5}$/.test(code)) return false;
   const n = Number(code);
-  return n >= 10004 && n <= 69990;
+  return n >= 10004 && n <= 69990 && !(n >= 36400 && n <= 36416) && n !== 36591 && n !== 36592;
 }

@@ -176,6 +176,15 @@ describe('scrubber', () => {
     ).toEqual([]);
   });
 
+  it('does not ask for modifier 25 on a visit with only a blood draw', () => {
+    const claim = cleanClaim();
+    claim.lines = [
+      { ...claim.lines[0]!, modifiers: [] },
+      { ...claim.lines[1]!, procedureCode: '36415', modifiers: [], chargeCents: 1500 },
+    ];
+    expect(scrubClaim(claim, testContext()).findings.some((f) => f.ruleId === 'EM-MODIFIER-25')).toBe(false);
+  });
+
   it('counts an error as blocking and a warning as not', () => {
     expect(run(TRIPS['REQ-TAXONOMY']).clean).toBe(true);
     expect(run(TRIPS['REQ-BILLING']).clean).toBe(false);

@@ -1,0 +1,29 @@
+import type { Delimiters, Segment } from './types.ts';
+
+/** Element n of a segment ("" when absent). */
+export const element = (s: Segment, n: number): string => s.el[n] ?? '';
+
+/** Component c (1-based) of element n. */
+export function component(s: Segment, n: number, c: number, d: Delimiters): string {
+  const v = s.el[n];
+  if (v === undefined) return '';
+  if (v.indexOf(d.component) < 0) return c === 1 ? v : '';
+  return v.split(d.component)[c - 1] ?? '';
+}
+
+/** All components of element n (one entry when not a composite). */
+export const components = (s: Segment, n: number, d: Delimiters): string[] =>
+  (s.el[n] ?? '').split(d.component);
+
+/** Reads a position key "05" or "05-1". */
+export function parsePosition(at: string): { el: number; comp: number } {
+  const [e, c] = at.split('-');
+  return { el: Number(e), comp: c === undefined ? 0 : Number(c) };
+}
+
+export function valueAt(s: Segment, at: string, d: Delimiters): string {
+  const { el, comp } = parsePosition(at);
+  return comp === 0 ? element(s, el) : component(s, el, comp, d);
+}
+
+export const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -1,0 +1,53 @@
+// Public API of the X12 engine: pure functions on text/bytes and plain objects (no database, no HTTP).
+export { parseX12, transactionsOf, type X12Document, type ParseOptions } from './engine/parse.ts';
+export { tokenize, SegmentSplitter, toText } from './engine/tokenizer.ts';
+export { streamSegments, streamSegmentBatches, fileSource, type ByteSource } from './engine/stream.ts';
+export {
+  validateX12,
+  validateStream,
+  asValidation,
+  type ValidationResult,
+  type TransactionResult,
+  type StreamSummary,
+  type X12Input,
+} from './engine/validate.ts';
+export {
+  writeInterchange,
+  formatSegment,
+  MemoryControlNumbers,
+  type ControlNumberSource,
+  type EnvelopeOptions,
+  type SegmentFields,
+} from './engine/writer.ts';
+export type { Delimiters, Segment } from './engine/types.ts';
+export type { Interchange, FunctionalGroup, TransactionSet } from './engine/envelope.ts';
+export type { LoopNode } from './engine/tree.ts';
+export { parseCents, formatCents, type Cents } from './engine/money.ts';
+export type { IsoDate, DatePeriod } from './engine/dates.ts';
+export { PROBLEM_CODES, type X12Problem, type ProblemCode, type Severity } from './problems.ts';
+export { findMap, MAPS } from './maps/index.ts';
+export { parse837, type Parse837Result, type Parsed837Transaction } from './transactions/837.ts';
+export {
+  generate837,
+  claimsToSegments,
+  type Generate837Options,
+  type Guide,
+} from './transactions/837-generate.ts';
+export type * from './transactions/837-types.ts';
+export { parse835, type Parse835Result } from './transactions/835.ts';
+export type * from './transactions/835-types.ts';
+export {
+  parse999,
+  type Parse999Result,
+  type ImplementationAck,
+  type TransactionAck,
+} from './transactions/999.ts';
+export { generate999, type Generate999Options } from './transactions/999-generate.ts';
+export {
+  parse277CA,
+  type Parse277CAResult,
+  type ClaimAcknowledgment,
+  type ClaimAck,
+  type ClaimStatus,
+} from './transactions/277ca.ts';
+export { parseTA1, type ParseTA1Result, type InterchangeAck } from './transactions/ta1.ts';

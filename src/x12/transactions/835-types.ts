@@ -1,0 +1,133 @@
+import type { IsoDate } from '../engine/dates.ts';
+import type { Cents } from '../engine/money.ts';
+import type { Address, Adjustment, Party, Procedure } from './837-types.ts';
+
+export interface Reference {
+  qualifier: string;
+  value: string;
+}
+
+export interface QualifiedAmount {
+  qualifier: string;
+  amountCents: Cents;
+}
+
+export interface QualifiedDate {
+  qualifier: string;
+  date: IsoDate;
+}
+
+/** BPR: the payment itself. */
+export interface Payment {
+  /** BPR01: I remittance + payment, H notification only… */
+  handlingCode: string;
+  totalPaidCents: Cents;
+  creditDebit: string;
+  /** BPR04: ACH, CHK, BOP, FWT, NON. */
+  method: string;
+  format?: string;
+  /** BPR16 check issue or EFT effective date. */
+  date?: IsoDate;
+  senderAccount?: { dfiQualifier: string; dfiId: string; accountQualifier: string; account: string };
+  receiverAccount?: { dfiQualifier: string; dfiId: string; accountQualifier: string; account: string };
+}
+
+/** TRN: check or EFT trace number used to match money to remittance. */
+export interface Trace {
+  type: string;
+  checkOrEftNumber: string;
+  payerId?: string;
+  originatingCompanySupplementalCode?: string;
+}
+
+export interface RemitParty {
+  name: string;
+  idQualifier?: string;
+  id?: string;
+  address?: Address;
+  additionalIds: Reference[];
+}
+
+export interface InpatientAdjudication {
+  coveredDaysOrVisits: string;
+  lifetimePsychiatricDays?: string;
+  drgAmountCents?: Cents;
+  remarkCodes: string[];
+}
+
+export interface OutpatientAdjudication {
+  reimbursementRate?: string;
+  hcpcsPayableCents?: Cents;
+  remarkCodes: string[];
+  esrdPaymentCents?: Cents;
+  nonPayableProfessionalCents?: Cents;
+}
+
+/** Loop 2110. */
+export interface ServicePayment {
+  procedure: Procedure;
+  chargeCents: Cents;
+  paidCents: Cents;
+  revenueCode?: string;
+  units?: string;
+  originalProcedure?: Procedure;
+  originalUnits?: string;
+  dates: QualifiedDate[];
+  adjustments: Adjustment[];
+  /** REF*6R, echoes the 837 line item control number. */
+  lineControlNumber?: string;
+  references: Reference[];
+  amounts: QualifiedAmount[];
+  /** LQ: HE = RARC remark code, RX = NCPDP reject code. */
+  remarks: { qualifier: string; code: string }[];
+}
+
+/** Loop 2100. */
+export interface ClaimPayment {
+  /** LX01 of the 2000 loop this claim is under. */
+  headerNumber?: string;
+  patientControlNumber: string;
+  /** CLP02: 1 processed as primary, 2 secondary, 3 tertiary, 4 denied, 22 reversal… */
+  status: string;
+  chargeCents: Cents;
+  paidCents: Cents;
+  patientResponsibilityCents?: Cents;
+  claimFilingIndicator?: string;
+  payerClaimControlNumber?: string;
+  facilityCode?: string;
+  frequencyCode?: string;
+  drgCode?: string;
+  adjustments: Adjustment[];
+  patient?: Party;
+  insured?: Party;
+  correctedInsured?: Party;
+  renderingProvider?: Party;
+  crossoverCarrier?: Party;
+  correctedPriorityPayer?: Party;
+  inpatient?: InpatientAdjudication;
+  outpatient?: OutpatientAdjudication;
+  dates: QualifiedDate[];
+  references: Reference[];
+  amounts: QualifiedAmount[];
+  serviceLines: ServicePayment[];
+}
+
+/** PLB: provider-level adjustment (not tied to a claim). */
+export interface ProviderAdjustment {
+  providerId: string;
+  fiscalPeriodDate: IsoDate;
+  adjustments: { reason: string; referenceId?: string; amountCents: Cents }[];
+}
+
+/** One 835 transaction set. */
+export interface Remittance {
+  controlNumber: string;
+  payment: Payment;
+  trace: Trace;
+  receiverId?: string;
+  productionDate?: IsoDate;
+  payer: RemitParty;
+  payee: RemitParty;
+  claims: ClaimPayment[];
+  providerAdjustments: ProviderAdjustment[];
+}

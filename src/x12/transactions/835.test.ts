@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { sample } from '../testing/fixtures.ts';
+import { parse835 } from './835.ts';
+
+describe('parse835', () => {
+  it('reads payment, trace, parties, claims, adjustments and provider adjustments in cents', () => {
+    const { remittances, valid } = parse835(sample('835/lfh__medicare-part-a.835'));
+    expect(valid).toBe(false); // pyx12 also flags it: PER*BL (technical contact) is required
+    const r = remittances[0];
+    expect(r?.payment).toMatchObject({
+      handlingCode: 'C',
+      totalPaidCents: 15000000,
+      creditDebit: 'C',
+      method: 'ACH',
+      format: 'CTX',
+      date: '2002-09-13',
+      senderAccount: { dfiQualifier: '01', dfiId: '99999992', accountQualifier: 'DA', account: '123456' },
+    });
+    const c = r?.claims[0];
+    expect(c).toMatchObject({
+      patientControlNumber: '666123',
+      status: '1',
+      chargeCents: 21136697,
+      paidCents: 13801840,
+      claimFilingIndicator: 'MA',
+      payerClaimControlNumber: '1999999444444',
+      facilityCode: '11',
+      frequencyCode: '1',
+    });
+    expect(c?.adjustments[0]).toEqual({ group: 'CO', reason: '45', amountCents: 7334857 });
+    expect(c?.inpatient).toMatchObject({ coveredDaysOrVisits: '0', drgAmountCents: 13801840 });
+    expect(r?.providerAdjustments).toEqual([
+      {
+        providerId: '6543210903',
+        fiscalPeriodDate: '2002-12-31',
+        adjustments: [{ reason: 'CV', referenceId: 'CP', amountCents: -127 }],
+      },
+    ]);
+  });
+
+  it('reads service lines with modifiers, line CAS and REF*6R', () => {
+    const { remittances } = parse835(sample('835/tastypackets__profee-multiple.edi'));
+    expect(remittances).toHaveLength(156);
+    const lines = remittances.flatMap((r) => r.claims.flatMap((c) => c.serviceLines));
+    const rb = lines.find((l) => l.procedure.code === 'V2020');
+    expect(rb?.procedure).toEqual({ qualifier: 'HC', code: 'V2020', modifiers: ['RB'] });
+    expect(rb?.chargeCents).toBe(600);
+    expect(lines.some((l) => l.adjustments.length > 0)).toBe(true);
+  });
+
+  it('reads all six CAS triplets and PLB composite pairs', () => {
+    const text =
+      'ISA*00*          *00*          *ZZ*PAYER          *ZZ*PROVIDER       *240101*1200*^*00501*000000001*0*P*:~' +
+      'GS*HP*PAYER*PROVIDER*20240101*1200*1*X*005010X221A1~ST*835*0001~' +
+      'BPR*I*99.6*C*CHK************20240105~TRN*1*CHK1*1512345678~' +
+      'N1*PR*PAYER~N3*1 ST~N4*CITY*NY*10001~PER*BL*EDI*TE*5555555555~N1*PE*CLINIC*XX*1234567893~' +
+      'LX*1~CLP*PCN1*1*521.01*100.10*10*12*PAY1~' +
+      'CAS*CO*45*1*1*42*2**A1*3*3*B1*4**B2*5**B3*6.01~NM1*QC*1*DOE*JANE****MI*M1~' +
+      'SVC*HC:99213:25:59*500*100.10**1~DTM*472*20240101~CAS*PR*1*399.9~REF*6R*L1~AMT*B6*110.10~LQ*HE*N130~' +
+      'PLB*1234567893*20241231*WO:R1*-1.5*L6*2~SE*20*0001~GE*1*1~IEA*1*000000001~';
+    const { remittances, problems } = parse835(text);
+    expect(problems).toEqual([]);
+    const c = remittances[0]?.claims[0];
+    expect(c?.adjustments.map((a) => [a.reason, a.amountCents, a.quantity])).toEqual([
+      ['45', 100, '1'],
+      ['42', 200, undefined],
+      ['A1', 300, '3'],
+      ['B1', 400, undefined],
+      ['B2', 500, undefined],
+      ['B3', 601, undefined],
+    ]);
+    const l = c?.serviceLines[0];
+    expect(l).toMatchObject({
+      lineControlNumber: 'L1',
+      paidCents: 10010,
+      units: '1',
+      remarks: [{ qualifier: 'HE', code: 'N130' }],
+    });
+    expect(l?.procedure.modifiers).toEqual(['25', '59']);
+    expect(remittances[0]?.providerAdjustments[0]?.adjustments).toEqual([
+      { reason: 'WO', referenceId: 'R1', amountCents: -150 },
+      { reason: 'L6', amountCents: 200 },
+    ]);
+  });
+
+  it('checks BPR02 against claim payments less provider adjustments', () => {
+    expect(parse835(sample('835/stupidedi__dollars-and-data-sent-together.edi')).problems).toEqual([]);
+    const { problems } = parse835(sample('835/hdi__835-minimal.edi'));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'X12_REMIT_UNBALANCED', element: 'BPR02' }),
+    );
+  });
+
+  it('checks each claim and line: charge − payment = adjustments', () => {
+    for (const f of [
+      '835/stupidedi__tertiary-payments.edi',
+      '835/tastypackets__profee-multiple.edi',
+      '835/lfh__medicare-part-a.835',
+    ]) {
+      expect(parse835(sample(f)).problems.filter((p) => p.code === 'X12_REMIT_UNBALANCED')).toEqual([]);
+    }
+    const { problems } = parse835(sample('835/hdi__835-validation-issues.edi'));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'X12_REMIT_UNBALANCED', element: 'CLP04', loop: '2100' }),
+    );
+  });
+
+  it('reports an inexact amount instead of rounding it', () => {
+    const text = parseText('CLP*PCN1*1*500.005*100~');
+    const { problems } = parse835(text);
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'X12_BAD_AMOUNT', element: 'CLP03' }));
+  });
+});
+
+function parseText(clp: string): string {
+  return (
+    'ISA*00*          *00*          *ZZ*PAYER          *ZZ*PROVIDER       *240101*1200*^*00501*000000001*0*P*:~' +
+    'GS*HP*PAYER*PROVIDER*20240101*1200*1*X*005010X221A1~ST*835*0001~BPR*I*1*C*CHK************20240105~TRN*1*C*1512345678~' +
+    `N1*PR*PAYER~N3*1 ST~N4*CITY*NY*10001~PER*BL*EDI*TE*5555555555~N1*PE*CLINIC*XX*1234567893~LX*1~${clp}NM1*QC*1*DOE~SE*12*0001~GE*1*1~IEA*1*000000001~`
+  );
+}
