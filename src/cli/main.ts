@@ -3,6 +3,8 @@ import { VERSION } from '../server/version.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerAdminCommands } from './admin.ts';
 import { registerCodesetCommands } from './codesets.ts';
+import { registerReportCommands } from './reports.ts';
+import { registerX12Commands } from './x12.ts';
 
 const program = new Command('cleanclaim')
   .description('cleanclaim: open-source medical billing and coding')
@@ -11,6 +13,8 @@ const program = new Command('cleanclaim')
 registerServeCommands(program);
 registerAdminCommands(program);
 registerCodesetCommands(program);
+registerReportCommands(program);
+registerX12Commands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,97 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/connection.ts';
+import { loadEncounter } from '../encounters/store.ts';
+import { encounter } from '../encounters/tables.ts';
+import { coverage } from '../patients/tables.ts';
+import type { CodeChecker } from '../scrubber/context.ts';
+import { scrubClaim } from '../scrubber/scrub.ts';
+import { claimFromEncounter } from './build.ts';
+import { loadScrubClaim, loadScrubContext } from './scrub-view.ts';
+import type { ClaimRow } from './store.ts';
+
+export interface CleanClaimReport {
+  encounters: number;
+  claims: number;
+  withoutCoverage: number;
+  clean: number;
+  cleanNoWarnings: number;
+  byRule: { ruleId: string; severity: string; findings: number; claims: number }[];
+}
+
+/**
+ * Scrubs every encounter of the practices as the claim it would become today (primary coverage in
+ * effect on the date of service), without storing anything: the clean-claim rate before billing.
+ */
+export async function cleanClaimReport(
+  db: Db,
+  practiceIds: number[],
+  codes: CodeChecker | undefined,
+  today: string,
+): Promise<CleanClaimReport> {
+  const ids = await db
+    .select({ id: encounter.id })
+    .from(encounter)
+    .where(inArray(encounter.practiceId, practiceIds))
+    .orderBy(asc(encounter.id));
+  const report: CleanClaimReport = {
+    encounters: ids.length,
+    claims: 0,
+    withoutCoverage: 0,
+    clean: 0,
+    cleanNoWarnings: 0,
+    byRule: [],
+  };
+  const byRule = new Map<
+    string,
+    { ruleId: string; severity: string; findings: number; claims: Set<number> }
+  >();
+  for (const { id } of ids) {
+    const e = (await loadEncounter(db, id, practiceIds))!;
+    const [primary] = await db
+      .select()
+      .from(coverage)
+      .where(and(eq(coverage.patientId, e.patientId), eq(coverage.priority, 'primary')));
+    if (
+      !primary ||
+      primary.effectiveDate > e.serviceDateFrom ||
+      (primary.terminationDate && primary.terminationDate < e.serviceDateFrom)
+    ) {
+      report.withoutCoverage++;
+      continue;
+    }
+    const built = claimFromEncounter(e, primary, 1);
+    const row = {
+      ...built.claim,
+      id: 0,
+      originalClaimId: null,
+      payerClaimNumber: null,
+      scrubbedAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    } as ClaimRow;
+    const view = await loadScrubClaim(
+      db,
+      row,
+      built.lines.map((l) => ({ ...l, id: 0, claimId: 0 })),
+    );
+    const result = scrubClaim(view, await loadScrubContext(db, row, view, today, codes));
+    report.claims++;
+    if (result.clean) report.clean++;
+    if (result.findings.length === 0) report.cleanNoWarnings++;
+    for (const f of result.findings) {
+      const r = byRule.get(f.ruleId) ?? {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        findings: 0,
+        claims: new Set<number>(),
+      };
+      r.findings++;
+      r.claims.add(id);
+      byRule.set(f.ruleId, r);
+    }
+  }
+  report.byRule = [...byRule.values()]
+    .map((r) => ({ ...r, claims: r.claims.size }))
+    .sort((a, b) => b.claims - a.claims);
+  return report;
+}

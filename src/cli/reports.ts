@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { cleanClaimReport } from '../claims/clean-claims.ts';
+import { CodeSetCatalog } from '../codesets/catalog.ts';
+import { RULES, type RuleId } from '../scrubber/catalog.ts';
+import { loadConfig } from '../server/config.ts';
+import { openSystemDatabase } from '../server/system.ts';
+import { todayIso } from '../shared/dates.ts';
+import { intOption } from './options.ts';
+
+export function registerReportCommands(program: Command): void {
+  program
+    .command('report')
+    .description('reports')
+    .command('clean-claims')
+    .description(
+      'scrub every encounter as the claim it would become today: the clean-claim rate and the findings by rule',
+    )
+    .option('--practice <id>', 'one practice (default: all)', intOption)
+    .option('--json', 'print JSON')
+    .action(async (opts: { practice?: number; json?: boolean }) => {
+      const database = await openSystemDatabase(loadConfig());
+      try {
+        const catalog = new CodeSetCatalog(database);
+        await catalog.reload();
+        const practices = opts.practice
+          ? [opts.practice]
+          : (await database.sql.executeSql('select id from practice')).rows.map((r) => Number(r.id));
+        const report = await cleanClaimReport(database.db, practices, catalog.codeChecker(), todayIso());
+        if (opts.json) return console.log(JSON.stringify(report, null, 2));
+        const pct = (n: number) => `${((n / Math.max(report.claims, 1)) * 100).toFixed(1)}%`;
+        console.log(
+          `encounters ${report.encounters}; claims ${report.claims} (${report.withoutCoverage} without a primary coverage in effect: self-pay)`,
+        );
+        console.log(
+          `clean (no errors): ${report.clean} = ${pct(report.clean)}; with no findings at all: ${report.cleanNoWarnings} = ${pct(report.cleanNoWarnings)}`,
+        );
+        if (!catalog.loaded)
+          console.log('code sets are not imported: codes were not checked (cleanclaim codesets import DIR)');
+        console.log('\nrule                 severity  claims   share  title');
+        for (const r of report.byRule) {
+          console.log(
+            `${r.ruleId.padEnd(20)} ${r.severity.padEnd(9)} ${String(r.claims).padStart(6)} ${pct(r.claims).padStart(7)}  ${RULES[r.ruleId as RuleId]?.title ?? ''}`,
+          );
+        }
+      } finally {
+        await database.close();
+      }
+    });
+}
