@@ -1,8 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { coverage, patient } from '../patients/tables.ts';
-import { payer } from '../payers/tables.ts';
-import { facility, feeScheduleEntry, practice, provider } from '../practices/tables.ts';
+import { feeScheduleEntry } from '../practices/tables.ts';
+import { loadClaimParties } from './parties.ts';
 import type { ScrubClaim } from '../scrubber/claim.ts';
 import type { PayerRule, ScrubContext } from '../scrubber/context.ts';
 import { duplicateKey } from '../scrubber/rules/duplicates.ts';
@@ -17,16 +16,16 @@ const SUBMITTED_STATES = ['submitted', 'accepted', 'paid', 'partially_paid', 'de
 
 /** The claim as the scrubber reads it, from the claim and the master data it points at. */
 export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow[]): Promise<ScrubClaim> {
-  const [pr] = await db.select().from(practice).where(eq(practice.id, row.practiceId));
-  const [py] = await db.select().from(payer).where(eq(payer.id, row.payerId));
-  const [cov] = await db.select().from(coverage).where(eq(coverage.id, row.coverageId));
-  const [pt] = await db.select().from(patient).where(eq(patient.id, row.patientId));
-  const providerIds = [row.renderingProviderId, row.referringProviderId].filter(
-    (x): x is number => x !== null,
-  );
-  const providers = await db.select().from(provider).where(inArray(provider.id, providerIds));
-  const [fac] = row.facilityId ? await db.select().from(facility).where(eq(facility.id, row.facilityId)) : [];
-  const person = (p: (typeof providers)[number] | undefined) =>
+  const {
+    practice: pr,
+    payer: py,
+    coverage: cov,
+    patient: pt,
+    rendering,
+    referring,
+    facility: fac,
+  } = await loadClaimParties(db, row);
+  const person = (p: typeof rendering) =>
     p && { name: `${p.lastName}, ${p.firstName}`, npi: p.npi, taxonomy: opt(p.taxonomy) };
   const patientAddress = pt && { line1: pt.address1, city: pt.city, state: pt.state, zip: pt.zip };
   const self = cov?.relationship === '18';
@@ -64,8 +63,8 @@ export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow
       sex: pt?.sex,
       address: patientAddress,
     },
-    renderingProvider: person(providers.find((p) => p.id === row.renderingProviderId)),
-    referringProvider: person(providers.find((p) => p.id === row.referringProviderId)),
+    renderingProvider: person(rendering),
+    referringProvider: person(referring),
     facility: fac && { name: fac.name, npi: opt(fac.npi), placeOfService: fac.placeOfService },
     placeOfService: row.placeOfService,
     priorAuthorization: opt(row.priorAuthorization),

@@ -9,3 +9,4 @@ export * from '../jobs/tables.ts';
 export * from '../claims/tables.ts';
 export * from '../scrubber/tables.ts';
 export * from '../codesets/storage/tables.ts';
+export * from '../claims/batch-tables.ts';

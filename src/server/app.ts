@@ -10,6 +10,7 @@ import { Type } from '@sinclair/typebox';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerClaimRoutes } from '../claims/routes.ts';
+import { registerBatchRoutes } from '../claims/batch-routes.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
 import type { Database } from '../db/connection.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
   registerClaimRoutes(app, database.db, () => catalog.codeChecker());
+  registerBatchRoutes(app, database.db);
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);

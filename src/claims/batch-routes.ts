@@ -1,0 +1,206 @@
+import { Type } from '@sinclair/typebox';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { EVERYONE, MANAGERS, OFFICE } from '../auth/roles.ts';
+import { recordAudit } from '../audit/store.ts';
+import type { Db } from '../db/connection.ts';
+import { actorOf, requirePracticeInScope } from '../server/access.ts';
+import { notFound } from '../server/problem.ts';
+import { registerResource } from '../server/resource.ts';
+import { closed, Formatted, Id, RowFields, Text } from '../shared/schema.ts';
+import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
+import { createBatch } from './batches.ts';
+import { claim } from './tables.ts';
+
+const tags = ['submissions'];
+const SettingsFields = {
+  submitterName: Text(60),
+  submitterId: Text(15, { pattern: '^[A-Za-z0-9]+$' }),
+  contactName: Text(60),
+  contactPhone: Formatted('phone', 10),
+  receiverName: Text(60),
+  receiverId: Text(15, { pattern: '^[A-Za-z0-9]+$' }),
+  usage: Type.Optional(Type.Union([Type.Literal('T'), Type.Literal('P')])),
+  claimsPerTransaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+};
+const Batch = Type.Object({
+  id: Id,
+  practiceId: Id,
+  state: Type.String(),
+  guide: Type.String(),
+  usage: Type.String(),
+  interchangeControlNumber: Type.Integer(),
+  claimCount: Type.Integer(),
+  totalChargeCents: Type.Integer(),
+  fileName: Type.String(),
+  createdBy: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const summary = {
+  id: submissionBatch.id,
+  practiceId: submissionBatch.practiceId,
+  state: submissionBatch.state,
+  guide: submissionBatch.guide,
+  usage: submissionBatch.usage,
+  interchangeControlNumber: submissionBatch.interchangeControlNumber,
+  claimCount: submissionBatch.claimCount,
+  totalChargeCents: submissionBatch.totalChargeCents,
+  fileName: submissionBatch.fileName,
+  createdBy: submissionBatch.createdBy,
+  createdAt: submissionBatch.createdAt,
+  sentAt: submissionBatch.sentAt,
+};
+
+export function registerBatchRoutes(app: FastifyInstance, db: Db): void {
+  registerResource(app, db, {
+    path: 'submitter-settings',
+    entity: 'submitter_settings',
+    label: 'submitter setting',
+    table: submitterSettings,
+    schemas: {
+      create: Type.Object({ practiceId: Id, ...SettingsFields }, closed),
+      update: Type.Partial(Type.Object(SettingsFields), closed),
+      item: Type.Object({ ...RowFields, ...SettingsFields }),
+    },
+    read: EVERYONE,
+    write: MANAGERS,
+    phi: false,
+    search: [submitterSettings.submitterName],
+    sortable: { submitterName: submitterSettings.submitterName },
+    defaultSort: 'submitterName',
+    uniqueField: 'practiceId',
+  });
+
+  app.post<{ Body: { practiceId: number; claimIds?: number[] } }>(
+    '/api/batches',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'Write ready claims into an 837P submission batch',
+        body: Type.Object(
+          {
+            practiceId: Id,
+            claimIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000, uniqueItems: true })),
+          },
+          closed,
+        ),
+      },
+    },
+    async (request, reply) => {
+      requirePracticeInScope(request, request.body.practiceId);
+      const outcome = await createBatch(
+        db,
+        request.body.practiceId,
+        request.body.claimIds,
+        actorOf(request),
+        new Date(),
+      );
+      reply.code(201);
+      return outcome;
+    },
+  );
+
+  app.get<{ Querystring: { practiceId?: number } }>(
+    '/api/batches',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        querystring: Type.Object({ practiceId: Type.Optional(Id) }, closed),
+        response: { 200: Type.Array(Batch) },
+      },
+    },
+    async (request) => {
+      const scope = request.query.practiceId
+        ? request.practiceScope.filter((p) => p === request.query.practiceId)
+        : request.practiceScope;
+      return db
+        .select(summary)
+        .from(submissionBatch)
+        .where(inArray(submissionBatch.practiceId, scope.length ? scope : [-1]))
+        .orderBy(desc(submissionBatch.id))
+        .limit(200);
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/batches/:id',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        params: Type.Object({ id: Id }),
+        response: {
+          200: Type.Object({
+            ...Batch.properties,
+            claims: Type.Array(
+              Type.Object({
+                id: Id,
+                patientControlNumber: Type.String(),
+                state: Type.String(),
+                totalChargeCents: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const [batch] = await db
+        .select(summary)
+        .from(submissionBatch)
+        .where(
+          and(
+            eq(submissionBatch.id, request.params.id),
+            inArray(submissionBatch.practiceId, request.practiceScope.length ? request.practiceScope : [-1]),
+          ),
+        );
+      if (!batch) throw notFound('batch');
+      const claims = await db
+        .select({
+          id: claim.id,
+          patientControlNumber: claim.patientControlNumber,
+          state: claim.state,
+          totalChargeCents: claim.totalChargeCents,
+        })
+        .from(batchClaim)
+        .innerJoin(claim, eq(claim.id, batchClaim.claimId))
+        .where(eq(batchClaim.batchId, batch.id))
+        .orderBy(asc(claim.id));
+      return { ...batch, claims };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/batches/:id/837',
+    {
+      config: { access: OFFICE },
+      schema: { tags, summary: 'The 837 file of the batch', params: Type.Object({ id: Id }) },
+    },
+    async (request, reply) => {
+      const [batch] = await db
+        .select()
+        .from(submissionBatch)
+        .where(
+          and(
+            eq(submissionBatch.id, request.params.id),
+            inArray(submissionBatch.practiceId, request.practiceScope.length ? request.practiceScope : [-1]),
+          ),
+        );
+      if (!batch) throw notFound('batch');
+      await recordAudit(db, actorOf(request), {
+        practiceId: batch.practiceId,
+        action: 'export',
+        entity: 'submission_batch',
+        entityId: batch.id,
+        detail: { file: batch.fileName },
+      });
+      reply
+        .type('application/edi-x12')
+        .header('content-disposition', `attachment; filename="${batch.fileName}"`);
+      return batch.x12;
+    },
+  );
+}

@@ -1,0 +1,141 @@
+import type { Address, ProfessionalClaim, Provider } from '../x12/transactions/837-types.ts';
+import type { ClaimParties } from './parties.ts';
+import type { claim, claimLine } from './tables.ts';
+
+type ClaimRow = typeof claim.$inferSelect;
+type LineRow = typeof claimLine.$inferSelect;
+
+const address = (a: {
+  address1: string;
+  address2: string | null;
+  city: string;
+  state: string;
+  zip: string;
+}): Address => ({
+  line1: a.address1,
+  ...(a.address2 ? { line2: a.address2 } : {}),
+  city: a.city,
+  state: a.state,
+  postalCode: a.zip,
+});
+const undot = (code: string) => code.replace('.', '');
+
+function person(p: ClaimParties['rendering']): Provider | undefined {
+  return (
+    p && {
+      entityType: '1',
+      lastOrOrganizationName: p.lastName,
+      firstName: p.firstName,
+      idQualifier: 'XX',
+      id: p.npi,
+      ...(p.taxonomy ? { taxonomyCode: p.taxonomy } : {}),
+    }
+  );
+}
+
+/**
+ * A stored professional claim as the 837P TR3 (005010X222A1) carries it: loops 2000A–2400.
+ * CLM06–09 are the practice defaults (signature on file, assigned, benefits assigned, release signed).
+ */
+export function professionalClaimOf(
+  row: ClaimRow,
+  lines: LineRow[],
+  parties: ClaimParties,
+): ProfessionalClaim {
+  const { practice: pr, payer: py, coverage: cov, patient: pt } = parties;
+  if (!pr || !py || !cov || !pt)
+    throw new Error(`claim ${row.id}: its practice, payer, coverage or patient is missing`);
+  const self = cov.relationship === '18';
+  return {
+    billingProvider: {
+      entityType: '2',
+      lastOrOrganizationName: pr.name,
+      idQualifier: 'XX',
+      id: pr.npi,
+      address: address(pr),
+      taxIdQualifier: 'EI',
+      taxId: pr.tin,
+      taxonomyCode: pr.taxonomy,
+      ...(pr.payToAddress1 && pr.payToCity && pr.payToState && pr.payToZip
+        ? {
+            payToAddress: {
+              line1: pr.payToAddress1,
+              city: pr.payToCity,
+              state: pr.payToState,
+              postalCode: pr.payToZip,
+            },
+          }
+        : {}),
+    },
+    subscriber: {
+      entityType: '1',
+      payerResponsibility: row.payerResponsibility,
+      relationship: cov.relationship,
+      ...(cov.groupNumber ? { groupNumber: cov.groupNumber } : {}),
+      claimFilingIndicator: py.claimFilingIndicator,
+      lastOrOrganizationName: cov.subscriberLastName,
+      firstName: cov.subscriberFirstName,
+      idQualifier: 'MI',
+      id: cov.memberId,
+      ...(self
+        ? { address: address(pt), birthDate: pt.dateOfBirth, gender: pt.sex }
+        : {
+            ...(cov.subscriberDateOfBirth ? { birthDate: cov.subscriberDateOfBirth } : {}),
+            ...(cov.subscriberSex ? { gender: cov.subscriberSex } : {}),
+          }),
+    },
+    payer: { entityType: '2', lastOrOrganizationName: py.name, idQualifier: 'PI', id: py.payerId },
+    ...(self
+      ? {}
+      : {
+          patient: {
+            entityType: '1',
+            relationship: cov.relationship,
+            lastOrOrganizationName: pt.lastName,
+            firstName: pt.firstName,
+            address: address(pt),
+            birthDate: pt.dateOfBirth,
+            gender: pt.sex,
+          },
+        }),
+    claim: {
+      patientControlNumber: row.patientControlNumber,
+      totalChargeCents: row.totalChargeCents,
+      placeOfService: row.placeOfService,
+      frequencyCode: row.frequencyCode,
+      providerSignature: true,
+      assignment: 'A',
+      benefitsAssigned: 'Y',
+      releaseOfInformation: 'Y',
+      dates: [],
+      ...(row.priorAuthorization ? { priorAuthorization: row.priorAuthorization } : {}),
+      ...(row.payerClaimNumber ? { payerClaimControlNumber: row.payerClaimNumber } : {}),
+      diagnoses: row.diagnoses.map(undot),
+      diagnosisCodeSet: 'ICD-10-CM',
+      ...(parties.rendering ? { renderingProvider: person(parties.rendering)! } : {}),
+      ...(parties.referring ? { referringProvider: person(parties.referring)! } : {}),
+      ...(parties.facility
+        ? {
+            serviceFacility: {
+              entityType: '2',
+              lastOrOrganizationName: parties.facility.name,
+              ...(parties.facility.npi ? { idQualifier: 'XX', id: parties.facility.npi } : {}),
+              address: address(parties.facility),
+            },
+          }
+        : {}),
+      otherPayers: [],
+      serviceLines: lines
+        .sort((a, b) => a.lineNumber - b.lineNumber)
+        .map((l) => ({
+          procedure: { qualifier: 'HC', code: l.procedureCode, modifiers: l.modifiers },
+          chargeCents: l.chargeCents,
+          unitType: 'UN',
+          units: String(Number(l.units)),
+          diagnosisPointers: l.diagnosisPointers,
+          serviceDate: { from: l.serviceDate },
+          ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
+        })),
+    },
+  };
+}
