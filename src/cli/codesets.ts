@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { storedReleases } from '../codesets/storage/load.ts';
 import { showCode, type CodeView } from '../codesets/show.ts';
+import { downloadCodesets } from '../codesets/download/download.ts';
+import { fiscalYearOf } from '../codesets/release/release.ts';
 import type { CodeSystem } from '../codesets/release/release.ts';
 import { loadConfig } from '../server/config.ts';
 import { openSystemDatabase, startQueue } from '../server/system.ts';
@@ -40,6 +42,35 @@ export function registerCodesetCommands(program: Command): void {
         await queue.stop();
         await database.close();
       }
+    });
+  codesets
+    .command('download')
+    .description(
+      'fetch the official release ZIPs from CMS into a folder (then: cleanclaim codesets import DIR)',
+    )
+    .option(
+      '--year <fy>',
+      'ICD-10 fiscal year (HCPCS: the January file of that year)',
+      String(fiscalYearOf(todayIso())),
+    )
+    .option('--dir <dir>', 'folder to extract into', './codesets')
+    .option('--base-url <url>', 'a mirror of https://www.cms.gov/files/zip/')
+    .action(async (opts: { year: string; dir: string; baseUrl?: string }) => {
+      let last = '';
+      const result = await downloadCodesets({
+        fiscalYear: Number(opts.year),
+        dir: opts.dir,
+        ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+        onProgress: (zip, received, total) => {
+          const line = `${zip}: ${total ? `${Math.floor((received / total) * 100)}%` : `${(received / 1e6).toFixed(1)} MB`}`;
+          if (line !== last) process.stderr.write(`\r${(last = line)}`);
+        },
+      });
+      process.stderr.write('\n');
+      for (const f of result.files) console.log(`${f.sha256}  ${f.bytes.toString().padStart(10)}  ${f.path}`);
+      for (const f of result.failed) console.error(`failed: ${f.zip}: ${f.error}`);
+      console.log(`checksums recorded in ${opts.dir}/MANIFEST-${opts.year}.json`);
+      if (result.files.length === 0) process.exitCode = 1;
     });
   codesets
     .command('list')
