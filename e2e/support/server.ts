@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM_ACTOR } from '../../src/audit/store.ts';
 import { createUser } from '../../src/auth/store.ts';
+import { CodeSetCatalog } from '../../src/codesets/catalog.ts';
+import { importCodesetDirectory } from '../../src/codesets/storage/import.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { JOBS } from '../../src/jobs/definitions.ts';
@@ -14,6 +16,12 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export const ADMIN = { email: 'admin@e2e.test', name: 'Avery Admin', password: 'admin-password-e2e' };
 export const CODER = { email: 'coder@e2e.test', name: 'Casey Coder', password: 'coder-password-e2e' };
+export const BILLER = { email: 'biller@e2e.test', name: 'Blake Biller', password: 'biller-password-e2e' };
+
+export interface ServerOptions {
+  /** A code-set folder imported before the app starts (and the one POST /api/codesets/import reads). */
+  codesetsDir?: string;
+}
 
 export interface TestServer {
   url: string;
@@ -21,8 +29,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real API and built UI on an in-memory database with a small demo practice, an admin and a coder. */
-export async function startServer(): Promise<TestServer> {
+/** The real API and built UI on an in-memory database with a small demo practice, an admin, a coder and a biller. */
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(`${WEB_ROOT}/index.html`)) {
     throw new Error(
       `the web UI is not built: run \`npm run build:web\` first (expected ${WEB_ROOT}/index.html)`,
@@ -40,7 +48,19 @@ export async function startServer(): Promise<TestServer> {
     [adminId],
   );
   await createUser(database.db, { ...CODER, grants: [{ practiceId, role: 'coder' }] });
-  const app: FastifyInstance = await buildApp({ database, queue, webRoot: WEB_ROOT });
+  await createUser(database.db, { ...BILLER, grants: [{ practiceId, role: 'biller' }] });
+  const catalog = new CodeSetCatalog(database);
+  if (options.codesetsDir) {
+    await importCodesetDirectory(database, options.codesetsDir, SYSTEM_ACTOR);
+    await catalog.reload();
+  }
+  const app: FastifyInstance = await buildApp({
+    database,
+    queue,
+    webRoot: WEB_ROOT,
+    catalog,
+    codesetsDir: options.codesetsDir,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

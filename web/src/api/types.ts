@@ -13,6 +13,13 @@ import type {
   Provider as ProviderSchema,
 } from '../../../src/practices/schema.ts';
 import type { JobRow } from '../../../src/jobs/store.ts';
+import type {
+  ClaimDetail as ClaimDetailSchema,
+  ClaimSummary as ClaimSummarySchema,
+  PayerRuleItem as PayerRuleSchema,
+} from '../../../src/claims/schema.ts';
+import type { SearchHit } from '../../../src/codesets/search/query.ts';
+import type { CodeView as CodeViewType } from '../../../src/codesets/show.ts';
 
 // The API's shapes, taken from the server's schemas so the two cannot drift.
 export type Session = Static<typeof SessionInfo>;
@@ -28,6 +35,28 @@ export type Coverage = Static<typeof CoverageSchema>;
 export type Encounter = Static<typeof EncounterSchema>;
 export type EncounterSummary = Static<typeof SummarySchema>;
 export type Job = JobRow;
+export type ClaimSummary = Static<typeof ClaimSummarySchema>;
+type ClaimDetailT = Static<typeof ClaimDetailSchema>;
+/** A scrubber finding on a stored claim; fix is the one-click fix the server can apply, when certain. */
+export type Finding = Omit<ClaimDetailT['findings'][number], 'fix'> & {
+  fix?: { field: string; value: unknown } | null;
+};
+export type Claim = Omit<ClaimDetailT, 'findings'> & { findings: Finding[] };
+export type ClaimLine = Claim['lines'][number];
+export type PayerRule = Static<typeof PayerRuleSchema>;
+export type CodeHit = SearchHit;
+export type CodeView = CodeViewType;
+
+/** One imported code set release (GET /api/codesets). */
+export interface CodeRelease {
+  system: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveThrough: string | null;
+  counts: Record<string, number>;
+  importedAt: string;
+  files: unknown;
+}
 
 export interface ListResult<T> {
   items: T[];

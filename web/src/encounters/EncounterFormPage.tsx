@@ -8,6 +8,7 @@ import type { Encounter } from '../api/types.ts';
 import { useHasRole } from '../auth/useHasRole.ts';
 import { useSave } from '../forms/useSave.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
+import { CreateClaimButton } from '../claims/CreateClaimButton.tsx';
 import { DiagnosisList } from './DiagnosisList.tsx';
 import { EncounterHeaderFields } from './EncounterHeaderFields.tsx';
 import { bodyOf, encounterFieldFor, NEW_LINE, valuesOf, type EncounterValues } from './encounter-values.ts';
@@ -78,6 +79,7 @@ export function EncounterFormPage() {
             {loaded === 'new' ? 'New encounter' : `Encounter ${loaded.id}`}
           </Typography.Title>
           <Flex gap="small">
+            {loaded !== 'new' && <CreateClaimButton encounterId={loaded.id} />}
             <Button onClick={() => navigate(-1)} disabled={false}>
               Cancel
             </Button>

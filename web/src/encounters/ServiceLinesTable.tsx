@@ -3,8 +3,15 @@ import { Button, Card, Form, Input, InputNumber, Select, Table, type FormListFie
 import { MAX_MODIFIERS, MAX_POINTERS } from '../../../src/encounters/schema.ts';
 import { NEW_LINE } from './encounter-values.ts';
 
+interface Props {
+  /** The form list's name: serviceLines on an encounter, lines on a claim. */
+  name?: string;
+  /** A claim's lines are edited in place: none added or removed. */
+  fixed?: boolean;
+}
+
 /** Service lines (837P loop 2400 SV1): procedure, modifiers, units, charge and diagnosis pointers. */
-export function ServiceLinesTable() {
+export function ServiceLinesTable({ name = 'serviceLines', fixed = false }: Props) {
   const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
   const pointerOptions = diagnoses.map((code, i) => ({
     value: i + 1,
@@ -12,15 +19,17 @@ export function ServiceLinesTable() {
   }));
 
   return (
-    <Form.List name="serviceLines">
+    <Form.List name={name}>
       {(fields, { add, remove }) => (
         <Card
           title="Service lines"
           size="small"
           extra={
-            <Button icon={<PlusOutlined />} onClick={() => add({ ...NEW_LINE })}>
-              Add service line
-            </Button>
+            !fixed && (
+              <Button icon={<PlusOutlined />} onClick={() => add({ ...NEW_LINE })}>
+                Add service line
+              </Button>
+            )
           }
         >
           <Table<FormListFieldData>
@@ -101,18 +110,22 @@ export function ServiceLinesTable() {
                   </Form.Item>
                 ),
               },
-              {
-                title: '',
-                key: 'remove',
-                width: 48,
-                render: (_, f, i) => (
-                  <Button
-                    aria-label={`Remove line ${i + 1}`}
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(f.name)}
-                  />
-                ),
-              },
+              ...(fixed
+                ? []
+                : [
+                    {
+                      title: '',
+                      key: 'remove',
+                      width: 48,
+                      render: (_: unknown, f: FormListFieldData, i: number) => (
+                        <Button
+                          aria-label={`Remove line ${i + 1}`}
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(f.name)}
+                        />
+                      ),
+                    },
+                  ]),
             ]}
           />
         </Card>

@@ -51,21 +51,23 @@ export function valuesOf(e: Encounter): EncounterValues {
 const upper = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/** A typed charge ("$1,250.00") in cents; an error at the pointer when it is not a dollar amount. */
+export function chargeCentsOf(text: string, pointer: string, errors: FieldError[]): number | undefined {
+  try {
+    return parseDollars(text.replace(/[$,]/g, ''));
+  } catch {
+    errors.push({ pointer, detail: 'is not a dollar amount (for example 125.00)' });
+    return undefined;
+  }
+}
+
 /** Form values → the API body; a charge that is not a dollar amount is an error at its line. */
 export function bodyOf(v: EncounterValues): { body: Record<string, unknown>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const serviceLines = (v.serviceLines ?? []).map((l, i) => {
-    let chargeCents: number | undefined;
-    if (!blank(l.charge)) {
-      try {
-        chargeCents = parseDollars(String(l.charge).replace(/[$,]/g, ''));
-      } catch {
-        errors.push({
-          pointer: `/serviceLines/${i}/chargeCents`,
-          detail: 'is not a dollar amount (for example 125.00)',
-        });
-      }
-    }
+    const chargeCents = blank(l.charge)
+      ? undefined
+      : chargeCentsOf(String(l.charge), `/serviceLines/${i}/chargeCents`, errors);
     return {
       procedureCode: upper(l.procedureCode),
       ...(l.modifiers?.length ? { modifiers: l.modifiers.map(upper) } : {}),

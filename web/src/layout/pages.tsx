@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -11,6 +12,7 @@ import {
   IdcardOutlined,
   MedicineBoxOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
@@ -24,12 +26,17 @@ import { ADMINS, CLINICAL, EVERYONE, MANAGERS, type Role } from '../../../src/au
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
 import { JobsPage } from '../admin/JobsPage.tsx';
 import { UsersPage } from '../admin/UsersPage.tsx';
+import { ClaimDetailPage } from '../claims/ClaimDetailPage.tsx';
+import { ClaimsPage } from '../claims/ClaimsPage.tsx';
+import { CodingPage } from '../coding/CodingPage.tsx';
+import { CodeSetsPage } from '../codesets/CodeSetsPage.tsx';
 import { EncounterFormPage } from '../encounters/EncounterFormPage.tsx';
 import { EncountersPage } from '../encounters/EncountersPage.tsx';
 import { FacilitiesPage } from '../facilities/FacilitiesPage.tsx';
 import { FeeSchedulePage } from '../fee-schedule/FeeSchedulePage.tsx';
 import { PatientDetailPage } from '../patients/PatientDetailPage.tsx';
 import { PatientsPage } from '../patients/PatientsPage.tsx';
+import { PayerRulesPage } from '../payer-rules/PayerRulesPage.tsx';
 import { PayersPage } from '../payers/PayersPage.tsx';
 import { PracticeSettingsPage } from '../practice/PracticeSettingsPage.tsx';
 import { ProvidersPage } from '../providers/ProvidersPage.tsx';
@@ -60,6 +67,14 @@ const WORKFLOW_ICONS: Record<string, ReactNode> = {
   '/workforce': <ScheduleOutlined />,
 };
 
+/** Workflows built so far; the rest say what will be there. */
+const BUILT: Record<string, ReactNode> = {
+  '/coding': <CodingPage />,
+  '/claims': <ClaimsPage />,
+};
+// A claim is opened by the roles that work the claims list.
+const claimRoles = WORKFLOWS.find((w) => w.path === '/claims')!.roles;
+
 export const PAGES: PageDef[] = [
   {
     path: '/patients',
@@ -84,10 +99,11 @@ export const PAGES: PageDef[] = [
     path: w.path,
     label: w.label,
     roles: w.roles,
-    element: <NotBuiltPage title={w.label} description={w.description} />,
+    element: BUILT[w.path] ?? <NotBuiltPage title={w.label} description={w.description} />,
     group: 'Workflows',
     icon: WORKFLOW_ICONS[w.path],
   })),
+  { path: '/claims/:id', label: 'Claim', roles: claimRoles, element: <ClaimDetailPage /> },
   {
     path: '/providers',
     label: 'Providers',
@@ -121,6 +137,14 @@ export const PAGES: PageDef[] = [
     icon: <ProfileOutlined />,
   },
   {
+    path: '/payer-rules',
+    label: 'Payer rules',
+    roles: EVERYONE,
+    element: <PayerRulesPage />,
+    group: 'Practice setup',
+    icon: <SafetyCertificateOutlined />,
+  },
+  {
     path: '/practice',
     label: 'Practice settings',
     roles: MANAGERS,
@@ -143,6 +167,14 @@ export const PAGES: PageDef[] = [
     element: <AuditLogPage />,
     group: 'Admin',
     icon: <AuditOutlined />,
+  },
+  {
+    path: '/admin/codesets',
+    label: 'Code sets',
+    roles: EVERYONE,
+    element: <CodeSetsPage />,
+    group: 'Admin',
+    icon: <BookOutlined />,
   },
   {
     path: '/admin/jobs',

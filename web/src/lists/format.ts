@@ -25,3 +25,8 @@ export function phone(value: string | null | undefined): string {
 export function timestamp(iso: string | null | undefined): string {
   return iso ? new Date(iso).toLocaleString() : '';
 }
+
+/** A ZIP or ZIP+4 as printed: 62701 or 62701-1234. */
+export function zip(value: string | null | undefined): string {
+  return value && value.length === 9 ? `${value.slice(0, 5)}-${value.slice(5)}` : (value ?? '');
+}

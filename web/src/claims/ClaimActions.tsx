@@ -1,0 +1,36 @@
+import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import type { Claim } from '../api/types.ts';
+import { isEditable, MANUAL_MOVES, manualMoves } from './claim-states.ts';
+
+interface Props {
+  claim: Claim;
+  busy: boolean;
+  onScrub(): void;
+  onEdit(): void;
+  onMove(to: keyof typeof MANUAL_MOVES): void;
+}
+
+/** What a biller does to the claim as a whole: scrub again, edit, and the moves the state allows. */
+export function ClaimActions({ claim, busy, onScrub, onEdit, onMove }: Props) {
+  const editable = isEditable(claim.state);
+  return (
+    <Space wrap>
+      {manualMoves(claim.state).map((to) => (
+        <Button key={to} danger={to === 'voided'} onClick={() => onMove(to)}>
+          {MANUAL_MOVES[to]}
+        </Button>
+      ))}
+      {editable && (
+        <Button icon={<ReloadOutlined />} loading={busy} onClick={onScrub}>
+          Scrub again
+        </Button>
+      )}
+      {editable && (
+        <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
+          Edit claim
+        </Button>
+      )}
+    </Space>
+  );
+}

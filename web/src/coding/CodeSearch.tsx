@@ -1,0 +1,60 @@
+import { Alert, Card, Input, List, Space, Typography } from 'antd';
+import type { CodeHit } from '../api/types.ts';
+import { BillableTag, SystemTag } from './CodeTags.tsx';
+import { useCodeSearch } from './useCodeSearch.ts';
+
+interface Props {
+  q: string;
+  dos: string;
+  selected: string | undefined;
+  onQuery(q: string): void;
+  onPick(hit: CodeHit): void;
+}
+
+/** The as-you-type look-up: codes, descriptions, inclusion terms and the alphabetic index. */
+export function CodeSearch({ q, dos, selected, onQuery, onPick }: Props) {
+  const { hits, loading, error } = useCodeSearch(q, dos);
+  return (
+    <Card size="small" title="Code look-up">
+      <Input.Search
+        aria-label="Search codes"
+        placeholder="Code, description or index term (e.g. cholera, E11.9)"
+        allowClear
+        value={q}
+        onChange={(e) => onQuery(e.target.value)}
+        loading={loading}
+        className="code-search"
+      />
+      {error && <Alert type="warning" title={error} showIcon className="code-search-alert" />}
+      <List<CodeHit>
+        className="code-results"
+        data-testid="code-results"
+        dataSource={hits}
+        locale={{ emptyText: q.trim() ? 'No codes match' : 'Type to search' }}
+        renderItem={(hit) => (
+          <List.Item
+            className={`code-result clickable-row${hit.display === selected ? ' code-result-selected' : ''}`}
+            onClick={() => onPick(hit)}
+            data-code={hit.display}
+          >
+            <Space orientation="vertical" size={0}>
+              <Space size={4} wrap>
+                <Typography.Text strong className="code-text">
+                  {hit.display}
+                </Typography.Text>
+                <SystemTag system={hit.system} />
+                <BillableTag billable={hit.billable} />
+              </Space>
+              <Typography.Text>{hit.title}</Typography.Text>
+              {hit.via !== 'code' && hit.via !== 'description' && (
+                <Typography.Text type="secondary" className="code-via">
+                  via {hit.via}
+                </Typography.Text>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
