@@ -112,7 +112,10 @@ describe('claims from encounters, scrubbed on save', () => {
       fromState: 'scrubbed',
       toState: 'voided',
       reason: 'billed in error',
+      userName: 'biller@example.org',
     });
+    const forEncounter = (await biller.get(`/api/claims?encounterId=${encounterId}`)).json();
+    expect(forEncounter.items.map((c: { id: number }) => c.id)).toEqual([claim.id]);
   });
 
   it('refuses a secondary claim before the primary is adjudicated', async () => {

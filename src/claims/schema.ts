@@ -25,6 +25,7 @@ export const ClaimListQuery = Type.Object(
     state: Type.Optional(Type.Union(CLAIM_STATES.map((s) => Type.Literal(s)))),
     payerId: Type.Optional(Id),
     renderingProviderId: Type.Optional(Id),
+    encounterId: Type.Optional(Id),
     minAgeDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
     hasFindings: Type.Optional(Type.Union(['errors', 'warnings', 'none'].map((s) => Type.Literal(s)))),
   },
@@ -109,6 +110,7 @@ export const ClaimDetail = Type.Object({
       toState: Type.String(),
       reason: Type.String(),
       detail: Type.Unknown(),
+      userName: Nullable(Type.String()),
     }),
   ),
 });

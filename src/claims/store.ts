@@ -3,6 +3,7 @@ import type { AuditActor } from '../audit/store.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
+import { appUser } from '../auth/tables.ts';
 import { conflict } from '../server/problem.ts';
 import { searchCondition } from '../server/resource.ts';
 import { canTransition, type ClaimState } from './states.ts';
@@ -33,10 +34,12 @@ export async function claimDetail(db: Executor, id: number, scope: number[]) {
     .where(eq(claimFinding.claimId, id))
     .orderBy(asc(claimFinding.id));
   const history = await db
-    .select()
+    .select({ event: claimEvent, userName: appUser.name })
     .from(claimEvent)
+    .leftJoin(appUser, eq(appUser.id, claimEvent.userId))
     .where(eq(claimEvent.claimId, id))
-    .orderBy(asc(claimEvent.id));
+    .orderBy(asc(claimEvent.id))
+    .then((rows) => rows.map((r) => ({ ...r.event, userName: r.userName })));
   return {
     ...loaded.row,
     lines: loaded.lines.map((l) => ({ ...l, units: Number(l.units) })),
@@ -86,6 +89,7 @@ export interface ClaimListQuery {
   state?: string;
   payerId?: number;
   renderingProviderId?: number;
+  encounterId?: number;
   /** Days since the first date of service, at least. */
   minAgeDays?: number;
   hasFindings?: 'errors' | 'warnings' | 'none';
@@ -105,6 +109,7 @@ export async function listClaims(db: Executor, scope: number[], q: ClaimListQuer
     ),
     q.state ? eq(claim.state, q.state) : undefined,
     q.payerId ? eq(claim.payerId, q.payerId) : undefined,
+    q.encounterId ? eq(claim.encounterId, q.encounterId) : undefined,
     q.renderingProviderId ? eq(claim.renderingProviderId, q.renderingProviderId) : undefined,
     q.minAgeDays !== undefined ? sql`${firstDate} <= ${today}::date - ${q.minAgeDays}::int` : undefined,
     q.hasFindings === 'errors'

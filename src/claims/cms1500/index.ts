@@ -1,0 +1,10 @@
+export { cms1500Fields } from './fields.ts';
+export type { Cms1500Fields, Cms1500Page, HeaderValues } from './fields.ts';
+export type { ServiceLineValues } from './service-lines.ts';
+export { renderCms1500 } from './render.ts';
+export type { RenderCms1500Options } from './render.ts';
+export { CMS1500_PROBLEMS } from './problems.ts';
+export type { Cms1500Problem, Cms1500ProblemCode } from './problems.ts';
+export { HEADER_FIELDS, SERVICE_LINE_FIELDS } from './layout.ts';
+export type { FieldPosition } from './layout.ts';
+export type * from './types.ts';
