@@ -64,7 +64,7 @@ async function downloadOne(source: DownloadSource, options: DownloadOptions): Pr
   try {
     members = unzipSync(Buffer.concat(chunks));
   } catch (error) {
-    throw new Error(`${source.zip}: not a readable ZIP (${(error as Error).message})`);
+    throw new Error(`${source.zip}: not a readable ZIP (${(error as Error).message})`, { cause: error });
   }
   const out: DownloadedFile[] = [];
   const folder = join(options.dir, source.folder);
