@@ -89,6 +89,16 @@ describe('claims from encounters, scrubbed on save', () => {
     ).toBe(409);
   });
 
+  it('prints the claim on a CMS-1500 PDF, and audits it', async () => {
+    const claim = (await biller.get('/api/claims?pageSize=1')).json().items[0];
+    const res = await biller.get(`/api/claims/${claim.id}/cms1500.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await biller.get(`/api/claims/${claim.id}/cms1500.pdf?background=none`)).statusCode).toBe(200);
+    expect((await otherBiller.get(`/api/claims/${claim.id}/cms1500.pdf`)).statusCode).toBe(404);
+  });
+
   it('filters the claims list and keeps practices apart', async () => {
     const claim = (await biller.get('/api/claims?state=scrubbed&hasFindings=errors')).json().items[0];
     expect(claim).toBeDefined();

@@ -13,7 +13,7 @@ import { actorOf } from '../server/access.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
 import { registerResource } from '../server/resource.ts';
 import { todayIso } from '../shared/dates.ts';
-import { Id, ListOf } from '../shared/schema.ts';
+import { closed, Id, ListOf } from '../shared/schema.ts';
 import { claimFromEncounter } from './build.ts';
 import {
   ClaimCreate,
@@ -28,6 +28,9 @@ import {
   TransitionBody,
 } from './schema.ts';
 import { scrubStoredClaim } from './scrub.ts';
+import { cms1500InputOf } from './cms1500/from-claim.ts';
+import { renderCms1500 } from './cms1500/index.ts';
+import { loadClaimParties } from './parties.ts';
 import { applyClaimEdit } from './apply-edit.ts';
 import { editFromFix, type ClaimEdit } from './edit.ts';
 import { claimDetail, listClaims, loadClaim, moveClaim, type ClaimListQuery as ListQuery } from './store.ts';
@@ -132,6 +135,48 @@ export function registerClaimRoutes(
       });
       reply.code(201);
       return claimDetail(db, id, request.practiceScope);
+    },
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { background?: 'form' | 'none' } }>(
+    '/api/claims/:id/cms1500.pdf',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        summary:
+          'The claim on a CMS-1500 (02/12) form: background=form for plain paper, none for the red form',
+        params: ById,
+        querystring: Type.Object(
+          { background: Type.Optional(Type.Union([Type.Literal('form'), Type.Literal('none')])) },
+          closed,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const loaded = await loadClaim(db, request.params.id, request.practiceScope);
+      if (!loaded) throw notFound('claim');
+      const input = cms1500InputOf(
+        loaded.row,
+        loaded.lines,
+        await loadClaimParties(db, loaded.row),
+        todayIso(),
+      );
+      const pdf = await renderCms1500(input, {
+        background: request.query.background ?? 'form',
+        creationDate: new Date(),
+      });
+      await recordAudit(db, actorOf(request), {
+        practiceId: loaded.row.practiceId,
+        action: 'export',
+        entity: 'claim',
+        entityId: loaded.row.id,
+        detail: { form: 'CMS-1500' },
+      });
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="CMS1500-${loaded.row.patientControlNumber}.pdf"`);
+      return pdf;
     },
   );
 

@@ -9,8 +9,7 @@ import {
 } from './layout.ts';
 import { OUTLINE_BOXES, OUTLINE_CAPTIONS, OUTLINE_CHECKS } from './form-outline.ts';
 
-/** The part of a pdfkit document the outline needs (keeps this file free of pdfkit's class). */
-export type OutlineDoc = PDFKit.PDFDocument;
+type OutlineDoc = PDFKit.PDFDocument;
 
 const RED = '#d9534f';
 const LIGHT_RED = '#f2b8b5';
@@ -25,15 +24,18 @@ export function drawOutline(doc: OutlineDoc): void {
   drawServiceLineRows(doc);
   doc.lineWidth(0.5).strokeColor(LIGHT_RED);
   for (const b of OUTLINE_BOXES) {
-    doc.rect(edge(b.c0), lineTop(b.l0), edge(b.c1 + 1) - edge(b.c0), lineTop(b.l1 + 1) - lineTop(b.l0)).stroke();
+    doc
+      .rect(edge(b.c0), lineTop(b.l0), edge(b.c1 + 1) - edge(b.c0), lineTop(b.l1 + 1) - lineTop(b.l0))
+      .stroke();
   }
   doc.fillColor(RED).font('Helvetica').fontSize(5);
   for (const b of OUTLINE_BOXES) {
     doc.text(b.label, edge(b.c0) + 1.5, lineTop(b.l0) + 1.2, {
-      lineBreak: false,
+      lineBreak: b.wrap === true,
       width: edge(b.c1 + 1) - edge(b.c0) - 2,
-      height: 6,
+      height: b.wrap ? lineTop(b.l1 + 1) - lineTop(b.l0) - 2 : 6,
       ellipsis: true,
+      lineGap: -0.5,
     });
   }
   for (const c of OUTLINE_CAPTIONS) {
@@ -48,7 +50,11 @@ export function drawOutline(doc: OutlineDoc): void {
 }
 
 function drawTitle(doc: OutlineDoc): void {
-  doc.fillColor(RED).font('Helvetica-Bold').fontSize(20).text('1500', GRID_LEFT, lineTop(1), { lineBreak: false });
+  doc
+    .fillColor(RED)
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .text('1500', GRID_LEFT, lineTop(1), { lineBreak: false });
   doc.fontSize(11).text('HEALTH INSURANCE CLAIM FORM', GRID_LEFT, lineTop(5) + 2, { lineBreak: false });
   doc.font('Helvetica').fontSize(5.5);
   doc.text('APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12', GRID_LEFT, lineTop(6) + 3, {
@@ -56,7 +62,9 @@ function drawTitle(doc: OutlineDoc): void {
   });
   doc.text('PICA', edge(76), lineTop(6) + 3, { lineBreak: false });
   doc.text('CARRIER', edge(72) + 3, lineTop(1) + 3, { lineBreak: false });
-  doc.text('NUCC Instruction Manual available at: www.nucc.org', GRID_LEFT, lineTop(62) + 3, { lineBreak: false });
+  doc.text('NUCC Instruction Manual available at: www.nucc.org', GRID_LEFT, lineTop(62) + 3, {
+    lineBreak: false,
+  });
   doc.text('PLEASE PRINT OR TYPE', edge(30), lineTop(62) + 3, { lineBreak: false });
   doc.text('APPROVED OMB-0938-1197 FORM 1500 (02-12)', edge(58), lineTop(62) + 3, { lineBreak: false });
 }
@@ -69,9 +77,13 @@ function drawServiceLineRows(doc: OutlineDoc): void {
   for (let i = 0; i < SERVICE_LINES_PER_PAGE; i++) {
     const y = top + i * SERVICE_LINE_PITCH;
     doc.rect(edge(1), y, edge(80) - edge(1), LINE_HEIGHT).fill(SHADE);
-    doc.fillColor(RED).font('Helvetica').fontSize(7).text(String(i + 1), edge(1) - 8, y + 12 + 2, {
-      lineBreak: false,
-    });
+    doc
+      .fillColor(RED)
+      .font('Helvetica')
+      .fontSize(7)
+      .text(String(i + 1), edge(1) - 8, y + 12 + 2, {
+        lineBreak: false,
+      });
     doc.fontSize(5).text('NPI', columnX(64), y + 12 + 4, { lineBreak: false });
   }
   doc.lineWidth(0.5).strokeColor(LIGHT_RED);
@@ -85,7 +97,10 @@ function drawServiceLineRows(doc: OutlineDoc): void {
   for (let i = 0; i < SERVICE_LINES_PER_PAGE; i++) {
     const y = top + i * SERVICE_LINE_PITCH + LINE_HEIGHT;
     doc.moveTo(edge(64), y).lineTo(edge(80), y).stroke();
-    doc.moveTo(edge(55) + 3.6, y).lineTo(edge(55) + 3.6, y + LINE_HEIGHT).stroke();
+    doc
+      .moveTo(edge(55) + 3.6, y)
+      .lineTo(edge(55) + 3.6, y + LINE_HEIGHT)
+      .stroke();
   }
   doc.undash();
 }

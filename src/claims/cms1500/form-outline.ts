@@ -12,6 +12,8 @@ export interface OutlineBox {
   c1: number;
   l0: number;
   l1: number;
+  /** the label may wrap over every line of the box (item 24's column heads) */
+  wrap?: boolean;
 }
 
 /** A check box at a data position, its caption in the upper half of the line above. */
@@ -35,6 +37,7 @@ const box = (label: string, c0: number, c1: number, l0: number, l1: number): Out
   c1,
   l0,
   l1,
+  ...(l0 === 41 ? { wrap: true } : {}),
 });
 
 export const OUTLINE_BOXES: OutlineBox[] = [
@@ -85,13 +88,13 @@ export const OUTLINE_BOXES: OutlineBox[] = [
   box('22. RESUBMISSION CODE       ORIGINAL REF. NO.', 49, 79, 37, 38),
   box('23. PRIOR AUTHORIZATION NUMBER', 49, 79, 39, 40),
   box('24. A. DATE(S) OF SERVICE', 1, 18, 41, 42),
-  box('B. PLACE OF SERVICE', 19, 20, 41, 42),
+  box('B. POS', 19, 20, 41, 42),
   box('C. EMG', 21, 23, 41, 42),
   box('D. PROCEDURES, SERVICES, OR SUPPLIES', 24, 44, 41, 42),
-  box('E. DIAGNOSIS POINTER', 45, 48, 41, 42),
+  box('E. DIAG. POINTER', 45, 48, 41, 42),
   box('F. $ CHARGES', 49, 57, 41, 42),
   box('G. DAYS OR UNITS', 58, 61, 41, 42),
-  box('H. EPSDT', 62, 63, 41, 42),
+  box('H.', 62, 63, 41, 42),
   box('I. ID. QUAL.', 64, 66, 41, 42),
   box('J. RENDERING PROVIDER ID. #', 67, 79, 41, 42),
   box('25. FEDERAL TAX I.D. NUMBER', 1, 21, 55, 56),
@@ -134,8 +137,8 @@ export const OUTLINE_CHECKS: OutlineCheck[] = [
 ];
 
 export const OUTLINE_CAPTIONS: OutlineCaption[] = [
-  { line: 10, col: 31, text: 'MM  DD  YYYY' },
-  { line: 20, col: 53, text: 'MM  DD  YYYY' },
+  { line: 9, col: 31, text: 'MM   DD   YYYY', low: true },
+  { line: 19, col: 53, text: 'MM   DD   YYYY', low: true },
   { line: 29, col: 1, text: 'SIGNED', low: true },
   { line: 29, col: 36, text: 'DATE', low: true },
   { line: 29, col: 49, text: 'SIGNED', low: true },

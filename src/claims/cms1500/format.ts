@@ -50,7 +50,7 @@ export function cityStateZip(a: Cms1500Address): string {
 export function phoneParts(phone: string | null | undefined): { area: string; number: string } | null {
   const digits = (phone ?? '').replace(/\D/g, '');
   if (digits.length !== 10) return null;
-  return { area: digits.slice(0, 3), number: `${digits.slice(3, 6)}${digits.slice(6)}` };
+  return { area: digits.slice(0, 3), number: digits.slice(3) };
 }
 
 /** ICD-10-CM with the dot after the category (the 02/12 form has no pre-printed decimal). */

@@ -58,7 +58,13 @@ function drawPage(doc: PDFKit.PDFDocument, page: Cms1500Page, dx: number, dy: nu
   }
   page.serviceLines.forEach((line, row) => {
     for (const [key, text] of Object.entries(line)) {
-      put(doc, SERVICE_LINE_FIELDS[key as keyof typeof SERVICE_LINE_FIELDS], text, dx, dy + row * SERVICE_LINE_PITCH);
+      put(
+        doc,
+        SERVICE_LINE_FIELDS[key as keyof typeof SERVICE_LINE_FIELDS],
+        text,
+        dx,
+        dy + row * SERVICE_LINE_PITCH,
+      );
     }
   });
 }
@@ -67,5 +73,9 @@ function put(doc: PDFKit.PDFDocument, f: FieldPosition, text: string, dx: number
   const shown = text.slice(0, f.maxChars);
   const width = shown.length * (FONT_SIZE * 0.6 + CHARACTER_SPACING);
   const x = (f.align === 'right' ? f.x - width : f.x) + dx;
-  doc.text(shown, x, f.y + dy, { lineBreak: false, baseline: 'alphabetic', characterSpacing: CHARACTER_SPACING });
+  doc.text(shown, x, f.y + dy, {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    characterSpacing: CHARACTER_SPACING,
+  });
 }

@@ -37,7 +37,13 @@ export const SAMPLE_CLAIM: Cms1500Input = {
     phone: '2175559000',
   },
   renderingProvider: { lastName: 'Smith', firstName: 'Alan', npi: '1245319599', credentials: 'MD' },
-  referringProvider: { lastName: 'Jones', firstName: 'Mary', middleName: 'Ann', npi: '1679576722', credentials: 'MD' },
+  referringProvider: {
+    lastName: 'Jones',
+    firstName: 'Mary',
+    middleName: 'Ann',
+    npi: '1679576722',
+    credentials: 'MD',
+  },
   facility: {
     name: 'Springfield Family Medicine',
     npi: '1234567893',
@@ -53,13 +59,28 @@ export const SAMPLE_CLAIM: Cms1500Input = {
     lines: [
       line({ procedureCode: '99214', modifiers: ['25'], diagnosisPointers: [1, 2], chargeCents: 15000 }),
       line({ procedureCode: '93000', modifiers: [], diagnosisPointers: [2], chargeCents: 4550 }),
-      line({ procedureCode: '20610', modifiers: ['RT', '59'], diagnosisPointers: [1], chargeCents: 21099, units: 2 }),
+      line({
+        procedureCode: '20610',
+        modifiers: ['RT', '59'],
+        diagnosisPointers: [1],
+        chargeCents: 21099,
+        units: 2,
+      }),
     ],
   },
 };
 
-export function line(l: Partial<Cms1500ServiceLine> & Pick<Cms1500ServiceLine, 'procedureCode'>): Cms1500ServiceLine {
-  return { serviceDate: '2026-11-20', modifiers: [], diagnosisPointers: [1], chargeCents: 10000, units: 1, ...l };
+export function line(
+  l: Partial<Cms1500ServiceLine> & Pick<Cms1500ServiceLine, 'procedureCode'>,
+): Cms1500ServiceLine {
+  return {
+    serviceDate: '2026-11-20',
+    modifiers: [],
+    diagnosisPointers: [1],
+    chargeCents: 10000,
+    units: 1,
+    ...l,
+  };
 }
 
 /** The sample with eight service lines: two pages. */
