@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../audit/store.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { purgeExpiredSessions } from '../auth/store.ts';
 import { todayIso } from '../shared/dates.ts';
-import { importCodesetDirectory } from '../codesets/storage/import.ts';
+import { importCodesetDirectory, removeUnfinishedImports } from '../codesets/storage/import.ts';
 import type { JobDefinition } from './queue.ts';
 
 export interface DemoSeedJob {
@@ -43,8 +43,10 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
     } satisfies JobDefinition<object> as JobDefinition<never>,
     {
       name: 'codesets.import',
+      singleton: true,
       retryLimit: 1,
       async run(data: { dir: string }, ctx) {
+        await removeUnfinishedImports(ctx.database);
         const outcomes = await importCodesetDirectory(
           ctx.database,
           data.dir,

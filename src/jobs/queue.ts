@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/connection.ts';
 import { jobProgress } from './tables.ts';
+import { conflict } from '../server/problem.ts';
 
 export interface JobContext {
   database: Database;
@@ -15,6 +16,8 @@ export interface JobDefinition<T = unknown> {
   retryLimit?: number;
   /** Seconds before the first retry; later retries back off exponentially. */
   retryDelaySeconds?: number;
+  /** At most one of these queued or running at a time (pg-boss singleton key). */
+  singleton?: boolean;
   run(data: T, context: JobContext): Promise<unknown>;
 }
 
@@ -77,8 +80,9 @@ export class JobQueue {
       retryLimit: definition.retryLimit ?? 3,
       retryBackoff: true,
       retryDelay: definition.retryDelaySeconds ?? 5,
+      ...(definition.singleton ? { singletonKey: name } : {}),
     });
-    if (!id) throw new Error(`job ${name} was not queued`);
+    if (!id) throw conflict(`a ${name} job is already queued or running`);
     await this.database.db
       .insert(jobProgress)
       .values({ jobId: id, queue: name, practiceId: options.practiceId, requestedBy: options.requestedBy });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AuditActor } from '../../audit/store.ts';
 import { recordAudit } from '../../audit/store.ts';
 import type { Database } from '../../db/connection.ts';
@@ -67,6 +67,30 @@ export async function importCodesetDirectory(
   return outcomes;
 }
 
+async function writeRecords(
+  database: Database,
+  releaseId: number,
+  system: DetectedRelease['release']['system'],
+  file: DetectedRelease['files'][number],
+): Promise<number> {
+  let batch: { releaseId: number; role: string; seq: number; record: unknown }[] = [];
+  let seq = 0;
+  for await (const record of IMPORTERS[file.role](system)(file.path)) {
+    batch.push({ releaseId, role: file.role, seq: seq++, record });
+    if (batch.length >= BATCH) {
+      await database.db.insert(codeRecord).values(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await database.db.insert(codeRecord).values(batch);
+  return seq;
+}
+
+/** Removes releases left half-written by an import that was stopped (a crash or a restart). */
+export async function removeUnfinishedImports(database: Database): Promise<void> {
+  await database.db.delete(codeRelease).where(eq(codeRelease.status, 'importing'));
+}
+
 async function importRelease(
   database: Database,
   r: DetectedRelease,
@@ -77,8 +101,9 @@ async function importRelease(
   const [existing] = await database.db
     .select()
     .from(codeRelease)
-    .where(eq(codeRelease.system, system))
-    .then((rows) => rows.filter((x) => x.version === version));
+    .where(
+      and(eq(codeRelease.system, system), eq(codeRelease.version, version), eq(codeRelease.status, 'active')),
+    );
   // jsonb does not keep key order: compare the files by role, name and checksum.
   const signature = (fs: { role: string; name: string; sha256: string }[]) =>
     fs
@@ -88,40 +113,39 @@ async function importRelease(
   if (existing && signature(existing.files as typeof files) === signature(files)) {
     return { system, version, status: 'unchanged', counts: existing.counts as Record<string, number> };
   }
+  // The records are written in batches under a release marked 'importing', invisible to lookups,
+  // so a long import does not hold one transaction (on PGlite that would stall every request).
+  // Only the switch to 'active' (and the removal of the release it replaces) is one transaction;
+  // a bad file removes what was written and leaves the active releases as they were.
+  const [release] = await database.db
+    .insert(codeRelease)
+    .values({
+      system,
+      version,
+      effectiveFrom,
+      effectiveThrough: r.release.effectiveThrough ?? null,
+      files,
+      counts: {},
+      importedBy: actor.userEmail,
+      status: 'importing',
+    })
+    .returning({ id: codeRelease.id });
+  const releaseId = release!.id;
   const counts: Record<string, number> = {};
+  try {
+    for (const file of r.files) counts[file.role] = await writeRecords(database, releaseId, system, file);
+  } catch (error) {
+    await database.db.delete(codeRelease).where(eq(codeRelease.id, releaseId));
+    throw error;
+  }
   await database.db.transaction(async (tx) => {
     if (existing) await tx.delete(codeRelease).where(eq(codeRelease.id, existing.id));
-    const [release] = await tx
-      .insert(codeRelease)
-      .values({
-        system,
-        version,
-        effectiveFrom,
-        effectiveThrough: r.release.effectiveThrough ?? null,
-        files,
-        counts: {},
-        importedBy: actor.userEmail,
-      })
-      .returning({ id: codeRelease.id });
-    for (const file of r.files) {
-      let batch: { releaseId: number; role: string; seq: number; record: unknown }[] = [];
-      let seq = 0;
-      for await (const record of IMPORTERS[file.role](system)(file.path)) {
-        batch.push({ releaseId: release!.id, role: file.role, seq: seq++, record });
-        if (batch.length >= BATCH) {
-          await tx.insert(codeRecord).values(batch);
-          batch = [];
-        }
-      }
-      if (batch.length) await tx.insert(codeRecord).values(batch);
-      counts[file.role] = seq;
-    }
-    await tx.update(codeRelease).set({ counts }).where(eq(codeRelease.id, release!.id));
+    await tx.update(codeRelease).set({ counts, status: 'active' }).where(eq(codeRelease.id, releaseId));
     await recordAudit(tx, actor, {
       practiceId: null,
       action: existing ? 'replace' : 'create',
       entity: 'code_release',
-      entityId: release!.id,
+      entityId: releaseId,
       detail: { system, version, files, counts },
     });
   });

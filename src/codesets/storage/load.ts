@@ -17,6 +17,7 @@ export async function storedReleases(db: Executor): Promise<StoredRelease[]> {
   const rows = await db
     .select()
     .from(codeRelease)
+    .where(eq(codeRelease.status, 'active'))
     .orderBy(asc(codeRelease.system), asc(codeRelease.effectiveFrom));
   return rows.map((r) => {
     const release: Release = {

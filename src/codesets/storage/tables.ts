@@ -1,14 +1,4 @@
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { id } from '../../db/columns.ts';
 
 /** One imported release of a code system, with the files it came from and their checksums. */
@@ -26,8 +16,10 @@ export const codeRelease = pgTable(
     counts: jsonb().notNull(),
     importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     importedBy: text(),
+    /** importing while its records are written (not yet visible), active once complete. */
+    status: text().notNull().default('active'),
   },
-  (t) => [unique().on(t.system, t.version)],
+  (t) => [index().on(t.system, t.version)],
 );
 
 /** The records of a release as the importers read them, in file order (typed by role). */
