@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/store.ts';
 import { encounter } from '../encounters/tables.ts';
 import { coverage } from '../patients/tables.ts';
-import type { CodeChecker } from '../scrubber/context.ts';
+import type { ScrubContext } from '../scrubber/context.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { claimFromEncounter } from './build.ts';
 import { loadScrubClaim, loadScrubContext } from './scrub-view.ts';
@@ -25,7 +25,7 @@ export interface CleanClaimReport {
 export async function cleanClaimReport(
   db: Db,
   practiceIds: number[],
-  codes: CodeChecker | undefined,
+  lookups: Pick<ScrubContext, 'codes' | 'ncci'>,
   today: string,
 ): Promise<CleanClaimReport> {
   const ids = await db
@@ -74,7 +74,7 @@ export async function cleanClaimReport(
       row,
       built.lines.map((l) => ({ ...l, id: 0, claimId: 0 })),
     );
-    const result = scrubClaim(view, await loadScrubContext(db, row, view, today, codes));
+    const result = scrubClaim(view, await loadScrubContext(db, row, view, today, lookups));
     report.claims++;
     if (result.clean) report.clean++;
     if (result.findings.length === 0) report.cleanNoWarnings++;

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/store.ts';
 import { coverage } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
-import type { CodeChecker } from '../scrubber/context.ts';
+import type { ScrubContext } from '../scrubber/context.ts';
 import { payerRule } from '../scrubber/tables.ts';
 import { actorOf } from '../server/access.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
@@ -43,7 +43,7 @@ const ById = Type.Object({ id: Id });
 export function registerClaimRoutes(
   app: FastifyInstance,
   db: Db,
-  codes: () => CodeChecker | undefined,
+  lookups: () => Pick<ScrubContext, 'codes' | 'ncci'>,
 ): void {
   app.get<{ Querystring: ListQuery }>(
     '/api/claims',
@@ -130,7 +130,7 @@ export function registerClaimRoutes(
           entityId: row!.id,
           after: row,
         });
-        await scrubStoredClaim(tx, row!, actorOf(request), todayIso(), codes());
+        await scrubStoredClaim(tx, row!, actorOf(request), todayIso(), lookups());
         return row!.id;
       });
       reply.code(201);
@@ -192,7 +192,7 @@ export function registerClaimRoutes(
         if (!loaded) throw notFound('claim');
         if (!['draft', 'scrubbed', 'ready', 'rejected'].includes(loaded.row.state))
           throw conflict(`a ${loaded.row.state} claim is not scrubbed again`);
-        await scrubStoredClaim(tx, loaded.row, actorOf(request), todayIso(), codes());
+        await scrubStoredClaim(tx, loaded.row, actorOf(request), todayIso(), lookups());
       });
       return claimDetail(db, request.params.id, request.practiceScope);
     },
@@ -297,7 +297,7 @@ export function registerClaimRoutes(
           (await loadClaim(tx, loaded.row.id, request.practiceScope))!.row,
           actorOf(request),
           todayIso(),
-          codes(),
+          lookups(),
         );
       });
       return claimDetail(db, request.params.id, request.practiceScope);
@@ -336,7 +336,7 @@ export function registerClaimRoutes(
           (await loadClaim(tx, loaded.row.id, request.practiceScope))!.row,
           actorOf(request),
           todayIso(),
-          codes(),
+          lookups(),
         );
       });
       return claimDetail(db, request.params.id, request.practiceScope);

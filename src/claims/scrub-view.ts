@@ -88,7 +88,7 @@ export async function loadScrubContext(
   row: ClaimRow,
   view: ScrubClaim,
   today: string,
-  codes: ScrubContext['codes'],
+  lookups: Pick<ScrubContext, 'codes' | 'ncci'>,
 ): Promise<ScrubContext> {
   const feeSchedule = await db
     .select()
@@ -120,7 +120,7 @@ export async function loadScrubContext(
   const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
   return {
     today,
-    codes,
+    ...lookups,
     feeSchedule,
     submittedServices,
     payerRules: rules.map(

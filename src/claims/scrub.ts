@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/store.ts';
 import type { Executor } from '../db/connection.ts';
-import type { CodeChecker } from '../scrubber/context.ts';
+import type { ScrubContext } from '../scrubber/context.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { loadScrubClaim, loadScrubContext } from './scrub-view.ts';
 import type { ClaimState } from './states.ts';
@@ -17,11 +17,11 @@ export async function scrubStoredClaim(
   row: ClaimRow,
   actor: AuditActor,
   today: string,
-  codes: CodeChecker | undefined,
+  lookups: Pick<ScrubContext, 'codes' | 'ncci'>,
 ) {
   const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
   const view = await loadScrubClaim(tx, row, lines);
-  const result = scrubClaim(view, await loadScrubContext(tx, row, view, today, codes));
+  const result = scrubClaim(view, await loadScrubContext(tx, row, view, today, lookups));
   const previous = await tx.select().from(claimFinding).where(eq(claimFinding.claimId, row.id));
   const keyOf = (f: { ruleId: string; field: string; message: string }) =>
     `${f.ruleId}|${f.field}|${f.message}`;

@@ -3,6 +3,9 @@ import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { storedReleases } from '../codesets/storage/load.ts';
 import { showCode, type CodeView } from '../codesets/show.ts';
 import { downloadCodesets } from '../codesets/download/download.ts';
+import { importNcciDirectory } from '../scrubber/ncci-store.ts';
+import { describeWhere } from '../scrubber/ncci/index.ts';
+import { SYSTEM_ACTOR } from '../audit/store.ts';
 import { fiscalYearOf } from '../codesets/release/release.ts';
 import type { CodeSystem } from '../codesets/release/release.ts';
 import { loadConfig } from '../server/config.ts';
@@ -71,6 +74,30 @@ export function registerCodesetCommands(program: Command): void {
       for (const f of result.failed) console.error(`failed: ${f.zip}: ${f.error}`);
       console.log(`checksums recorded in ${opts.dir}/MANIFEST-${opts.year}.json`);
       if (result.files.length === 0) process.exitCode = 1;
+    });
+  codesets
+    .command('import-ncci <dir>')
+    .description(
+      'import CMS NCCI PTP (ccipra*/ccioph* .txt) and MUE files for a quarter; each file is checked whole first',
+    )
+    .requiredOption('--quarter <q>', 'the quarter the files apply from, e.g. 2026Q4')
+    .action(async (dir: string, opts: { quarter: string }) => {
+      const database = await openSystemDatabase(loadConfig());
+      try {
+        const outcomes = await importNcciDirectory(database, dir, opts.quarter, SYSTEM_ACTOR);
+        if (outcomes.length === 0)
+          console.log(
+            'no NCCI files found (ccipra*, ccioph*, *mue*practitioner*, *mue*outpatient*, *mue*dme*)',
+          );
+        for (const o of outcomes) {
+          console.log(`${o.status.padEnd(9)} ${o.file}  ${o.rows} rows`);
+          for (const p of o.problems.slice(0, 10))
+            console.log(`  ${p.severity} ${p.code} ${describeWhere(p.where)}: ${p.why}`);
+        }
+        if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
     });
   codesets
     .command('list')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { cleanClaimReport } from '../claims/clean-claims.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
+import { NcciCatalog } from '../scrubber/ncci-store.ts';
 import { RULES, type RuleId } from '../scrubber/catalog.ts';
 import { loadConfig } from '../server/config.ts';
 import { openSystemDatabase } from '../server/system.ts';
@@ -22,10 +23,17 @@ export function registerReportCommands(program: Command): void {
       try {
         const catalog = new CodeSetCatalog(database);
         await catalog.reload();
+        const ncci = new NcciCatalog(database);
+        await ncci.reload();
         const practices = opts.practice
           ? [opts.practice]
           : (await database.sql.executeSql('select id from practice')).rows.map((r) => Number(r.id));
-        const report = await cleanClaimReport(database.db, practices, catalog.codeChecker(), todayIso());
+        const report = await cleanClaimReport(
+          database.db,
+          practices,
+          { codes: catalog.codeChecker(), ncci: ncci.tables().practitioner },
+          todayIso(),
+        );
         if (opts.json) return console.log(JSON.stringify(report, null, 2));
         const pct = (n: number) => `${((n / Math.max(report.claims, 1)) * 100).toFixed(1)}%`;
         console.log(

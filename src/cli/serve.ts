@@ -8,6 +8,7 @@ import {
   startQueue,
 } from '../server/system.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
+import { NcciCatalog } from '../scrubber/ncci-store.ts';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -25,10 +26,13 @@ export function registerServeCommands(program: Command): void {
       await importCodesetsOnFirstStart(database, queue, config, (line) => console.log(line));
       // A worker in another process may import code sets: look for new releases every minute.
       setInterval(() => void catalog.reloadIfChanged().catch(() => undefined), 60_000).unref();
+      const ncci = new NcciCatalog(database);
+      await ncci.reload();
       const app = await buildApp({
         database,
         queue,
         catalog,
+        ncci,
         codesetsDir: config.codesetsDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         sessionMaxHours: config.sessionMaxHours,

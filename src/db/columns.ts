@@ -1,4 +1,4 @@
-import { integer, timestamp, text } from 'drizzle-orm/pg-core';
+import { customType, integer, timestamp, text } from 'drizzle-orm/pg-core';
 
 // Shared column shapes: identity keys, the owning practice, and UTC audit timestamps.
 export const id = () => integer().primaryKey().generatedAlwaysAsIdentity();
@@ -10,4 +10,10 @@ export const address = () => ({
   city: text().notNull(),
   state: text().notNull(),
   zip: text().notNull(),
+});
+
+/** Binary content (PostgreSQL bytea) as a Node Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
 });

@@ -10,3 +10,4 @@ export * from '../claims/tables.ts';
 export * from '../scrubber/tables.ts';
 export * from '../codesets/storage/tables.ts';
 export * from '../claims/batch-tables.ts';
+export * from '../scrubber/ncci-files.ts';

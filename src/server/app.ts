@@ -11,6 +11,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerClaimRoutes } from '../claims/routes.ts';
 import { registerBatchRoutes } from '../claims/batch-routes.ts';
+import { NcciCatalog } from '../scrubber/ncci-store.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
 import type { Database } from '../db/connection.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   logger?: boolean;
   /** The imported code sets (lookups, search, and what the scrubber checks codes against). */
   catalog?: CodeSetCatalog;
+  /** The imported NCCI PTP and MUE tables. */
+  ncci?: NcciCatalog;
   /** The folder POST /api/codesets/import reads (CLEANCLAIM_CODESETS_DIR). */
   codesetsDir?: string | undefined;
   /** Built web UI to serve at / (web/dist); skipped when absent. */
@@ -121,7 +124,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEncounterRoutes(app, database.db);
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
-  registerClaimRoutes(app, database.db, () => catalog.codeChecker());
+  const ncci = options.ncci ?? new NcciCatalog(database);
+  registerClaimRoutes(app, database.db, () => ({
+    codes: catalog.codeChecker(),
+    ncci: ncci.tables().practitioner,
+  }));
   registerBatchRoutes(app, database.db);
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
