@@ -1,4 +1,4 @@
-import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import type { Claim } from '../api/types.ts';
 import { isEditable, MANUAL_MOVES, manualMoves } from './claim-states.ts';
@@ -21,6 +21,9 @@ export function ClaimActions({ claim, busy, onScrub, onEdit, onMove }: Props) {
           {MANUAL_MOVES[to]}
         </Button>
       ))}
+      <Button icon={<PrinterOutlined />} href={`/api/claims/${claim.id}/cms1500.pdf`} target="_blank">
+        Print CMS-1500
+      </Button>
       {editable && (
         <Button icon={<ReloadOutlined />} loading={busy} onClick={onScrub}>
           Scrub again
