@@ -32,12 +32,14 @@ const billable = [...tables.icd10cm.find((t) => t.release.version === '2026')!.c
   .filter((c) => c.billable)
   .map((c) => `${c.code.slice(0, 3)}.${c.code.slice(3)}`);
 
-// Synthetic claims: real billable diagnoses, procedure codes from the NCCI code universe (so PTP
+// Synthetic claims: real billable diagnoses (from the practice's 3,000), procedure codes from the NCCI code universe (so PTP
 // and MUE lookups hit), 1–6 lines, some modifiers.
 const random = createRandom(7);
+// A practice bills a few thousand distinct diagnoses a year, not all 74,719: draw from 3,000.
+const practiceDiagnoses = Array.from({ length: 3000 }, () => random.pick(billable));
 const claims: ScrubClaim[] = Array.from({ length: CLAIMS }, (_, i) => {
   const base = cleanClaim();
-  const diagnoses = Array.from({ length: random.int(1, 4) }, () => random.pick(billable));
+  const diagnoses = Array.from({ length: random.int(1, 4) }, () => random.pick(practiceDiagnoses));
   const lines = Array.from({ length: random.int(1, 6) }, (_, n) => ({
     lineNumber: n + 1,
     procedureCode: random.pick(files.codes),

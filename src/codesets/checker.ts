@@ -1,7 +1,7 @@
 import type { CodeChecker, CodeAnswer } from '../scrubber/context.ts';
 import { ageOn } from '../shared/dates.ts';
 import { editClaimDiagnoses } from './edits/claimEdits.ts';
-import type { CodeSystem } from './release/release.ts';
+import { selectRelease, type CodeSystem } from './release/release.ts';
 import { newestList } from './tables/codeListTable.ts';
 import type { CodeTables } from './tables/codeTables.ts';
 import type { CodeCheck } from './validate/codeCheck.ts';
@@ -26,7 +26,7 @@ const CACHE_LIMIT = 200_000;
  */
 export function codeCheckerFor(tables: CodeTables): CodeChecker {
   const cache = new Map<string, CodeAnswer>();
-  const edits = new Map<string, ReturnType<CodeChecker['diagnosisEdits']>>();
+  const edits = new Map<string, (ReturnType<CodeChecker['diagnosisEdits']>[number] & { kind: string })[]>();
   const check = (system: CodeSystem, code: string, dos: string) => {
     const key = `${system}|${code}|${dos}`;
     let hit = cache.get(key);
@@ -44,20 +44,31 @@ export function codeCheckerFor(tables: CodeTables): CodeChecker {
     diagnosisEdits: (diagnoses, patient, dos) => {
       const sex = patient.sex === 'M' || patient.sex === 'F' ? patient.sex : 'U';
       const ageYears = patient.dateOfBirth ? ageOn(patient.dateOfBirth, dos) : -1;
-      const key = `${diagnoses.join(',')}|${sex}|${ageYears}|${dos}`;
-      let hit = edits.get(key);
-      if (!hit) {
-        if (edits.size >= CACHE_LIMIT) edits.clear();
-        hit = editClaimDiagnoses({ diagnoses, dos, patient: { sex, ageYears } }, tables.icd10cm)
-          .filter((p) => p.severity !== 'info')
-          .map((p) => ({
-            code: p.where.code ?? diagnoses[0] ?? '',
-            message: p.why,
-            severity: p.severity === 'error' ? ('error' as const) : ('warning' as const),
-          }));
-        edits.set(key, hit);
-      }
-      return hit;
+      const run = (codes: string[]) => {
+        const key = `${codes.join(',')}|${sex}|${ageYears}|${dos}`;
+        let hit = edits.get(key);
+        if (!hit) {
+          if (edits.size >= CACHE_LIMIT) edits.clear();
+          hit = editClaimDiagnoses({ diagnoses: codes, dos, patient: { sex, ageYears } }, tables.icd10cm)
+            .filter((p) => p.severity !== 'info')
+            .map((p) => ({
+              code: p.where.code ?? codes[0] ?? '',
+              message: p.why,
+              kind: p.code,
+              severity: p.severity === 'error' ? ('error' as const) : ('warning' as const),
+            }));
+          edits.set(key, hit);
+        }
+        return hit;
+      };
+      // Without tabular notes no edit looks at two codes together: check each code once and
+      // remember it (a day's claims repeat codes far more than combinations).
+      if (selectRelease(tables.icd10cm, dos)?.tabular) return run(diagnoses).map(({ kind: _k, ...e }) => e);
+      return diagnoses.flatMap((code, i) =>
+        run([code])
+          .filter((e) => i === 0 || e.kind !== 'MANIFESTATION_FIRST')
+          .map(({ kind: _k, ...e }) => e),
+      );
     },
     placeOfService: (code) => {
       const list = newestList(tables.lists ?? [], 'POS');
