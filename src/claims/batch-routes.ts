@@ -7,22 +7,13 @@ import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../server/access.ts';
 import { notFound } from '../server/problem.ts';
 import { registerResource } from '../server/resource.ts';
-import { closed, Formatted, Id, RowFields, Text } from '../shared/schema.ts';
+import { closed, Id } from '../shared/schema.ts';
+import { SubmitterSettings, SubmitterSettingsCreate, SubmitterSettingsUpdate } from './batch-schema.ts';
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
 import { createBatch } from './batches.ts';
 import { claim } from './tables.ts';
 
 const tags = ['submissions'];
-const SettingsFields = {
-  submitterName: Text(60),
-  submitterId: Text(15, { pattern: '^[A-Za-z0-9]+$' }),
-  contactName: Text(60),
-  contactPhone: Formatted('phone', 10),
-  receiverName: Text(60),
-  receiverId: Text(15, { pattern: '^[A-Za-z0-9]+$' }),
-  usage: Type.Optional(Type.Union([Type.Literal('T'), Type.Literal('P')])),
-  claimsPerTransaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
-};
 const Batch = Type.Object({
   id: Id,
   practiceId: Id,
@@ -58,11 +49,7 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db): void {
     entity: 'submitter_settings',
     label: 'submitter setting',
     table: submitterSettings,
-    schemas: {
-      create: Type.Object({ practiceId: Id, ...SettingsFields }, closed),
-      update: Type.Partial(Type.Object(SettingsFields), closed),
-      item: Type.Object({ ...RowFields, ...SettingsFields }),
-    },
+    schemas: { create: SubmitterSettingsCreate, update: SubmitterSettingsUpdate, item: SubmitterSettings },
     read: EVERYONE,
     write: MANAGERS,
     phi: false,

@@ -41,6 +41,8 @@ import { PayersPage } from '../payers/PayersPage.tsx';
 import { PracticeSettingsPage } from '../practice/PracticeSettingsPage.tsx';
 import { ProvidersPage } from '../providers/ProvidersPage.tsx';
 import { NotBuiltPage } from '../workflows/NotBuiltPage.tsx';
+import { SubmissionsPage } from '../submissions/SubmissionsPage.tsx';
+import { SubmitterSettingsPage } from '../submissions/SubmitterSettingsPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
 
 /**
@@ -71,6 +73,7 @@ const WORKFLOW_ICONS: Record<string, ReactNode> = {
 const BUILT: Record<string, ReactNode> = {
   '/coding': <CodingPage />,
   '/claims': <ClaimsPage />,
+  '/submissions': <SubmissionsPage />,
 };
 // A claim is opened by the roles that work the claims list.
 const claimRoles = WORKFLOWS.find((w) => w.path === '/claims')!.roles;
@@ -135,6 +138,14 @@ export const PAGES: PageDef[] = [
     element: <FeeSchedulePage />,
     group: 'Practice setup',
     icon: <ProfileOutlined />,
+  },
+  {
+    path: '/submitter-settings',
+    label: 'Clearinghouse',
+    roles: EVERYONE,
+    element: <SubmitterSettingsPage />,
+    group: 'Practice setup',
+    icon: <CloudUploadOutlined />,
   },
   {
     path: '/payer-rules',
