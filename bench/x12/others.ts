@@ -1,28 +1,25 @@
-// The npm X12 readers we compare against, each counting segments from a file stream.
+// The npm X12 readers we compare against, each counting segments from a plain file stream (as their READMEs show).
 import { createReadStream } from 'node:fs';
+import type { Transform } from 'node:stream';
 import { X12Parser } from 'node-x12';
 import { X12parser } from 'x12-parser';
 
-export function nodeX12Segments(file: string): Promise<number> {
+function count(file: string, parser: Transform, end?: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let n = 0;
-    createReadStream(file)
+    createReadStream(file, end === undefined ? {} : { end: end - 1 })
       .on('error', reject)
-      .pipe(new X12Parser())
+      .pipe(parser)
       .on('data', () => n++)
       .on('error', reject)
       .on('end', () => resolve(n));
   });
 }
 
-export function x12ParserSegments(file: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let n = 0;
-    createReadStream(file)
-      .on('error', reject)
-      .pipe(new X12parser())
-      .on('data', () => n++)
-      .on('error', reject)
-      .on('end', () => resolve(n));
-  });
-}
+/** node-x12's streaming X12Parser (tokenize only); `end` reads only the first `end` bytes. */
+export const nodeX12Segments = (file: string, end?: number): Promise<number> =>
+  count(file, new X12Parser() as unknown as Transform, end);
+
+/** x12-parser's streaming X12parser (tokenize only). */
+export const x12ParserSegments = (file: string, end?: number): Promise<number> =>
+  count(file, new X12parser() as unknown as Transform, end);

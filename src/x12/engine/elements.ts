@@ -1,11 +1,35 @@
 import { segmentDef, type SegmentDef, type SimpleElementDef } from '../dictionary/index.ts';
-import { checkPeriod, checkSyntax } from './syntax.ts';
+import { checkConditions, checkPeriod, periodOf, syntaxConditions, type Condition } from './syntax.ts';
 import type { ProblemCode, ProblemList, X12Problem } from '../problems.ts';
 import type { ElementRule, SegmentRule } from '../maps/types.ts';
+import { isDateAt, isDecimalAt, isIntegerAt, isTimeAt } from './formats.ts';
 import type { Delimiters, Segment } from './types.ts';
 import { pad2 } from './values.ts';
 
 type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
+
+/**
+ * Element bounds of the segment being checked: element p is text[START[p], END[p]) and FILLED[p] is 1
+ * when it has a value. Reused for every segment (the check is synchronous), so no array is made per
+ * segment and no element string is cut unless a code list or a problem needs it.
+ */
+const WIDTH = 256;
+const START = new Int32Array(WIDTH);
+const END = new Int32Array(WIDTH);
+const FILLED = new Uint8Array(WIDTH);
+
+/** Value formats, as small integers so the per-value check is a switch on a number. */
+const FORMAT = { text: 0, integer: 1, decimal: 2, date: 3, time: 4 } as const;
+const formatOf = (type: string): number =>
+  type === 'N0' || type === 'N2'
+    ? FORMAT.integer
+    : type === 'R'
+      ? FORMAT.decimal
+      : type === 'DT'
+        ? FORMAT.date
+        : type === 'TM'
+          ? FORMAT.time
+          : FORMAT.text;
 
 /** One value position (element or component) with its dictionary definition and guide rule resolved. */
 interface Slot {
@@ -13,6 +37,10 @@ interface Slot {
   def: SimpleElementDef;
   rule: ElementRule | undefined;
   required: boolean;
+  notUsed: boolean;
+  format: number;
+  /** The guide's code list as a set (null: any value of the right type). */
+  codes: ReadonlySet<string> | null;
 }
 
 interface CompiledElement {
@@ -25,41 +53,89 @@ interface CompiledElement {
   notUsed: boolean;
 }
 
-/** Dictionary + guide rule, resolved once per segment use (keeps the per-segment check allocation-free). */
-const compiled = new WeakMap<SegmentRule | SegmentDef, CompiledElement[]>();
+/** Everything the check of one segment use needs, resolved once (keeps the per-segment check table-driven). */
+export interface CompiledSegment {
+  def: SegmentDef;
+  elements: CompiledElement[];
+  /** Highest element position the checks read (defined elements or a relational condition), at most 255. */
+  width: number;
+  /** Indices of the elements that are required (the only absent ones to report). */
+  required: number[];
+  conditions: readonly Condition[];
+  period: [number, number] | undefined;
+}
+
+const byRule = new WeakMap<SegmentRule, CompiledSegment>();
+const byId = new Map<string, CompiledSegment | null>();
 
 const isRequired = (req: string, rule: ElementRule | undefined): boolean =>
   rule?.usage ? rule.usage === 'R' : req === 'M';
 
-function compile(def: SegmentDef, segRule: SegmentRule | undefined): CompiledElement[] {
-  const key = segRule ?? def;
-  const hit = compiled.get(key);
-  if (hit) return hit;
-  const els = def.elements.map((ed, i): CompiledElement => {
+function slot(name: string, def: SimpleElementDef, rule: ElementRule | undefined): Slot {
+  return {
+    name,
+    def,
+    rule,
+    required: isRequired(def.req, rule),
+    notUsed: rule?.usage === 'N',
+    format: formatOf(def.type),
+    codes: rule?.codes !== undefined ? new Set(rule.codes) : null,
+  };
+}
+
+function compile(def: SegmentDef, segRule: SegmentRule | undefined): CompiledSegment {
+  const elements = def.elements.map((ed, i): CompiledElement => {
     const k = pad2(i + 1);
     const rule = segRule?.elements?.[k];
     const name = `${def.id}${k}`;
     if (ed.kind === 'simple') {
-      const slot = { name, def: ed, rule, required: isRequired(ed.req, rule) };
+      const only = slot(name, ed, rule);
       return {
         name,
         elementName: rule?.name ?? ed.name,
-        slots: [slot],
+        slots: [only],
         composite: false,
-        required: slot.required,
-        notUsed: rule?.usage === 'N',
+        required: only.required,
+        notUsed: only.notUsed,
       };
     }
-    const slots = ed.components.map((cd, j) => {
-      const r = segRule?.elements?.[`${k}-${j + 1}`];
-      return { name: `${name}-${j + 1}`, def: cd, rule: r, required: isRequired(cd.req, r) };
-    });
+    const slots = ed.components.map((cd, j) =>
+      slot(`${name}-${j + 1}`, cd, segRule?.elements?.[`${k}-${j + 1}`]),
+    );
     // A composite is required when the guide requires it or any of its components (e.g. CLM05-1).
     const required = isRequired(ed.req, rule) || slots.some((s) => s.rule?.usage === 'R');
     return { name, elementName: ed.name, slots, composite: true, required, notUsed: rule?.usage === 'N' };
   });
-  compiled.set(key, els);
-  return els;
+  const required = elements.flatMap((e, i) => (e.required ? [i] : []));
+  const conditions = syntaxConditions(def.id);
+  const period = periodOf(def.id);
+  const width = Math.min(
+    WIDTH - 1,
+    Math.max(elements.length, ...conditions.flatMap((k) => k.positions), ...(period ?? [])),
+  );
+  return { def, elements, width, required, conditions, period };
+}
+
+/** The compiled check for segment `id` under `segRule` (a guide use) or the bare dictionary. */
+export function compiled(id: string, segRule: SegmentRule | undefined): CompiledSegment | null {
+  if (segRule && segRule.id === id) {
+    let c = byRule.get(segRule);
+    if (c === undefined) {
+      const def = segmentDef(id);
+      if (!def) return null;
+      c = compile(def, segRule);
+      byRule.set(segRule, c);
+    }
+    return c;
+  }
+  let c = byId.get(id);
+  if (c === undefined) {
+    const def = segmentDef(id);
+    c = def ? compile(def, segRule) : null;
+    // Only known ids are cached (junk ids from the input must not grow the cache).
+    if (!segRule && c !== null) byId.set(id, c);
+  }
+  return c;
 }
 
 /**
@@ -73,52 +149,115 @@ export function checkElements(
   out: ProblemList,
   where: Where,
 ): boolean {
-  const def = segmentDef(s.id);
-  if (!def) return true;
+  return checkCompiled(s, compiled(s.id, segRule), d, out, where);
+}
+
+/** checkElements with the segment use already compiled (the walker keeps it per guide position). */
+export function checkCompiled(
+  s: Segment,
+  c: CompiledSegment | null,
+  d: Delimiters,
+  out: ProblemList,
+  where: Where,
+): boolean {
+  if (c === null) return true;
   const before = out.items.length + out.droppedCount;
-  const els = compile(def, segRule);
-  const n = s.el.length - 1;
+  const els = c.elements;
+  const width = c.width;
+  const sep = d.element;
+  const text = s.raw ?? s.el.join(sep);
+  // One pass over the characters finds every element's bounds and whether any element repeats
+  // (X12.5 repetition separator, ISA11; ISA11 is the separator itself, so not in the ISA).
+  const sepCode = sep.charCodeAt(0);
+  const repCode = s.id === 'ISA' || d.repetition === null ? -1 : d.repetition.charCodeAt(0);
+  let repeats = false;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === sepCode) {
+      if (n > 0 && n <= width) END[n] = i;
+      if (++n <= width) START[n] = i + 1;
+    } else if (ch === repCode) repeats = true;
+  }
+  if (n > 0 && n <= width) END[n] = text.length;
   if (n > els.length) {
-    out.add('X12_TOO_MANY_ELEMENTS', `${def.name} has ${n} elements; at most ${els.length} are defined.`, {
+    out.add('X12_TOO_MANY_ELEMENTS', `${c.def.name} has ${n} elements; at most ${els.length} are defined.`, {
       ...where,
       element: `${s.id}${pad2(els.length + 1)}`,
     });
   }
-  // Repeated elements (X12.5 repetition separator, ISA11) are checked one repeat at a time; ISA11 is the separator itself.
-  const rep = s.id === 'ISA' ? null : d.repetition;
-  for (let i = 0; i < els.length; i++) {
+  // Repeated elements are checked one repeat at a time.
+  const rep = d.repetition as string;
+  const present = n < els.length ? n : els.length;
+  for (let i = 0; i < present; i++) {
     const ce = els[i] as CompiledElement;
-    const raw = s.el[i + 1] ?? '';
-    if (rep !== null && raw.includes(rep)) for (const r of raw.split(rep)) checkElement(ce, r, d, out, where);
-    else checkElement(ce, raw, d, out, where);
+    const a = START[i + 1] as number;
+    const b = END[i + 1] as number;
+    if (repeats && a < b) {
+      const r = text.indexOf(rep, a);
+      if (r >= 0 && r < b) {
+        for (const v of text.slice(a, b).split(rep)) checkElement(ce, v, 0, v.length, d, out, where);
+        continue;
+      }
+    }
+    checkElement(ce, text, a, b, d, out, where);
   }
-  checkSyntax(s, out, where);
-  checkPeriod(s, out, where, isDate);
+  // Elements after the last one written are empty: only the required ones can be wrong.
+  const required = c.required;
+  for (let r = 0; r < required.length; r++) {
+    const i = required[r] as number;
+    if (i >= present) checkElement(els[i] as CompiledElement, '', 0, 0, d, out, where);
+  }
+  if (c.conditions.length > 0) {
+    for (let p = 1; p <= width; p++) FILLED[p] = p <= n && (END[p] as number) > (START[p] as number) ? 1 : 0;
+    checkConditions(s.id, c.conditions, FILLED, out, where);
+  }
+  if (c.period !== undefined) {
+    const [f, v] = c.period;
+    const value = v <= n ? text.slice(START[v] as number, END[v] as number) : '';
+    if (value !== '') {
+      const format = f <= n ? text.slice(START[f] as number, END[f] as number) : '';
+      checkPeriod(s.id, c.period, format, value, out, where);
+    }
+  }
   return out.items.length + out.droppedCount === before;
 }
 
-function checkElement(ce: CompiledElement, raw: string, d: Delimiters, out: ProblemList, where: Where): void {
-  if (!ce.composite) return checkValue(raw, ce.slots[0] as Slot, ce.elementName, out, where);
-  if (raw === '') {
+/** Checks element `ce` whose value is text[a, b). */
+function checkElement(
+  ce: CompiledElement,
+  text: string,
+  a: number,
+  b: number,
+  d: Delimiters,
+  out: ProblemList,
+  where: Where,
+): void {
+  if (!ce.composite) return checkValue(text, a, b, ce.slots[0] as Slot, ce.elementName, out, where);
+  if (a === b) {
     if (ce.required) missing(out, where, ce.name, ce.elementName);
     return;
   }
-  if (ce.notUsed) return notUsed(out, where, ce.name, ce.elementName, raw);
-  if (raw.indexOf(d.component) < 0) {
-    checkValue(raw, ce.slots[0] as Slot, undefined, out, where);
-    for (let j = 1; j < ce.slots.length; j++) checkValue('', ce.slots[j] as Slot, undefined, out, where);
-    return;
+  if (ce.notUsed) return notUsed(out, where, ce.name, ce.elementName, text.slice(a, b));
+  // Components are checked in place, text[p, e) each, as element values are.
+  const sep = d.component.charCodeAt(0);
+  const slots = ce.slots;
+  let parts = 1;
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === sep) parts++;
+  if (parts > slots.length) {
+    out.add('X12_TOO_MANY_ELEMENTS', `${ce.elementName} has ${parts} components; at most ${slots.length}.`, {
+      ...where,
+      element: ce.name,
+    });
   }
-  const parts = raw.split(d.component);
-  if (parts.length > ce.slots.length) {
-    out.add(
-      'X12_TOO_MANY_ELEMENTS',
-      `${ce.elementName} has ${parts.length} components; at most ${ce.slots.length}.`,
-      { ...where, element: ce.name },
-    );
+  let p = a;
+  for (let j = 0; j < slots.length; j++) {
+    let e = p;
+    while (e < b && text.charCodeAt(e) !== sep) e++;
+    if (p > b) checkValue(text, 0, 0, slots[j] as Slot, undefined, out, where);
+    else checkValue(text, p, e, slots[j] as Slot, undefined, out, where);
+    p = e + 1;
   }
-  for (let j = 0; j < ce.slots.length; j++)
-    checkValue(parts[j] ?? '', ce.slots[j] as Slot, undefined, out, where);
 }
 
 function missing(out: ProblemList, where: Where, element: string, elementName: string): void {
@@ -142,18 +281,62 @@ function notUsed(out: ProblemList, where: Where, element: string, elementName: s
   );
 }
 
-function checkValue(v: string, slot: Slot, name: string | undefined, out: ProblemList, where: Where): void {
-  if (v === '') {
+/** Checks one value, text[a, b), against its slot; the value is cut out only for a code list or a problem. */
+function checkValue(
+  text: string,
+  a: number,
+  b: number,
+  slot: Slot,
+  name: string | undefined,
+  out: ProblemList,
+  where: Where,
+): void {
+  if (a === b) {
     if (slot.required) missing(out, where, slot.name, name ?? slot.rule?.name ?? slot.def.name);
     return;
   }
+  if (slot.notUsed) return notUsed(out, where, slot.name, name ?? slot.def.name, text.slice(a, b));
+  const def = slot.def;
+  let bad: ProblemCode | null = null;
+  // Length as X12.6 counts it: numerics exclude sign and decimal point.
+  let len = b - a;
+  switch (slot.format) {
+    case FORMAT.integer:
+      if (!isIntegerAt(text, a, b)) bad = 'X12_BAD_NUMBER';
+      else if (text.charCodeAt(a) === 45) len--;
+      break;
+    case FORMAT.decimal:
+      if (!isDecimalAt(text, a, b)) bad = 'X12_BAD_NUMBER';
+      else {
+        if (text.charCodeAt(a) === 45) len--;
+        const point = text.indexOf('.', a);
+        if (point >= 0 && point < b) len--;
+      }
+      break;
+    case FORMAT.date:
+      if (!isDateAt(text, a, b)) bad = 'X12_BAD_DATE';
+      break;
+    case FORMAT.time:
+      if (!isTimeAt(text, a, b)) bad = 'X12_BAD_TIME';
+      break;
+  }
+  const badLen = bad === null && (len < def.min || len > def.max);
+  const badCode = slot.codes !== null && !slot.codes.has(text.slice(a, b));
+  if (bad === null && !badLen && !badCode) return;
+  report(text.slice(a, b), slot, name, bad, bad === null ? len : 0, badCode, out, where);
+}
+
+function report(
+  v: string,
+  slot: Slot,
+  name: string | undefined,
+  bad: ProblemCode | null,
+  len: number,
+  badCode: boolean,
+  out: ProblemList,
+  where: Where,
+): void {
   const { def, rule } = slot;
-  if (rule?.usage === 'N') return notUsed(out, where, slot.name, name ?? def.name, v);
-  const bad = typeProblem(v, def);
-  const len = bad ? 0 : measure(v, def.type);
-  const badLen = !bad && (len < def.min || len > def.max);
-  const badCode = rule?.codes !== undefined && !rule.codes.includes(v);
-  if (!bad && !badLen && !badCode) return;
   const elementName = name ?? rule?.name ?? def.name;
   const at = { ...where, element: slot.name, elementName, value: v.slice(0, 99) };
   const label = `${slot.name} (${elementName})`;
@@ -166,55 +349,4 @@ function checkValue(v: string, slot: Slot, name: string | undefined, out: Proble
       `${label} "${v}" is not one of ${(rule?.codes ?? []).slice(0, 12).join(', ')}.`,
       at,
     );
-}
-
-/** Length as X12.6 counts it: numerics exclude sign and decimal point. */
-function measure(v: string, type: string): number {
-  if (type !== 'R' && type !== 'N0' && type !== 'N2') return v.length;
-  let n = v.length;
-  if (v.charCodeAt(0) === 45) n--;
-  if (type === 'R' && v.indexOf('.') >= 0) n--;
-  return n;
-}
-
-const NUM = /^-?\d+$/;
-const DEC = /^-?(\d+\.?\d*|\.\d+)$/;
-
-function typeProblem(v: string, def: SimpleElementDef): ProblemCode | null {
-  switch (def.type) {
-    case 'N0':
-    case 'N2':
-      return NUM.test(v) ? null : 'X12_BAD_NUMBER';
-    case 'R':
-      return DEC.test(v) ? null : 'X12_BAD_NUMBER';
-    case 'DT':
-      return isDate(v) ? null : 'X12_BAD_DATE';
-    case 'TM':
-      return isTime(v) ? null : 'X12_BAD_TIME';
-    default:
-      return null;
-  }
-}
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** CCYYMMDD (or YYMMDD for the ISA), calendar-checked. */
-export function isDate(v: string): boolean {
-  if ((v.length !== 8 && v.length !== 6) || !NUM.test(v) || v.charCodeAt(0) === 45) return false;
-  const full = v.length === 8 ? v : `20${v}`;
-  const y = Number(full.slice(0, 4));
-  const m = Number(full.slice(4, 6));
-  const day = Number(full.slice(6, 8));
-  if (m < 1 || m > 12 || day < 1) return false;
-  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return day <= (DAYS[m - 1] ?? 0) + (leap ? 1 : 0);
-}
-
-/** HHMM, HHMMSS, HHMMSSD, HHMMSSDD. */
-export function isTime(v: string): boolean {
-  if (!/^\d{4}(\d{2}\d{0,2})?$/.test(v)) return false;
-  const h = Number(v.slice(0, 2));
-  const m = Number(v.slice(2, 4));
-  const s = v.length >= 6 ? Number(v.slice(4, 6)) : 0;
-  return h < 24 && m < 60 && s < 60;
 }

@@ -57,6 +57,13 @@ export class EnvelopeReader {
   ) {}
 
   push(s: Segment): void {
+    // Envelope ids start with I, G, S or T; most body segments skip the switch after one character test.
+    const c = s.id.charCodeAt(0);
+    if (c === 73 || c === 71 || c === 83 || c === 84) this.control(s);
+    else this.body(s);
+  }
+
+  private control(s: Segment): void {
     switch (s.id) {
       case 'ISA':
         return this.isa(s);
@@ -76,6 +83,10 @@ export class EnvelopeReader {
           return;
         }
     }
+    this.body(s);
+  }
+
+  private body(s: Segment): void {
     if (this.tx) {
       this.tx.segmentCount++;
       if (this.collect) this.tx.body.push(s);

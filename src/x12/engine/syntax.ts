@@ -1,10 +1,11 @@
 import { SYNTAX } from '../dictionary/syntax.ts';
 import type { ProblemList, X12Problem } from '../problems.ts';
+import { isDate, isDateRange } from './formats.ts';
 import type { Segment } from './types.ts';
 
 type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
 
-interface Condition {
+export interface Condition {
   kind: string;
   positions: number[];
   names: string[];
@@ -13,7 +14,8 @@ interface Condition {
 
 const parsed = new Map<string, Condition[]>();
 
-function conditions(id: string): Condition[] {
+/** The X12.6 relational conditions for a segment id, parsed once. */
+export function syntaxConditions(id: string): Condition[] {
   let c = parsed.get(id);
   if (!c) {
     c = (SYNTAX[id] ?? []).map((r) => {
@@ -32,14 +34,29 @@ function conditions(id: string): Condition[] {
 
 /** Checks X12.6 relational conditions (P, R, E, C, L) between a segment's elements. */
 export function checkSyntax(s: Segment, out: ProblemList, where: Where): void {
-  const list = conditions(s.id);
+  const filled = new Uint8Array(s.el.length);
+  s.el.forEach((v, i) => (filled[i] = v === '' ? 0 : 1));
+  checkConditions(s.id, syntaxConditions(s.id), filled, out, where);
+}
+
+/**
+ * checkSyntax with the conditions already looked up (the validator compiles them per segment use) and
+ * `filled[p] === 1` when element p has a value (the validator knows that from the element bounds).
+ */
+export function checkConditions(
+  id: string,
+  list: readonly Condition[],
+  filled: Uint8Array,
+  out: ProblemList,
+  where: Where,
+): void {
   for (let k = 0; k < list.length; k++) {
     const c = list[k] as Condition;
     let count = 0;
     let firstAbsent = -1;
     let lastPresent = -1;
     for (let i = 0; i < c.positions.length; i++) {
-      if ((s.el[c.positions[i] as number] ?? '') !== '') {
+      if (filled[c.positions[i] as number] === 1) {
         count++;
         lastPresent = i;
       } else if (firstAbsent < 0) firstAbsent = i;
@@ -54,7 +71,7 @@ export function checkSyntax(s: Segment, out: ProblemList, where: Where): void {
     else if (c.kind === 'E' && count > 1) {
       out.add(
         'X12_EXCLUSION',
-        `${c.names.join(', ')} exclude each other (${s.id} ${c.label}) but several are present.`,
+        `${c.names.join(', ')} exclude each other (${id} ${c.label}) but several are present.`,
         {
           ...where,
           element: c.names[lastPresent],
@@ -66,7 +83,7 @@ export function checkSyntax(s: Segment, out: ProblemList, where: Where): void {
       const name = c.names[missing] as string;
       out.add(
         'X12_CONDITION_MISSING',
-        `${name} is required by ${s.id} condition ${c.label} (${c.names.join(', ')}).`,
+        `${name} is required by ${id} condition ${c.label} (${c.names.join(', ')}).`,
         {
           ...where,
           element: name,
@@ -79,26 +96,22 @@ export function checkSyntax(s: Segment, out: ProblemList, where: Where): void {
 /** Date Time Period Format Qualifier → the element it governs (DTP02/03, DMG01/02, PAT05/06, DTM05/06). */
 const PERIODS: Record<string, [number, number]> = { DTP: [2, 3], DMG: [1, 2], PAT: [5, 6], DTM: [5, 6] };
 
+/** [format qualifier position, value position] for segments that carry a period, else undefined. */
+export const periodOf = (id: string): [number, number] | undefined => PERIODS[id];
+
 /** A period value must match its format qualifier: D8 CCYYMMDD, RD8 CCYYMMDD-CCYYMMDD (X12.3 element 1250). */
 export function checkPeriod(
-  s: Segment,
+  id: string,
+  at: [number, number],
+  format: string,
+  value: string,
   out: ProblemList,
   where: Where,
-  isDate: (v: string) => boolean,
 ): void {
-  const at = PERIODS[s.id];
-  if (!at) return;
-  const format = s.el[at[0]] ?? '';
-  const value = s.el[at[1]] ?? '';
   if (value === '') return;
-  const ok =
-    format === 'D8'
-      ? isDate(value)
-      : format === 'RD8'
-        ? /^\d{8}-\d{8}$/.test(value) && value.split('-').every(isDate) && value.slice(0, 8) <= value.slice(9)
-        : true;
+  const ok = format === 'D8' ? isDate(value) : format === 'RD8' ? isDateRange(value) : true;
   if (!ok) {
-    const element = `${s.id}${String(at[1]).padStart(2, '0')}`;
+    const element = `${id}${String(at[1]).padStart(2, '0')}`;
     out.add(
       'X12_BAD_DATE',
       `${element} "${value.slice(0, 40)}" is not a valid ${format} date${format === 'RD8' ? ' range' : ''}.`,

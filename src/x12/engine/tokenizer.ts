@@ -1,4 +1,5 @@
 import { detectDelimiters, HEADER_LIMIT } from './delimiters.ts';
+import { RawSegment } from './segment.ts';
 import type { Delimiters, Segment } from './types.ts';
 import { ProblemList, type ProblemCode } from '../problems.ts';
 
@@ -15,7 +16,6 @@ export class SegmentSplitter {
   enveloped = true;
   readonly problems: ProblemList;
   private rest = '';
-  private scanned = 0;
   private dead = false;
   private n = 0;
   private line = 1;
@@ -28,18 +28,27 @@ export class SegmentSplitter {
 
   push(text: string, out: Segment[]): void {
     if (this.dead) return;
-    this.rest = this.rest.length === 0 ? text : this.rest + text;
-    if (!this.delimiters && !this.detect(false)) return;
-    this.drain(out);
+    if (!this.delimiters) {
+      this.rest = this.rest.length === 0 ? text : this.rest + text;
+      if (!this.detect(false)) return;
+      text = this.rest;
+      this.rest = '';
+    }
+    this.drain(text, out);
   }
 
   end(out: Segment[]): void {
     if (this.dead) return;
-    if (!this.delimiters && !this.detect(true)) return;
-    this.drain(out);
+    if (!this.delimiters) {
+      if (!this.detect(true)) return;
+      const s = this.rest;
+      this.rest = '';
+      this.drain(s, out);
+      if (this.dead) return;
+    }
     const s = this.rest;
     this.rest = '';
-    this.emit(s, out);
+    this.emit(s, 0, s.length, out);
   }
 
   private detect(final: boolean): boolean {
@@ -75,46 +84,56 @@ export class SegmentSplitter {
     this.problems.add(code, message, where);
   }
 
-  private drain(out: Segment[]): void {
-    const s = this.rest;
+  /**
+   * Emits the segments ended in `text`, the next chunk after the unfinished tail `rest` (which holds no
+   * terminator). The chunk is scanned in place: only the segment that spans the two is joined.
+   */
+  private drain(text: string, out: Segment[]): void {
     const t = (this.delimiters as Delimiters).segment;
-    // Resume the search where the last chunk's scan stopped, so a long tail is not rescanned (no O(n²)).
-    const lastEnd = s.lastIndexOf(t);
-    if (lastEnd < this.scanned) {
-      this.scanned = s.length;
-      if (s.length > MAX_SEGMENT)
+    let k = text.indexOf(t);
+    if (k < 0) {
+      this.rest = this.rest.length === 0 ? text : this.rest + text;
+      if (this.rest.length > MAX_SEGMENT)
         this.fail('X12_SEGMENT_TOO_LONG', `No segment terminator '${t}' within ${MAX_SEGMENT} characters.`);
       return;
     }
-    // One native split per chunk is much faster than an indexOf/slice loop.
-    const parts = s.slice(0, lastEnd).split(t);
-    for (const raw of parts) {
-      this.emit(raw, out);
-      if (t === '\n') this.line++;
+    const lf = t === '\n';
+    let a = 0;
+    if (this.rest.length > 0) {
+      const first = this.rest + text.slice(0, k);
+      this.rest = '';
+      this.emit(first, 0, first.length, out);
+      if (lf) this.line++;
+      a = k + 1;
+      k = text.indexOf(t, a);
     }
-    this.rest = s.slice(lastEnd + 1);
-    this.scanned = this.rest.length;
+    // indexOf on the latin1 chunk text is a native scan; each segment costs one slice and one object.
+    while (k >= 0) {
+      this.emit(text, a, k, out);
+      if (lf) this.line++;
+      a = k + 1;
+      k = text.indexOf(t, a);
+    }
+    this.rest = a === text.length ? '' : text.slice(a);
   }
 
-  private emit(raw: string, out: Segment[]): void {
-    let a = 0;
-    let b = raw.length;
+  /** Emits s[a, b) as one segment, less leading blanks and trailing CR/LF (unless they are separators). */
+  private emit(s: string, a: number, b: number, out: Segment[]): void {
     const skip = this.skip;
-    while (a < b && skip[raw.charCodeAt(a)] === 1) {
-      if (raw.charCodeAt(a) === 10) this.line++;
+    while (a < b) {
+      const c = s.charCodeAt(a);
+      if (skip[c] !== 1) break;
+      if (c === 10) this.line++;
       a++;
     }
-    while (
-      b > a &&
-      (raw.charCodeAt(b - 1) === 13 || raw.charCodeAt(b - 1) === 10) &&
-      skip[raw.charCodeAt(b - 1)] === 1
-    )
+    while (b > a) {
+      const c = s.charCodeAt(b - 1);
+      if ((c !== 13 && c !== 10) || skip[c] !== 1) break;
       b--;
+    }
     if (a >= b) return;
-    const el = (a === 0 && b === raw.length ? raw : raw.slice(a, b)).split(
-      (this.delimiters as Delimiters).element,
-    );
-    out.push({ id: el[0] as string, el, n: ++this.n, line: this.line });
+    const raw = a === 0 && b === s.length ? s : s.slice(a, b);
+    out.push(new RawSegment(raw, (this.delimiters as Delimiters).element, ++this.n, this.line));
   }
 }
 

@@ -20,4 +20,6 @@ export interface Segment {
   n: number;
   /** 1-based line where the segment starts (counts line feeds). */
   line: number;
+  /** The segment text as read, without its terminator (set by the tokenizer; absent on built segments). */
+  readonly raw?: string;
 }

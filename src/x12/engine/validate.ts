@@ -174,7 +174,8 @@ export async function validateStream(
     segments += batch.length;
     for (const s of batch) {
       env.push(s);
-      if (s.id === 'ISA' || s.id === 'GS' || s.id === 'IEA' || s.id === 'GE') {
+      const c = s.id.charCodeAt(0);
+      if ((c === 73 || c === 71) && (s.id === 'ISA' || s.id === 'GS' || s.id === 'IEA' || s.id === 'GE')) {
         checkElements(s, undefined, splitter.delimiters ?? DEFAULT_DELIMITERS, problems, {
           segmentNumber: s.n,
           line: s.line,

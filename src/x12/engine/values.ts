@@ -4,11 +4,13 @@ import type { Delimiters, Segment } from './types.ts';
 export const element = (s: Segment, n: number): string => s.el[n] ?? '';
 
 /** Component c (1-based) of element n. */
-export function component(s: Segment, n: number, c: number, d: Delimiters): string {
-  const v = s.el[n];
-  if (v === undefined) return '';
-  if (v.indexOf(d.component) < 0) return c === 1 ? v : '';
-  return v.split(d.component)[c - 1] ?? '';
+export const component = (s: Segment, n: number, c: number, d: Delimiters): string =>
+  componentOf(s.el[n] ?? '', c, d.component);
+
+/** Component c (1-based) of an element value v. */
+export function componentOf(v: string, c: number, separator: string): string {
+  if (v.indexOf(separator) < 0) return c === 1 ? v : '';
+  return v.split(separator)[c - 1] ?? '';
 }
 
 /** All components of element n (one entry when not a composite). */

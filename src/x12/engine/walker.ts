@@ -1,30 +1,62 @@
 import { isSegmentId, segmentDef } from '../dictionary/index.ts';
 import type { LoopRule, MapNode, SegmentRule, TransactionMap } from '../maps/types.ts';
 import type { ProblemList, X12Problem } from '../problems.ts';
-import { checkElements } from './elements.ts';
+import { checkCompiled, compiled, type CompiledSegment } from './elements.ts';
 import { HlChecker } from './hl.ts';
 import { newNode, type LoopNode } from './tree.ts';
 import type { Delimiters, Segment } from './types.ts';
-import { component } from './values.ts';
+import { elementOf } from './segment.ts';
+import { componentOf } from './values.ts';
 
-/** Per loop: segment id → indices of the children it can start (segment uses and child-loop triggers). */
-const triggers = new WeakMap<LoopRule, Map<string, number[]>>();
+/**
+ * Segment ids numbered as the plans meet them, so a segment's id is hashed once per segment and each
+ * open loop then finds its candidates by array index (a segment may be tried against several loops).
+ */
+const idNumbers = new Map<string, number>();
 
-function triggerIndex(rule: LoopRule): Map<string, number[]> {
-  let m = triggers.get(rule);
-  if (!m) {
-    m = new Map();
-    rule.children.forEach((k, i) => {
-      const id = k.kind === 'segment' ? k.id : (k.children[0] as SegmentRule).id;
-      m?.set(id, [...(m.get(id) ?? []), i]);
-    });
-    triggers.set(rule, m);
-  }
-  return m;
+function numberOf(id: string): number {
+  let k = idNumbers.get(id);
+  if (k === undefined) idNumbers.set(id, (k = idNumbers.size));
+  return k;
 }
+
+/** A loop rule read once into lookup tables, so each segment's placement is an index, not a scan. */
+interface LoopPlan {
+  /** Segment id number → indices of the children it can start (segment uses and child-loop triggers). */
+  triggers: (number[] | undefined)[];
+  /** Indices of the Required children, in order (the only ones a gap can be missing). */
+  required: number[];
+  /** Children before this index cannot match again (a loop's trigger, index 0, opens a new loop instead). */
+  first: number;
+  /** Compiled element checks per child's (trigger) segment use, made on first use. */
+  checks: (CompiledSegment | null | undefined)[];
+  /** Count arrays of closed instances of this loop, reused (a claim opens several loops with many children). */
+  spare: number[][];
+}
+
+const plans = new WeakMap<LoopRule, LoopPlan>();
+
+function planOf(rule: LoopRule): LoopPlan {
+  let p = plans.get(rule);
+  if (!p) {
+    const triggers: (number[] | undefined)[] = [];
+    const required: number[] = [];
+    rule.children.forEach((k, i) => {
+      const id = numberOf(k.kind === 'segment' ? k.id : (k.children[0] as SegmentRule).id);
+      (triggers[id] ??= []).push(i);
+      if (k.usage === 'R') required.push(i);
+    });
+    p = { triggers, required, first: rule.id === 'ST' ? 0 : 1, checks: [], spare: [] };
+    plans.set(rule, p);
+  }
+  return p;
+}
+
+type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
 
 interface Frame {
   rule: LoopRule;
+  plan: LoopPlan;
   node: LoopNode;
   /** Index of the last matched child; -1 before the first. */
   cursor: number;
@@ -42,6 +74,7 @@ export class MapWalker {
   private hl: HlChecker;
   private pos = 1;
   private last: Segment | undefined;
+  private readonly at: Where;
 
   constructor(
     private readonly map: TransactionMap,
@@ -53,16 +86,26 @@ export class MapWalker {
     const rule: LoopRule = { kind: 'loop', id: 'ST', name: map.name, usage: 'R', max: 1, children: map.body };
     this.root = newNode('ST', map.name);
     this.hl = new HlChecker(problems);
-    this.stack = [{ rule, node: this.root, cursor: -1, counts: rule.children.map(() => 0) }];
+    this.at = { segmentNumber: 0, positionInSet: 0, line: 0, segmentId: '', loop: '', transaction: tx };
+    this.stack = [this.frame(rule, this.root, -1)];
+  }
+
+  private frame(rule: LoopRule, node: LoopNode, cursor: number): Frame {
+    const plan = planOf(rule);
+    const counts = plan.spare.pop()?.fill(0) ?? new Array<number>(rule.children.length).fill(0);
+    if (cursor === 0) counts[0] = 1;
+    return { rule, plan, node, cursor, counts };
   }
 
   /** Feed the next segment after ST (not ST or SE themselves). */
   push(s: Segment): void {
     this.pos++;
     this.last = s;
-    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
+    // An id no open loop's plan has met cannot be placed (plans are built when their loop first opens).
+    const id = idNumbers.get(s.id) ?? -1;
+    for (let depth = id < 0 ? -1 : this.stack.length - 1; depth >= 0; depth--) {
       const f = this.stack[depth] as Frame;
-      const idx = this.find(f, s);
+      const idx = this.find(f, id, s);
       if (idx < 0) continue;
       while (this.stack.length - 1 > depth) this.close(this.stack.pop() as Frame, s);
       this.take(f, idx, s);
@@ -78,11 +121,13 @@ export class MapWalker {
     this.hl.end();
   }
 
-  private find(f: Frame, s: Segment): number {
-    const candidates = triggerIndex(f.rule).get(s.id);
-    if (!candidates) return -1;
-    const from = Math.max(f.cursor, f.rule.id === 'ST' ? 0 : 1);
-    for (const i of candidates) {
+  private find(f: Frame, id: number, s: Segment): number {
+    const candidates = f.plan.triggers[id];
+    if (candidates === undefined) return -1;
+    const first = f.plan.first;
+    const from = f.cursor > first ? f.cursor : first;
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c] as number;
       if (i < from) continue;
       const k = f.rule.children[i] as MapNode;
       if (this.matches(k.kind === 'segment' ? k : (k.children[0] as SegmentRule), s)) return i;
@@ -90,11 +135,12 @@ export class MapWalker {
     return -1;
   }
 
+  /** r is a use of s.id (find looked it up by id); does s carry r's qualifier? */
   private matches(r: SegmentRule, s: Segment): boolean {
-    if (r.id !== s.id) return false;
     const m = r.match;
     if (!m) return true;
-    return m.values.includes(m.comp === 0 ? (s.el[m.el] ?? '') : component(s, m.el, m.comp, this.d));
+    const v = elementOf(s, m.el);
+    return m.values.includes(m.comp === 0 ? v : componentOf(v, m.comp, this.d.component));
   }
 
   private take(f: Frame, idx: number, s: Segment): void {
@@ -113,7 +159,7 @@ export class MapWalker {
     }
     if (child.kind === 'segment') {
       if (this.build) f.node.segments.push(s);
-      this.checkSegment(s, child, where);
+      this.checkSegment(s, child, f.plan, idx, where);
       return;
     }
     const node = newNode(child.id, child.name);
@@ -121,24 +167,19 @@ export class MapWalker {
       f.node.loops.push(node);
       node.segments.push(s);
     }
-    this.stack.push({
-      rule: child,
-      node,
-      cursor: 0,
-      counts: child.children.map((_, i) => (i === 0 ? 1 : 0)),
-    });
-    this.checkSegment(s, child.children[0] as SegmentRule, where);
+    const inner = this.frame(child, node, 0);
+    this.stack.push(inner);
+    this.checkSegment(s, child.children[0] as SegmentRule, inner.plan, 0, where);
   }
 
-  private checkSegment(
-    s: Segment,
-    rule: SegmentRule,
-    where: Omit<X12Problem, 'code' | 'message' | 'severity'>,
-  ): void {
+  /** Checks s as `rule`, child `index` of the loop `plan` belongs to (its compiled checks are kept there). */
+  private checkSegment(s: Segment, rule: SegmentRule, plan: LoopPlan, index: number, where: Where): void {
     if (rule.usage === 'N')
       this.problems.add('X12_SEGMENT_NOT_USED', `${rule.name} (${s.id}) is Not Used in this guide.`, where);
-    checkElements(s, rule, this.d, this.problems, where);
-    if (s.id === 'HL') this.hl.push(s, where);
+    let c = plan.checks[index];
+    if (c === undefined) c = plan.checks[index] = compiled(rule.id, rule);
+    checkCompiled(s, c, this.d, this.problems, where);
+    if (s.id === 'HL') this.hl.push(s, { ...where });
   }
 
   private stray(s: Segment): void {
@@ -162,12 +203,16 @@ export class MapWalker {
 
   private close(f: Frame, at: Segment | undefined, pos = this.pos): void {
     this.missingBetween(f, f.cursor + 1, f.rule.children.length, at, pos);
+    f.plan.spare.push(f.counts);
   }
 
   private missingBetween(f: Frame, from: number, to: number, at: Segment | undefined, pos: number): void {
-    for (let i = from; i < to; i++) {
+    const required = f.plan.required;
+    for (let r = 0; r < required.length; r++) {
+      const i = required[r] as number;
+      if (i >= to) break;
+      if (i < from || (f.counts[i] ?? 0) > 0) continue;
       const k = f.rule.children[i] as MapNode;
-      if (k.usage !== 'R' || (f.counts[i] ?? 0) > 0) continue;
       const where = { ...(at ? this.where(at, f.rule.id) : {}), positionInSet: pos };
       if (k.kind === 'loop') {
         this.problems.add(
@@ -192,14 +237,17 @@ export class MapWalker {
     }
   }
 
-  private where(s: Segment, loop: string): Omit<X12Problem, 'code' | 'message' | 'severity'> {
-    return {
-      segmentNumber: s.n,
-      positionInSet: this.pos,
-      line: s.line,
-      segmentId: s.id,
-      loop,
-      transaction: this.tx,
-    };
+  /**
+   * Where segment `s` is, for problems. One object per walker, refilled per segment: every consumer
+   * copies it (ProblemList.add spreads it; the HL checker keeps a copy), so no object is made per segment.
+   */
+  private where(s: Segment, loop: string): Where {
+    const w = this.at;
+    w.segmentNumber = s.n;
+    w.positionInSet = this.pos;
+    w.line = s.line;
+    w.segmentId = s.id;
+    w.loop = loop;
+    return w;
   }
 }
