@@ -157,22 +157,41 @@ export function registerCodesetCommands(program: Command): void {
     .command('search <query...>')
     .description('search codes, descriptions, inclusion and index terms')
     .option('--dos <date>', 'date of service (YYYY-MM-DD)', todayIso())
+    .option('--system <system>', 'icd10cm, icd10pcs, hcpcs (or the full name, e.g. ICD-10-CM)')
     .option('--limit <n>', 'results', '20')
-    .action(async (words: string[], opts: { dos: string; limit: string }) => {
-      await withTables(async (catalog) => {
-        const hits = await catalog.search(words.join(' '), opts.dos, { limit: Number(opts.limit) });
-        if (hits.length === 0)
-          console.log(
-            'no matches (a main alphabetic index, when imported, adds synonyms such as "heart attack")',
-          );
-        for (const hit of hits) {
-          console.log(
-            `${hit.display.padEnd(9)} ${hit.system.padEnd(10)} ${hit.billable ? ' ' : 'H'} ${hit.title}${hit.via === 'index term' || hit.via === 'inclusion term' ? `  (${hit.via})` : ''}`,
-          );
-        }
-      });
-    });
+    .option('--json', 'print JSON')
+    .action(
+      async (words: string[], opts: { dos: string; system?: string; limit: string; json?: boolean }) => {
+        await withTables(async (catalog) => {
+          const system =
+            opts.system &&
+            (SYSTEM_NAMES[opts.system.toLowerCase()] ?? (opts.system.toUpperCase() as CodeSystem));
+          const hits = await catalog.search(words.join(' '), opts.dos, {
+            limit: Number(opts.limit),
+            ...(system ? { systems: [system] } : {}),
+          });
+          if (opts.json) return console.log(JSON.stringify(hits, null, 2));
+          if (hits.length === 0)
+            console.log(
+              'no matches (a main alphabetic index, when imported, adds synonyms such as "heart attack")',
+            );
+          for (const hit of hits) {
+            const via = hit.via === 'index term' || hit.via === 'inclusion term' ? `  (${hit.via})` : '';
+            console.log(
+              `${hit.display.padEnd(9)} ${hit.system.padEnd(10)} ${hit.billable ? ' ' : 'H'} ${hit.title}${via}`,
+            );
+          }
+        });
+      },
+    );
 }
+
+const SYSTEM_NAMES: Record<string, CodeSystem> = {
+  icd10cm: 'ICD-10-CM',
+  icd10pcs: 'ICD-10-PCS',
+  hcpcs: 'HCPCS',
+  cpt: 'CPT',
+};
 
 async function withTables(run: (catalog: CodeSetCatalog) => Promise<void>) {
   const database = await openSystemDatabase(loadConfig());
