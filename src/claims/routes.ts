@@ -33,7 +33,14 @@ import { renderCms1500 } from './cms1500/index.ts';
 import { loadClaimParties } from './parties.ts';
 import { applyClaimEdit } from './apply-edit.ts';
 import { editFromFix, type ClaimEdit } from './edit.ts';
-import { claimDetail, listClaims, loadClaim, moveClaim, type ClaimListQuery as ListQuery } from './store.ts';
+import {
+  claimDetail,
+  listClaims,
+  loadClaim,
+  loadFinding,
+  moveClaim,
+  type ClaimListQuery as ListQuery,
+} from './store.ts';
 import { claim, claimFinding, claimLine } from './tables.ts';
 import type { ClaimState } from './states.ts';
 
@@ -212,13 +219,12 @@ export function registerClaimRoutes(
     },
     async (request) => {
       await db.transaction(async (tx) => {
-        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
-        if (!loaded) throw notFound('claim');
-        const [f] = await tx
-          .select()
-          .from(claimFinding)
-          .where(and(eq(claimFinding.id, request.params.findingId), eq(claimFinding.claimId, loaded.row.id)));
-        if (!f) throw notFound('finding');
+        const { loaded, finding: f } = await loadFinding(
+          tx,
+          request.params.id,
+          request.params.findingId,
+          request.practiceScope,
+        );
         if (f.severity !== 'warning') throw conflict('an error cannot be overridden: fix the claim');
         await tx
           .update(claimFinding)
@@ -317,13 +323,12 @@ export function registerClaimRoutes(
     },
     async (request) => {
       await db.transaction(async (tx) => {
-        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
-        if (!loaded) throw notFound('claim');
-        const [f] = await tx
-          .select()
-          .from(claimFinding)
-          .where(and(eq(claimFinding.id, request.params.findingId), eq(claimFinding.claimId, loaded.row.id)));
-        if (!f) throw notFound('finding');
+        const { loaded, finding: f } = await loadFinding(
+          tx,
+          request.params.id,
+          request.params.findingId,
+          request.practiceScope,
+        );
         if (!f.fix) throw conflict('this finding has no certain fix: edit the claim');
         const edit = editFromFix(
           f.fix as { field: string; value: unknown },

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/store.ts';
 import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { appUser } from '../auth/tables.ts';
-import { conflict } from '../server/problem.ts';
+import { conflict, notFound } from '../server/problem.ts';
 import { searchCondition } from '../server/resource.ts';
 import { canTransition, type ClaimState } from './states.ts';
 import { claim, claimEvent, claimFinding, claimLine } from './tables.ts';
@@ -23,6 +23,18 @@ export async function loadClaim(db: Executor, id: number, scope: number[]) {
     .where(eq(claimLine.claimId, id))
     .orderBy(asc(claimLine.lineNumber));
   return { row, lines };
+}
+
+/** A claim and one of its findings, or 404 for either (the claim is looked up in the user's practices). */
+export async function loadFinding(db: Executor, claimId: number, findingId: number, scope: number[]) {
+  const loaded = await loadClaim(db, claimId, scope);
+  if (!loaded) throw notFound('claim');
+  const [finding] = await db
+    .select()
+    .from(claimFinding)
+    .where(and(eq(claimFinding.id, findingId), eq(claimFinding.claimId, claimId)));
+  if (!finding) throw notFound('finding');
+  return { loaded, finding };
 }
 
 export async function claimDetail(db: Executor, id: number, scope: number[]) {
