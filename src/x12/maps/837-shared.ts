@@ -1,6 +1,17 @@
 // Pieces shared by the 837P (X222A1) and 837I (X223A2) guide maps.
 import { codes, loop, required, seg, type LoopRule, type MapNode, type SegmentRule } from './types.ts';
 
+/** An NM1 loop: the NM1 segment with its entity identifier codes (NM101), then the loop's other segments. */
+export const nm1 = (
+  loopId: string,
+  name: string,
+  usage: 'R' | 'S',
+  max: number,
+  entity: string[],
+  rest: MapNode[],
+): LoopRule =>
+  loop(loopId, name, usage, max, [seg('NM1', name, 'R', 1, { match: ['01', ...entity] }), ...rest]);
+
 export const providerRefs = (name: string, max: number): SegmentRule =>
   seg('REF', name, 'S', max, { match: ['01', '0B', '1G', 'G2', 'LU'] });
 

@@ -1,28 +1,10 @@
 // 005010X223A2 Health Care Claim: Institutional (837I) guide map (TR3 section 2.4).
-import {
-  codes,
-  loop,
-  required,
-  seg,
-  UNBOUNDED,
-  type LoopRule,
-  type MapNode,
-  type SegmentRule,
-} from './types.ts';
+import { codes, loop, required, seg, UNBOUNDED, type MapNode, type SegmentRule } from './types.ts';
 import type { TransactionMap } from './types.ts';
-import { submitterReceiver } from './837-shared.ts';
+import { nm1, submitterReceiver } from './837-shared.ts';
 
 const refs = (name: string, usage: 'R' | 'S', max: number): SegmentRule =>
   seg('REF', name, usage, max, { match: ['01', '0B', '1G', 'G2', 'LU'] });
-
-const nm1 = (
-  id: string,
-  name: string,
-  usage: 'R' | 'S',
-  max: number,
-  entity: string[],
-  rest: MapNode[],
-): LoopRule => loop(id, name, usage, max, [seg('NM1', name, 'R', 1, { match: ['01', ...entity] }), ...rest]);
 
 const address = (usage: 'R' | 'S'): MapNode[] => [
   seg('N3', 'Address', usage, 1),

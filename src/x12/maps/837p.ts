@@ -15,19 +15,10 @@ import {
   claimDates,
   claimRefs,
   otherPayerProviderLoops,
+  nm1,
   providerRefs,
   submitterReceiver,
 } from './837-shared.ts';
-
-const nm1 = (
-  loopId: string,
-  name: string,
-  usage: 'R' | 'S',
-  max: number,
-  entity: string[],
-  rest: MapNode[],
-): LoopRule =>
-  loop(loopId, name, usage, max, [seg('NM1', name, 'R', 1, { match: ['01', ...entity] }), ...rest]);
 
 const address = (usage: 'R' | 'S'): MapNode[] => [
   seg('N3', 'Address', usage, 1, { el: { '01': required } }),
