@@ -28,7 +28,9 @@ export async function applyClaimEdit(
       { pointer: `/lines/${unknown}/lineNumber`, detail: 'no such service line on this claim' },
     ]);
   const diagnoses = edit.diagnoses ?? row.diagnoses;
-  const errors = claimEditErrors(diagnoses, changed);
+  const errors = claimEditErrors(row.type, diagnoses, changed);
+  if (edit.institutional && row.type !== 'institutional')
+    errors.push({ pointer: '/institutional', detail: 'only an institutional claim carries UB-04 data' });
   if (errors.length) throw invalid(errors);
   for (const l of changed) {
     const { id, claimId: _c, ...values } = l;
@@ -41,6 +43,7 @@ export async function applyClaimEdit(
     ...(edit.placeOfService ? { placeOfService: edit.placeOfService } : {}),
     ...(edit.priorAuthorization !== undefined ? { priorAuthorization: edit.priorAuthorization } : {}),
     diagnoses,
+    ...(edit.institutional ? { institutional: edit.institutional } : {}),
     totalChargeCents: changed.reduce((sum, l) => sum + l.chargeCents, 0),
     updatedAt: new Date(),
   };

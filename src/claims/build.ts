@@ -1,3 +1,4 @@
+import type { InstitutionalData } from '../encounters/institutional.ts';
 import type { ClaimState } from './states.ts';
 
 export interface EncounterForClaim {
@@ -10,6 +11,7 @@ export interface EncounterForClaim {
   facilityId: number | null;
   priorAuthorization: string | null;
   diagnoses: string[];
+  institutional?: InstitutionalData | null;
   serviceLines: {
     lineNumber: number;
     serviceDate: string;
@@ -18,6 +20,7 @@ export interface EncounterForClaim {
     units: number;
     chargeCents: number;
     diagnosisPointers: number[];
+    revenueCode?: string | null;
   }[];
 }
 
@@ -29,7 +32,10 @@ export interface CoverageForClaim {
 
 const RESPONSIBILITY: Record<string, string> = { primary: 'P', secondary: 'S', tertiary: 'T' };
 
-/** A new professional claim from an encounter, billed to one of the patient's coverages. */
+/**
+ * A new claim from an encounter, billed to one of the patient's coverages: institutional (UB-04 /
+ * 837I) when the encounter carries a facility's bill type, professional (CMS-1500 / 837P) otherwise.
+ */
 export function claimFromEncounter(
   encounter: EncounterForClaim,
   coverage: CoverageForClaim,
@@ -45,8 +51,9 @@ export function claimFromEncounter(
     diagnosisPointers: l.diagnosisPointers,
     units: String(l.units),
     placeOfService: null,
-    revenueCode: null,
+    revenueCode: l.revenueCode ?? null,
   }));
+  const institutional = encounter.institutional ?? null;
   return {
     claim: {
       practiceId: encounter.practiceId,
@@ -57,11 +64,13 @@ export function claimFromEncounter(
       renderingProviderId: encounter.renderingProviderId,
       referringProviderId: encounter.referringProviderId,
       facilityId: encounter.facilityId,
-      type: 'professional',
+      type: institutional ? 'institutional' : 'professional',
+      institutional,
       payerResponsibility: responsibility,
       // CLM01 (max 38): encounter, payer responsibility, and the attempt when rebilled.
       patientControlNumber: `E${encounter.id}${responsibility}${attempt > 1 ? `-${attempt}` : ''}`,
-      frequencyCode: '1',
+      // An institutional claim's frequency is the bill type's last character (1 admit through discharge…).
+      frequencyCode: institutional ? institutional.billType.slice(2) : '1',
       placeOfService: encounter.placeOfService,
       priorAuthorization: encounter.priorAuthorization,
       diagnoses: encounter.diagnoses,

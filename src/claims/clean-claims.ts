@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/store.ts';
 import { encounter } from '../encounters/tables.ts';
 import { coverage } from '../patients/tables.ts';
-import type { ScrubContext } from '../scrubber/context.ts';
+import type { ClaimLookups } from './scrub-view.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { claimFromEncounter } from './build.ts';
 import { loadScrubClaim, loadScrubContext } from './scrub-view.ts';
@@ -25,7 +25,7 @@ export interface CleanClaimReport {
 export async function cleanClaimReport(
   db: Db,
   practiceIds: number[],
-  lookups: Pick<ScrubContext, 'codes' | 'ncci'>,
+  lookups: ClaimLookups,
   today: string,
 ): Promise<CleanClaimReport> {
   const ids = await db

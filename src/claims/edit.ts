@@ -1,3 +1,5 @@
+import type { InstitutionalData } from '../encounters/institutional.ts';
+import { MAX_DIAGNOSES } from '../encounters/schema.ts';
 import type { FieldError } from '../server/problem.ts';
 
 /** A change to a claim a biller may make before it leaves (or after it came back rejected). */
@@ -5,6 +7,7 @@ export interface ClaimEdit {
   placeOfService?: string;
   priorAuthorization?: string | null;
   diagnoses?: string[];
+  institutional?: InstitutionalData;
   lines?: {
     lineNumber: number;
     modifiers?: string[];
@@ -12,6 +15,7 @@ export interface ClaimEdit {
     chargeCents?: number;
     diagnosisPointers?: number[];
     procedureCode?: string;
+    revenueCode?: string;
   }[];
 }
 
@@ -33,14 +37,24 @@ export function editFromFix(
   return { pointer: fix.field, detail: 'this fix cannot be applied automatically' };
 }
 
-/** Rules across fields of an edited claim: pointers point at diagnoses. */
-export function claimEditErrors(diagnoses: string[], lines: { diagnosisPointers: number[] }[]): FieldError[] {
-  return lines.flatMap((l, i) =>
-    l.diagnosisPointers
-      .filter((p) => p > diagnoses.length)
-      .map((p) => ({
-        pointer: `/lines/${i}/diagnosisPointers`,
-        detail: `points at diagnosis ${p}, but the claim has ${diagnoses.length}`,
-      })),
+/** Rules across fields of an edited claim: pointers point at diagnoses, a CMS-1500 holds 12 of them. */
+export function claimEditErrors(
+  type: string,
+  diagnoses: string[],
+  lines: { diagnosisPointers: number[] }[],
+): FieldError[] {
+  const tooMany: FieldError[] =
+    type === 'professional' && diagnoses.length > MAX_DIAGNOSES
+      ? [{ pointer: '/diagnoses', detail: `a professional claim carries at most ${MAX_DIAGNOSES} diagnoses` }]
+      : [];
+  return tooMany.concat(
+    lines.flatMap((l, i) =>
+      l.diagnosisPointers
+        .filter((p) => p > diagnoses.length)
+        .map((p) => ({
+          pointer: `/lines/${i}/diagnosisPointers`,
+          detail: `points at diagnosis ${p}, but the claim has ${diagnoses.length}`,
+        })),
+    ),
   );
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/store.ts';
 import { coverage } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
-import type { ScrubContext } from '../scrubber/context.ts';
+import type { ClaimLookups } from './scrub-view.ts';
 import { payerRule } from '../scrubber/tables.ts';
 import { actorOf } from '../server/access.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
@@ -47,11 +47,7 @@ import type { ClaimState } from './states.ts';
 const tags = ['claims'];
 const ById = Type.Object({ id: Id });
 
-export function registerClaimRoutes(
-  app: FastifyInstance,
-  db: Db,
-  lookups: () => Pick<ScrubContext, 'codes' | 'ncci'>,
-): void {
+export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () => ClaimLookups): void {
   app.get<{ Querystring: ListQuery }>(
     '/api/claims',
     {

@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { InstitutionalData } from '../encounters/institutional.ts';
+import { MAX_INSTITUTIONAL_DIAGNOSES } from '../encounters/schema.ts';
 import { closed, Id, Text } from '../shared/schema.ts';
 import { CLAIM_STATES } from './states.ts';
 
@@ -81,6 +83,7 @@ export const ClaimDetail = Type.Object({
   placeOfService: Type.String(),
   priorAuthorization: Nullable(Type.String()),
   diagnoses: Type.Array(Type.String()),
+  institutional: Nullable(InstitutionalData),
   totalChargeCents: Type.Integer(),
   state: Type.String(),
   scrubbedAt: Nullable(Type.String({ format: 'date-time' })),
@@ -144,16 +147,19 @@ export const ClaimUpdate = Type.Object(
     diagnoses: Type.Optional(
       Type.Array(Type.String({ format: 'icd10cm-code', maxLength: 8 }), {
         minItems: 1,
-        maxItems: 12,
+        maxItems: MAX_INSTITUTIONAL_DIAGNOSES,
         uniqueItems: true,
       }),
     ),
+    /** The UB-04 data of an institutional claim, replaced whole. */
+    institutional: Type.Optional(InstitutionalData),
     lines: Type.Optional(
       Type.Array(
         Type.Object(
           {
             lineNumber: Type.Integer({ minimum: 1 }),
             procedureCode: Type.Optional(Type.String({ format: 'procedure-code', maxLength: 5 })),
+            revenueCode: Type.Optional(Type.String({ format: 'revenue-code', maxLength: 4 })),
             modifiers: Type.Optional(
               Type.Array(Type.String({ format: 'modifier', maxLength: 2 }), { maxItems: 4 }),
             ),

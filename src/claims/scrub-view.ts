@@ -2,8 +2,10 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { feeScheduleEntry } from '../practices/tables.ts';
 import { loadClaimParties } from './parties.ts';
-import type { ScrubClaim } from '../scrubber/claim.ts';
-import type { PayerRule, ScrubContext } from '../scrubber/context.ts';
+import { isInpatientBill } from '../shared/bill-types.ts';
+import type { ScrubClaim, ScrubInstitutional } from '../scrubber/claim.ts';
+import type { CodeChecker, PayerRule, ScrubContext } from '../scrubber/context.ts';
+import type { NcciTables } from '../scrubber/ncci-store.ts';
 import { duplicateKey } from '../scrubber/rules/duplicates.ts';
 import { payerRule } from '../scrubber/tables.ts';
 import { claim, claimLine } from './tables.ts';
@@ -12,10 +14,52 @@ type ClaimRow = typeof claim.$inferSelect;
 type LineRow = typeof claimLine.$inferSelect;
 
 const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** What the scrubber looks codes up in: the imported code sets and NCCI tables of every setting. */
+export interface ClaimLookups {
+  codes?: CodeChecker;
+  ncci?: NcciTables;
+}
+
+/**
+ * NCCI edits for the claim's setting: practitioner tables for professional claims, outpatient
+ * hospital tables for facility outpatient bills; NCCI does not apply to inpatient stays.
+ */
+function ncciFor(row: ClaimRow, ncci: NcciTables | undefined): ScrubContext['ncci'] {
+  if (!ncci) return undefined;
+  if (row.type !== 'institutional') return ncci.practitioner;
+  return row.institutional && isInpatientBill(row.institutional.billType) ? undefined : ncci.outpatient;
+}
+
+function institutionalView(
+  row: ClaimRow,
+  parties: Awaited<ReturnType<typeof loadClaimParties>>,
+  attending: ScrubInstitutional['attendingProvider'],
+): ScrubInstitutional | undefined {
+  const inst = row.institutional;
+  if (row.type !== 'institutional' || !inst) return undefined;
+  return {
+    // The claim's frequency code wins over the bill type's own last digit (corrections, voids).
+    billType: `${inst.billType.slice(0, 2)}${row.frequencyCode}`,
+    statementFrom: parties.statement?.from,
+    statementTo: parties.statement?.to,
+    admissionDate: opt(inst.admissionDate),
+    admissionHour: opt(inst.admissionHour),
+    admissionType: opt(inst.admissionType),
+    admissionSource: opt(inst.admissionSource),
+    patientStatus: inst.patientStatus,
+    admittingDiagnosis: opt(inst.admittingDiagnosis),
+    presentOnAdmission: inst.presentOnAdmission ?? [],
+    procedures: inst.procedures ?? [],
+    occurrenceSpans: inst.occurrenceSpans ?? [],
+    attendingProvider: attending,
+  };
+}
 const SUBMITTED_STATES = ['submitted', 'accepted', 'paid', 'partially_paid', 'denied', 'appealed', 'closed'];
 
 /** The claim as the scrubber reads it, from the claim and the master data it points at. */
 export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow[]): Promise<ScrubClaim> {
+  const parties = await loadClaimParties(db, row);
   const {
     practice: pr,
     payer: py,
@@ -24,11 +68,12 @@ export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow
     rendering,
     referring,
     facility: fac,
-  } = await loadClaimParties(db, row);
+  } = parties;
   const person = (p: typeof rendering) =>
     p && { name: `${p.lastName}, ${p.firstName}`, npi: p.npi, taxonomy: opt(p.taxonomy) };
   const patientAddress = pt && { line1: pt.address1, city: pt.city, state: pt.state, zip: pt.zip };
   const self = cov?.relationship === '18';
+  const institutional = institutionalView(row, parties, person(rendering));
   return {
     claimId: row.patientControlNumber,
     type: row.type as ScrubClaim['type'],
@@ -63,10 +108,15 @@ export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow
       sex: pt?.sex,
       address: patientAddress,
     },
-    renderingProvider: person(rendering),
+    // On a UB-04 the encounter's rendering provider is the attending physician (FL76).
+    renderingProvider: institutional ? undefined : person(rendering),
     referringProvider: person(referring),
-    facility: fac && { name: fac.name, npi: opt(fac.npi), placeOfService: fac.placeOfService },
-    placeOfService: row.placeOfService,
+    ...(institutional
+      ? { institutional }
+      : {
+          facility: fac && { name: fac.name, npi: opt(fac.npi), placeOfService: fac.placeOfService },
+          placeOfService: row.placeOfService,
+        }),
     priorAuthorization: opt(row.priorAuthorization),
     diagnoses: row.diagnoses,
     lines: lines.map((l) => ({
@@ -78,6 +128,7 @@ export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow
       diagnosisPointers: l.diagnosisPointers,
       serviceDate: l.serviceDate,
       ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
+      ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
     })),
   };
 }
@@ -88,7 +139,7 @@ export async function loadScrubContext(
   row: ClaimRow,
   view: ScrubClaim,
   today: string,
-  lookups: Pick<ScrubContext, 'codes' | 'ncci'>,
+  lookups: ClaimLookups,
 ): Promise<ScrubContext> {
   const feeSchedule = await db
     .select()
@@ -118,9 +169,11 @@ export async function loadScrubContext(
       ),
     );
   const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
+  const ncci = ncciFor(row, lookups.ncci);
   return {
     today,
-    ...lookups,
+    ...(lookups.codes ? { codes: lookups.codes } : {}),
+    ...(ncci ? { ncci } : {}),
     feeSchedule,
     submittedServices,
     payerRules: rules.map(

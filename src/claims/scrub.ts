@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/store.ts';
 import type { Executor } from '../db/connection.ts';
-import type { ScrubContext } from '../scrubber/context.ts';
+import type { ClaimLookups } from './scrub-view.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { loadScrubClaim, loadScrubContext } from './scrub-view.ts';
 import type { ClaimState } from './states.ts';
@@ -17,7 +17,7 @@ export async function scrubStoredClaim(
   row: ClaimRow,
   actor: AuditActor,
   today: string,
-  lookups: Pick<ScrubContext, 'codes' | 'ncci'>,
+  lookups: ClaimLookups,
 ) {
   const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
   const view = await loadScrubClaim(tx, row, lines);

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { encounter } from '../encounters/tables.ts';
+import type { InstitutionalData } from '../encounters/institutional.ts';
 import { coverage, patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
@@ -57,6 +58,8 @@ export const claim = pgTable(
     placeOfService: text().notNull(),
     priorAuthorization: text(),
     diagnoses: text().array().notNull(),
+    /** UB-04 data of an institutional claim (bill type, admission, codes; the frequency code column wins over the bill type's last digit); null on professional claims. */
+    institutional: jsonb().$type<InstitutionalData>(),
     totalChargeCents: bigint({ mode: 'number' }).notNull(),
     state: text().notNull().default('draft'),
     scrubbedAt: timestamp({ withTimezone: true }),

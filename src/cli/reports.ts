@@ -31,7 +31,7 @@ export function registerReportCommands(program: Command): void {
         const report = await cleanClaimReport(
           database.db,
           practices,
-          { codes: catalog.codeChecker(), ncci: ncci.tables().practitioner },
+          { codes: catalog.codeChecker(), ncci: ncci.tables() },
           todayIso(),
         );
         if (opts.json) return console.log(JSON.stringify(report, null, 2));

@@ -74,5 +74,11 @@ export function codeCheckerFor(tables: CodeTables): CodeChecker {
       const list = newestList(tables.lists ?? [], 'POS');
       return list ? list.codes.has(code) : /^\d{2}$/.test(code);
     },
+    typeOfBill: (code) => {
+      const list = newestList(tables.lists ?? [], 'TYPE-OF-BILL');
+      return list ? list.codes.has(code) : true;
+    },
+    inpatientProcedure: (code, date) => check('ICD-10-PCS', code, date),
+    poaExempt: (code, dos) => selectRelease(tables.icd10cm, dos)?.poaExempt?.has(code.replace('.', '')),
   };
 }

@@ -67,6 +67,9 @@ async function referenceErrors(
       errors.push({ pointer: `/${field}`, detail: `no such ${label} in this practice` });
     }
   }
+  const operating = input.institutional?.operatingProviderId;
+  if (typeof operating === 'number' && !(await findOwned(db, provider, operating, [practiceId])))
+    errors.push({ pointer: '/institutional/operatingProviderId', detail: 'no such provider in this practice' });
   return errors;
 }
 

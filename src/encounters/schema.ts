@@ -10,21 +10,26 @@ import {
   Text,
   Timestamp,
 } from '../shared/schema.ts';
+import { InstitutionalData } from './institutional.ts';
 
 export const MAX_DIAGNOSES = 12; // HI segment: 12 diagnosis codes on a professional claim (837P 2300 HI)
+export const MAX_INSTITUTIONAL_DIAGNOSES = 25; // 837I: principal (ABK) and two HI segments of 12 others (ABF)
 export const MAX_MODIFIERS = 4; // SV101-3 .. SV101-6
 export const MAX_POINTERS = 4; // SV107-1 .. SV107-4
 
 export const ServiceLineInput = Type.Object(
   {
-    procedureCode: Formatted('procedure-code', 5),
+    /** Required on professional lines; a facility's room-and-board line may carry only a revenue code. */
+    procedureCode: Type.Optional(Formatted('procedure-code', 5)),
+    /** UB-04 FL42, SV201: institutional lines only. */
+    revenueCode: Nullable(Formatted('revenue-code', 4)),
     modifiers: Type.Optional(
       Type.Array(Formatted('modifier', 2), { maxItems: MAX_MODIFIERS, uniqueItems: true }),
     ),
     units: Type.Number({ exclusiveMinimum: 0, maximum: 9999 }),
     chargeCents: Type.Optional(Cents),
+    // At least one on professional lines (checked in rules.ts); the 837I has no pointers.
     diagnosisPointers: Type.Array(Type.Integer({ minimum: 1, maximum: MAX_DIAGNOSES }), {
-      minItems: 1,
       maxItems: MAX_POINTERS,
       uniqueItems: true,
     }),
@@ -45,10 +50,12 @@ const EncounterFields = {
   priorAuthorization: Nullable(Text(50)),
   diagnoses: Type.Array(Formatted('icd10cm-code', 8), {
     minItems: 1,
-    maxItems: MAX_DIAGNOSES,
+    maxItems: MAX_INSTITUTIONAL_DIAGNOSES,
     uniqueItems: true,
   }),
   serviceLines: Type.Array(ServiceLineInput, { minItems: 1, maxItems: 50 }),
+  /** Set when a facility bills this encounter on a UB-04 / 837I. */
+  institutional: Nullable(InstitutionalData),
 };
 export const EncounterCreate = Type.Object({ practiceId: Id, ...EncounterFields }, closed);
 export const EncounterUpdate = Type.Partial(Type.Object(EncounterFields), closed);
@@ -63,6 +70,7 @@ export const ServiceLine = Type.Object({
   diagnosisPointers: Type.Array(Type.Integer()),
   serviceDate: Type.String(),
   ndc: Type.Union([Type.String(), Type.Null()]),
+  revenueCode: Type.Union([Type.String(), Type.Null()]),
 });
 export const Encounter = Type.Object({
   ...RowFields,

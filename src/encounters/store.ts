@@ -17,7 +17,9 @@ export async function fillCharges(
   input: Pick<EncounterInput, 'serviceLines' | 'serviceDateFrom'>,
 ) {
   const codes = [
-    ...new Set(input.serviceLines.filter((l) => l.chargeCents === undefined).map((l) => l.procedureCode)),
+    ...new Set(
+      input.serviceLines.flatMap((l) => (l.chargeCents === undefined && l.procedureCode ? [l.procedureCode] : [])),
+    ),
   ];
   const entries = codes.length
     ? await db
@@ -31,11 +33,14 @@ export async function fillCharges(
   const lines = input.serviceLines.map((line, i) => {
     if (line.chargeCents !== undefined) return { ...line, chargeCents: line.chargeCents };
     const date = line.serviceDate ?? input.serviceDateFrom;
-    const charge = chargeFor(entries, line.procedureCode, line.modifiers ?? [], date);
+    const code = line.procedureCode;
+    const charge = code ? chargeFor(entries, code, line.modifiers ?? [], date) : undefined;
     if (charge === undefined)
       errors.push({
         pointer: `/serviceLines/${i}/chargeCents`,
-        detail: `no fee schedule entry for ${line.procedureCode} on ${date}: enter the charge`,
+        detail: code
+          ? `no fee schedule entry for ${code} on ${date}: enter the charge`
+          : 'a line without a procedure code needs its charge entered',
       });
     return { ...line, chargeCents: charge ?? 0 };
   });
@@ -58,12 +63,13 @@ export async function replaceServiceLines(
         encounterId,
         lineNumber: i + 1,
         serviceDate: l.serviceDate ?? serviceDateFrom,
-        procedureCode: l.procedureCode,
+        procedureCode: l.procedureCode ?? '',
         modifiers: l.modifiers ?? [],
         units: String(l.units),
         chargeCents: l.chargeCents,
         diagnosisPointers: l.diagnosisPointers,
         ndc: l.ndc ?? null,
+        revenueCode: l.revenueCode ?? null,
       })),
     )
     .returning();

@@ -1,7 +1,8 @@
-import { date, index, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
 import { patient } from '../patients/tables.ts';
+import type { InstitutionalData } from './institutional.ts';
 
 /** A visit: what was done for the patient on the dates of service, before it becomes a claim. */
 export const encounter = pgTable(
@@ -25,6 +26,8 @@ export const encounter = pgTable(
     priorAuthorization: text(),
     /** Ordered ICD-10-CM codes: position 1 is the principal diagnosis (HI01, ABK qualifier). */
     diagnoses: text().array().notNull(),
+    /** UB-04 data when a facility bills the encounter (bill type, admission, condition/occurrence/value codes). */
+    institutional: jsonb().$type<InstitutionalData>(),
     status: text().notNull().default('open'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -45,6 +48,7 @@ export const serviceLine = pgTable(
       .references(() => encounter.id, { onDelete: 'cascade' }),
     lineNumber: integer().notNull(),
     serviceDate: date({ mode: 'string' }).notNull(),
+    /** Empty on an institutional line billed by revenue code alone (room and board). */
     procedureCode: text().notNull(),
     modifiers: text().array().notNull(),
     units: numeric({ precision: 9, scale: 3 }).notNull(),
@@ -52,6 +56,8 @@ export const serviceLine = pgTable(
     /** SV107: 1-based positions in the encounter's diagnosis list, at most four. */
     diagnosisPointers: integer().array().notNull(),
     ndc: text(),
+    /** UB-04 FL42 revenue code (institutional lines). */
+    revenueCode: text(),
   },
   (t) => [index().on(t.encounterId)],
 );

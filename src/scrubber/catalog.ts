@@ -203,6 +203,64 @@ export const RULES = {
     fixHint: 'Meet the payer requirement shown.',
     source: 'Payer companion guide (declared in cleanclaim)',
   },
+  'INST-BILL-TYPE': {
+    severity: 'error',
+    title: 'Type of bill',
+    fixHint: 'Use a NUBC type of bill: facility type, classification and frequency (e.g. 111, 131).',
+    source: 'UB-04 FL4; 837I TR3 2300 CLM05-1 and CLM05-3',
+  },
+  'INST-ADMISSION': {
+    severity: 'error',
+    title: 'Admission data of an inpatient claim',
+    fixHint: 'Enter the admission date, hour, type, point of origin and admitting diagnosis.',
+    source: 'UB-04 FL12–15, FL69; 837I TR3 2300 DTP*435, CL1, HI*ABJ (required on inpatient claims)',
+  },
+  'INST-STATUS': {
+    severity: 'error',
+    title: 'Patient discharge status',
+    fixHint: 'Enter the NUBC patient discharge status (01 home, 30 still a patient…).',
+    source: 'UB-04 FL17; 837I TR3 2300 CL103',
+  },
+  'INST-REVENUE': {
+    severity: 'error',
+    title: 'Revenue code of a service line',
+    fixHint:
+      'Give every UB-04 line a four-digit revenue code; room and board (010X–021X) only on inpatient bills.',
+    source: 'UB-04 FL42; 837I TR3 2400 SV201',
+  },
+  'INST-HCPCS': {
+    severity: 'warning',
+    title: 'Outpatient line without a HCPCS code',
+    fixHint:
+      'Outpatient facility lines need the HCPCS/CPT code of the service (OPPS) except packaged supplies and drugs.',
+    source: 'Medicare Claims Processing Manual ch. 4 §20.1 (HCPCS on outpatient claims); 837I SV202',
+  },
+  'INST-ATTENDING': {
+    severity: 'error',
+    title: 'Attending provider',
+    fixHint: "Set the attending physician (the encounter's rendering provider) with a valid NPI.",
+    source: 'UB-04 FL76; 837I TR3 loop 2310A',
+  },
+  'INST-POA': {
+    severity: 'error',
+    title: 'Present-on-admission indicators',
+    fixHint: 'Give every inpatient diagnosis Y, N, U or W; leave POA-exempt codes blank (or 1).',
+    source: 'ICD-10-CM Official Guidelines Appendix I; UB-04 FL67; 837I HI0x-9',
+  },
+  'INST-PROCEDURE': {
+    severity: 'error',
+    title: 'ICD-10-PCS procedure',
+    fixHint:
+      'Use a valid ICD-10-PCS code dated within the stay; outpatient bills report HCPCS on the lines instead.',
+    source: 'UB-04 FL74; 837I TR3 2300 HI*BBR/BBQ; ICD-10-PCS tables',
+  },
+  'INST-DATES': {
+    severity: 'error',
+    title: 'Statement and occurrence dates',
+    fixHint:
+      'Keep service, procedure and occurrence span dates inside the statement period, spans from before to.',
+    source: 'UB-04 FL6, FL35–36; 837I TR3 DTP*434, HI*BI',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

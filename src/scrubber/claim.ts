@@ -26,6 +26,7 @@ export interface ScrubProvider {
 export interface ScrubLine {
   /** LX01: 1-based service line number. */
   lineNumber: number;
+  /** Empty on an institutional line billed by revenue code alone. */
   procedureCode: string;
   modifiers: string[];
   units: number;
@@ -35,6 +36,32 @@ export interface ScrubLine {
   serviceDate: string;
   placeOfService?: string;
   revenueCode?: string;
+}
+
+/** What a UB-04 / 837I carries beyond the professional claim (form locators in brackets). */
+export interface ScrubInstitutional {
+  /** [FL4] facility type, classification and frequency, e.g. 111 or 131 (CLM05-1 + CLM05-3). */
+  billType: string;
+  /** [FL6] statement covers period (DTP*434). */
+  statementFrom?: string;
+  statementTo?: string;
+  /** [FL12–15] admission date, hour, type and source (DTP*435, CL101, CL102). */
+  admissionDate?: string;
+  admissionHour?: string;
+  admissionType?: string;
+  admissionSource?: string;
+  /** [FL17] patient discharge status (CL103). */
+  patientStatus?: string;
+  /** [FL69] admitting diagnosis (HI*ABJ). */
+  admittingDiagnosis?: string;
+  /** [FL67] present-on-admission indicator per diagnosis, in diagnosis order. */
+  presentOnAdmission?: string[];
+  /** [FL74] ICD-10-PCS procedures, principal first (HI*BBR, HI*BBQ). */
+  procedures: { code: string; date: string }[];
+  /** [FL35–36] occurrence spans (HI*BI). */
+  occurrenceSpans?: { code: string; from: string; to: string }[];
+  /** [FL76] attending provider (2310A). */
+  attendingProvider?: ScrubProvider;
 }
 
 export interface ScrubClaim {
@@ -58,5 +85,7 @@ export interface ScrubClaim {
   cliaNumber?: string;
   /** HI: ordered ICD-10-CM codes, principal first. */
   diagnoses: string[];
+  /** Set on institutional claims. */
+  institutional?: ScrubInstitutional;
   lines: ScrubLine[];
 }

@@ -21,6 +21,12 @@ export interface CodeChecker {
     dateOfService: string,
   ): { code: string; message: string; severity: 'error' | 'warning' }[];
   placeOfService(code: string): boolean;
+  /** A NUBC type of bill (with its frequency digit), e.g. 111, 131; true when no list is loaded. */
+  typeOfBill(code: string): boolean;
+  /** An ICD-10-PCS code valid on the date of the procedure. */
+  inpatientProcedure(code: string, date: string): CodeAnswer;
+  /** True when the diagnosis is on CMS's POA-exempt list in effect on the date; undefined when no list is loaded. */
+  poaExempt(code: string, dateOfService: string): boolean | undefined;
 }
 
 /** A payer requirement declared as data (stored per practice, edited in the UI). */

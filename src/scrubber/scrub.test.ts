@@ -4,7 +4,7 @@ import type { ScrubClaim } from './claim.ts';
 import type { ScrubContext } from './context.ts';
 import { duplicateKey } from './rules/duplicates.ts';
 import { scrubClaim } from './scrub.ts';
-import { cleanClaim, testContext } from './testing.ts';
+import { cleanClaim, cleanInstitutionalClaim, testContext } from './testing.ts';
 import { buildMueTable, buildPtpTable } from './ncci/index.ts';
 
 // Small NCCI tables in memory: 20610 bundles 99213 (indicator 1), J3301 allows 10 units a line (MAI 1),
@@ -26,6 +26,8 @@ const mue = buildMueTable('practitioner', '2026Q4', [
 ]);
 
 type Case = {
+  /** The clean claim the change starts from: the professional one unless named. */
+  base?: () => ScrubClaim;
   claim?: (c: ScrubClaim) => void;
   context?: Partial<ScrubContext>;
   field?: string;
@@ -129,10 +131,65 @@ const TRIPS: Record<RuleId, Case> = {
     field: '/priorAuthorization',
     lines: [2],
   },
+  'INST-BILL-TYPE': {
+    base: inst,
+    claim: (c) => (c.institutional!.billType = '191'),
+    field: '/institutional/billType',
+  },
+  'INST-ADMISSION': {
+    base: inst,
+    claim: (c) => delete c.institutional!.admissionSource,
+    field: '/institutional/admissionSource',
+  },
+  'INST-STATUS': {
+    base: inst,
+    claim: (c) => (c.institutional!.patientStatus = '30'),
+    field: '/institutional/patientStatus',
+  },
+  'INST-REVENUE': {
+    base: inst,
+    claim: (c) => (c.institutional!.billType = '131'),
+    field: '/lines/0/revenueCode',
+    lines: [1],
+  },
+  'INST-HCPCS': {
+    base: inst,
+    claim: (c) => {
+      c.institutional!.billType = '131';
+      c.lines[0]!.revenueCode = '0450';
+    },
+    field: '/lines/0/procedureCode',
+    lines: [1],
+  },
+  'INST-ATTENDING': {
+    base: inst,
+    claim: (c) => delete c.institutional!.attendingProvider,
+    field: '/institutional/attendingProvider/npi',
+  },
+  'INST-POA': {
+    base: inst,
+    claim: (c) => (c.institutional!.presentOnAdmission = ['Y', '', 'Y']),
+    field: '/institutional/presentOnAdmission/1',
+  },
+  'INST-PROCEDURE': {
+    base: inst,
+    claim: (c) => (c.institutional!.procedures[0]!.code = '0SRD0ZZ'),
+    field: '/institutional/procedures/0',
+  },
+  'INST-DATES': {
+    base: inst,
+    claim: (c) => (c.lines[2]!.serviceDate = '2026-11-05'),
+    field: '/lines/2/serviceDate',
+    lines: [3],
+  },
 };
 
+function inst() {
+  return cleanInstitutionalClaim();
+}
+
 function run(c: Case) {
-  const claim = cleanClaim();
+  const claim = (c.base ?? cleanClaim)();
   c.claim?.(claim);
   return scrubClaim(claim, testContext(c.context));
 }
@@ -140,6 +197,10 @@ function run(c: Case) {
 describe('scrubber', () => {
   it('passes the clean claim with no findings', () => {
     expect(scrubClaim(cleanClaim(), testContext())).toEqual({ claimId: 'PCN001', findings: [], clean: true });
+  });
+
+  it('passes the clean inpatient hospital claim with no findings', () => {
+    expect(scrubClaim(cleanInstitutionalClaim(), testContext()).findings).toEqual([]);
   });
 
   it('has a tripping case for every catalogued rule', () => {
@@ -155,7 +216,8 @@ describe('scrubber', () => {
       if (c.field) expect(hit.field).toBe(c.field);
       if (c.lines) expect(hit.lines).toEqual(c.lines);
       expect(hit.message.length).toBeGreaterThan(10);
-      expect(scrubClaim(cleanClaim(), testContext()).findings.some((f) => f.ruleId === ruleId)).toBe(false);
+      const clean = (c.base ?? cleanClaim)();
+      expect(scrubClaim(clean, testContext()).findings.some((f) => f.ruleId === ruleId)).toBe(false);
     });
   }
 

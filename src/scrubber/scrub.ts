@@ -12,6 +12,8 @@ import { checkPlaceOfService } from './rules/place-of-service.ts';
 import { checkPointers } from './rules/pointers.ts';
 import { checkRequiredData } from './rules/required-data.ts';
 import { checkUnitsAndCharges } from './rules/units-charges.ts';
+import { checkInstitutionalCodes } from './rules/institutional-codes.ts';
+import { checkInstitutionalHeader } from './rules/institutional.ts';
 import { checkGlobalPeriod, checkVisitWithProcedure } from './rules/visits-and-procedures.ts';
 
 export type ClaimCheck = (claim: ScrubClaim, context: ScrubContext) => Finding[];
@@ -19,9 +21,11 @@ export type ClaimCheck = (claim: ScrubClaim, context: ScrubContext) => Finding[]
 /** Every check the scrubber runs, in the order a biller reads the claim (header, codes, lines). */
 export const CHECKS: ClaimCheck[] = [
   checkRequiredData,
+  checkInstitutionalHeader,
   checkNpis,
   checkDates,
   checkCodes,
+  checkInstitutionalCodes,
   checkPointers,
   checkModifiers,
   checkUnitsAndCharges,

@@ -68,7 +68,49 @@ export function cleanClaim(): ScrubClaim {
   };
 }
 
-const BILLABLE = new Set(['M17.11', 'I10', 'J45.909', 'N40.0', 'O80', 'F02.80']);
+/** A clean inpatient hospital claim (bill type 111): admitted Nov 2, discharged Nov 4, knee replacement. */
+export function cleanInstitutionalClaim(): ScrubClaim {
+  const base = cleanClaim();
+  const line = (lineNumber: number, revenueCode: string, procedureCode: string, chargeCents: number) => ({
+    lineNumber,
+    revenueCode,
+    procedureCode,
+    modifiers: [],
+    units: 1,
+    chargeCents,
+    diagnosisPointers: [],
+    serviceDate: '2026-11-02',
+  });
+  return {
+    ...base,
+    claimId: 'PCN002',
+    type: 'institutional',
+    billingProvider: { ...base.billingProvider, name: 'Riverside Hospital', taxonomy: '282N00000X' },
+    renderingProvider: undefined,
+    facility: undefined,
+    placeOfService: undefined,
+    diagnoses: ['M17.11', 'I10', 'Z79.01'],
+    institutional: {
+      billType: '111',
+      statementFrom: '2026-11-02',
+      statementTo: '2026-11-04',
+      admissionDate: '2026-11-02',
+      admissionHour: '07',
+      admissionType: '3',
+      admissionSource: '1',
+      patientStatus: '01',
+      admittingDiagnosis: 'M17.11',
+      presentOnAdmission: ['Y', 'Y', ''],
+      procedures: [{ code: '0SRD0JZ', date: '2026-11-02' }],
+      attendingProvider: { name: 'Demoreau', npi: '1245319599' },
+    },
+    lines: [line(1, '0120', '', 300000), line(2, '0360', '27447', 1850000), line(3, '0250', '', 12000)],
+  };
+}
+
+const BILLABLE = new Set(['M17.11', 'I10', 'J45.909', 'N40.0', 'O80', 'F02.80', 'Z79.01']);
+/** Z79.01 is on the FY2026 POA-exempt list. */
+const POA_EXEMPT = new Set(['Z79.01']);
 const HCPCS = new Set(['J3301', 'G0008']);
 const LEVEL2_MODIFIERS = new Set(['RT', 'LT', 'XS', 'XE', 'XU', 'XP', 'GA', 'TC']);
 
@@ -106,6 +148,12 @@ export const tinyCodes: CodeChecker = {
       : []),
   ],
   placeOfService: (code) => ['11', '12', '21', '22', '23', '24'].includes(code),
+  typeOfBill: (code) => ['111', '117', '112', '113', '131', '137'].includes(code),
+  inpatientProcedure: (code) => {
+    const valid = code === '0SRD0JZ';
+    return { loaded: true, valid, message: valid ? 'valid' : 'no table row allows this combination' };
+  },
+  poaExempt: (code) => POA_EXEMPT.has(code),
 };
 
 export function testContext(overrides: Partial<ScrubContext> = {}): ScrubContext {

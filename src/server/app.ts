@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ncci = options.ncci ?? new NcciCatalog(database);
   registerClaimRoutes(app, database.db, () => ({
     codes: catalog.codeChecker(),
-    ncci: ncci.tables().practitioner,
+    ncci: ncci.tables(),
   }));
   registerBatchRoutes(app, database.db);
   registerAuditRoutes(app, database.db);

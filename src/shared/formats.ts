@@ -37,6 +37,23 @@ export const formats: Record<string, { check: (v: string) => boolean; message: s
     message: 'is not a valid email address',
   },
   modifier: { check: (v) => /^[0-9A-Z]{2}$/.test(v), message: 'is not a two-character modifier' },
+  // UB-04 form locator 4 without its leading zero: facility type, care classification, frequency.
+  'type-of-bill': {
+    check: (v) => /^[1-8][1-9][0-9A-Z]$/.test(v),
+    message: 'is not a type of bill (3 characters: facility type, classification, frequency, e.g. 131)',
+  },
+  'revenue-code': {
+    check: (v) => /^\d{4}$/.test(v),
+    message: 'is not a revenue code (4 digits, e.g. 0450)',
+  },
+  'icd10pcs-code': {
+    check: (v) => /^[0-9A-HJ-NP-Z]{7}$/.test(v),
+    message: 'is not an ICD-10-PCS code (7 characters, digits and letters other than I and O)',
+  },
+  'nubc-code': {
+    check: (v) => /^[0-9A-Z]{2}$/.test(v),
+    message: 'is not a two-character UB-04 condition, occurrence or value code',
+  },
 };
 
 let registered = false;

@@ -2,6 +2,7 @@
  * Build the in-memory CodeTables from any record source: the detected files or the database.
  */
 import type { OrderFileRecord } from '../icd10cm/orderFile.ts';
+import type { PoaExemptRecord } from '../icd10cm/poaExempt.ts';
 import type { TabularRecord } from '../icd10cm/tabular.ts';
 import { buildTabularNotes } from '../icd10cm/tabularNotes.ts';
 import type { PcsTable } from '../icd10pcs/tables.ts';
@@ -32,7 +33,10 @@ export async function buildCodeTables(
       const order = await records<OrderFileRecord>('order');
       if (!order) continue;
       const tab = await records<TabularRecord>('tabular');
-      tables.icd10cm.push(buildCmTable(ref.release, order, tab ? buildTabularNotes(tab) : undefined));
+      const table = buildCmTable(ref.release, order, tab ? buildTabularNotes(tab) : undefined);
+      const poa = await records<PoaExemptRecord>('poa-exempt');
+      if (poa) table.poaExempt = new Set(poa.map((r) => r.code));
+      tables.icd10cm.push(table);
     } else if (system === 'ICD-10-PCS') {
       const order = await records<OrderFileRecord>('order');
       if (order) tables.icd10pcs.push(buildPcsTable(ref.release, order, await records<PcsTable>('tables')));

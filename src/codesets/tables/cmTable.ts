@@ -21,6 +21,8 @@ export interface CmTable {
   sorted: string[];
   /** undefined when the tabular XML for this release was not imported */
   tabular?: TabularNotes;
+  /** Codes (without the dot) exempt from present-on-admission reporting; undefined when the list was not imported. */
+  poaExempt?: Set<string>;
 }
 
 export function buildCodeTable(

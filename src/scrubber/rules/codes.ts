@@ -1,11 +1,19 @@
+import { isInpatientBill } from '../../shared/bill-types.ts';
 import type { ScrubClaim } from '../claim.ts';
 import type { CodeAnswer, ScrubContext } from '../context.ts';
 import { finding, lineField, type Finding } from '../finding.ts';
 
+/** The date that picks the ICD-10-CM release: the first service, or the discharge (through) date of an inpatient stay. */
+function diagnosisDate(claim: ScrubClaim): string | undefined {
+  const inst = claim.institutional;
+  if (inst?.statementTo && isInpatientBill(inst.billType)) return inst.statementTo;
+  return claim.lines.map((l) => l.serviceDate).sort()[0];
+}
+
 /** Diagnoses valid and billable, and procedures valid, in the release in effect on the date of service. */
 export function checkCodes(claim: ScrubClaim, context: ScrubContext): Finding[] {
   const codes = context.codes;
-  const firstDate = claim.lines.map((l) => l.serviceDate).sort()[0];
+  const firstDate = diagnosisDate(claim);
   if (!firstDate) return [];
   if (!codes)
     return [
@@ -21,15 +29,28 @@ export function checkCodes(claim: ScrubClaim, context: ScrubContext): Finding[] 
     if (!answer.loaded) notLoaded.add(system);
     else if (!answer.valid) findings.push(make());
   };
-  claim.diagnoses.forEach((code, i) => {
+  const diagnoses: [string, string, string][] = [
+    ...claim.diagnoses.map((code, i): [string, string, string] => [
+      code,
+      `/diagnoses/${i}`,
+      `Diagnosis ${i + 1}`,
+    ]),
+    ...(claim.institutional?.admittingDiagnosis
+      ? [
+          [
+            claim.institutional.admittingDiagnosis,
+            '/institutional/admittingDiagnosis',
+            'Admitting diagnosis',
+          ] as [string, string, string],
+        ]
+      : []),
+  ];
+  for (const [code, field, label] of diagnoses) {
     const answer = codes.diagnosis(code, firstDate);
-    report(
-      answer,
-      () => finding('DX-INVALID', `/diagnoses/${i}`, `Diagnosis ${i + 1} ${code}: ${answer.message}`),
-      'ICD-10-CM',
-    );
-  });
+    report(answer, () => finding('DX-INVALID', field, `${label} ${code}: ${answer.message}`), 'ICD-10-CM');
+  }
   claim.lines.forEach((line, i) => {
+    if (!line.procedureCode) return; // an institutional line billed by revenue code alone
     const answer = codes.procedure(line.procedureCode, line.serviceDate);
     report(
       answer,

@@ -26,7 +26,7 @@ export function duplicateKey(
 export function checkDuplicates(claim: ScrubClaim, context: ScrubContext): Finding[] {
   if (!context.submittedServices || claim.frequencyCode !== '1') return [];
   return claim.lines.flatMap((line, i) =>
-    context.submittedServices!.has(duplicateKey(claim, line))
+    line.procedureCode && context.submittedServices!.has(duplicateKey(claim, line))
       ? [
           finding(
             'DUPLICATE',

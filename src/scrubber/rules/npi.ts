@@ -9,6 +9,11 @@ export function checkNpis(claim: ScrubClaim): Finding[] {
     ['/renderingProvider/npi', claim.renderingProvider?.npi, 'Rendering provider'],
     ['/referringProvider/npi', claim.referringProvider?.npi, 'Referring provider'],
     ['/facility/npi', claim.facility?.npi, 'Service facility'],
+    [
+      '/institutional/attendingProvider/npi',
+      claim.institutional?.attendingProvider?.npi,
+      'Attending provider',
+    ],
   ];
   return npis
     .filter(([, npi]) => npi !== undefined && npi !== '' && !isValidNpi(npi))

@@ -3,6 +3,7 @@ import { finding, lineField, type Finding } from '../finding.ts';
 
 /** Every service line points at one to four diagnoses that exist on the claim. */
 export function checkPointers(claim: ScrubClaim): Finding[] {
+  if (claim.type !== 'professional') return []; // the 837I has no diagnosis pointers
   const findings: Finding[] = [];
   claim.lines.forEach((line, i) => {
     const field = lineField(i, 'diagnosisPointers');

@@ -21,7 +21,8 @@ export function checkUnitsAndCharges(claim: ScrubClaim, context: ScrubContext): 
           at,
         ),
       );
-    if (!context.feeSchedule || !(line.units > 0)) return;
+    // The fee schedule holds professional charges; a facility bills from its chargemaster.
+    if (!context.feeSchedule || !(line.units > 0) || claim.type !== 'professional') return;
     const fee = chargeFor(context.feeSchedule, line.procedureCode, line.modifiers, line.serviceDate);
     if (fee === undefined) return;
     const expected = Math.round(fee * line.units);

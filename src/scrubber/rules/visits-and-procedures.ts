@@ -38,7 +38,8 @@ const GLOBAL_BYPASS = ['24', '25', '57', '78', '79'];
 /** A service inside an earlier procedure's global period (10 or 90 days, from the MPFS) gets a warning. */
 export function checkGlobalPeriod(claim: ScrubClaim, context: ScrubContext): Finding[] {
   const days = context.globalDays;
-  if (!days || !context.priorProcedures?.length) return [];
+  // Global surgery is a physician fee schedule policy: facility claims are not subject to it.
+  if (!days || !context.priorProcedures?.length || claim.type !== 'professional') return [];
   const findings: Finding[] = [];
   claim.lines.forEach((line, i) => {
     if (line.modifiers.some((m) => GLOBAL_BYPASS.includes(m))) return;
