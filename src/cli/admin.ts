@@ -60,14 +60,21 @@ export function registerAdminCommands(program: Command): void {
     .option('--patients <n>', 'patients', intOption, DEMO_DEFAULTS.patients)
     .option('--encounters <n>', 'encounters over the last six months', intOption, DEMO_DEFAULTS.encounters)
     .option('--seed <s>', 'random seed: the same seed gives the same practice', intOption, DEMO_DEFAULTS.seed)
-    .action(async (opts: { patients: number; encounters: number; seed: number }) => {
+    .option('--hospital', 'a hospital billing UB-04s (837I) instead of a physician group')
+    .action(async (opts: { patients: number; encounters: number; seed: number; hospital?: boolean }) => {
       const database = await openSystemDatabase(loadConfig());
       const queue = await startQueue(database, true);
       try {
         const admins = await database.sql.executeSql('select id from app_user where installation_admin');
         const id = await queue.enqueue(
           'demo.seed',
-          { ...opts, adminUserIds: admins.rows.map((r) => Number(r.id)) },
+          {
+            seed: opts.seed,
+            patients: opts.patients,
+            encounters: opts.encounters,
+            kind: opts.hospital ? 'hospital' : 'clinic',
+            adminUserIds: admins.rows.map((r) => Number(r.id)),
+          },
           { practiceId: null, requestedBy: null },
         );
         console.log(`job ${id} queued: demo.seed`);

@@ -33,3 +33,34 @@ describe('demo practice generator', () => {
     }
   });
 });
+
+describe('demo hospital generator', () => {
+  const hospital = generateDemo({
+    seed: 7,
+    patients: 60,
+    encounters: 120,
+    asOf: '2026-11-25',
+    kind: 'hospital',
+  });
+
+  it('bills UB-04s: every encounter has a type of bill and every line a revenue code', () => {
+    expect(hospital.practice.taxonomy).toBe('282N00000X');
+    expect(hospital.feeSchedule).toEqual([]);
+    for (const e of hospital.encounters) {
+      expect(['111', '131']).toContain(e.institutional?.billType);
+      expect(e.lines.every((l) => /^\d{4}$/.test(l.revenueCode ?? ''))).toBe(true);
+      expect((e.serviceDateTo ?? e.serviceDate) < '2026-11-25').toBe(true);
+    }
+  });
+
+  it('gives inpatient stays admission data, POA per diagnosis and room-and-board days', () => {
+    const stays = hospital.encounters.filter((e) => e.institutional?.billType === '111');
+    expect(stays.length).toBeGreaterThan(0);
+    for (const s of stays) {
+      expect(s.institutional).toMatchObject({ admissionDate: s.serviceDate, admissionSource: '1' });
+      expect(s.institutional!.presentOnAdmission).toHaveLength(s.diagnoses.length);
+      const days = s.lines.find((l) => l.revenueCode === '0120')!.units;
+      expect(days).toBe((Date.parse(s.serviceDateTo!) - Date.parse(s.serviceDate)) / 86_400_000);
+    }
+  });
+});

@@ -1,7 +1,9 @@
 import { addDays, ageOn } from '../shared/dates.ts';
 import { npiFromBase } from '../shared/npi.ts';
 import { CITIES, FEES, FIRST_NAMES, LAST_NAMES, STREETS, VISITS, type VisitTemplate } from './catalog.ts';
+import { hospitalEncounter } from './hospital.ts';
 import { createRandom, type Random } from './random.ts';
+import type { InstitutionalData } from '../encounters/institutional.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -9,6 +11,8 @@ export interface DemoOptions {
   encounters: number;
   /** Encounters fall in the six months before this date. */
   asOf: string;
+  /** A physician group billing CMS-1500s (default) or a hospital billing UB-04s. */
+  kind?: 'clinic' | 'hospital';
 }
 
 const PAYERS = [
@@ -143,10 +147,14 @@ export interface DemoEncounter {
   referringProvider: number | null;
   facility: number;
   serviceDate: string;
+  /** The discharge date of an inpatient stay (the service date otherwise). */
+  serviceDateTo?: string;
   placeOfService: string;
   priorAuthorization: string | null;
   diagnoses: string[];
+  institutional?: InstitutionalData;
   lines: {
+    revenueCode?: string;
     procedureCode: string;
     modifiers: string[];
     units: number;
@@ -157,12 +165,14 @@ export interface DemoEncounter {
 
 export function generateDemo(options: DemoOptions) {
   const random = createRandom(options.seed);
+  const hospital = options.kind === 'hospital';
   const practiceNpi = npiFromBase(`2${random.digits(8)}`);
   const practice = {
-    name: 'Riverside Family Medicine & Orthopedics (Demo)',
+    name: hospital ? 'Riverside Community Hospital (Demo)' : 'Riverside Family Medicine & Orthopedics (Demo)',
     npi: practiceNpi,
     tin: `${random.int(10, 16)}-${random.digits(7)}`,
-    taxonomy: '193200000X',
+    // NUCC 282N00000X general acute care hospital; 193200000X multi-specialty group.
+    taxonomy: hospital ? '282N00000X' : '193200000X',
     address1: '100 Demo Plaza',
     city: 'Springfield',
     state: 'IL',
@@ -176,41 +186,59 @@ export function generateDemo(options: DemoOptions) {
     npi: npiFromBase(`1${random.digits(8)}`),
     kinds: ['rendering', 'referring', 'supervising'],
   }));
-  const facilities = [
-    {
-      name: 'Riverside Main Clinic',
-      npi: practiceNpi,
-      address1: '100 Demo Plaza',
-      city: 'Springfield',
-      state: 'IL',
-      zip: '627011234',
-      placeOfService: '11',
-    },
-    {
-      name: 'Riverside Surgery Center',
-      npi: npiFromBase(`2${random.digits(8)}`),
-      address1: '250 Demo Parkway',
-      city: 'Springfield',
-      state: 'IL',
-      zip: '627021000',
-      placeOfService: '24',
-    },
-  ];
-  const payers = PAYERS.map(({ key: _key, ...p }) => ({
+  const facilities = hospital
+    ? [
+        {
+          name: 'Riverside Community Hospital',
+          npi: practiceNpi,
+          address1: '100 Demo Plaza',
+          city: 'Springfield',
+          state: 'IL',
+          zip: '627011234',
+          placeOfService: '21',
+        },
+      ]
+    : [
+        {
+          name: 'Riverside Main Clinic',
+          npi: practiceNpi,
+          address1: '100 Demo Plaza',
+          city: 'Springfield',
+          state: 'IL',
+          zip: '627011234',
+          placeOfService: '11',
+        },
+        {
+          name: 'Riverside Surgery Center',
+          npi: npiFromBase(`2${random.digits(8)}`),
+          address1: '250 Demo Parkway',
+          city: 'Springfield',
+          state: 'IL',
+          zip: '627021000',
+          placeOfService: '24',
+        },
+      ];
+  // A hospital bills Medicare Part A (claim filing indicator MA) on its UB-04s.
+  const payers = PAYERS.map(({ key, ...p }) => ({
     ...p,
+    ...(hospital && key === 'medicare'
+      ? { name: 'Medicare Part A (Demo MAC)', payerId: 'DEMO-MCRA', claimFilingIndicator: 'MA' }
+      : {}),
     address1: 'PO Box 1000',
     city: 'Springfield',
     state: 'IL',
     zip: '62701',
   }));
-  const feeSchedule = Object.entries(FEES).map(([procedureCode, chargeCents]) => ({
+  const feeSchedule = Object.entries(hospital ? {} : FEES).map(([procedureCode, chargeCents]) => ({
     procedureCode,
     chargeCents,
     effectiveDate: '2025-01-01',
   }));
   const patients = Array.from({ length: options.patients }, (_, i) => demoPatient(random, i, options.asOf));
   const encounters = Array.from({ length: options.encounters }, () =>
-    demoEncounter(random, patients, options.asOf),
+    hospital
+      ? hospitalEncounter(random, patients, options.asOf, PROVIDERS.length)
+      : demoEncounter(random, patients, options.asOf),
   );
   return {
     practice,

@@ -58,7 +58,8 @@ export async function seedDemo(
         .values(c.map((r) => ({ ...r, practiceId })))
         .returning({ id: payer.id }),
     );
-    await tx.insert(feeScheduleEntry).values(demo.feeSchedule.map((f) => ({ ...f, practiceId })));
+    if (demo.feeSchedule.length)
+      await tx.insert(feeScheduleEntry).values(demo.feeSchedule.map((f) => ({ ...f, practiceId })));
     const patientIds = await insertChunked(demo.patients, (c) =>
       tx
         .insert(patient)
@@ -116,13 +117,14 @@ async function insertEncounters(
           practiceId,
           patientId: ids.patientIds[e.patient]!,
           serviceDateFrom: e.serviceDate,
-          serviceDateTo: e.serviceDate,
+          serviceDateTo: e.serviceDateTo ?? e.serviceDate,
           placeOfService: e.placeOfService,
           renderingProviderId: ids.providerIds[e.provider]!,
           referringProviderId: e.referringProvider === null ? null : ids.providerIds[e.referringProvider]!,
           facilityId: ids.facilityIds[e.facility]!,
           priorAuthorization: e.priorAuthorization,
           diagnoses: e.diagnoses,
+          institutional: e.institutional ?? null,
         })),
       )
       .returning({ id: encounter.id }),

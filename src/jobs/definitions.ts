@@ -10,6 +10,8 @@ export interface DemoSeedJob {
   patients: number;
   encounters: number;
   adminUserIds: number[];
+  /** clinic (CMS-1500s, the default) or hospital (UB-04s). */
+  kind?: 'clinic' | 'hospital';
 }
 
 export interface JobHooks {
@@ -26,7 +28,13 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
       async run(data: DemoSeedJob, ctx) {
         const practiceId = await seedDemo(
           ctx.database,
-          { seed: data.seed, patients: data.patients, encounters: data.encounters, asOf: todayIso() },
+          {
+            seed: data.seed,
+            patients: data.patients,
+            encounters: data.encounters,
+            asOf: todayIso(),
+            kind: data.kind ?? 'clinic',
+          },
           SYSTEM_ACTOR,
           data.adminUserIds,
           (done, total) => ctx.progress(done, total, 'loading demo practice'),

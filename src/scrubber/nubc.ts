@@ -50,5 +50,5 @@ export const isAccommodation = (revenueCode: string): boolean =>
   revenueCode >= '0100' && revenueCode <= '0219';
 
 /** Revenue code families Medicare packages on outpatient bills, where a line may omit HCPCS. */
-const PACKAGED = ['025', '027', '0370', '0621', '0622'];
+const PACKAGED = ['025', '027', '0370', '0621', '0622', '071'];
 export const mayOmitHcpcs = (revenueCode: string): boolean => PACKAGED.some((p) => revenueCode.startsWith(p));

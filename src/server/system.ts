@@ -14,6 +14,8 @@ import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
 
 export const DEMO_DEFAULTS = { seed: 20261125, patients: 200, encounters: 1000 };
+/** The demo hospital beside the physician group: its own patients, stays and outpatient visits on UB-04s. */
+export const DEMO_HOSPITAL = { seed: 20261126, patients: 120, encounters: 250, kind: 'hospital' as const };
 
 export async function openSystemDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/db` });
@@ -59,6 +61,12 @@ export async function prepareFirstStart(
     ]);
     print(
       `Loaded the demo practice (id ${practiceId}): ${DEMO_DEFAULTS.patients} patients, ${DEMO_DEFAULTS.encounters} encounters.`,
+    );
+    const hospitalId = await seedDemo(database, { ...DEMO_HOSPITAL, asOf: todayIso() }, SYSTEM_ACTOR, [
+      adminId,
+    ]);
+    print(
+      `Loaded the demo hospital (id ${hospitalId}): ${DEMO_HOSPITAL.patients} patients, ${DEMO_HOSPITAL.encounters} stays and visits billed on UB-04s.`,
     );
   }
 }
