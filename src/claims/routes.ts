@@ -159,6 +159,8 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
     async (request, reply) => {
       const loaded = await loadClaim(db, request.params.id, request.practiceScope);
       if (!loaded) throw notFound('claim');
+      if (loaded.row.type !== 'professional')
+        throw conflict('an institutional claim is billed on a UB-04, not a CMS-1500');
       const input = cms1500InputOf(
         loaded.row,
         loaded.lines,

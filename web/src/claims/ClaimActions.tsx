@@ -21,9 +21,11 @@ export function ClaimActions({ claim, busy, onScrub, onEdit, onMove }: Props) {
           {MANUAL_MOVES[to]}
         </Button>
       ))}
-      <Button icon={<PrinterOutlined />} href={`/api/claims/${claim.id}/cms1500.pdf`} target="_blank">
-        Print CMS-1500
-      </Button>
+      {claim.type === 'professional' && (
+        <Button icon={<PrinterOutlined />} href={`/api/claims/${claim.id}/cms1500.pdf`} target="_blank">
+          Print CMS-1500
+        </Button>
+      )}
       {editable && (
         <Button icon={<ReloadOutlined />} loading={busy} onClick={onScrub}>
           Scrub again

@@ -18,11 +18,12 @@ import { PatientInsuredBoxes } from './PatientInsuredBoxes.tsx';
 import { PhysicianBoxes } from './PhysicianBoxes.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
 import { ServiceLineBoxes } from './ServiceLineBoxes.tsx';
+import { Ub04Boxes } from './Ub04Boxes.tsx';
 import { useClaimParties } from './useClaimParties.ts';
 
 type Asking = { kind: 'override'; finding: Finding } | { kind: 'move'; to: keyof typeof MANUAL_MOVES };
 
-/** One claim laid out as the CMS-1500, each scrubber finding beside the box it names. */
+/** One claim laid out as the CMS-1500 (or the UB-04 for a facility), each scrubber finding beside the box it names. */
 export function ClaimDetailPage() {
   const { id } = useParams();
   const { record: claim, error, setRecord } = useRecord<Claim>(`/api/claims/${id}`);
@@ -117,12 +118,18 @@ export function ClaimDetailPage() {
         <BoxFindings box="claim" />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={18}>
-            <Flex vertical gap="middle">
-              <PatientInsuredBoxes claim={claim} parties={parties} />
-              <PhysicianBoxes claim={claim} parties={parties} />
-              <ServiceLineBoxes claim={claim} parties={parties} />
-              <BillingBoxes claim={claim} parties={parties} />
-            </Flex>
+            {claim.type === 'institutional' ? (
+              <Flex vertical gap="middle" data-testid="ub04">
+                <Ub04Boxes claim={claim} parties={parties} />
+              </Flex>
+            ) : (
+              <Flex vertical gap="middle">
+                <PatientInsuredBoxes claim={claim} parties={parties} />
+                <PhysicianBoxes claim={claim} parties={parties} />
+                <ServiceLineBoxes claim={claim} parties={parties} />
+                <BillingBoxes claim={claim} parties={parties} />
+              </Flex>
+            )}
           </Col>
           <Col xs={24} xl={6}>
             <ClaimHistory claim={claim} />

@@ -18,8 +18,25 @@ export type Box =
   | 'taxId'
   | 'facility'
   | 'billingProvider'
+  | `ub:${UbBox}`
   | `line:${number}`
   | 'claim';
+
+/** The UB-04 form locators the institutional findings belong beside. */
+export type UbBox = 'billType' | 'admission' | 'status' | 'poa' | 'procedures' | 'attending' | 'dates';
+const UB_BOX: Record<string, UbBox> = {
+  billType: 'billType',
+  admissionDate: 'admission',
+  admissionHour: 'admission',
+  admissionType: 'admission',
+  admissionSource: 'admission',
+  admittingDiagnosis: 'admission',
+  patientStatus: 'status',
+  presentOnAdmission: 'poa',
+  procedures: 'procedures',
+  attendingProvider: 'attending',
+  occurrenceSpans: 'dates',
+};
 
 export function boxOf(finding: Pick<Finding, 'field' | 'lines'>, lineNumbers: number[]): Box {
   const [head, index] = pathOf(finding.field);
@@ -51,6 +68,9 @@ export function boxOf(finding: Pick<Finding, 'field' | 'lines'>, lineNumbers: nu
       return 'facility';
     case 'billingProvider':
       return index === 'taxId' ? 'taxId' : 'billingProvider';
+    case 'institutional':
+      if (typeof index === 'string' && UB_BOX[index]) return `ub:${UB_BOX[index]}`;
+      break;
   }
   const [line] = finding.lines;
   return line === undefined ? 'claim' : `line:${line}`;

@@ -11,6 +11,7 @@ import { usePracticeId } from '../practice/practice-context.ts';
 import { CreateClaimButton } from '../claims/CreateClaimButton.tsx';
 import { DiagnosisList } from './DiagnosisList.tsx';
 import { EncounterHeaderFields } from './EncounterHeaderFields.tsx';
+import { FacilityBillFields } from './FacilityBillFields.tsx';
 import { bodyOf, encounterFieldFor, NEW_LINE, valuesOf, type EncounterValues } from './encounter-values.ts';
 import { ServiceLinesTable } from './ServiceLinesTable.tsx';
 
@@ -91,6 +92,7 @@ export function EncounterFormPage() {
         {error && <Alert type="error" title={error} showIcon role="alert" />}
         <EncounterHeaderFields />
         <DiagnosisList />
+        <FacilityBillFields />
         <ServiceLinesTable />
       </Flex>
     </Form>

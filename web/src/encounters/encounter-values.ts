@@ -2,6 +2,13 @@ import { formatDollars, parseDollars } from '../../../src/shared/money.ts';
 import type { FieldError } from '../api/problem.ts';
 import type { Encounter } from '../api/types.ts';
 import type { FieldFor } from '../forms/field-errors.ts';
+import type { InstitutionalData } from '../../../src/encounters/institutional.ts';
+
+/** The UB-04 part as the form holds it: switched on or off, value amounts as typed dollars. */
+export type InstitutionalValues = Partial<Omit<InstitutionalData, 'values'>> & {
+  enabled?: boolean;
+  values?: { code?: string; amount?: string }[];
+};
 
 /** A service line as the form holds it: the charge as typed dollars, blank for the fee schedule. */
 export interface LineValues {
@@ -12,6 +19,7 @@ export interface LineValues {
   diagnosisPointers?: number[];
   serviceDate?: string;
   ndc?: string | null;
+  revenueCode?: string | null;
 }
 
 export interface EncounterValues {
@@ -25,6 +33,7 @@ export interface EncounterValues {
   priorAuthorization?: string;
   diagnoses: string[];
   serviceLines: LineValues[];
+  institutional?: InstitutionalValues;
 }
 
 export const NEW_LINE: LineValues = { modifiers: [], units: 1, diagnosisPointers: [1] };
@@ -35,6 +44,16 @@ export function valuesOf(e: Encounter): EncounterValues {
     referringProviderId: e.referringProviderId ?? null,
     facilityId: e.facilityId ?? null,
     priorAuthorization: e.priorAuthorization ?? '',
+    institutional: e.institutional
+      ? {
+          ...e.institutional,
+          enabled: true,
+          values: (e.institutional.values ?? []).map((v) => ({
+            code: v.code,
+            amount: formatDollars(v.amountCents),
+          })),
+        }
+      : { enabled: false },
     serviceLines: e.serviceLines.map((l) => ({
       procedureCode: l.procedureCode,
       modifiers: l.modifiers,
@@ -44,7 +63,35 @@ export function valuesOf(e: Encounter): EncounterValues {
       // A line dated like the encounter took its date from it: let it follow the encounter's date.
       ...(l.serviceDate !== e.serviceDateFrom ? { serviceDate: l.serviceDate } : {}),
       ndc: l.ndc,
+      revenueCode: l.revenueCode,
     })),
+  };
+}
+
+const present = <T extends object>(rows: T[] | undefined) =>
+  (rows ?? []).filter((r) => Object.values(r).some((v) => !blank(v)));
+
+/** The UB-04 form part → the API's institutional object (null when the encounter is billed on a CMS-1500). */
+function institutionalBody(v: InstitutionalValues | undefined, errors: FieldError[]) {
+  if (!v?.enabled) return null;
+  const { enabled: _e, values, ...rest } = v;
+  const clean = Object.fromEntries(
+    Object.entries(rest).filter(([, x]) => !blank(x) && !(Array.isArray(x) && x.length === 0)),
+  );
+  return {
+    ...clean,
+    ...(rest.presentOnAdmission ? { presentOnAdmission: rest.presentOnAdmission.map((p) => p ?? '') } : {}),
+    ...(rest.occurrences ? { occurrences: present(rest.occurrences) } : {}),
+    ...(rest.procedures ? { procedures: present(rest.procedures) } : {}),
+    ...(values
+      ? {
+          values: present(values).map((x, i) => ({
+            code: upper(x.code),
+            amountCents:
+              chargeCentsOf(String(x.amount ?? ''), `/institutional/values/${i}/amountCents`, errors) ?? 0,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -69,7 +116,8 @@ export function bodyOf(v: EncounterValues): { body: Record<string, unknown>; err
       ? undefined
       : chargeCentsOf(String(l.charge), `/serviceLines/${i}/chargeCents`, errors);
     return {
-      procedureCode: upper(l.procedureCode),
+      ...(blank(l.procedureCode) ? {} : { procedureCode: upper(l.procedureCode) }),
+      ...(blank(l.revenueCode) ? {} : { revenueCode: String(l.revenueCode).trim() }),
       ...(l.modifiers?.length ? { modifiers: l.modifiers.map(upper) } : {}),
       units: l.units,
       ...(chargeCents === undefined ? {} : { chargeCents }),
@@ -89,6 +137,7 @@ export function bodyOf(v: EncounterValues): { body: Record<string, unknown>; err
     priorAuthorization: blank(v.priorAuthorization) ? null : v.priorAuthorization?.trim(),
     diagnoses: (v.diagnoses ?? []).map(upper),
     serviceLines,
+    institutional: institutionalBody(v.institutional, errors),
   };
   return { body: Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined)), errors };
 }
@@ -103,13 +152,16 @@ const HEADER = [
   'facilityId',
   'priorAuthorization',
 ];
-const LINE = ['procedureCode', 'modifiers', 'units', 'chargeCents', 'diagnosisPointers'];
+const LINE = ['procedureCode', 'revenueCode', 'modifiers', 'units', 'chargeCents', 'diagnosisPointers'];
 
 /** Where the encounter form shows an API error: header fields, each diagnosis, each line's cell. */
 export const encounterFieldFor: FieldFor = (path) => {
   const [head, index, field] = path;
   if (typeof head === 'string' && HEADER.includes(head) && path.length === 1) return [head];
   if (head === 'diagnoses' && typeof index === 'number') return ['diagnoses', index];
+  // UB-04 fields: errors show at the field (or the list entry) they name.
+  if (head === 'institutional' && typeof index === 'string')
+    return typeof field === 'number' ? ['institutional', index, field] : ['institutional', index];
   if (
     head === 'serviceLines' &&
     typeof index === 'number' &&
