@@ -169,11 +169,22 @@ export async function loadScrubContext(
       ),
     );
   const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
+  const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;
   const ncci = ncciFor(row, lookups.ncci);
   return {
     today,
     ...(lookups.codes ? { codes: lookups.codes } : {}),
-    ...(ncci ? { ncci } : {}),
+    ...(ncci ? { ncci: { ptp: ncci.ptp, mue: ncci.mue } } : {}),
+    ...(globalDays
+      ? {
+          globalDays,
+          priorProcedures: earlier.map(({ l }) => ({
+            procedureCode: l.procedureCode,
+            serviceDate: l.serviceDate,
+            modifiers: l.modifiers,
+          })),
+        }
+      : {}),
     feeSchedule,
     submittedServices,
     payerRules: rules.map(

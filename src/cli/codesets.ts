@@ -78,7 +78,7 @@ export function registerCodesetCommands(program: Command): void {
   codesets
     .command('import-ncci <dir>')
     .description(
-      'import CMS NCCI PTP (ccipra*/ccioph* .txt) and MUE files for a quarter; each file is checked whole first',
+      'import CMS NCCI PTP (ccipra*/ccioph* .txt) and MUE files, and the MPFS relative value file (PPRRVU*.csv, global surgery days), for a quarter; each file is checked whole first',
     )
     .requiredOption('--quarter <q>', 'the quarter the files apply from, e.g. 2026Q4')
     .action(async (dir: string, opts: { quarter: string }) => {
@@ -87,7 +87,7 @@ export function registerCodesetCommands(program: Command): void {
         const outcomes = await importNcciDirectory(database, dir, opts.quarter, SYSTEM_ACTOR);
         if (outcomes.length === 0)
           console.log(
-            'no NCCI files found (ccipra*, ccioph*, *mue*practitioner*, *mue*outpatient*, *mue*dme*)',
+            'no NCCI files found (ccipra*, ccioph*, *mue*practitioner*, *mue*outpatient*, *mue*dme*, PPRRVU*.csv)',
           );
         for (const o of outcomes) {
           console.log(`${o.status.padEnd(9)} ${o.file}  ${o.rows} rows`);

@@ -16,6 +16,10 @@ function ncciFolder(): string {
     join(fixtures, 'mue-practitioner.txt'),
     join(dir, 'MCR_MUE_PractitionerServices_Eff_10-01-2026.txt'),
   );
+  copyFileSync(
+    join(process.cwd(), 'src/scrubber/mpfs/fixtures/PPRRVU26_JAN.csv'),
+    join(dir, 'PPRRVU26_JAN.csv'),
+  );
   return dir;
 }
 
@@ -33,14 +37,16 @@ describe('NCCI files in the database', () => {
       kind: 'mue',
       setting: 'practitioner',
     });
+    expect(classifyNcciFile('PPRRVU26_JAN.csv')).toEqual({ kind: 'global-days', setting: 'practitioner' });
     expect(classifyNcciFile('readme.pdf')).toBeUndefined();
   });
 
   it('imports a quarter once, refuses a truncated file, and loads the tables every server reads', async () => {
     const dir = ncciFolder();
     const first = await importNcciDirectory(database, dir, '2026Q4', SYSTEM_ACTOR);
-    expect(first.map((o) => o.status)).toEqual(['imported', 'imported']);
+    expect(first.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
     expect((await importNcciDirectory(database, dir, '2026Q4', SYSTEM_ACTOR)).map((o) => o.status)).toEqual([
+      'unchanged',
       'unchanged',
       'unchanged',
     ]);
@@ -69,5 +75,7 @@ describe('NCCI files in the database', () => {
       .find((l) => /^[0-9A-Z]{5}\t/.test(l))!
       .split('\t')[0]!;
     expect(mueFor(mue!, mueCode, '2026-11-02')).toBeDefined();
+    // The MPFS relative value file gives the global period rule its days.
+    expect(catalog.tables().practitioner.globalDays?.get('27447')).toBe(90);
   });
 });

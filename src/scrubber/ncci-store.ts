@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { asc, eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/store.ts';
 import { recordAudit } from '../audit/store.ts';
@@ -18,10 +18,18 @@ import {
   type PtpTable,
 } from './ncci/index.ts';
 import { ncciFile } from './ncci-files.ts';
+import { parseGlobalDays } from './mpfs/global-days.ts';
 
-/** Which NCCI file a CMS file name is: PTP practitioner (ccipra…), PTP outpatient hospital (ccioph…), or an MUE file. */
-export function classifyNcciFile(name: string): { kind: 'ptp' | 'mue'; setting: MueSetting } | undefined {
+/** ptp and mue are NCCI files; global-days is the MPFS relative value file (PPRRVU) the global period rule reads. */
+export type NcciFileKind = 'ptp' | 'mue' | 'global-days';
+
+/**
+ * Which CMS file a name is: PTP practitioner (ccipra…), PTP outpatient hospital (ccioph…), an MUE
+ * file, or the physician fee schedule's relative value file (PPRRVUyy_Qtr.csv) with global days.
+ */
+export function classifyNcciFile(name: string): { kind: NcciFileKind; setting: MueSetting } | undefined {
   const n = name.toLowerCase();
+  if (/^pprrvu.*\.csv$/.test(n)) return { kind: 'global-days', setting: 'practitioner' };
   if (!/\.txt(\.gz)?$/.test(n)) return undefined;
   if (n.startsWith('ccipra')) return { kind: 'ptp', setting: 'practitioner' };
   if (n.startsWith('ccioph')) return { kind: 'ptp', setting: 'outpatient' };
@@ -41,7 +49,8 @@ export interface NcciImportOutcome {
   problems: NcciProblem[];
 }
 
-async function checkFile(content: Buffer, kind: 'ptp' | 'mue', setting: MueSetting, file: string) {
+async function checkFile(content: Buffer, kind: NcciFileKind, setting: MueSetting, file: string) {
+  if (kind === 'global-days') return checkGlobalDays(content, file);
   let rows = 0;
   const problems: NcciProblem[] = [];
   const batches =
@@ -106,8 +115,22 @@ export async function importNcciDirectory(
   return outcomes;
 }
 
+function checkGlobalDays(content: Buffer, file: string) {
+  const { rows, problems } = parseGlobalDays(content.toString('latin1'), file);
+  return {
+    rows,
+    problems: problems.map((p): NcciProblem => ({
+      code: p.field ? 'NCCI-ROW-MALFORMED' : rows ? 'NCCI-HEADER' : 'NCCI-FILE-TRUNCATED',
+      severity: 'error',
+      where: { file: p.file, line: p.line, ...(p.field ? { field: p.field } : {}) },
+      why: p.message,
+    })),
+  };
+}
+
 export interface NcciTables {
-  practitioner: { ptp?: PtpTable; mue?: MueTable };
+  /** globalDays: MPFS global surgery days by procedure code, from the latest PPRRVU file. */
+  practitioner: { ptp?: PtpTable; mue?: MueTable; globalDays?: Map<string, number> };
   outpatient: { ptp?: PtpTable; mue?: MueTable };
 }
 
@@ -147,6 +170,12 @@ export class NcciCatalog {
       }
       if (mue) next[setting].mue = mue;
     }
+    const rvu = files.filter((f) => f.kind === 'global-days').at(-1);
+    if (rvu)
+      next.practitioner.globalDays = parseGlobalDays(
+        gunzipSync(rvu.content).toString('latin1'),
+        rvu.fileName,
+      ).days;
     this.current = next;
   }
 
