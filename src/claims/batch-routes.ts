@@ -4,13 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { EVERYONE, MANAGERS, OFFICE } from '../auth/roles.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { actorOf, requirePracticeInScope } from '../server/access.ts';
-import { notFound } from '../server/problem.ts';
+import { notFound, Problem, type FieldError } from '../server/problem.ts';
 import { registerResource } from '../server/resource.ts';
 import { closed, Id } from '../shared/schema.ts';
 import { SubmitterSettings, SubmitterSettingsCreate, SubmitterSettingsUpdate } from './batch-schema.ts';
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
-import { createBatch } from './batches.ts';
+import type { BatchOutcome } from './batches.ts';
 import { claim } from './tables.ts';
 
 const tags = ['submissions'];
@@ -43,7 +44,9 @@ const summary = {
   sentAt: submissionBatch.sentAt,
 };
 
-export function registerBatchRoutes(app: FastifyInstance, db: Db): void {
+type BatchJobOutput = BatchOutcome | { problem: { status: number; detail: string; errors: FieldError[] } };
+
+export function registerBatchRoutes(app: FastifyInstance, db: Db, queue: JobQueue): void {
   registerResource(app, db, {
     path: 'submitter-settings',
     entity: 'submitter_settings',
@@ -65,7 +68,8 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db): void {
       config: { access: OFFICE },
       schema: {
         tags,
-        summary: 'Write ready claims into an 837P submission batch',
+        summary:
+          'Write ready claims into an 837P submission batch (a background job; answers when it is done)',
         body: Type.Object(
           {
             practiceId: Id,
@@ -77,15 +81,24 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request, reply) => {
       requirePracticeInScope(request, request.body.practiceId);
-      const outcome = await createBatch(
-        db,
-        request.body.practiceId,
-        request.body.claimIds,
-        actorOf(request),
-        new Date(),
+      const actor = actorOf(request);
+      const jobId = await queue.enqueue(
+        'claims.batch',
+        { practiceId: request.body.practiceId, claimIds: request.body.claimIds, actor },
+        { practiceId: request.body.practiceId, requestedBy: actor.userId },
       );
+      const done = await queue.waitFor('claims.batch', jobId, 120_000);
+      const output = done.output as BatchJobOutput | { message?: string };
+      if (done.state !== 'completed')
+        throw new Problem(
+          500,
+          'Batch not written',
+          `job ${jobId} ${done.state}: ${(output as { message?: string })?.message ?? ''}`,
+        );
+      if ('problem' in output)
+        throw new Problem(output.problem.status, 'Conflict', output.problem.detail, output.problem.errors);
       reply.code(201);
-      return outcome;
+      return { ...(output as BatchOutcome), jobId };
     },
   );
 

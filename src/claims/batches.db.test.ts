@@ -9,7 +9,7 @@ describe('submission batches', () => {
   const readyClaims: number[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ work: true });
     await t.addUser('biller@example.org', [{ practiceId: t.practiceA, role: 'biller' }]);
     await t.addUser('manager@example.org', [{ practiceId: t.practiceA, role: 'manager' }]);
     biller = await t.login('biller@example.org');

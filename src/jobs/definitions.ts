@@ -1,4 +1,6 @@
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR, type AuditActor } from '../audit/store.ts';
+import { createBatch } from '../claims/batches.ts';
+import { Problem } from '../server/problem.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { purgeExpiredSessions } from '../auth/store.ts';
 import { todayIso } from '../shared/dates.ts';
@@ -12,6 +14,13 @@ export interface DemoSeedJob {
   adminUserIds: number[];
   /** clinic (CMS-1500s, the default) or hospital (UB-04s). */
   kind?: 'clinic' | 'hospital';
+}
+
+/** Write a practice's ready claims into a submission batch (an 837 file) in a worker. */
+export interface ClaimBatchJob {
+  practiceId: number;
+  claimIds?: number[];
+  actor: AuditActor;
 }
 
 export interface JobHooks {
@@ -42,6 +51,21 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
         return { practiceId };
       },
     } satisfies JobDefinition<DemoSeedJob> as JobDefinition<never>,
+    {
+      name: 'claims.batch',
+      // One transaction writes the batch or nothing, so a retry after a crash cannot send a claim twice.
+      retryLimit: 1,
+      async run(data: ClaimBatchJob, ctx) {
+        try {
+          return await createBatch(ctx.database.db, data.practiceId, data.claimIds, data.actor, new Date());
+        } catch (e) {
+          // A refusal (no settings, no ready claims) is an answer for the person who asked, not a failure to retry.
+          if (e instanceof Problem)
+            return { problem: { status: e.status, detail: e.message, errors: e.errors } };
+          throw e;
+        }
+      },
+    } satisfies JobDefinition<ClaimBatchJob> as JobDefinition<never>,
     {
       name: 'sessions.purge',
       async run(_data: object, ctx) {

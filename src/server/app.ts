@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     codes: catalog.codeChecker(),
     ncci: ncci.tables(),
   }));
-  registerBatchRoutes(app, database.db);
+  registerBatchRoutes(app, database.db, queue);
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);
