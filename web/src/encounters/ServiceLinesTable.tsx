@@ -13,6 +13,8 @@ interface Props {
 /** Service lines (837P loop 2400 SV1): procedure, modifiers, units, charge and diagnosis pointers. */
 export function ServiceLinesTable({ name = 'serviceLines', fixed = false }: Props) {
   const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
+  // A UB-04 line is billed by revenue code (FL42); the 837I has no diagnosis pointers.
+  const facility = Boolean(Form.useWatch(['institutional', 'enabled']));
   const pointerOptions = diagnoses.map((code, i) => ({
     value: i + 1,
     label: `${i + 1}${code ? ` ${code}` : ''}`,
@@ -40,6 +42,20 @@ export function ServiceLinesTable({ name = 'serviceLines', fixed = false }: Prop
             data-testid="service-lines"
             columns={[
               { title: '#', key: 'n', width: 40, render: (_, f, i) => i + 1 },
+              ...(facility
+                ? [
+                    {
+                      title: 'Revenue code',
+                      key: 'revenueCode',
+                      width: 120,
+                      render: (_: unknown, f: FormListFieldData, i: number) => (
+                        <Form.Item name={[f.name, 'revenueCode']} className="compact-item">
+                          <Input aria-label={`Line ${i + 1} revenue code`} placeholder="0450" maxLength={4} />
+                        </Form.Item>
+                      ),
+                    },
+                  ]
+                : []),
               {
                 title: 'Procedure (CPT/HCPCS)',
                 key: 'procedureCode',
