@@ -25,8 +25,10 @@ import {
   PayerRuleCreate,
   PayerRuleItem,
   PayerRuleUpdate,
+  ReplaceBody,
   TransitionBody,
 } from './schema.ts';
+import { replaceClaim, type ReplacementInput } from './replace.ts';
 import { scrubStoredClaim } from './scrub.ts';
 import { cms1500InputOf } from './cms1500/from-claim.ts';
 import { renderCms1500 } from './cms1500/index.ts';
@@ -276,6 +278,32 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
         await moveClaim(tx, loaded.row, request.body.to, actorOf(request), request.body.reason);
       });
       return claimDetail(db, request.params.id, request.practiceScope);
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: ReplacementInput }>(
+    '/api/claims/:id/replace',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary:
+          "Correct (frequency 7) or void (8) an adjudicated claim with a new claim naming the payer's claim number",
+        params: ById,
+        body: ReplaceBody,
+        response: { 201: ClaimDetail },
+      },
+    },
+    async (request, reply) => {
+      const id = await db.transaction(async (tx) => {
+        const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        const row = await replaceClaim(tx, loaded.row, request.body, actorOf(request));
+        await scrubStoredClaim(tx, row, actorOf(request), todayIso(), lookups());
+        return row.id;
+      });
+      reply.code(201);
+      return claimDetail(db, id, request.practiceScope);
     },
   );
 

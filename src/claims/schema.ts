@@ -5,6 +5,14 @@ import { closed, Id, Text } from '../shared/schema.ts';
 import { CLAIM_STATES } from './states.ts';
 
 export const ClaimCreate = Type.Object({ encounterId: Id, coverageId: Type.Optional(Id) }, closed);
+export const ReplaceBody = Type.Object(
+  {
+    frequencyCode: Type.Union([Type.Literal('7'), Type.Literal('8')]),
+    payerClaimNumber: Text(50),
+    reason: Text(500, { minLength: 3 }),
+  },
+  closed,
+);
 export const OverrideBody = Type.Object({ reason: Text(500, { minLength: 5 }) }, closed);
 /** The states a person moves a claim to by hand; the rest follow from scrubbing, batches, 999/277CA and 835. */
 export const MANUAL_STATES = ['draft', 'voided', 'appealed', 'closed'] as const;

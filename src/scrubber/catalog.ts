@@ -203,6 +203,13 @@ export const RULES = {
     fixHint: 'Meet the payer requirement shown.',
     source: 'Payer companion guide (declared in cleanclaim)',
   },
+  RESUBMISSION: {
+    severity: 'error',
+    title: "Replacement or void without the payer's claim number",
+    fixHint:
+      "Enter the payer's claim number (ICN/DCN) from the remittance of the claim being replaced or voided.",
+    source: 'CMS-1500 box 22 / UB-04 FL64; 837 TR3 2300 REF*F8 (required when CLM05-3 is 7 or 8)',
+  },
   'INST-BILL-TYPE': {
     severity: 'error',
     title: 'Type of bill',

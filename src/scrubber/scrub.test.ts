@@ -131,6 +131,7 @@ const TRIPS: Record<RuleId, Case> = {
     field: '/priorAuthorization',
     lines: [2],
   },
+  RESUBMISSION: { claim: (c) => (c.frequencyCode = '7'), field: '/payerClaimNumber' },
   'INST-BILL-TYPE': {
     base: inst,
     claim: (c) => (c.institutional!.billType = '191'),

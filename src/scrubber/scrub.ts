@@ -10,7 +10,7 @@ import { checkNpis } from './rules/npi.ts';
 import { checkPayerRules } from './rules/payer-rules.ts';
 import { checkPlaceOfService } from './rules/place-of-service.ts';
 import { checkPointers } from './rules/pointers.ts';
-import { checkRequiredData } from './rules/required-data.ts';
+import { checkRequiredData, checkResubmission } from './rules/required-data.ts';
 import { checkUnitsAndCharges } from './rules/units-charges.ts';
 import { checkInstitutionalCodes } from './rules/institutional-codes.ts';
 import { checkInstitutionalHeader } from './rules/institutional.ts';
@@ -21,6 +21,7 @@ export type ClaimCheck = (claim: ScrubClaim, context: ScrubContext) => Finding[]
 /** Every check the scrubber runs, in the order a biller reads the claim (header, codes, lines). */
 export const CHECKS: ClaimCheck[] = [
   checkRequiredData,
+  checkResubmission,
   checkInstitutionalHeader,
   checkNpis,
   checkDates,

@@ -9,6 +9,19 @@ function missing(ruleId: Parameters<typeof finding>[0], needs: Need[]): Finding[
     .map(([field, , label]) => finding(ruleId, field, `${label} is missing`));
 }
 
+/** A replacement (7) or void (8) names the payer's claim number of the claim it replaces (REF*F8). */
+export function checkResubmission(claim: ScrubClaim): Finding[] {
+  if (!['7', '8'].includes(claim.frequencyCode) || claim.payerClaimNumber) return [];
+  const kind = claim.frequencyCode === '7' ? 'replacement' : 'void';
+  return [
+    finding(
+      'RESUBMISSION',
+      '/payerClaimNumber',
+      `A ${kind} claim (frequency ${claim.frequencyCode}) needs the payer's claim number`,
+    ),
+  ];
+}
+
 /** The data the 837 TR3 requires for every claim (loops 2010AA, 2010BA, 2010BB, 2010CA). */
 export function checkRequiredData(claim: ScrubClaim): Finding[] {
   const b = claim.billingProvider;
