@@ -53,6 +53,14 @@ describe('demo hospital generator', () => {
     }
   });
 
+  it('loads for every seed, young children included (no stay fits them)', () => {
+    for (const seed of [1, 2, 3, 20261126])
+      expect(
+        generateDemo({ seed, patients: 120, encounters: 250, asOf: '2026-11-25', kind: 'hospital' })
+          .encounters,
+      ).toHaveLength(250);
+  });
+
   it('gives inpatient stays admission data, POA per diagnosis and room-and-board days', () => {
     const stays = hospital.encounters.filter((e) => e.institutional?.billType === '111');
     expect(stays.length).toBeGreaterThan(0);
