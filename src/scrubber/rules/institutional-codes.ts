@@ -54,6 +54,7 @@ function checkPoa(claim: ScrubClaim, inst: ScrubInstitutional, codes: CodeChecke
   const findings: Finding[] = [];
   claim.diagnoses.forEach((code, i) => {
     const indicator = inst.presentOnAdmission?.[i] ?? '';
+    // Without the POA-exempt list for the discharge date (CODES-NOT-LOADED says so) a blank cannot be judged.
     const exempt = codes?.poaExempt(code, date);
     const reported = ['Y', 'N', 'U', 'W'].includes(indicator);
     const field = `/institutional/presentOnAdmission/${i}`;
@@ -65,8 +66,6 @@ function checkPoa(claim: ScrubClaim, inst: ScrubInstitutional, codes: CodeChecke
       findings.push(
         finding('INST-POA', field, `${code} needs a POA indicator (Y, N, U or W), not "${indicator}"`),
       );
-    else if (exempt === undefined && indicator === '')
-      findings.push(finding('INST-POA', field, `${code} has no POA indicator`));
   });
   return findings;
 }
