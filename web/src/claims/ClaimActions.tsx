@@ -9,13 +9,25 @@ interface Props {
   onScrub(): void;
   onEdit(): void;
   onMove(to: keyof typeof MANUAL_MOVES): void;
+  /** Send a replacement (7) or a void (8) of an adjudicated claim. */
+  onReplace(frequencyCode: '7' | '8'): void;
 }
 
+const ADJUDICATED = ['paid', 'partially_paid', 'denied'];
+
 /** What a biller does to the claim as a whole: scrub again, edit, and the moves the state allows. */
-export function ClaimActions({ claim, busy, onScrub, onEdit, onMove }: Props) {
+export function ClaimActions({ claim, busy, onScrub, onEdit, onMove, onReplace }: Props) {
   const editable = isEditable(claim.state);
   return (
     <Space wrap>
+      {ADJUDICATED.includes(claim.state) && (
+        <>
+          <Button onClick={() => onReplace('7')}>Correct claim (7)</Button>
+          <Button danger onClick={() => onReplace('8')}>
+            Void at payer (8)
+          </Button>
+        </>
+      )}
       {manualMoves(claim.state).map((to) => (
         <Button key={to} danger={to === 'voided'} onClick={() => onMove(to)}>
           {MANUAL_MOVES[to]}

@@ -1,6 +1,6 @@
 import { Alert, App, Col, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { OFFICE } from '../../../src/auth/roles.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
@@ -21,7 +21,26 @@ import { ServiceLineBoxes } from './ServiceLineBoxes.tsx';
 import { Ub04Boxes } from './Ub04Boxes.tsx';
 import { useClaimParties } from './useClaimParties.ts';
 
-type Asking = { kind: 'override'; finding: Finding } | { kind: 'move'; to: keyof typeof MANUAL_MOVES };
+type Asking =
+  | { kind: 'override'; finding: Finding }
+  | { kind: 'move'; to: keyof typeof MANUAL_MOVES }
+  | { kind: 'replace'; frequencyCode: '7' | '8' };
+
+const REPLACE_LABEL = { '7': 'Correct claim (7)', '8': 'Void at payer (8)' } as const;
+
+function modalTitle(asking: Asking | undefined, pcn: string): string {
+  if (!asking) return '';
+  if (asking.kind === 'override') return `Override ${asking.finding.ruleId}`;
+  if (asking.kind === 'replace') return `${REPLACE_LABEL[asking.frequencyCode]}: ${pcn}`;
+  return `${MANUAL_MOVES[asking.to]}: ${pcn}`;
+}
+
+function modalOk(asking: Asking | undefined): string {
+  if (!asking) return 'OK';
+  if (asking.kind === 'override') return 'Override';
+  if (asking.kind === 'replace') return REPLACE_LABEL[asking.frequencyCode];
+  return MANUAL_MOVES[asking.to];
+}
 
 /** One claim laid out as the CMS-1500 (or the UB-04 for a facility), each scrubber finding beside the box it names. */
 export function ClaimDetailPage() {
@@ -33,6 +52,7 @@ export function ClaimDetailPage() {
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState<Asking>();
+  const navigate = useNavigate();
 
   const act = async (send: () => Promise<Claim>, done: string) => {
     setBusy(true);
@@ -69,17 +89,31 @@ export function ClaimDetailPage() {
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
 
-  const onReason = (reason: string) =>
-    asking?.kind === 'override'
+  const onReason = (reason: string, payerClaimNumber?: string) =>
+    asking?.kind === 'replace'
       ? act(
-          () => api.post<Claim>(`/api/claims/${claim.id}/findings/${asking.finding.id}/override`, { reason }),
-          `${asking.finding.ruleId} overridden`,
+          async () => {
+            const made = await api.post<Claim>(`/api/claims/${claim.id}/replace`, {
+              frequencyCode: asking.frequencyCode,
+              payerClaimNumber,
+              reason,
+            });
+            navigate(`/claims/${made.id}`);
+            return made;
+          },
+          `Claim ${asking.frequencyCode === '7' ? 'replacement' : 'void'} created`,
         )
-      : asking &&
-        act(
-          () => api.post<Claim>(`/api/claims/${claim.id}/transition`, { to: asking.to, reason }),
-          `Claim ${stateLabel(asking.to)}`,
-        );
+      : asking?.kind === 'override'
+        ? act(
+            () =>
+              api.post<Claim>(`/api/claims/${claim.id}/findings/${asking.finding.id}/override`, { reason }),
+            `${asking.finding.ruleId} overridden`,
+          )
+        : asking &&
+          act(
+            () => api.post<Claim>(`/api/claims/${claim.id}/transition`, { to: asking.to, reason }),
+            `Claim ${stateLabel(asking.to)}`,
+          );
 
   return (
     <FindingsContext.Provider value={findings}>
@@ -112,6 +146,7 @@ export function ClaimDetailPage() {
               onScrub={() => act(() => api.post<Claim>(`/api/claims/${claim.id}/scrub`), 'Claim scrubbed')}
               onEdit={() => setEditing(true)}
               onMove={(to) => setAsking({ kind: 'move', to })}
+              onReplace={(frequencyCode) => setAsking({ kind: 'replace', frequencyCode })}
             />
           )}
         </Flex>
@@ -148,19 +183,14 @@ export function ClaimDetailPage() {
       />
       <ReasonModal
         open={asking !== undefined}
-        title={
-          asking?.kind === 'override'
-            ? `Override ${asking.finding.ruleId}`
-            : asking
-              ? `${MANUAL_MOVES[asking.to]}: ${claim.patientControlNumber}`
-              : ''
-        }
-        okText={asking?.kind === 'override' ? 'Override' : asking ? MANUAL_MOVES[asking.to] : 'OK'}
+        title={modalTitle(asking, claim.patientControlNumber)}
+        okText={modalOk(asking)}
         minLength={asking?.kind === 'override' ? 5 : 3}
-        danger={asking?.kind === 'move' && asking.to === 'voided'}
+        danger={(asking?.kind === 'move' && asking.to === 'voided') || asking?.kind === 'replace'}
+        askPayerClaimNumber={asking?.kind === 'replace'}
         busy={busy}
         onCancel={() => setAsking(undefined)}
-        onSubmit={(reason) => void onReason(reason)}
+        onSubmit={(reason, payerClaimNumber) => void onReason(reason, payerClaimNumber)}
       />
     </FindingsContext.Provider>
   );

@@ -9,13 +9,15 @@ interface Props {
   minLength: number;
   danger?: boolean;
   busy: boolean;
+  /** Also ask for the payer's claim number (a replacement or void names the claim it replaces). */
+  askPayerClaimNumber?: boolean;
   onCancel(): void;
-  onSubmit(reason: string): void;
+  onSubmit(reason: string, payerClaimNumber?: string): void;
 }
 
 /** Asks why before an audited action: overriding a warning or moving a claim by hand. */
 export function ReasonModal(props: Props) {
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ reason: string; payerClaimNumber?: string }>();
   useEffect(() => {
     if (props.open) form.resetFields();
   }, [props.open, form]);
@@ -33,9 +35,18 @@ export function ReasonModal(props: Props) {
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => props.onSubmit(v.reason.trim())}
+        onFinish={(v) => props.onSubmit(v.reason.trim(), v.payerClaimNumber?.trim())}
         aria-label={props.title}
       >
+        {props.askPayerClaimNumber && (
+          <Form.Item
+            label="Payer claim number (ICN/DCN)"
+            name="payerClaimNumber"
+            rules={[{ required: true, whitespace: true, message: 'is required' }]}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+        )}
         <Form.Item
           label="Reason"
           name="reason"
