@@ -6,7 +6,7 @@ import { validateX12 } from './engine/validate.ts';
 import { MemoryControlNumbers } from './engine/writer.ts';
 import type { X12Problem } from './problems.ts';
 import { parse837 } from './transactions/837.ts';
-import { generate837, type Guide } from './transactions/837-generate.ts';
+import { write837, type Guide, type Transaction837 } from './transactions/837-generate.ts';
 import type { ProfessionalClaim, Receiver, Submitter } from './transactions/837-types.ts';
 import { parse835 } from './transactions/835.ts';
 import { parse999 } from './transactions/999.ts';
@@ -108,21 +108,48 @@ export async function toJsonCommand(file: string): Promise<CommandResult> {
   return { output: JSON.stringify(out, null, 2) + '\n', exitCode: fatal(v.problems) ? 2 : 0 };
 }
 
-/** JSON input shape for from-json: claims plus envelope details. */
+/**
+ * JSON input for from-json: either claims plus envelope details, or what `to-json` gives for an 837
+ * (its "837" transaction sets, each with its guide, BHT, submitter, receiver and claims).
+ */
 export interface ClaimFile {
-  submitter: Submitter;
-  receiver: Receiver;
-  senderId: string;
-  receiverId: string;
+  submitter?: Submitter;
+  receiver?: Receiver;
+  senderId?: string;
+  receiverId?: string;
   usage?: 'P' | 'T';
   /** CCYYMMDD / HHMM; default now (the CLI is the edge that may read the clock). */
   date?: string;
   time?: string;
   /** 005010X222A1 (837P, default) or 005010X223A2 (837I). */
   guide?: Guide;
-  /** First interchange/group/transaction control numbers (default 1). */
+  /** First interchange/group/transaction control numbers (default 1, or the first set's ST02). */
   controlNumbers?: { interchange?: number; group?: number; transaction?: number };
-  claims: ProfessionalClaim[];
+  claims?: ProfessionalClaim[];
+  '837'?: (Transaction837 & { controlNumber?: string; guide?: string | null })[];
+}
+
+const GUIDES: readonly string[] = ['005010X222A1', '005010X223A2'];
+
+/** The transaction sets a ClaimFile asks for, or why it cannot be written. */
+function setsOf(input: ClaimFile): Transaction837[] | string {
+  if (Array.isArray(input['837'])) {
+    if (input['837'].some((t) => !t?.submitter || !t.receiver || !Array.isArray(t.claims)))
+      return 'each "837" transaction set needs submitter, receiver and claims\n';
+    const bad = input['837'].find((t) => t.guide && !GUIDES.includes(t.guide));
+    if (bad) return `no 837 writer for guide ${String(bad.guide)} (only ${GUIDES.join(', ')})\n`;
+    return input['837'].map(({ guide, header, submitter, receiver, claims }) => ({
+      ...(guide ? { guide: guide as Guide } : {}),
+      ...(header ? { header } : {}),
+      submitter,
+      receiver,
+      claims,
+    }));
+  }
+  if (!Array.isArray(input.claims) || !input.submitter || !input.receiver)
+    return 'expected { submitter, receiver, senderId, receiverId, claims: [...] } or the output of x12 to-json\n';
+  const { submitter, receiver, claims, guide = '005010X222A1' } = input;
+  return [{ submitter, receiver, claims, guide }];
 }
 
 export async function fromJsonCommand(file: string): Promise<CommandResult> {
@@ -134,22 +161,28 @@ export async function fromJsonCommand(file: string): Promise<CommandResult> {
   } catch (e) {
     return { output: `not JSON: ${(e as Error).message}\n`, exitCode: 2 };
   }
-  if (!Array.isArray(input.claims) || !input.submitter || !input.receiver) {
-    return { output: 'expected { submitter, receiver, senderId, receiverId, claims: [...] }\n', exitCode: 2 };
-  }
+  const sets = setsOf(input);
+  if (typeof sets === 'string' || sets.length === 0)
+    return { output: typeof sets === 'string' ? sets : 'no transaction sets to write\n', exitCode: 2 };
+  const first = sets[0] as Transaction837;
+  const firstSt02 = Number(input['837']?.[0]?.controlNumber);
   const now = new Date().toISOString();
-  const text = await generate837(input.claims, {
-    submitter: input.submitter,
-    receiver: input.receiver,
-    senderId: input.senderId ?? input.submitter.id,
-    receiverId: input.receiverId ?? input.receiver.id,
-    usage: input.usage ?? 'T',
-    date: input.date ?? now.slice(0, 10).replace(/-/g, ''),
-    time: input.time ?? now.slice(11, 16).replace(':', ''),
-    numbers: new MemoryControlNumbers(input.controlNumbers),
-    guide: input.guide ?? '005010X222A1',
-    lineBreaks: true,
-  });
+  let text: string;
+  try {
+    text = await write837(sets, {
+      senderId: input.senderId ?? first.submitter.id,
+      receiverId: input.receiverId ?? first.receiver.id,
+      usage: input.usage ?? 'T',
+      date: input.date ?? now.slice(0, 10).replace(/-/g, ''),
+      time: input.time ?? now.slice(11, 16).replace(':', ''),
+      numbers: new MemoryControlNumbers(
+        input.controlNumbers ?? (firstSt02 > 0 ? { transaction: firstSt02 } : {}),
+      ),
+      lineBreaks: true,
+    });
+  } catch (e) {
+    return { output: `cannot write: ${(e as Error).message}\n`, exitCode: 2 };
+  }
   const check = validateX12(text);
   return { output: text, exitCode: check.valid ? 0 : 1 };
 }

@@ -29,8 +29,11 @@ export { findMap, MAPS } from './maps/index.ts';
 export { parse837, type Parse837Result, type Parsed837Transaction } from './transactions/837.ts';
 export {
   generate837,
+  write837,
   claimsToSegments,
   type Generate837Options,
+  type Write837Options,
+  type Transaction837,
   type Guide,
 } from './transactions/837-generate.ts';
 export type * from './transactions/837-types.ts';
@@ -41,6 +44,10 @@ export {
   type Parse999Result,
   type ImplementationAck,
   type TransactionAck,
+  type SegmentError,
+  type ElementError,
+  type SituationalTrigger,
+  type BusinessUnit,
 } from './transactions/999.ts';
 export { generate999, type Generate999Options } from './transactions/999-generate.ts';
 export {

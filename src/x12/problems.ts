@@ -29,6 +29,10 @@ export interface X12Problem {
   ta1?: string;
   /** The offending value, cut to 99 characters (IK404). */
   value?: string;
+  /** The business unit the problem is in, e.g. { name: 'CLM01', value: patient control number } (999 CTX Business Unit Identifier). */
+  businessUnit?: { name: string; value: string };
+  /** For a TR3 situational rule: the segment/element whose value made this required (999 CTX Segment Context). */
+  trigger?: { segmentId: string; positionInSet: number; loop?: string; element?: string };
 }
 
 /** code → [default severity, description, 999/TA1 code family]. */
@@ -74,6 +78,11 @@ export const PROBLEM_CODES = {
   X12_LOOP_REPEAT: ['error', 'Loop occurs more often than the guide allows.', 'IK304 4'],
   X12_SEGMENT_REPEAT: ['error', 'Segment occurs more often than the guide allows.', 'IK304 5'],
   X12_SEGMENT_NOT_USED: ['error', 'Segment the guide marks Not Used is present.', 'IK304 I4'],
+  X12_SITUATIONAL_MISSING: [
+    'error',
+    'A segment the TR3 requires in this situation is missing (e.g. 2300 REF*F8 when CLM05-3 is 7 or 8).',
+    'IK304 I6',
+  ],
   X12_ELEMENT_MISSING: ['error', 'A required element is empty.', 'IK403 1'],
   X12_ELEMENT_NOT_USED: ['error', 'Element the guide marks Not Used has a value.', 'IK403 I10'],
   X12_TOO_MANY_ELEMENTS: ['error', 'Segment has more elements than defined.', 'IK403 3'],
@@ -134,7 +143,11 @@ export class ProblemList {
     }
     const [severity, , family] = PROBLEM_CODES[code];
     const ack = ackCodes(family);
-    this.items.push({ code, severity, message, ...ack, ...where });
+    const p: X12Problem = { code, severity, message, ...ack, ...where };
+    // The walker's location object always has these keys (one shape per segment); drop them when unset.
+    if (p.businessUnit === undefined) delete p.businessUnit;
+    if (p.trigger === undefined) delete p.trigger;
+    this.items.push(p);
   }
 
   get droppedCount(): number {

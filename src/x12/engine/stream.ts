@@ -34,12 +34,16 @@ export async function* streamSegments(
 
 /** Bytes per file read: few enough reads that thread-pool round trips do not show. */
 const READ_BYTES = 1 << 20;
-/** Characters per yielded chunk: each chunk's segments form one batch, small enough to die young in the GC. */
-const CHUNK_CHARS = 1 << 16;
+/**
+ * Characters per yielded chunk: each chunk's segments form one batch. 16 KiB pieces tokenize about 20%
+ * faster than 64 KiB on this box (the piece and its few hundred segments stay in cache; measured
+ * 2026-11-25, 100 MB 835 and 837P), and batches still die young in the GC.
+ */
+const CHUNK_CHARS = 1 << 14;
 
 /**
  * File edge: a source for a path, yielding its text decoded latin1 (1 byte = 1 character, as `toText`)
- * in 64 KiB pieces. Two 1 MiB buffers take turns: the next read runs while the current one is decoded,
+ * in 16 KiB pieces. Two 1 MiB buffers take turns: the next read runs while the current one is decoded,
  * and no buffer is handed out (so reusing them is safe and costs no fresh pages per read).
  */
 export async function* fileSource(path: string): AsyncGenerator<string> {

@@ -7,10 +7,17 @@ export const element = (s: Segment, n: number): string => s.el[n] ?? '';
 export const component = (s: Segment, n: number, c: number, d: Delimiters): string =>
   componentOf(s.el[n] ?? '', c, d.component);
 
-/** Component c (1-based) of an element value v. */
+/** Component c (1-based) of an element value v (scanned in place: no array per call). */
 export function componentOf(v: string, c: number, separator: string): string {
-  if (v.indexOf(separator) < 0) return c === 1 ? v : '';
-  return v.split(separator)[c - 1] ?? '';
+  let a = 0;
+  for (let i = 1; i < c; i++) {
+    const k = v.indexOf(separator, a);
+    if (k < 0) return '';
+    a = k + 1;
+  }
+  const b = v.indexOf(separator, a);
+  if (b < 0) return a === 0 ? v : v.slice(a);
+  return v.slice(a, b);
 }
 
 /** All components of element n (one entry when not a composite). */

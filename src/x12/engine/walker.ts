@@ -20,6 +20,17 @@ function numberOf(id: string): number {
   return k;
 }
 
+/** A TR3 situational rule of one loop: child `required` is required when child `trigger` has one of `values` at el/comp. */
+interface Situational {
+  required: number;
+  trigger: number;
+  el: number;
+  comp: number;
+  values: readonly string[];
+  /** "CLM05-3", for the problem and the 999 CTX05. */
+  element: string;
+}
+
 /** A loop rule read once into lookup tables, so each segment's placement is an index, not a scan. */
 interface LoopPlan {
   /** Segment id number → indices of the children it can start (segment uses and child-loop triggers). */
@@ -32,6 +43,23 @@ interface LoopPlan {
   checks: (CompiledSegment | null | undefined)[];
   /** Count arrays of closed instances of this loop, reused (a claim opens several loops with many children). */
   spare: number[][];
+  situational: Situational[];
+}
+
+/** The loop's situational rules, each with the index of its trigger segment use. */
+function situationalOf(rule: LoopRule): Situational[] {
+  const out: Situational[] = [];
+  rule.children.forEach((k, required) => {
+    const w = k.kind === 'segment' ? k.requiredWhen : undefined;
+    if (!w) return;
+    const trigger = rule.children.findIndex(
+      (c) => (c.kind === 'segment' ? c.id : (c.children[0] as SegmentRule).id) === w.segment,
+    );
+    if (trigger < 0 || trigger >= required) return;
+    const element = `${w.segment}${w.at}`;
+    out.push({ required, trigger, el: w.el, comp: w.comp, values: w.values, element });
+  });
+  return out;
 }
 
 const plans = new WeakMap<LoopRule, LoopPlan>();
@@ -46,13 +74,15 @@ function planOf(rule: LoopRule): LoopPlan {
       (triggers[id] ??= []).push(i);
       if (k.usage === 'R') required.push(i);
     });
-    p = { triggers, required, first: rule.id === 'ST' ? 0 : 1, checks: [], spare: [] };
+    const situational = situationalOf(rule);
+    p = { triggers, required, first: rule.id === 'ST' ? 0 : 1, checks: [], spare: [], situational };
     plans.set(rule, p);
   }
   return p;
 }
 
 type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
+type Trigger = NonNullable<X12Problem['trigger']>;
 
 interface Frame {
   rule: LoopRule;
@@ -61,6 +91,8 @@ interface Frame {
   /** Index of the last matched child; -1 before the first. */
   cursor: number;
   counts: number[];
+  /** Per situational rule of the plan: where its trigger held in this loop instance (null: no rules). */
+  fired: (Trigger | undefined)[] | null;
 }
 
 /**
@@ -75,6 +107,8 @@ export class MapWalker {
   private pos = 1;
   private last: Segment | undefined;
   private readonly at: Where;
+  /** The business unit (837: the claim, CLM01) the current segment is in, for the 999 CTX. */
+  private unit: X12Problem['businessUnit'];
 
   constructor(
     private readonly map: TransactionMap,
@@ -86,7 +120,15 @@ export class MapWalker {
     const rule: LoopRule = { kind: 'loop', id: 'ST', name: map.name, usage: 'R', max: 1, children: map.body };
     this.root = newNode('ST', map.name);
     this.hl = new HlChecker(problems);
-    this.at = { segmentNumber: 0, positionInSet: 0, line: 0, segmentId: '', loop: '', transaction: tx };
+    this.at = {
+      segmentNumber: 0,
+      positionInSet: 0,
+      line: 0,
+      segmentId: '',
+      loop: '',
+      transaction: tx,
+      businessUnit: undefined,
+    };
     this.stack = [this.frame(rule, this.root, -1)];
   }
 
@@ -94,7 +136,9 @@ export class MapWalker {
     const plan = planOf(rule);
     const counts = plan.spare.pop()?.fill(0) ?? new Array<number>(rule.children.length).fill(0);
     if (cursor === 0) counts[0] = 1;
-    return { rule, plan, node, cursor, counts };
+    const fired =
+      plan.situational.length > 0 ? new Array<Trigger | undefined>(plan.situational.length) : null;
+    return { rule, plan, node, cursor, counts, fired };
   }
 
   /** Feed the next segment after ST (not ST or SE themselves). */
@@ -148,6 +192,9 @@ export class MapWalker {
     f.cursor = idx;
     const count = ++f.counts[idx]!;
     const child = f.rule.children[idx] as MapNode;
+    const unit = this.map.businessUnit;
+    if (unit && child.kind === 'loop' && child.id === unit.loop)
+      this.unit = { name: unit.name, value: elementOf(s, unit.el).slice(0, 35) };
     const where = this.where(s, child.kind === 'loop' ? child.id : f.rule.id);
     if (count > child.max) {
       const code = child.kind === 'loop' ? 'X12_LOOP_REPEAT' : 'X12_SEGMENT_REPEAT';
@@ -160,6 +207,7 @@ export class MapWalker {
     if (child.kind === 'segment') {
       if (this.build) f.node.segments.push(s);
       this.checkSegment(s, child, f.plan, idx, where);
+      if (f.fired) this.fire(f, idx, s);
       return;
     }
     const node = newNode(child.id, child.name);
@@ -170,6 +218,32 @@ export class MapWalker {
     const inner = this.frame(child, node, 0);
     this.stack.push(inner);
     this.checkSegment(s, child.children[0] as SegmentRule, inner.plan, 0, where);
+    if (inner.fired) this.fire(inner, 0, s);
+  }
+
+  /** Records where a situational rule's trigger (child `idx` of the frame's loop) holds. */
+  private fire(f: Frame, idx: number, s: Segment): void {
+    f.plan.situational.forEach((r, k) => {
+      if (r.trigger !== idx || !f.fired) return;
+      const v = elementOf(s, r.el);
+      if (!r.values.includes(r.comp === 0 ? v : componentOf(v, r.comp, this.d.component))) return;
+      f.fired[k] = { segmentId: s.id, positionInSet: this.pos, loop: f.rule.id, element: r.element };
+    });
+  }
+
+  /** Situational segments whose trigger held in this loop instance but that never came. */
+  private situationalMissing(f: Frame, at: Segment | undefined, pos: number): void {
+    f.plan.situational.forEach((r, k) => {
+      const trigger = f.fired?.[k];
+      if (!trigger || (f.counts[r.required] ?? 0) > 0) return;
+      const k2 = f.rule.children[r.required] as SegmentRule;
+      const q = k2.match ? `*${k2.match.values.join('/')}` : '';
+      this.problems.add(
+        'X12_SITUATIONAL_MISSING',
+        `${k2.name} (${k2.id}${q}) is required in loop ${f.rule.id} when ${r.element} is ${r.values.join(' or ')} (TR3 situational rule), but it is missing.`,
+        { ...(at ? this.where(at, f.rule.id) : {}), positionInSet: pos, segmentId: k2.id, trigger },
+      );
+    });
   }
 
   /** Checks s as `rule`, child `index` of the loop `plan` belongs to (its compiled checks are kept there). */
@@ -203,7 +277,9 @@ export class MapWalker {
 
   private close(f: Frame, at: Segment | undefined, pos = this.pos): void {
     this.missingBetween(f, f.cursor + 1, f.rule.children.length, at, pos);
+    if (f.fired) this.situationalMissing(f, at, pos);
     f.plan.spare.push(f.counts);
+    if (f.rule.id === this.map.businessUnit?.loop) this.unit = undefined;
   }
 
   private missingBetween(f: Frame, from: number, to: number, at: Segment | undefined, pos: number): void {
@@ -248,6 +324,7 @@ export class MapWalker {
     w.line = s.line;
     w.segmentId = s.id;
     w.loop = loop;
+    w.businessUnit = this.unit;
     return w;
   }
 }

@@ -57,12 +57,19 @@ export interface GroupToWrite {
 
 export const WRITE_DELIMITERS: Delimiters = { element: '*', component: ':', repetition: '^', segment: '~' };
 
+/** The separators of a delimiter set as one character class (made once per set, not per segment). */
+const separatorClasses = new Map<string, RegExp>();
+
+function separatorsOf(d: Delimiters): RegExp {
+  const chars = d.element + d.component + d.segment + (d.repetition ?? '');
+  let re = separatorClasses.get(chars);
+  if (!re) separatorClasses.set(chars, (re = new RegExp(`[${[...chars].map(esc).join('')}]`, 'g')));
+  return re;
+}
+
 /** Formats one segment; trailing empty elements are dropped (X12.6) and separators in data become spaces. */
 export function formatSegment(fields: SegmentFields, d: Delimiters): string {
-  const bad = new RegExp(
-    `[${[d.element, d.component, d.segment, d.repetition ?? ''].map(esc).join('')}]`,
-    'g',
-  );
+  const bad = separatorsOf(d);
   const parts = fields.map((f) => {
     if (typeof f === 'string') return f.replace(bad, ' ');
     const comps = f.map((c) => c.replace(bad, ' '));

@@ -73,7 +73,11 @@ export function claimRefs(): SegmentRule[] {
     ref('Mammography Certification Number', 'EW'),
     ref('Referral Number', '9F'),
     ref('Prior Authorization', 'G1'),
-    ref('Payer Claim Control Number', 'F8'),
+    // TR3: "Required when CLM05-3 indicates this claim is a replacement or void" (7, 8; X12 RFI 2110).
+    seg('REF', 'Payer Claim Control Number', 'S', 1, {
+      match: ['01', 'F8'],
+      requiredWhen: ['CLM', '05-3', '7', '8'],
+    }),
     ref('Clinical Laboratory Improvement Amendment (CLIA) Number', 'X4'),
     ref('Repriced Claim Number', '9A'),
     ref('Adjusted Repriced Claim Number', '9C'),

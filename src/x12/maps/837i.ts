@@ -185,7 +185,11 @@ export const LOOP_2300_837I = loop('2300', 'Claim Information', 'S', 100, [
   ref('Service Authorization Exception Code', '4N'),
   ref('Referral Number', '9F'),
   ref('Prior Authorization', 'G1'),
-  ref('Payer Claim Control Number', 'F8'),
+  // TR3: "Required when CLM05-3 indicates this claim is a replacement or void" (7, 8; X12 RFI 2110).
+  seg('REF', 'Payer Claim Control Number', 'S', 1, {
+    match: ['01', 'F8'],
+    requiredWhen: ['CLM', '05-3', '7', '8'],
+  }),
   ref('Repriced Claim Number', '9A'),
   ref('Adjusted Repriced Claim Number', '9C'),
   ref('Investigational Device Exemption Number', 'LX'),
@@ -275,6 +279,7 @@ export const X223A2: TransactionMap = {
   setId: '837',
   functionalId: 'HC',
   name: 'Health Care Claim: Institutional',
+  businessUnit: { loop: '2300', name: 'CLM01', el: 1 },
   body: [
     seg('BHT', 'Beginning of Hierarchical Transaction', 'R', 1, {
       el: { '01': codes('0019'), '02': codes('00', '18') },

@@ -246,6 +246,7 @@ export const X222A1: TransactionMap = {
   setId: '837',
   functionalId: 'HC',
   name: 'Health Care Claim: Professional',
+  businessUnit: { loop: '2300', name: 'CLM01', el: 1 },
   body: [
     seg('BHT', 'Beginning of Hierarchical Transaction', 'R', 1, {
       el: { '01': codes('0019'), '02': codes('00', '18'), '06': codes('31', 'CH', 'RP') },

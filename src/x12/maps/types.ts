@@ -22,6 +22,16 @@ export interface Qualifier {
   comp: number;
 }
 
+/** A TR3 situational rule "Required when <segment><at> is one of <values>" (the trigger segment is an earlier use in the same loop). */
+export interface SituationalTrigger {
+  segment: string;
+  /** Element position "05" or component "05-3", read once into el/comp. */
+  at: string;
+  values: readonly string[];
+  el: number;
+  comp: number;
+}
+
 export interface SegmentRule {
   kind: 'segment';
   id: string;
@@ -29,6 +39,8 @@ export interface SegmentRule {
   usage: Usage;
   max: number;
   match?: Qualifier;
+  /** Situational segment the TR3 requires when its trigger holds (999 IK304 I6 with a CTX segment context). */
+  requiredWhen?: SituationalTrigger;
   /** Keyed by position, "05-1". */
   elements?: Readonly<Record<string, ElementRule>>;
 }
@@ -55,19 +67,37 @@ export interface TransactionMap {
   name: string;
   /** Segments between ST and SE (ST/SE themselves are envelope). */
   body: readonly MapNode[];
+  /**
+   * X231A1 2100 CTX Business Unit Identifier: the loop that is one business unit and the element of
+   * its trigger segment that names it (837: loop 2300, CLM01 patient control number).
+   */
+  businessUnit?: { loop: string; name: string; el: number };
 }
 
-type SegOpts = { match?: [string, ...string[]]; el?: Record<string, ElementRule> };
+type SegOpts = {
+  match?: [string, ...string[]];
+  el?: Record<string, ElementRule>;
+  /** [trigger segment id, position, ...values]: Required when that element has one of the values. */
+  requiredWhen?: [string, string, ...string[]];
+};
+
+const position = (at: string): { el: number; comp: number } => {
+  const [e, c] = at.split('-');
+  return { el: Number(e), comp: c === undefined ? 0 : Number(c) };
+};
 
 /** Builder: a segment use. `match: ['01', '85']` means NM101 must be 85. */
 export function seg(id: string, name: string, usage: Usage, max: number, opts: SegOpts = {}): SegmentRule {
   const rule: SegmentRule = { kind: 'segment', id, name, usage, max };
   if (opts.match) {
     const [at, ...values] = opts.match;
-    const [e, c] = at.split('-');
-    rule.match = { at, values, el: Number(e), comp: c === undefined ? 0 : Number(c) };
+    rule.match = { at, values, ...position(at) };
     rule.elements = { [at]: { codes: values }, ...opts.el };
   } else if (opts.el) rule.elements = opts.el;
+  if (opts.requiredWhen) {
+    const [segment, at, ...values] = opts.requiredWhen;
+    rule.requiredWhen = { segment, at, values, ...position(at) };
+  }
   return rule;
 }
 

@@ -100,6 +100,6 @@ export const generateOptions = (
   usage: 'T',
   date: '20061015',
   time: '1023',
-  referenceId: '244579',
+  header: { referenceId: '244579' },
   numbers,
 });

@@ -1,11 +1,17 @@
 import type { IsoDate } from '../engine/dates.ts';
 import type { Cents } from '../engine/money.ts';
-import type { Address, Adjustment, Party, Procedure } from './837-types.ts';
+import type {
+  Address,
+  Adjustment,
+  InpatientAdjudication,
+  OutpatientAdjudication,
+  Party,
+  Procedure,
+  Reference,
+} from './837-types.ts';
 
-export interface Reference {
-  qualifier: string;
-  value: string;
-}
+// MIA/MOA and REF are the same segments in the 837 and the 835: one type each (837-claim-types.ts).
+export type { InpatientAdjudication, OutpatientAdjudication, Reference };
 
 export interface QualifiedAmount {
   qualifier: string;
@@ -46,21 +52,6 @@ export interface RemitParty {
   id?: string;
   address?: Address;
   additionalIds: Reference[];
-}
-
-export interface InpatientAdjudication {
-  coveredDaysOrVisits: string;
-  lifetimePsychiatricDays?: string;
-  drgAmountCents?: Cents;
-  remarkCodes: string[];
-}
-
-export interface OutpatientAdjudication {
-  reimbursementRate?: string;
-  hcpcsPayableCents?: Cents;
-  remarkCodes: string[];
-  esrdPaymentCents?: Cents;
-  nonPayableProfessionalCents?: Cents;
 }
 
 /** Loop 2110. */

@@ -13,7 +13,9 @@ import type {
   RemitParty,
   ServicePayment,
 } from './835-types.ts';
-import { partyOf, addressOf } from './837-parse.ts';
+import { readAddress, readParty } from './837-parties.ts';
+import { readAdjustments, readProcedure } from './segments.ts';
+import type { ReadContext } from './codec.ts';
 import { AmountReader, set } from './fields.ts';
 
 export type * from './835-types.ts';
@@ -25,35 +27,17 @@ export interface Parse835Result {
 }
 
 class Reader835 {
+  private readonly ctx: ReadContext;
   constructor(
     private readonly d: Delimiters,
     private readonly amt: AmountReader,
-  ) {}
-
-  adjustments(segments: Segment[]): Adjustment[] {
-    const out: Adjustment[] = [];
-    // CAS carries up to six reason/amount/quantity triplets (CAS02-19).
-    for (const cas of segments) {
-      for (let i = 2; i + 1 < cas.el.length; i += 3) {
-        if (!el(cas, i)) continue;
-        const a: Adjustment = { group: el(cas, 1), reason: el(cas, i), amountCents: this.amt.at(cas, i + 1) };
-        set(a, 'quantity', el(cas, i + 2));
-        out.push(a);
-      }
-    }
-    return out;
+    problems: ProblemList,
+  ) {
+    this.ctx = { d, problems };
   }
 
-  procedure(s: Segment, n: number): Procedure {
-    const c = components(s, n, this.d);
-    const p: Procedure = {
-      qualifier: c[0] ?? '',
-      code: c[1] ?? '',
-      modifiers: c.slice(2, 6).filter((m) => m !== ''),
-    };
-    set(p, 'description', c[6]);
-    return p;
-  }
+  adjustments = (segments: Segment[]): Adjustment[] => readAdjustments(segments, this.ctx);
+  procedure = (s: Segment, n: number): Procedure => readProcedure(s, n, this.ctx);
 
   dates = (node: LoopNode) =>
     all(node, 'DTM').map((s) => ({ qualifier: el(s, 1), date: fromX12Date(el(s, 2)) }));
@@ -88,7 +72,9 @@ class Reader835 {
     const clp = l.segments[0] as Segment;
     const nm1 = (q: string): Party | undefined => {
       const s = first(l, 'NM1', q);
-      return s ? partyOf({ id: 'NM1', name: '', segments: [s], loops: [], stray: [] }) : undefined;
+      return s
+        ? readParty({ id: 'NM1', name: '', segments: [s], loops: [], stray: [] }, this.ctx)
+        : undefined;
     };
     const c: ClaimPayment = {
       patientControlNumber: el(clp, 1),
@@ -140,7 +126,7 @@ class Reader835 {
     const p: RemitParty = { name: el(n1, 2), additionalIds: this.refs(l) };
     set(p, 'idQualifier', el(n1, 3));
     set(p, 'id', el(n1, 4));
-    set(p, 'address', addressOf(l));
+    set(p, 'address', readAddress(l, this.ctx));
     return p;
   }
 
@@ -212,7 +198,7 @@ class Reader835 {
 export function parse835(input: X12Input): Parse835Result {
   const v = asValidation(input);
   const extra = new ProblemList();
-  const reader = new Reader835(v.document.delimiters ?? DEFAULT_DELIMITERS, new AmountReader(extra));
+  const reader = new Reader835(v.document.delimiters ?? DEFAULT_DELIMITERS, new AmountReader(extra), extra);
   const remittances = v.transactions
     .filter((t) => t.tx.setId === '835' && t.tree)
     .map((t) => reader.remittance(t.tree as LoopNode, t.tx.controlNumber));

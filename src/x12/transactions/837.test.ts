@@ -91,7 +91,7 @@ describe('837P generation', () => {
         { qualifier: '431', period: { from: '2024-01-01' } },
       ],
       priorAuthorization: 'PA123',
-      note: 'CALL BEFORE',
+      notes: [{ code: 'ADD', text: 'CALL BEFORE' }],
       renderingProvider: {
         entityType: '1',
         lastOrOrganizationName: 'DOE',
@@ -151,7 +151,12 @@ describe('837P generation', () => {
     const parsed = parse837(text);
     expect(parsed.problems).toEqual([]);
     expect(parsed.claims).toEqual([a, b]);
-    expect(parsed.transactions[0]?.submitter).toEqual(generateOptions().submitter);
+    // contactName/phone are a writing shorthand; the reader gives the PER as it is.
+    expect(parsed.transactions[0]?.submitter).toEqual({
+      name: 'PREMIER BILLING SERVICE',
+      id: 'TGJ23',
+      contacts: [{ name: 'JERRY', numbers: [{ qualifier: 'TE', number: '3055552222' }] }],
+    });
   });
 
   it('splits large batches into several transaction sets with their own control numbers', async () => {

@@ -2,13 +2,15 @@ import { DEFAULT_DELIMITERS } from '../engine/types.ts';
 import { asValidation, type X12Input } from '../engine/validate.ts';
 import { ProblemList, type X12Problem } from '../problems.ts';
 import { formatCents } from '../engine/money.ts';
-import { claimsFromTree, receiverOf, submitterOf } from './837-parse.ts';
-import type { ProfessionalClaim, Receiver, Submitter } from './837-types.ts';
+import { claimsFromTree, headerOf, receiverOf, submitterOf } from './837-parse.ts';
+import type { ProfessionalClaim, Receiver, Submitter, TransactionHeader } from './837-types.ts';
 
 export interface Parsed837Transaction {
   /** ST02. */
   controlNumber: string;
   guide: string | null;
+  /** BHT of the set. */
+  header: TransactionHeader;
   submitter: Submitter;
   receiver: Receiver;
   claims: ProfessionalClaim[];
@@ -23,22 +25,28 @@ export interface Parse837Result {
   valid: boolean;
 }
 
-/** Reads 837 claims (837P fully; 837I claim/line basics) from X12 text, bytes or a validation result. */
+/**
+ * Reads 837P (X222A1) and 837I (X223A2) claims from X12 text, bytes or a validation result: every
+ * loop and segment use the guide maps define for a claim (segments the guide does not expect stay
+ * in the loop tree only).
+ */
 export function parse837(input: X12Input): Parse837Result {
   const v = asValidation(input);
+  const extra = new ProblemList();
   const d = v.document.delimiters ?? DEFAULT_DELIMITERS;
   const transactions: Parsed837Transaction[] = [];
   for (const t of v.transactions) {
     if (t.tx.setId !== '837' || !t.tree) continue;
+    const ctx = { d, problems: extra, transaction: t.tx.controlNumber };
     transactions.push({
       controlNumber: t.tx.controlNumber,
       guide: t.guide,
+      header: headerOf(t.tree),
       submitter: submitterOf(t.tree),
       receiver: receiverOf(t.tree),
-      claims: claimsFromTree(t.tree, d, t.guide === '005010X223A2'),
+      claims: claimsFromTree(t.tree, ctx),
     });
   }
-  const extra = new ProblemList();
   for (const t of transactions) for (const c of t.claims) checkClaimBalance(c, t.controlNumber, extra);
   return {
     transactions,

@@ -30,6 +30,40 @@ function position(element: string | undefined): string[] {
 const loopId = (loop: string | undefined): string =>
   /^\d{4}/.test(loop ?? '') ? (loop as string).slice(0, 4) : '';
 
+/**
+ * X231A1 CTX Segment Context (2100) / Element Context (2110): CTX01 SITUATIONAL TRIGGER, CTX02 the
+ * trigger's segment id, CTX03 its position in the set, CTX04 its loop, CTX05 the element position.
+ */
+const triggerContext = (t: NonNullable<X12Problem['trigger']>): SegmentFields => [
+  'CTX',
+  ['SITUATIONAL TRIGGER'],
+  t.segmentId,
+  String(t.positionInSet),
+  loopId(t.loop),
+  t.element ? position(t.element) : '',
+];
+
+/** X231A1 2100 CTX Business Unit Identifier: CTX01-1 context name (CLM01), CTX01-2 its value (AN 1/35). */
+const businessUnitContext = (b: NonNullable<X12Problem['businessUnit']>): SegmentFields => [
+  'CTX',
+  [b.name, b.value.slice(0, 35)],
+];
+
+/** The 2100 CTX segments of one IK3: segment contexts of situational rules, then the business unit. */
+function contexts(list: readonly X12Problem[]): SegmentFields[] {
+  const out: SegmentFields[] = [];
+  const seen = new Set<string>();
+  for (const p of list) {
+    if (!p.trigger || p.ik4) continue;
+    const key = `${p.trigger.positionInSet}|${p.trigger.element ?? ''}`;
+    if (!seen.has(key) && seen.size < 9) out.push(triggerContext(p.trigger));
+    seen.add(key);
+  }
+  const unit = list.find((p) => p.businessUnit?.value)?.businessUnit;
+  if (unit) out.push(businessUnitContext(unit));
+  return out;
+}
+
 function segmentErrors(problems: X12Problem[]): SegmentFields[] {
   const out: SegmentFields[] = [];
   const bySegment = new Map<string, X12Problem[]>();
@@ -43,7 +77,11 @@ function segmentErrors(problems: X12Problem[]): SegmentFields[] {
     const elementProblems = list.filter((p) => p.ik4);
     const code = p0.ik3 ?? '8';
     out.push(['IK3', p0.segmentId ?? '', String(p0.positionInSet), loopId(p0.loop), code]);
-    for (const e of elementProblems) out.push(['IK4', position(e.element), '', e.ik4 ?? '', e.value ?? '']);
+    out.push(...contexts(list));
+    for (const e of elementProblems) {
+      out.push(['IK4', position(e.element), '', e.ik4 ?? '', e.value ?? '']);
+      if (e.trigger) out.push(triggerContext(e.trigger));
+    }
   }
   return out;
 }
@@ -66,7 +104,8 @@ function transactionResponse(
 
 /**
  * Builds the 999 implementation acknowledgment for a received interchange (one AK1 per functional
- * group, one AK2/IK5 per transaction set, IK3/IK4 for every segment and element problem found).
+ * group, one AK2/IK5 per transaction set, IK3/IK4 for every segment and element problem found, with
+ * CTX naming the claim (CLM01) an error is in and the trigger of a situational rule).
  */
 export async function generate999(input: X12Input, opts: Generate999Options): Promise<string> {
   const v = asValidation(input);

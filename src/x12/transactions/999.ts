@@ -5,6 +5,30 @@ import { components, element as el } from '../engine/values.ts';
 import type { X12Problem } from '../problems.ts';
 import { set } from './fields.ts';
 
+/**
+ * CTX Segment Context (2100) / Element Context (2110), CTX01-1 SITUATIONAL TRIGGER: the segment (and
+ * element) whose value made the segment or element in error required or not used.
+ */
+export interface SituationalTrigger {
+  /** CTX02 Segment ID Code. */
+  segmentId: string;
+  /** CTX03 Segment Position in Transaction Set. */
+  position: number;
+  /** CTX04 Loop Identifier Code. */
+  loop?: string;
+  /** CTX05 Position in Segment: element, component and repetition positions. */
+  element?: number;
+  component?: number;
+  repeat?: number;
+}
+
+/** CTX Business Unit Identifier (2100): CTX01-1 name (CLM01, TRN02, NM109…) and CTX01-2 value. */
+export interface BusinessUnit {
+  name: string;
+  /** For 837s (CLM01) the patient control number of the claim the error is in. */
+  value: string;
+}
+
 /** IK4: one element error. */
 export interface ElementError {
   position: number;
@@ -14,6 +38,8 @@ export interface ElementError {
   /** IK403 implementation data element syntax error code. */
   code: string;
   badValue?: string;
+  /** CTX Element Context. */
+  triggers?: SituationalTrigger[];
 }
 
 /** IK3 (+ its IK4s): one segment error. */
@@ -23,7 +49,10 @@ export interface SegmentError {
   loop?: string;
   /** IK304 implementation segment syntax error code (8 = has element errors). */
   code: string;
-  contexts: string[];
+  /** CTX Segment Context: the triggers of the situational rules this error breaks. */
+  triggers: SituationalTrigger[];
+  /** CTX Business Unit Identifier: which claim (or other unit) the error is in. */
+  businessUnit?: BusinessUnit;
   elementErrors: ElementError[];
 }
 
@@ -64,26 +93,57 @@ const codes = (s: Segment | undefined, from: number, to: number): string[] => {
   return out;
 };
 
-function elementError(s: Segment, d: Delimiters): ElementError {
+/** CTX01 (C998, repeatable): the first repetition's context name and reference. */
+function contextName(s: Segment, d: Delimiters): [string, string] {
+  const first = d.repetition ? (el(s, 1).split(d.repetition)[0] ?? '') : el(s, 1);
+  const [name = '', ref = ''] = first.split(d.component);
+  return [name, ref];
+}
+
+const isTrigger = (s: Segment, d: Delimiters): boolean => contextName(s, d)[0] === 'SITUATIONAL TRIGGER';
+
+function trigger(s: Segment, d: Delimiters): SituationalTrigger {
+  const t: SituationalTrigger = { segmentId: el(s, 2), position: Number(el(s, 3)) };
+  set(t, 'loop', el(s, 4));
+  const [pos, comp, rep] = components(s, 5, d);
+  if (pos) t.element = Number(pos);
+  if (comp) t.component = Number(comp);
+  if (rep) t.repeat = Number(rep);
+  return t;
+}
+
+function elementError(l: LoopNode, d: Delimiters): ElementError {
+  const s = l.segments[0] as Segment;
   const [pos, comp, rep] = components(s, 1, d);
   const e: ElementError = { position: Number(pos), code: el(s, 3) };
   if (comp) e.component = Number(comp);
   if (rep) e.repeat = Number(rep);
   set(e, 'elementReference', el(s, 2));
   set(e, 'badValue', el(s, 4));
+  set(
+    e,
+    'triggers',
+    all(l, 'CTX').map((c) => trigger(c, d)),
+  );
   return e;
 }
 
 function segmentError(l: LoopNode, d: Delimiters): SegmentError {
   const ik3 = l.segments[0] as Segment;
+  const ctx = all(l, 'CTX');
   const e: SegmentError = {
     segmentId: el(ik3, 1),
     position: Number(el(ik3, 2)),
     code: el(ik3, 4),
-    contexts: all(l, 'CTX').map((s) => s.el.slice(1).join('*')),
-    elementErrors: loopsOf(l, '2110').map((x) => elementError(x.segments[0] as Segment, d)),
+    triggers: ctx.filter((s) => isTrigger(s, d)).map((s) => trigger(s, d)),
+    elementErrors: loopsOf(l, '2110').map((x) => elementError(x, d)),
   };
   set(e, 'loop', el(ik3, 3));
+  const unit = ctx.find((s) => !isTrigger(s, d));
+  if (unit) {
+    const [name, value] = contextName(unit, d);
+    e.businessUnit = { name, value };
+  }
   return e;
 }
 
@@ -103,7 +163,7 @@ function transactionAck(l: LoopNode, d: Delimiters): TransactionAck {
   return t;
 }
 
-/** Reads 999 implementation acknowledgments (AK1/AK2/IK3/IK4/IK5/AK9). */
+/** Reads 999 implementation acknowledgments (AK1/AK2/IK3/CTX/IK4/CTX/IK5/AK9). */
 export function parse999(input: X12Input): Parse999Result {
   const v = asValidation(input);
   const d = v.document.delimiters ?? DEFAULT_DELIMITERS;

@@ -4,7 +4,9 @@ import { parse277CA } from './277ca.ts';
 import { parseTA1 } from './ta1.ts';
 import { generate999 } from './999-generate.ts';
 import { MemoryControlNumbers } from '../engine/writer.ts';
-import { sample } from '../testing/fixtures.ts';
+import { generateOptions, sample, tr3Claim } from '../testing/fixtures.ts';
+import { validateX12 } from '../engine/validate.ts';
+import { generate837 } from './837-generate.ts';
 
 describe('parse999', () => {
   it('reads AK1/AK2/IK3/IK4/IK5/AK9', () => {
@@ -24,6 +26,24 @@ describe('parse999', () => {
       elementErrors: [{ position: 2, elementReference: '782', code: '1' }],
     });
     expect(ack).toMatchObject({ groupStatus: 'P', included: 3, received: 3, acceptedCount: 1 });
+  });
+
+  it('reads CTX segment contexts and business units (X231A1 example)', () => {
+    const [ack] = parse999(
+      sample('999/stupidedi__response-to-functional-group-containing-3-837s.edi'),
+    ).acknowledgments;
+    expect(ack?.transactions[1]?.segmentErrors[0]).toMatchObject({
+      triggers: [],
+      businessUnit: { name: 'CLM01', value: '123456789' },
+    });
+    expect(ack?.transactions[2]?.segmentErrors[0]).toEqual({
+      segmentId: 'REF',
+      position: 57,
+      code: '3',
+      triggers: [{ segmentId: 'CLM', position: 43, element: 5, component: 3 }],
+      businessUnit: { name: 'CLM01', value: '987654321' },
+      elementErrors: [],
+    });
   });
 });
 
@@ -99,8 +119,65 @@ describe('generate999', () => {
 
   it('writes IK4 element positions for element errors', async () => {
     const text = await generate999(sample('837P/hdi__837P-validation-issues.edi'), opts());
-    expect(text).toMatch(/IK3\*CLM\*\d+\*2300\*8~IK4\*5:1\*\*5\*/);
+    expect(text).toMatch(/IK3\*CLM\*\d+\*2300\*8~CTX\*CLM01:26463774~IK4\*5:1\*\*5\*/);
     expect(text).toContain('IK4*6**7*V~');
+  });
+
+  it('names the claim (CTX CLM01) and the situational trigger (CTX SITUATIONAL TRIGGER) of an error', async () => {
+    // A replacement claim (CLM05-3 = 7) without REF*F8 Payer Claim Control Number (TR3 situational rule).
+    const c = tr3Claim();
+    c.claim.frequencyCode = '7';
+    const v = validateX12(await generate837([c], generateOptions()));
+    expect(v.problems).toEqual([
+      expect.objectContaining({
+        code: 'X12_SITUATIONAL_MISSING',
+        segmentId: 'REF',
+        loop: '2300',
+        ik3: 'I6',
+        businessUnit: { name: 'CLM01', value: '26463774' },
+        trigger: { segmentId: 'CLM', positionInSet: 26, loop: '2300', element: 'CLM05-3' },
+      }),
+    ]);
+    const text = await generate999(v, opts());
+    expect(text).toContain(
+      'IK3*REF*38*2300*I6~CTX*SITUATIONAL TRIGGER*CLM*26*2300*5:3~CTX*CLM01:26463774~IK5*R*5~',
+    );
+    const parsed = parse999(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.acknowledgments[0]?.transactions[0]?.segmentErrors).toEqual([
+      {
+        segmentId: 'REF',
+        position: 38,
+        loop: '2300',
+        code: 'I6',
+        triggers: [{ segmentId: 'CLM', position: 26, loop: '2300', element: 5, component: 3 }],
+        businessUnit: { name: 'CLM01', value: '26463774' },
+        elementErrors: [],
+      },
+    ]);
+    c.claim.payerClaimControlNumber = 'ICN1';
+    expect(validateX12(await generate837([c], generateOptions())).problems).toEqual([]);
+  });
+
+  it('writes the 2110 element context after an IK4 whose error has a trigger', async () => {
+    const v = validateX12(sample('837P/stupidedi__anesthesia.edi'));
+    v.transactions[0]?.problems.push({
+      code: 'X12_ELEMENT_MISSING',
+      severity: 'error',
+      message: 'test',
+      segmentId: 'CLM',
+      positionInSet: 20,
+      loop: '2300',
+      element: 'CLM11-4',
+      ik4: '1',
+      trigger: { segmentId: 'CLM', positionInSet: 20, loop: '2300', element: 'CLM11-1' },
+    });
+    const text = await generate999(v, opts());
+    expect(text).toContain('IK3*CLM*20*2300*8~IK4*11:4**1~CTX*SITUATIONAL TRIGGER*CLM*20*2300*11:1~');
+    const errors = parse999(text).acknowledgments[0]?.transactions[0]?.segmentErrors[0]?.elementErrors;
+    expect(errors?.[0]?.triggers).toEqual([
+      { segmentId: 'CLM', position: 20, loop: '2300', element: 11, component: 1 },
+    ]);
   });
 
   it('accepts a clean 837', async () => {
