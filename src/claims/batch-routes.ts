@@ -11,7 +11,7 @@ import { registerResource } from '../server/resource.ts';
 import { closed, Id } from '../shared/schema.ts';
 import { SubmitterSettings, SubmitterSettingsCreate, SubmitterSettingsUpdate } from './batch-schema.ts';
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
-import type { BatchOutcome } from './batches.ts';
+import type { BatchOutcome, ClaimType } from './batches.ts';
 import { claim } from './tables.ts';
 
 const tags = ['submissions'];
@@ -62,18 +62,21 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db, queue: JobQueu
     uniqueField: 'practiceId',
   });
 
-  app.post<{ Body: { practiceId: number; claimIds?: number[] } }>(
+  app.post<{ Body: { practiceId: number; claimIds?: number[]; claimType?: ClaimType } }>(
     '/api/batches',
     {
       config: { access: OFFICE },
       schema: {
         tags,
         summary:
-          'Write ready claims into an 837P submission batch (a background job; answers when it is done)',
+          'Write ready claims of one type into an 837P (professional) or 837I (institutional) submission batch (a background job; answers when it is done)',
         body: Type.Object(
           {
             practiceId: Id,
             claimIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000, uniqueItems: true })),
+            claimType: Type.Optional(
+              Type.Union([Type.Literal('professional'), Type.Literal('institutional')]),
+            ),
           },
           closed,
         ),
@@ -84,7 +87,12 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db, queue: JobQueu
       const actor = actorOf(request);
       const jobId = await queue.enqueue(
         'claims.batch',
-        { practiceId: request.body.practiceId, claimIds: request.body.claimIds, actor },
+        {
+          practiceId: request.body.practiceId,
+          claimIds: request.body.claimIds,
+          claimType: request.body.claimType ?? 'professional',
+          actor,
+        },
         { practiceId: request.body.practiceId, requestedBy: actor.userId },
       );
       const done = await queue.waitFor('claims.batch', jobId, 120_000);

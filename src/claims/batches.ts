@@ -4,12 +4,20 @@ import { recordAudit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import { conflict } from '../server/problem.ts';
 import { DatabaseControlNumbers } from '../x12/control-numbers.ts';
-import { generate837 } from '../x12/index.ts';
+import { write837, type Transaction837 } from '../x12/transactions/837-generate.ts';
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
 import { loadClaimParties } from './parties.ts';
 import { moveClaim } from './store.ts';
 import { claim, claimLine } from './tables.ts';
 import { professionalClaimOf } from './to-837.ts';
+import { institutionalClaimOf } from './to-837i.ts';
+
+export type ClaimType = 'professional' | 'institutional';
+/** The TR3 each claim type leaves under, and the file name's prefix. */
+const GUIDES = {
+  professional: { guide: '005010X222A1', prefix: '837P' },
+  institutional: { guide: '005010X223A2', prefix: '837I' },
+} as const;
 
 export interface BatchOutcome {
   batchId: number;
@@ -22,10 +30,21 @@ export interface BatchOutcome {
 const ccyymmdd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
 const hhmm = (d: Date) => d.toISOString().slice(11, 16).replace(':', '');
 
+/** Claims in ST/SE transaction sets: one payer's claims together, at most `per` claims a set. */
+function setsByPayer<T extends { payerId: number }>(rows: T[], per: number): T[][] {
+  const byPayer = new Map<number, T[]>();
+  for (const r of rows) byPayer.set(r.payerId, [...(byPayer.get(r.payerId) ?? []), r]);
+  const sets: T[][] = [];
+  for (const claims of byPayer.values())
+    for (let i = 0; i < claims.length; i += per) sets.push(claims.slice(i, i + per));
+  return sets;
+}
+
 /**
- * Writes the practice's ready claims (or the ones named) into one 837P interchange in one
- * transaction: each claim is locked and moved from ready to submitted, so no claim is in two
- * batches and nothing is sent twice by accident; a rejected claim goes out again in a new batch.
+ * Writes the practice's ready claims of one type (or the ones named) into one 837P or 837I
+ * interchange in one transaction, one payer's claims to a transaction set: each claim is locked
+ * and moved from ready to submitted, so no claim is in two batches and nothing is sent twice by
+ * accident; a rejected claim goes out again in a new batch.
  */
 export async function createBatch(
   db: Db,
@@ -33,7 +52,9 @@ export async function createBatch(
   claimIds: number[] | undefined,
   actor: AuditActor,
   now: Date,
+  claimType: ClaimType = 'professional',
 ): Promise<BatchOutcome> {
+  const { guide, prefix } = GUIDES[claimType];
   return db.transaction(async (tx) => {
     const [settings] = await tx
       .select()
@@ -48,7 +69,7 @@ export async function createBatch(
       .where(and(eq(claim.practiceId, practiceId), asked))
       .orderBy(asc(claim.id))
       .for('update');
-    const ready = rows.filter((r) => r.state === 'ready' && r.type === 'professional');
+    const ready = rows.filter((r) => r.state === 'ready' && r.type === claimType);
     const skipped = [
       ...rows.filter((r) => !ready.includes(r)).map((r) => ({ claimId: r.id, state: r.state })),
       ...(claimIds ?? [])
@@ -57,27 +78,31 @@ export async function createBatch(
     ];
     if (ready.length === 0)
       throw conflict(
-        'no ready claims to submit',
+        `no ready ${claimType} claims to submit`,
         skipped.map((s) => ({ pointer: '/claimIds', detail: `claim ${s.claimId} is ${s.state}` })),
       );
-    const claims837 = [];
-    for (const row of ready) {
-      const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
-      claims837.push(professionalClaimOf(row, lines, await loadClaimParties(tx, row)));
+    const toClaim = claimType === 'institutional' ? institutionalClaimOf : professionalClaimOf;
+    const submitter = {
+      name: settings.submitterName,
+      id: settings.submitterId,
+      contactName: settings.contactName,
+      phone: settings.contactPhone,
+    };
+    const receiver = { name: settings.receiverName, id: settings.receiverId };
+    const sets: Transaction837[] = [];
+    for (const set of setsByPayer(ready, settings.claimsPerTransaction)) {
+      const claims = [];
+      for (const row of set) {
+        const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
+        claims.push(toClaim(row, lines, await loadClaimParties(tx, row)));
+      }
+      sets.push({ guide, submitter, receiver, claims });
     }
-    const x12 = await generate837(claims837, {
+    const x12 = await write837(sets, {
       numbers: new DatabaseControlNumbers(tx),
-      submitter: {
-        name: settings.submitterName,
-        id: settings.submitterId,
-        contactName: settings.contactName,
-        phone: settings.contactPhone,
-      },
-      receiver: { name: settings.receiverName, id: settings.receiverId },
       senderId: settings.submitterId,
       receiverId: settings.receiverId,
       usage: settings.usage === 'P' ? 'P' : 'T',
-      claimsPerTransaction: settings.claimsPerTransaction,
       date: ccyymmdd(now),
       time: hhmm(now),
       lineBreaks: true,
@@ -88,12 +113,12 @@ export async function createBatch(
       .insert(submissionBatch)
       .values({
         practiceId,
-        guide: '005010X222A1',
+        guide,
         usage: settings.usage,
         interchangeControlNumber,
         claimCount: ready.length,
         totalChargeCents: ready.reduce((sum, r) => sum + r.totalChargeCents, 0),
-        fileName: `837P-${practiceId}-${String(interchangeControlNumber).padStart(9, '0')}.x12`,
+        fileName: `${prefix}-${practiceId}-${String(interchangeControlNumber).padStart(9, '0')}.x12`,
         x12,
         createdBy: actor.userId,
       })

@@ -1,19 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../server/testing.ts';
+import { parse837, validateX12 } from '../x12/index.ts';
 
 type Finding = { ruleId: string; field: string };
 
 describe('institutional (UB-04 / 837I) claims', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let biller: Client;
+  let manager: Client;
+  let institutionalClaimId: number;
   let patientId: number;
   let providerId: number;
   let date: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ work: true });
     await t.addUser('biller@example.org', [{ practiceId: t.practiceA, role: 'biller' }]);
+    await t.addUser('manager@example.org', [{ practiceId: t.practiceA, role: 'manager' }]);
     biller = await t.login('biller@example.org');
+    manager = await t.login('manager@example.org');
     const { rows } = await t.database.sql.executeSql(
       `select c.patient_id, c.effective_date::text as since, (select id from provider where practice_id = $1 order by id limit 1) as provider
          from coverage c join patient p on p.id = c.patient_id
@@ -106,5 +111,39 @@ describe('institutional (UB-04 / 837I) claims', () => {
     });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json().findings.some((f: Finding) => f.ruleId === 'INST-ADMISSION')).toBe(false);
+    institutionalClaimId = claim.id;
+  });
+
+  it('writes ready institutional claims into a valid 837I batch that reads back with its UB-04 data', async () => {
+    const detail = (await biller.get(`/api/claims/${institutionalClaimId}`)).json();
+    for (const f of detail.findings.filter((x: { severity: string }) => x.severity === 'warning'))
+      await biller.post(`/api/claims/${institutionalClaimId}/findings/${f.id}/override`, {
+        reason: 'code sets are imported tonight',
+      });
+    expect((await biller.get(`/api/claims/${institutionalClaimId}`)).json().state).toBe('ready');
+    await manager.post('/api/submitter-settings', {
+      practiceId: t.practiceA,
+      submitterName: 'Riverside Billing',
+      submitterId: 'RIVER01',
+      contactName: 'Billing Office',
+      contactPhone: '2175550100',
+      receiverName: 'Demo Clearinghouse',
+      receiverId: 'DEMOCH',
+    });
+    const res = await biller.post('/api/batches', { practiceId: t.practiceA, claimType: 'institutional' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().claimCount).toBe(1);
+    const file = (await biller.get(`/api/batches/${res.json().batchId}/837`)).body;
+    expect(file).toContain('005010X223A2');
+    expect(validateX12(file).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const [set] = parse837(file).transactions;
+    const claim = set!.claims[0]!.claim;
+    expect(claim).toMatchObject({ placeOfService: '11', frequencyCode: '1' });
+    expect(claim.admission).toMatchObject({ typeCode: '3', sourceCode: '1', patientStatusCode: '01' });
+    expect(claim.dates.map((d) => d.qualifier)).toEqual(['434', '435']);
+    expect(claim.diagnosisPresentOnAdmission).toEqual(['Y', 'Y']);
+    expect(claim.healthCareCodes).toContainEqual({ qualifier: 'ABJ', code: 'M1711' });
+    expect(claim.serviceLines.map((l) => l.revenueCode)).toEqual(['0120', '0360']);
+    expect(claim.attendingProvider?.id).toMatch(/^\d{10}$/);
   });
 });

@@ -18,9 +18,9 @@ const address = (a: {
   state: a.state,
   postalCode: a.zip,
 });
-const undot = (code: string) => code.replace('.', '');
+export const undot = (code: string) => code.replace('.', '');
 
-function person(p: ClaimParties['rendering']): Provider | undefined {
+export function person(p: ClaimParties['rendering']): Provider | undefined {
   return (
     p && {
       entityType: '1',

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/store.ts';
-import { createBatch } from '../claims/batches.ts';
+import { createBatch, type ClaimType } from '../claims/batches.ts';
 import { Problem } from '../server/problem.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { purgeExpiredSessions } from '../auth/store.ts';
@@ -21,6 +21,8 @@ export interface ClaimBatchJob {
   practiceId: number;
   claimIds?: number[];
   actor: AuditActor;
+  /** professional (837P, the default) or institutional (837I). */
+  claimType?: ClaimType;
 }
 
 export interface JobHooks {
@@ -57,7 +59,14 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
       retryLimit: 1,
       async run(data: ClaimBatchJob, ctx) {
         try {
-          return await createBatch(ctx.database.db, data.practiceId, data.claimIds, data.actor, new Date());
+          return await createBatch(
+            ctx.database.db,
+            data.practiceId,
+            data.claimIds,
+            data.actor,
+            new Date(),
+            data.claimType ?? 'professional',
+          );
         } catch (e) {
           // A refusal (no settings, no ready claims) is an answer for the person who asked, not a failure to retry.
           if (e instanceof Problem)
