@@ -3,6 +3,8 @@
  * build time, and search latency (p50/p99) over a fixed query list. If a general-purpose search
  * library (minisearch or flexsearch) is installed, the same queries run through it for a ratio;
  * otherwise that part is skipped with a message. Run: npm run bench:codesets [-- <codeset dir>]
+ * With --startup [--data-dir DIR], times what a server pays before its first search instead
+ * (startup.ts): loading the tables and the first search with and without a stored search index.
  */
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +30,8 @@ import type { SearchDoc } from '../../src/codesets/index.ts';
 import { IMPORTERS } from '../../src/codesets/load/importers.ts';
 import { QUERIES } from './queries.ts';
 import { runPeer } from './peer.ts';
+import { runStartup } from './startup.ts';
+import { deserializeSearchIndex, serializeSearchIndex } from '../../src/codesets/search/serialize.ts';
 
 async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -39,8 +43,18 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+function args() {
+  const argv = process.argv.slice(2);
+  const dataDir = argv.indexOf('--data-dir');
+  const value = dataDir >= 0 ? argv.splice(dataDir, 2)[1] : undefined;
+  const startup = argv.indexOf('--startup');
+  if (startup >= 0) argv.splice(startup, 1);
+  return { dir: argv[0] ?? defaultCodesetDir(), startup: startup >= 0, dataDir: value };
+}
+
 async function main() {
-  const dir = process.argv[2] ?? defaultCodesetDir();
+  const { dir, startup, dataDir } = args();
+  if (startup) return runStartup(dir, dataDir);
   console.log(
     `# cleanclaim code-set benchmark\nnode ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), dir ${dir}\n`,
   );
@@ -105,6 +119,13 @@ async function main() {
   const buildMs = performance.now() - t0;
   console.log(
     `\n## Search\n\n${index.docs.length} entries, ${index.vocab.length} distinct words, index built in ${buildMs.toFixed(0)} ms (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)\n`,
+  );
+  const s0 = performance.now();
+  const stored = serializeSearchIndex(index);
+  const s1 = performance.now();
+  deserializeSearchIndex(stored);
+  console.log(
+    `stored form (what the import writes to code_search_index): ${(stored.length / 1e6).toFixed(1)} MB Brotli, serialized in ${(s1 - s0).toFixed(0)} ms, loaded in ${(performance.now() - s1).toFixed(0)} ms (vs ${buildMs.toFixed(0)} ms to build)\n`,
   );
   // warm up (JIT) and let the collector finish with the build's garbage before timing
   for (let r = 0; r < 20; r++) for (const q of QUERIES) search(index, q);

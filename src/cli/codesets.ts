@@ -11,6 +11,8 @@ import type { CodeSystem } from '../codesets/release/release.ts';
 import { loadConfig } from '../server/config.ts';
 import { openSystemDatabase, startQueue } from '../server/system.ts';
 import { todayIso } from '../shared/dates.ts';
+import { registerCodeIndexCommand } from './codeIndex.ts';
+import { registerCptImportCommand } from './cptImport.ts';
 
 export function registerCodesetCommands(program: Command): void {
   const codesets = program
@@ -122,7 +124,10 @@ export function registerCodesetCommands(program: Command): void {
       }
     });
 
+  registerCptImportCommand(codesets);
+
   const code = program.command('code').description('look codes up in the imported releases');
+  registerCodeIndexCommand(code);
   code
     .command('show <code>')
     .description('a code on a date of service: system, description, billable or header, notes, parents')
@@ -193,7 +198,7 @@ const SYSTEM_NAMES: Record<string, CodeSystem> = {
   cpt: 'CPT',
 };
 
-async function withTables(run: (catalog: CodeSetCatalog) => Promise<void>) {
+export async function withTables(run: (catalog: CodeSetCatalog) => Promise<void>) {
   const database = await openSystemDatabase(loadConfig());
   try {
     const catalog = new CodeSetCatalog(database);
@@ -221,6 +226,7 @@ function describe(v: CodeView, dos: string): string {
         : 'valid'
       : `not valid: ${v.problems.map((p) => p.why).join('; ')}`,
   );
+  if (v.valid) for (const p of v.problems) lines.push(`note: ${p.why}`);
   for (const p of v.parents) lines.push(`  under ${p.code} ${p.description}`);
   if (v.notes === 'tabular notes not imported') lines.push('notes: tabular notes not imported');
   else for (const n of v.notes) lines.push(`  ${n.kind} (${n.source}): ${n.text}`);

@@ -1,13 +1,15 @@
 /**
  * Public API of the code-set domain (issue 4): streaming importers for the official files,
  * release detection and selection, in-memory tables, validateCode, claim diagnosis edits and
- * search. Everything except the importers, detectReleases and loadCodeTables is pure.
+ * search, index look-up and CPT data files. Everything except the importers, detectReleases,
+ * loadCodeTables and loadIndexBooks is pure.
  */
 export { CODESET_PROBLEMS, CodesetFileError, describeWhere } from './problems.ts';
 export type { CodesetProblem, CodesetProblemCode, ProblemWhere, Severity } from './problems.ts';
 
 // releases
 export {
+  cptYear,
   fiscalYearOf,
   hcpcsQuarter,
   icd10FiscalYear,
@@ -91,3 +93,34 @@ export { buildSearchIndex } from './search/searchIndex.ts';
 export type { SearchIndex } from './search/searchIndex.ts';
 export { search } from './search/query.ts';
 export type { SearchHit, SearchOptions } from './search/query.ts';
+export { releaseSetKey, releaseSets } from './search/releaseSets.ts';
+export type { ReleaseSet } from './search/releaseSets.ts';
+export { deserializeSearchIndex, SEARCH_INDEX_FORMAT, serializeSearchIndex } from './search/serialize.ts';
+
+// index look-up (the way the book is used)
+export {
+  buildCmIndexBook,
+  buildPcsIndexBook,
+  INDEX_TABLES,
+  INDEX_TABLE_TITLES,
+  labelOf,
+} from './book/indexBook.ts';
+export type { IndexBook, IndexCodeRef, IndexNode, IndexTable } from './book/indexBook.ts';
+export { findTerm, resolveReference, termKey, walkPath } from './book/findTerm.ts';
+export { lookUpIndex, noIndexRelease } from './book/lookUp.ts';
+export type {
+  CrossReference,
+  IndexChild,
+  IndexEntry,
+  IndexLookup,
+  IndexRequest,
+  TermLabel,
+} from './book/lookUp.ts';
+export { verifyIndexCode } from './book/verifyCode.ts';
+export type { VerifiedCode } from './book/verifyCode.ts';
+export { indexReleaseFor, loadIndexBooks } from './book/loadBooks.ts';
+
+// CPT data files (licensed; never shipped)
+export { CPT_CODE, cptConcept, decodeCptBytes, parseCptText } from './cpt/cptFile.ts';
+export type { CptLayout, CptParse, CptRecord } from './cpt/cptFile.ts';
+export { importCptFile, readCptFile } from './cpt/importCptFile.ts';

@@ -19,10 +19,12 @@ export const CODESET_PROBLEMS = {
   CODE_UNKNOWN: 'The code is not in the release that covers the date of service.',
   CODE_HEADER: 'The code is a category or subcategory header, not billable.',
   CODE_NEEDS_7TH: 'The code needs a 7th character.',
+  CODE_PARTIAL: 'The index gives only the first characters of the code: complete it from the table.',
   CODE_NOT_ACTIVE: 'The code is not active on the date of service.',
   PCS_AXIS_INVALID: 'No ICD-10-PCS table row allows this combination of axis values.',
   NO_RELEASE: 'No loaded release covers the date of service.',
-  CPT_FORMAT_ONLY: 'CPT codes are checked by format only (CPT content is licensed by the AMA).',
+  CPT_FORMAT_ONLY:
+    'CPT codes are checked by format only: the AMA-licensed CPT data file is not imported for the date of service.',
   // claim edits
   EXCLUDES1: 'Two codes on the claim form an Excludes1 pair and may not be reported together.',
   MANIFESTATION_FIRST: 'A manifestation code may not be first-listed; code the underlying condition first.',

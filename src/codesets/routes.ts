@@ -8,6 +8,8 @@ import { closed, IsoDate } from '../shared/schema.ts';
 import type { CodeSetCatalog } from './catalog.ts';
 import type { CodeSystem } from './release/release.ts';
 import { showCode } from './show.ts';
+import { registerIndexRoute } from './indexRoute.ts';
+import { registerCptRoute } from './cptRoute.ts';
 
 const tags = ['code sets'];
 const SYSTEMS = [
@@ -69,7 +71,10 @@ export function registerCodesetRoutes(
     },
   );
 
-  app.get<{ Querystring: { q: string; dos?: string; system?: CodeSystem; limit?: number } }>(
+  registerIndexRoute(app, catalog);
+  registerCptRoute(app, catalog);
+
+  app.get<{ Querystring: { q: string; dos?: string; system?: CodeSystem[]; limit?: number } }>(
     '/api/codes/search',
     {
       config: { access: EVERYONE },
@@ -80,7 +85,8 @@ export function registerCodesetRoutes(
           {
             q: Type.String({ minLength: 1, maxLength: 100 }),
             dos: Type.Optional(IsoDate),
-            system: Type.Optional(System),
+            /** one or more: system=CPT&system=HCPCS for a procedure code */
+            system: Type.Optional(Type.Array(System, { maxItems: SYSTEMS.length })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
           },
           closed,
@@ -90,7 +96,7 @@ export function registerCodesetRoutes(
     async (request) => {
       if (!catalog.loaded) throw notLoaded();
       const { q, dos = todayIso(), system, limit = 25 } = request.query;
-      return catalog.search(q, dos, { limit, ...(system ? { systems: [system] } : {}) });
+      return catalog.search(q, dos, { limit, ...(system?.length ? { systems: system } : {}) });
     },
   );
 

@@ -3,7 +3,13 @@
  * that apply (inherited from category, section and chapter ranges), and its parents. Pure.
  */
 import { dottedCm, normalizeCode } from './icd10cm/code.ts';
-import { NOTE_KINDS, notesFor, type NoteKind } from './icd10cm/tabularNotes.ts';
+import {
+  NOTE_KINDS,
+  notesFor,
+  seventhCharactersFor,
+  type NoteKind,
+  type SeventhCharacter,
+} from './icd10cm/tabularNotes.ts';
 import { selectRelease, type CodeSystem } from './release/release.ts';
 import { parentOf, type CmTable } from './tables/cmTable.ts';
 import type { CodeTables } from './tables/codeTables.ts';
@@ -14,6 +20,8 @@ export interface CodeView extends CodeCheck {
   display: string;
   notes: { kind: NoteKind; source: string; text: string }[] | 'tabular notes not imported';
   parents: { code: string; description: string }[];
+  /** the 7th characters the tabular defines for the code's category (when the tabular is imported) */
+  seventhCharacters?: SeventhCharacter[];
 }
 
 /** The systems a code could belong to by its shape, most likely first. */
@@ -33,11 +41,13 @@ export function showCode(raw: string, dos: string, tables: CodeTables, system?: 
   const checks = systems.map((s) => validateCode(s, raw, dos, tables));
   const check = checks.find((c) => c.valid || c.description) ?? checks[0]!;
   const cm = check.system === 'ICD-10-CM' ? selectRelease(tables.icd10cm, dos) : undefined;
+  const seventh = cm?.tabular && seventhCharactersFor(cm.tabular, check.code);
   return {
     ...check,
     display: check.system === 'ICD-10-CM' ? dottedCm(check.code) : check.code,
     notes: cm ? cmNotes(cm, check.code) : [],
     parents: cm ? cmParents(cm, normalizeCode(raw)) : [],
+    ...(seventh?.length ? { seventhCharacters: seventh } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 /** Test helpers for the code-set importers (used only by *.test.ts files). */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { CodesetFileError } from './problems.ts';
 
 export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -33,4 +34,33 @@ export async function expectFileError(it: AsyncIterable<unknown>): Promise<Codes
     throw e;
   }
   throw new Error('expected the importer to reject the file');
+}
+
+const shared = path.join(process.cwd(), '../shared/codesets');
+
+/**
+ * A small release folder in the official layouts, in a temporary directory: the first lines of the
+ * FY2026 ICD-10-CM order file (cut inside the last record when `truncate`), the POS code system,
+ * and any other files: `copies` maps a path in the folder to the file copied there.
+ */
+export function writeReleaseFolder(
+  orderLines: number,
+  options: { truncate?: boolean; copies?: Record<string, string> } = {},
+): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'codesets-'));
+  const put = (rel: string, content: Buffer | string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), content);
+  };
+  const lines = gunzipSync(readFileSync(`${shared}/icd10cm/2026/icd10cm_order_2026.txt.gz`))
+    .toString('latin1')
+    .split('\n')
+    .slice(0, orderLines);
+  let order = `${lines.join('\n')}\n`;
+  if (options.truncate) order = order.slice(0, order.length - 70);
+  put('icd10cm/2026/icd10cm_order_2026.txt', Buffer.from(order, 'latin1'));
+  const pos = 'place_of_service/cms-bfd-2026-08-22/CodeSystem-CLM-POS-CD.fsh';
+  put(pos, readFileSync(`${shared}/${pos}`));
+  for (const [rel, from] of Object.entries(options.copies ?? {})) put(rel, readFileSync(from));
+  return dir;
 }

@@ -69,7 +69,10 @@ async function referenceErrors(
   }
   const operating = input.institutional?.operatingProviderId;
   if (typeof operating === 'number' && !(await findOwned(db, provider, operating, [practiceId])))
-    errors.push({ pointer: '/institutional/operatingProviderId', detail: 'no such provider in this practice' });
+    errors.push({
+      pointer: '/institutional/operatingProviderId',
+      detail: 'no such provider in this practice',
+    });
   return errors;
 }
 

@@ -18,7 +18,9 @@ export async function fillCharges(
 ) {
   const codes = [
     ...new Set(
-      input.serviceLines.flatMap((l) => (l.chargeCents === undefined && l.procedureCode ? [l.procedureCode] : [])),
+      input.serviceLines.flatMap((l) =>
+        l.chargeCents === undefined && l.procedureCode ? [l.procedureCode] : [],
+      ),
     ),
   ];
   const entries = codes.length

@@ -11,6 +11,7 @@ import { importPcsTables } from '../icd10pcs/tables.ts';
 import { importHcpcsFile } from '../hcpcs/annualFile.ts';
 import { importFshCodeSystem } from '../fhir/codeSystem.ts';
 import { importNuccTaxonomy } from '../nucc/taxonomy.ts';
+import { importCptFile } from '../cpt/importCptFile.ts';
 import type { FileRole } from '../release/classify.ts';
 import type { CodeSystem } from '../release/release.ts';
 
@@ -35,4 +36,5 @@ export const IMPORTERS: Record<FileRole, (system: CodeSystem) => Importer> = {
   'poa-exempt-revise': () => importPoaExempt,
   'code-system': () => importFshCodeSystem,
   taxonomy: () => importNuccTaxonomy,
+  cpt: () => importCptFile,
 };

@@ -9,6 +9,7 @@ import type { PcsTable } from '../icd10pcs/tables.ts';
 import type { HcpcsRecord } from '../hcpcs/annualFile.ts';
 import type { CodeSystemConcept } from '../fhir/codeSystem.ts';
 import type { TaxonomyRecord } from '../nucc/taxonomy.ts';
+import { cptConcept, type CptRecord } from '../cpt/cptFile.ts';
 import type { DetectedRelease } from '../release/detect.ts';
 import { buildCmTable } from '../tables/cmTable.ts';
 import { buildPcsTable } from '../tables/pcsTable.ts';
@@ -43,6 +44,9 @@ export async function buildCodeTables(
     } else if (system === 'HCPCS') {
       const rows = await records<HcpcsRecord>('alpha-numeric');
       if (rows) tables.hcpcs.push(buildHcpcsTable(ref.release, rows));
+    } else if (system === 'CPT') {
+      const cpt = await records<CptRecord>('cpt');
+      if (cpt) tables.lists?.push(buildCodeListTable(ref.release, cpt.map(cptConcept)));
     } else {
       const concepts = await records<CodeSystemConcept>('code-system');
       if (concepts) tables.lists?.push(buildCodeListTable(ref.release, concepts));

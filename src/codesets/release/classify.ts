@@ -23,7 +23,9 @@ export type FileRole =
   | 'definitions'
   | 'alpha-numeric'
   | 'code-system'
-  | 'taxonomy';
+  | 'taxonomy'
+  /** an AMA CPT data file, imported by a licensed user with `codesets import-cpt` (never detected in a folder) */
+  | 'cpt';
 
 export interface FileClass {
   release: Release;

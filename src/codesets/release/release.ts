@@ -44,6 +44,16 @@ export function hcpcsQuarter(year: number, quarter: HcpcsQuarter): Release {
   };
 }
 
+/** CPT is released yearly by the AMA and in force for services on January 1 through December 31. */
+export function cptYear(year: number): Release {
+  return {
+    system: 'CPT',
+    version: String(year),
+    effectiveFrom: `${year}-01-01`,
+    effectiveThrough: `${year}-12-31`,
+  };
+}
+
 /** The fiscal year a date of service falls in (2025-10-01 → 2026). */
 export function fiscalYearOf(dos: string): number {
   const year = Number(dos.slice(0, 4));

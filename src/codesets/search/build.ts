@@ -1,13 +1,15 @@
 /**
  * The documents of the search index for the releases in effect on a date: code descriptions,
  * tabular inclusion terms, and the alphabetic, drug, neoplasm, external cause and PCS index terms
- * as synonyms; plus POS, CARC, group, type-of-bill and taxonomy lists.
+ * as synonyms; CPT descriptions when a licensed CPT file is imported; plus POS, CARC, group,
+ * type-of-bill and taxonomy lists.
  */
 import type { IndexTerm } from '../icd10cm/alphabeticIndex.ts';
 import type { TabularRecord } from '../icd10cm/tabular.ts';
 import type { PcsIndexTerm } from '../icd10pcs/pcsIndex.ts';
 import type { CodeSystemConcept } from '../fhir/codeSystem.ts';
 import type { TaxonomyRecord } from '../nucc/taxonomy.ts';
+import { cptConcept, type CptRecord } from '../cpt/cptFile.ts';
 import type { RecordSource, ReleaseRef } from '../load/source.ts';
 import { selectRelease } from '../release/release.ts';
 import type { CodeTables } from '../tables/codeTables.ts';
@@ -54,6 +56,15 @@ export async function buildSearchDocuments(
     .sort((a, b) => b.release.effectiveFrom.localeCompare(a.release.effectiveFrom))[0];
   if (pcsIndexRef)
     docs.push(...pcsIndexDocuments(((await source(pcsIndexRef, 'index')) ?? []) as PcsIndexTerm[], pcs));
+  // CPT descriptions only when a licensed user imported the AMA file for the date of service
+  const cpt = selectRelease(
+    refs.filter((r) => r.release.system === 'CPT' && r.roles.includes('cpt')),
+    dos,
+  );
+  if (cpt)
+    docs.push(
+      ...conceptDocuments('CPT', (((await source(cpt, 'cpt')) ?? []) as CptRecord[]).map(cptConcept)),
+    );
   for (const ref of refs) {
     const concepts = (await source(ref, 'code-system')) as CodeSystemConcept[] | undefined;
     if (concepts) docs.push(...conceptDocuments(ref.release.system, concepts));

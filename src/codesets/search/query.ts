@@ -6,7 +6,7 @@
  */
 import type { CodeSystem } from '../release/release.ts';
 import type { SearchDoc } from './documents.ts';
-import type { SearchIndex } from './searchIndex.ts';
+import type { IndexedDoc, SearchIndex } from './searchIndex.ts';
 import { SYSTEMS } from './searchIndex.ts';
 import { codeQuery, words } from './tokenize.ts';
 
@@ -58,7 +58,7 @@ function nextMarks(index: SearchIndex) {
   return m;
 }
 
-function hit(doc: SearchDoc, score: number, via: SearchHit['via']): SearchHit {
+function hit(doc: IndexedDoc, score: number, via: SearchHit['via']): SearchHit {
   return {
     system: doc.system,
     code: doc.code,
@@ -98,14 +98,14 @@ function codeHits(index: SearchIndex, prefix: string, limit: number): SearchHit[
   const exact: SearchHit[] = [];
   let i = start;
   for (; i < index.codeKeys.length && index.codeKeys[i] === prefix; i++)
-    exact.push(hit(index.docs[index.codeDocs[i] as number] as SearchDoc, 3e6, 'code'));
+    exact.push(hit(index.docs[index.codeDocs[i] as number] as IndexedDoc, 3e6, 'code'));
   const preferred = new Set(exact.map((h) => h.system));
   const buckets: SearchHit[][] = [[], [], [], []];
   const end = Math.min(index.codeKeys.length, start + 20_000);
   for (; i < end; i++) {
     const key = index.codeKeys[i] as string;
     if (!key.startsWith(prefix)) break;
-    const doc = index.docs[index.codeDocs[i] as number] as SearchDoc;
+    const doc = index.docs[index.codeDocs[i] as number] as IndexedDoc;
     const b = (preferred.size === 0 || preferred.has(doc.system) ? 0 : 2) + (doc.billable ? 0 : 1);
     const bucket = buckets[b] as SearchHit[];
     if (bucket.length < limit) bucket.push(hit(doc, 2e6 - b * 1e5 - key.length, 'code'));
@@ -179,7 +179,7 @@ function textHits(index: SearchIndex, query: string, k: number, allowed?: Set<Co
       (bestScore[b] as number) - (bestScore[a] as number) || (bestDoc[a] as number) - (bestDoc[b] as number),
   );
   return order.map((i) => {
-    const doc = index.docs[bestDoc[i] as number] as SearchDoc;
+    const doc = index.docs[bestDoc[i] as number] as IndexedDoc;
     return hit(doc, bestScore[i] as number, doc.via);
   });
 }

@@ -22,6 +22,11 @@ import { loadCodeTables } from '../load/loadTables.ts';
 import { importAlphabeticIndex } from '../icd10cm/alphabeticIndex.ts';
 import { importTabular } from '../icd10cm/tabular.ts';
 import { collect } from '../testing.ts';
+import { deserializeSearchIndex, serializeSearchIndex } from './serialize.ts';
+import { buildCmTable } from '../tables/cmTable.ts';
+import { icd10FiscalYear } from '../release/release.ts';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
 
 const shared = path.resolve(process.cwd(), '../shared/codesets/icd10cm/2026');
 const fixture = path.resolve(
@@ -29,6 +34,7 @@ const fixture = path.resolve(
   '../fixtures/tabular/pass/diabetes-asthma-injury-poisoning.xml',
 );
 let index: SearchIndex;
+let docs: SearchDoc[];
 
 beforeAll(async () => {
   const releases = (await detectReleases()).filter((r) =>
@@ -38,11 +44,7 @@ beforeAll(async () => {
   );
   const tables = await loadCodeTables(releases);
   const cm = tables.icd10cm[0]!;
-  const docs: SearchDoc[] = [
-    ...cmDocuments(cm),
-    ...pcsDocuments(tables.icd10pcs[0]!),
-    ...hcpcsDocuments(tables.hcpcs[0]!),
-  ];
+  docs = [...cmDocuments(cm), ...pcsDocuments(tables.icd10pcs[0]!), ...hcpcsDocuments(tables.hcpcs[0]!)];
   for (const f of ['icd10cm_drug_2026.xml', 'icd10cm_neoplasm_2026.xml', 'icd10cm_eindex_2026.xml']) {
     docs.push(...indexTermDocuments(await collect(importAlphabeticIndex(`${shared}/${f}`)), cm));
   }
@@ -113,13 +115,13 @@ describe('code search', () => {
   });
 
   it('property: words taken from one entry find hits, each having every query word as a word start', () => {
-    const byKey = new Map(index.docs.map((d) => [`${d.system}|${d.code}|${d.via}|${d.title}`, d]));
+    const byKey = new Map(docs.map((d) => [`${d.system}|${d.code}|${d.via}|${d.title}`, d]));
     fc.assert(
       fc.property(
-        fc.nat(index.docs.length - 1),
+        fc.nat(docs.length - 1),
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })), { minLength: 1, maxLength: 3 }),
         (d, picks) => {
-          const ws = words(index.docs[d]!.text);
+          const ws = words(docs[d]!.text);
           const query = picks.map(([w, len]) => ws[w % ws.length]!.slice(0, len)).join(' ');
           if (/^[a-z0-9]{2,7}$/i.test(query) && /\d/.test(query)) return; // reads as a code
           const hits = search(index, query, { limit: 20 });
@@ -143,5 +145,37 @@ describe('code search', () => {
   it('filters by system', () => {
     expect(search(index, 'wheelchair', { systems: ['HCPCS'] }).every((h) => h.system === 'HCPCS')).toBe(true);
     expect(search(index, 'wheelchair', { systems: ['HCPCS'] }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('stored search index', () => {
+  it('answers every benchmark query the same after serialize → deserialize', async () => {
+    const { QUERIES } = await import('../../../bench/codesets/queries.ts');
+    const t0 = performance.now();
+    const bytes = serializeSearchIndex(index);
+    const t1 = performance.now();
+    const loaded = deserializeSearchIndex(bytes);
+    const t2 = performance.now();
+    console.log(
+      `stored search index: ${index.docs.length} documents, ${(bytes.length / 1e6).toFixed(1)} MB Brotli, serialize ${(t1 - t0).toFixed(0)} ms, load ${(t2 - t1).toFixed(0)} ms`,
+    );
+    for (const q of [...QUERIES, 'appendectomy', 'urgent care'])
+      expect(search(loaded, q, { limit: 30 }), q).toEqual(search(index, q, { limit: 30 }));
+    expect(search(loaded, 'wheelchair', { systems: ['HCPCS'] })).toEqual(
+      search(index, 'wheelchair', { systems: ['HCPCS'] }),
+    );
+  });
+
+  it('refuses a damaged, cut or foreign blob (the caller rebuilds)', () => {
+    const small = buildSearchIndex([...cmDocuments(buildCmTable(icd10FiscalYear('ICD-10-CM', 2026), []))]);
+    const bytes = serializeSearchIndex(small);
+    expect(deserializeSearchIndex(bytes).docs).toEqual([]);
+    expect(() => deserializeSearchIndex(bytes.subarray(0, bytes.length - 10))).toThrow();
+    expect(() => deserializeSearchIndex(brotliCompressSync(Buffer.from('not an index at all')))).toThrow(
+      /not a stored search index/,
+    );
+    const raw = brotliDecompressSync(bytes);
+    raw.writeUInt32LE(99, 4);
+    expect(() => deserializeSearchIndex(brotliCompressSync(raw))).toThrow(/format 99/);
   });
 });

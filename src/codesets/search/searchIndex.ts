@@ -7,8 +7,11 @@
 import type { SearchDoc } from './documents.ts';
 import { words } from './tokenize.ts';
 
+/** What a search answers from: a document without the text it was indexed by. */
+export type IndexedDoc = Omit<SearchDoc, 'text'>;
+
 export interface SearchIndex {
-  docs: SearchDoc[];
+  docs: IndexedDoc[];
   /** sorted unique words */
   vocab: string[];
   /** per document: offsets into docWords (length docs + 1) */
@@ -19,7 +22,7 @@ export interface SearchIndex {
   postingStart: Int32Array;
   /** document ids of each word, ascending */
   postings: Int32Array;
-  /** "<system>|<code>" keys sorted, for code-prefix search on description documents */
+  /** codes of the description documents, sorted, for code-prefix search */
   codeKeys: string[];
   codeDocs: Int32Array;
   /** per document: the query-independent part of its rank (billable, source, brevity) */
@@ -66,18 +69,47 @@ class IntList {
   }
 }
 
+/**
+ * The posting lists (documents per word) from the words per document: a counting sort, so each
+ * list comes out in document order. Also how a stored index gets them back (they are not stored).
+ */
+export function postingsOf(
+  docWordStart: Int32Array,
+  docWords: Int32Array,
+  vocabSize: number,
+): { postingStart: Int32Array; postings: Int32Array } {
+  const postingStart = new Int32Array(vocabSize + 1);
+  for (let i = 0; i < docWords.length; i++) postingStart[(docWords[i] as number) + 1]!++;
+  for (let w = 0; w < vocabSize; w++) postingStart[w + 1]! += postingStart[w] as number;
+  const fill = postingStart.slice(0, vocabSize);
+  const postings = new Int32Array(docWords.length);
+  for (let d = 0; d + 1 < docWordStart.length; d++) {
+    for (let i = docWordStart[d] as number; i < (docWordStart[d + 1] as number); i++)
+      postings[fill[docWords[i] as number]!++] = d;
+  }
+  return { postingStart, postings };
+}
+
 export function buildSearchIndex(input: Iterable<SearchDoc>): SearchIndex {
   // number documents by static rank (stable), so every posting list runs best-first and a query
   // can stop reading a list once nothing further down can enter its top results
   const ranked = [...input].map((doc, i) => ({ doc, i, rank: staticRankOf(doc) }));
   ranked.sort((a, b) => b.rank - a.rank || a.i - b.i);
-  const docs: SearchDoc[] = [];
+  const docs: IndexedDoc[] = [];
   const ids = new Map<string, number>();
   const raw = new IntList();
   const starts = new IntList();
   for (const { doc } of ranked) {
     starts.push(raw.length);
-    docs.push(doc);
+    // the text is needed only to find the words; dropping it keeps the index (and its stored copy) small
+    docs.push({
+      system: doc.system,
+      code: doc.code,
+      display: doc.display,
+      title: doc.title,
+      billable: doc.billable,
+      via: doc.via,
+    });
     const seen = new Set<string>(words(doc.text));
     for (const w of seen) {
       let id = ids.get(w);
@@ -94,23 +126,13 @@ export function buildSearchIndex(input: Iterable<SearchDoc>): SearchIndex {
   });
   const docWordStart = starts.data.slice(0, starts.length);
   const docWords = raw.data.slice(0, raw.length);
-  const counts = new Int32Array(vocab.length + 1);
   for (let d = 0; d < docs.length; d++) {
     const from = docWordStart[d] as number;
     const to = docWordStart[d + 1] as number;
     for (let i = from; i < to; i++) docWords[i] = remap[docWords[i] as number] as number;
     docWords.subarray(from, to).sort();
-    for (let i = from; i < to; i++) counts[(docWords[i] as number) + 1]!++;
   }
-  const postingStart = new Int32Array(vocab.length + 1);
-  for (let w = 0; w < vocab.length; w++)
-    postingStart[w + 1] = (postingStart[w] as number) + (counts[w + 1] as number);
-  const fill = postingStart.slice(0, vocab.length);
-  const postings = new Int32Array(docWords.length);
-  for (let d = 0; d < docs.length; d++) {
-    for (let i = docWordStart[d] as number; i < (docWordStart[d + 1] as number); i++)
-      postings[fill[docWords[i] as number]!++] = d;
-  }
+  const { postingStart, postings } = postingsOf(docWordStart, docWords, vocab.length);
   const codeOrder = docs.map((_, i) => i).filter((i) => docs[i]?.via === 'description');
   const key = (i: number) => `${docs[i]?.code}`;
   codeOrder.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));

@@ -1,32 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../audit/store.ts';
 import { openTestDatabase } from '../../db/testing.ts';
 import { CodeSetCatalog } from '../catalog.ts';
 import { importCodesetDirectory } from './import.ts';
-
-// A small release folder in the official layouts: the first 400 records of the FY2026 order file
-// and the POS code system, read from the shared folder and written to a temporary directory.
-const shared = join(process.cwd(), '../shared/codesets');
-function releaseFolder(orderLines: number, truncate = false): string {
-  const dir = mkdtempSync(join(tmpdir(), 'codesets-'));
-  mkdirSync(join(dir, 'icd10cm/2026'), { recursive: true });
-  mkdirSync(join(dir, 'place_of_service/cms-bfd-2026-08-22'), { recursive: true });
-  let order = execFileSync('sh', [
-    '-c',
-    `zcat ${shared}/icd10cm/2026/icd10cm_order_2026.txt.gz | head -${orderLines}`,
-  ]).toString('latin1');
-  if (truncate) order = order.slice(0, order.length - 70);
-  writeFileSync(join(dir, 'icd10cm/2026/icd10cm_order_2026.txt'), order, 'latin1');
-  writeFileSync(
-    join(dir, 'place_of_service/cms-bfd-2026-08-22/CodeSystem-CLM-POS-CD.fsh'),
-    execFileSync('cat', [`${shared}/place_of_service/cms-bfd-2026-08-22/CodeSystem-CLM-POS-CD.fsh`]),
-  );
-  return dir;
-}
+import { writeReleaseFolder } from '../testing.ts';
 
 describe('code set import into the database', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -36,7 +13,7 @@ describe('code set import into the database', () => {
   afterAll(() => database.close());
 
   it('imports a folder, and importing it again changes nothing', async () => {
-    const dir = releaseFolder(400);
+    const dir = writeReleaseFolder(400);
     const first = await importCodesetDirectory(database, dir, SYSTEM_ACTOR);
     expect(first.map((o) => [o.system, o.status, o.counts])).toEqual([
       ['ICD-10-CM', 'imported', { order: 400 }],
@@ -60,7 +37,11 @@ describe('code set import into the database', () => {
   });
 
   it('rejects a truncated file with the file and position, leaving the imported release intact', async () => {
-    const outcomes = await importCodesetDirectory(database, releaseFolder(500, true), SYSTEM_ACTOR);
+    const outcomes = await importCodesetDirectory(
+      database,
+      writeReleaseFolder(500, { truncate: true }),
+      SYSTEM_ACTOR,
+    );
     const cm = outcomes.find((o) => o.system === 'ICD-10-CM')!;
     expect(cm.status).toBe('failed');
     expect(cm.error).toMatch(/icd10cm_order_2026\.txt.*(line|:)\s*\d+/);

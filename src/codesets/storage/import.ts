@@ -9,6 +9,7 @@ import type { Database } from '../../db/connection.ts';
 import { IMPORTERS } from '../load/importers.ts';
 import { detectReleases, type DetectedRelease } from '../release/detect.ts';
 import { codeRecord, codeRelease } from './tables.ts';
+import { refreshStoredSearchIndexes } from './searchIndexStore.ts';
 
 export interface ImportOutcome {
   system: string;
@@ -63,7 +64,9 @@ export async function importCodesetDirectory(
       })),
     );
   }
-  await onProgress(releases.length, releases.length, 'done');
+  await onProgress(releases.length, releases.length, 'building search indexes');
+  const warning = await refreshSearchIndexes(database);
+  await onProgress(releases.length, releases.length, warning ?? 'done');
   return outcomes;
 }
 
@@ -86,12 +89,26 @@ async function writeRecords(
   return seq;
 }
 
+/**
+ * Builds the search index of every release set that lacks a current one. A failure here does not
+ * undo the import: the index is then built at the first search instead.
+ */
+export async function refreshSearchIndexes(database: Database): Promise<string | undefined> {
+  try {
+    await refreshStoredSearchIndexes(database);
+    return undefined;
+  } catch (error) {
+    return `search indexes not stored (${(error as Error).message}): they will be built at the first search`;
+  }
+}
+
 /** Removes releases left half-written by an import that was stopped (a crash or a restart). */
 export async function removeUnfinishedImports(database: Database): Promise<void> {
   await database.db.delete(codeRelease).where(eq(codeRelease.status, 'importing'));
 }
 
-async function importRelease(
+/** Imports one release (its files already found); used for folders and for a user's CPT file. */
+export async function importRelease(
   database: Database,
   r: DetectedRelease,
   actor: AuditActor,

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { id } from '../../db/columns.ts';
+import { bytea, id } from '../../db/columns.ts';
 
 /** One imported release of a code system, with the files it came from and their checksums. */
 export const codeRelease = pgTable(
@@ -35,3 +35,17 @@ export const codeRecord = pgTable(
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.role, t.seq] }), index().on(t.releaseId, t.role)],
 );
+
+/**
+ * The search index of one release set (the ICD-10-CM, ICD-10-PCS, HCPCS and CPT releases in force
+ * together), built at import and stored Brotli-compressed so a server starts without rebuilding it.
+ * `sources` names the releases and the layout it was built from: when they differ it is rebuilt.
+ */
+export const codeSearchIndex = pgTable('code_search_index', {
+  releaseSet: text().primaryKey(),
+  sources: text().notNull(),
+  documents: integer().notNull(),
+  bytes: integer().notNull(),
+  builtAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  content: bytea().notNull(),
+});

@@ -10,12 +10,10 @@ import type { CodeCheck } from './codeCheck.ts';
 import { validateCm } from './validateCm.ts';
 import { validatePcs } from './validatePcs.ts';
 import { validateHcpcs } from './validateHcpcs.ts';
+import { validateCpt } from './validateCpt.ts';
 import { normalizeCode } from '../icd10cm/code.ts';
 import { newestList } from '../tables/codeListTable.ts';
 import type { CodeListTable } from '../tables/codeListTable.ts';
-
-/** CPT Category I is 5 digits; Category II ends in F, Category III in T, PLA codes in U. */
-const CPT_FORMAT = /^\d{4}[0-9FTU]$/;
 
 export function validateCode(
   system: CodeSystem,
@@ -33,35 +31,7 @@ export function validateCode(
     case 'HCPCS':
       return validateHcpcs(code, dos, tables.hcpcs);
     case 'CPT':
-      // CPT content is AMA-licensed: accept by format only and never carry descriptions.
-      return CPT_FORMAT.test(code)
-        ? {
-            system,
-            code,
-            valid: true,
-            problems: [
-              problem(
-                'CPT_FORMAT_ONLY',
-                { code },
-                'CPT code checked by format only; its existence and dates are not verified',
-                'info',
-              ),
-            ],
-          }
-        : {
-            system,
-            code,
-            valid: false,
-            problems: [
-              problem(
-                'CODE_FORMAT',
-                { code },
-                `"${rawCode}" is not a CPT code (5 digits, or 4 digits then F, T or U)`,
-                'error',
-                '181',
-              ),
-            ],
-          };
+      return validateCpt(code, rawCode, dos, tables.lists ?? []);
     default:
       return validateListCode(system, code, tables.lists ?? []);
   }

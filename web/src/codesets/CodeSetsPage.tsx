@@ -10,6 +10,7 @@ import { JOB_STATE_COLORS, RUNNING, useJobs } from '../admin/useJobs.ts';
 import { useHasRole } from '../auth/useHasRole.ts';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { timestamp } from '../lists/format.ts';
+import { CptImport } from './CptImport.tsx';
 
 const columns: TableColumnsType<CodeRelease> = [
   { title: 'Code set', dataIndex: 'system', key: 'system' },
@@ -40,6 +41,7 @@ export function CodeSetsPage() {
   const [releases, setReleases] = useState<CodeRelease[]>();
   const [error, setError] = useState<string>();
   const [jobId, setJobId] = useState<string>();
+  const [cptImports, setCptImports] = useState(0);
   const jobs = useJobs();
   const isAdmin = useHasRole(ADMINS);
   const { message } = App.useApp();
@@ -51,7 +53,7 @@ export function CodeSetsPage() {
       (r) => (setReleases(r), setError(undefined)),
       (e: unknown) => setError(e instanceof ApiProblem ? e.message : 'could not load the code sets'),
     );
-  }, [finished]);
+  }, [finished, cptImports]);
 
   const startImport = async () => {
     try {
@@ -70,14 +72,17 @@ export function CodeSetsPage() {
         error={error}
         extra={
           isAdmin && (
-            <Button
-              type="primary"
-              icon={<CloudDownloadOutlined />}
-              loading={job !== undefined && !finished}
-              onClick={() => void startImport()}
-            >
-              Import from the configured folder
-            </Button>
+            <Flex gap="small">
+              <CptImport onImported={() => setCptImports((n) => n + 1)} />
+              <Button
+                type="primary"
+                icon={<CloudDownloadOutlined />}
+                loading={job !== undefined && !finished}
+                onClick={() => void startImport()}
+              >
+                Import from the configured folder
+              </Button>
+            </Flex>
           )
         }
       />

@@ -1,4 +1,5 @@
 import { Alert, Card, Descriptions, Empty, Flex, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { CodeView } from '../api/types.ts';
 import { useRecord } from '../lists/useRecord.ts';
 import { withQuery } from '../api/client.ts';
@@ -9,6 +10,8 @@ interface Props {
   system: string | undefined;
   dos: string;
   onPick(code: string): void;
+  /** shown in the card's header, e.g. the code picker's "Use this code" button */
+  extra?: (view: CodeView) => ReactNode;
 }
 
 function Notes({ notes }: { notes: CodeView['notes'] }) {
@@ -28,7 +31,7 @@ function Notes({ notes }: { notes: CodeView['notes'] }) {
 }
 
 /** One code on the date of service: valid, billable or header, description, parents, notes, completions. */
-export function CodeDetail({ code, system, dos, onPick }: Props) {
+export function CodeDetail({ code, system, dos, onPick, extra }: Props) {
   const path = code ? withQuery(`/api/codes/${encodeURIComponent(code)}`, { dos, system }) : undefined;
   const { record: view, error } = useRecord<CodeView>(path);
   if (!code)
@@ -50,6 +53,7 @@ export function CodeDetail({ code, system, dos, onPick }: Props) {
     <Card
       size="small"
       data-testid="code-detail"
+      extra={extra?.(view)}
       title={
         <Space wrap>
           <span className="code-title">{view.display}</span>
@@ -90,6 +94,18 @@ export function CodeDetail({ code, system, dos, onPick }: Props) {
         <Descriptions.Item label="Notes">
           <Notes notes={view.notes} />
         </Descriptions.Item>
+        {view.seventhCharacters && (
+          <Descriptions.Item label="7th character">
+            <Flex vertical gap={2} data-testid="seventh-characters">
+              {view.seventhCharacters.map((c) => (
+                <div key={c.char}>
+                  <Tag className="code-text">{c.char}</Tag>
+                  {c.description}
+                </div>
+              ))}
+            </Flex>
+          </Descriptions.Item>
+        )}
         {view.completions && view.completions.length > 0 && (
           <Descriptions.Item
             label={`Billable codes beneath${view.completionCount ? ` (${view.completionCount})` : ''}`}

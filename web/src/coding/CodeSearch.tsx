@@ -6,14 +6,16 @@ import { useCodeSearch } from './useCodeSearch.ts';
 interface Props {
   q: string;
   dos: string;
+  /** the code sets searched (none: all) */
+  systems?: readonly string[];
   selected: string | undefined;
   onQuery(q: string): void;
   onPick(hit: CodeHit): void;
 }
 
 /** The as-you-type look-up: codes, descriptions, inclusion terms and the alphabetic index. */
-export function CodeSearch({ q, dos, selected, onQuery, onPick }: Props) {
-  const { hits, loading, error } = useCodeSearch(q, dos);
+export function CodeSearch({ q, dos, systems, selected, onQuery, onPick }: Props) {
+  const { hits, loading, error } = useCodeSearch(q, dos, systems);
   return (
     <Card size="small" title="Code look-up">
       <Input.Search

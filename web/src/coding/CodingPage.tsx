@@ -1,16 +1,16 @@
-import { Col, Flex, Input, Row, Space, Typography } from 'antd';
+import { Flex, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { todayIso } from '../../../src/shared/dates.ts';
-import type { CodeHit } from '../api/types.ts';
-import { CodeDetail } from './CodeDetail.tsx';
-import { CodeSearch } from './CodeSearch.tsx';
+import { CodeFinder, type PickedCode } from '../components/CodeFinder.tsx';
 import { ValidateCodes } from './ValidateCodes.tsx';
 
-/** Code look-up for coders: search, a code's detail on the date of service, and checking a list of codes. */
+/**
+ * Code look-up for coders: search or the alphabetic index, a code's detail on the date of service
+ * (the same finder as every code field), and checking a list of codes.
+ */
 export function CodingPage() {
   const [dos, setDos] = useState(todayIso());
-  const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<{ code: string; system?: string }>();
+  const [picked, setPicked] = useState<PickedCode>();
 
   return (
     <Flex vertical gap="middle">
@@ -28,28 +28,8 @@ export function CodingPage() {
           />
         </Space>
       </Flex>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
-          <CodeSearch
-            q={q}
-            dos={dos}
-            selected={picked?.code}
-            onQuery={setQ}
-            onPick={(hit: CodeHit) => setPicked({ code: hit.display, system: hit.system })}
-          />
-        </Col>
-        <Col xs={24} lg={14}>
-          <Flex vertical gap="middle">
-            <CodeDetail
-              code={picked?.code}
-              system={picked?.system}
-              dos={dos}
-              onPick={(code) => setPicked({ code })}
-            />
-            <ValidateCodes dos={dos} onPick={(code) => setPicked({ code })} />
-          </Flex>
-        </Col>
-      </Row>
+      <CodeFinder kind="any" dos={dos} picked={picked} onPicked={setPicked} />
+      <ValidateCodes dos={dos} onPick={(code) => setPicked({ code })} />
     </Flex>
   );
 }

@@ -1,15 +1,22 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, withQuery } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import type { CodeHit } from '../api/types.ts';
 
 const DEBOUNCE_MS = 250;
 
+/** The search path: one `system` parameter per code set searched (none: all of them). */
+export function searchPath(q: string, dos: string, systems: readonly string[] = [], limit = 50): string {
+  const path = withQuery('/api/codes/search', { q, dos, limit });
+  return systems.reduce((p, s) => `${p}&system=${encodeURIComponent(s)}`, path);
+}
+
 /** Searches codes, descriptions, inclusion and index terms as the user types (debounced). */
-export function useCodeSearch(q: string, dos: string) {
+export function useCodeSearch(q: string, dos: string, systems: readonly string[] = [], limit = 50) {
   const [hits, setHits] = useState<CodeHit[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
+  const systemsKey = systems.join(',');
 
   useEffect(() => {
     const text = q.trim();
@@ -22,7 +29,7 @@ export function useCodeSearch(q: string, dos: string) {
     const timer = setTimeout(() => {
       setLoading(true);
       api
-        .get<CodeHit[]>('/api/codes/search', { q: text, dos, limit: 50 })
+        .get<CodeHit[]>(searchPath(text, dos, systemsKey ? systemsKey.split(',') : [], limit))
         .then(
           (r) => live && (setHits(r), setError(undefined)),
           (e: unknown) => live && setError(e instanceof ApiProblem ? e.message : 'the search did not answer'),
@@ -33,7 +40,7 @@ export function useCodeSearch(q: string, dos: string) {
       live = false;
       clearTimeout(timer);
     };
-  }, [q, dos]);
+  }, [q, dos, systemsKey, limit]);
 
   return { hits, loading, error };
 }

@@ -1,12 +1,19 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Space, Tag } from 'antd';
+import { Button, Card, Form, Space, Tag } from 'antd';
 import { MAX_DIAGNOSES } from '../../../src/encounters/schema.ts';
+import { CodePicker } from '../components/CodePicker.tsx';
+
+interface Props {
+  /** date of service for the code picker (default: the form's serviceDateFrom, else today) */
+  dos?: string;
+}
 
 /**
  * The encounter's ICD-10-CM codes in order (837P 2300 HI): the first is the principal diagnosis,
- * and service lines point at them by position.
+ * and service lines point at them by position. Each is entered with the code picker.
  */
-export function DiagnosisList() {
+export function DiagnosisList({ dos }: Props) {
+  const serviceDate = Form.useWatch('serviceDateFrom') as string | undefined;
   return (
     <Card title="Diagnoses (ICD-10-CM)" size="small">
       <Form.List name="diagnoses">
@@ -20,7 +27,13 @@ export function DiagnosisList() {
                   className="compact-item"
                   normalize={(v: string) => v.toUpperCase()}
                 >
-                  <Input aria-label={`Diagnosis ${index + 1}`} placeholder="E11.9" className="code-input" />
+                  <CodePicker
+                    kind="diagnosis"
+                    dos={dos ?? serviceDate}
+                    aria-label={`Diagnosis ${index + 1}`}
+                    finderLabel={`Find diagnosis code ${index + 1}`}
+                    placeholder="E11.9"
+                  />
                 </Form.Item>
                 <Button
                   aria-label={`Move diagnosis ${index + 1} up`}

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, InputNumber, Select, Table, type FormListFieldData } from 'antd';
 import { MAX_MODIFIERS, MAX_POINTERS } from '../../../src/encounters/schema.ts';
+import { CodePicker } from '../components/CodePicker.tsx';
 import { NEW_LINE } from './encounter-values.ts';
 
 interface Props {
@@ -8,10 +9,13 @@ interface Props {
   name?: string;
   /** A claim's lines are edited in place: none added or removed. */
   fixed?: boolean;
+  /** date of service for the code picker (default: the form's serviceDateFrom, else today) */
+  dos?: string;
 }
 
 /** Service lines (837P loop 2400 SV1): procedure, modifiers, units, charge and diagnosis pointers. */
-export function ServiceLinesTable({ name = 'serviceLines', fixed = false }: Props) {
+export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos }: Props) {
+  const serviceDate = Form.useWatch('serviceDateFrom') as string | undefined;
   const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
   // A UB-04 line is billed by revenue code (FL42); the 837I has no diagnosis pointers.
   const facility = Boolean(Form.useWatch(['institutional', 'enabled']));
@@ -65,10 +69,12 @@ export function ServiceLinesTable({ name = 'serviceLines', fixed = false }: Prop
                     className="compact-item"
                     normalize={(v: string) => v.toUpperCase()}
                   >
-                    <Input
+                    <CodePicker
+                      kind="procedure"
+                      dos={dos ?? serviceDate}
                       aria-label={`Line ${i + 1} procedure code`}
+                      finderLabel={`Find procedure code for line ${i + 1}`}
                       placeholder="99213"
-                      className="code-input"
                     />
                   </Form.Item>
                 ),

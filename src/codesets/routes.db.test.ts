@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { startTestApp, type Client } from '../server/testing.ts';
+import { importCodesetDirectory } from './storage/import.ts';
+import { writeReleaseFolder } from './testing.ts';
+
+const fixtures = path.resolve(import.meta.dirname, 'fixtures');
+const cpt = (name: string) => readFileSync(`${fixtures}/cpt/${name}`, 'utf8');
+const DOS = '2026-03-02';
+
+describe('code-set routes: index look-up, CPT upload, search by several systems', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let admin: Client;
+  let coder: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.addUser('admin@example.org', [{ practiceId: t.practiceA, role: 'admin' }]);
+    await t.addUser('coder@example.org', [{ practiceId: t.practiceA, role: 'coder' }]);
+    admin = await t.login('admin@example.org');
+    coder = await t.login('coder@example.org');
+    const dir = writeReleaseFolder(14_000, {
+      copies: {
+        'icd10cm/2026/icd10cm_index_2026.xml': `${fixtures}/index/pass/asthma-fracture-diabetes.xml`,
+      },
+    });
+    await importCodesetDirectory(t.database, dir, SYSTEM_ACTOR);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('answers 409 before the code sets are loaded', async () => {
+    expect((await coder.get('/api/codes/index?term=asthma')).statusCode).toBe(409);
+  });
+
+  it('lets only an administrator upload a CPT file, refusing a bad one with every line', async () => {
+    const upload = (who: Client, name: string, folder = 'pass') =>
+      who.post('/api/codesets/cpt', { fileName: name, year: 2026, content: cpt(`${folder}/${name}`) });
+    expect((await upload(coder, 'longult-tab-with-notice.txt')).statusCode).toBe(403);
+    const bad = await upload(admin, 'duplicate-code.txt', 'fail');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([
+      {
+        pointer: '/content',
+        detail: 'duplicate-code.txt, line 3: CPT 99202 appears again (first on line 1)',
+      },
+    ]);
+    const ok = await upload(admin, 'longult-tab-with-notice.txt');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ system: 'CPT', version: '2026', counts: { cpt: 6 } });
+    expect((await upload(admin, 'longult-tab-with-notice.txt')).statusCode).toBe(200);
+  });
+
+  it('walks the index for a coder: asthma → mild intermittent → with (acute) exacerbation', async () => {
+    const res = await coder.get(
+      `/api/codes/index?term=asthma&path=mild%20intermittent&path=with%20(acute)%20exacerbation&dos=${DOS}`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'found',
+      available: ['index'],
+      trail: [
+        { title: 'Asthma, asthmatic' },
+        { title: 'mild intermittent' },
+        { title: 'with' },
+        { title: 'exacerbation' },
+      ],
+      entry: { codes: [{ display: 'J45.21', check: { valid: true, billable: true } }] },
+    });
+    const one = (await coder.get(`/api/codes/index?term=Cardiopathy&dos=${DOS}`)).json();
+    expect(one.entry.seeAlso).toMatchObject({ trail: ['Disease, diseased', 'heart'] });
+    expect((await coder.get(`/api/codes/index?term=ast&dos=${DOS}`)).json()).toMatchObject({
+      status: 'main-terms',
+    });
+    expect((await coder.get(`/api/codes/index?term=asthma&table=drug&dos=${DOS}`)).json()).toMatchObject({
+      status: 'not-imported',
+    });
+    expect((await coder.get('/api/codes/index?term=asthma&dos=2026-10-01')).json()).toMatchObject({
+      status: 'no-release',
+    });
+    expect((await coder.get('/api/codes/index?term=asthma&depth=99')).statusCode).toBe(400);
+  });
+
+  it('shows and searches the uploaded CPT descriptions; searches CPT and HCPCS together', async () => {
+    expect((await coder.get(`/api/codes/99213?dos=${DOS}`)).json()).toMatchObject({
+      system: 'CPT',
+      valid: true,
+      description: expect.stringMatching(/level three/),
+    });
+    const hits = (
+      await coder.get(`/api/codes/search?q=office%20visit&system=CPT&system=HCPCS&dos=${DOS}`)
+    ).json();
+    expect(hits.map((h: { display: string }) => h.display)).toEqual(['99202', '99213', '99214']);
+    const single = (await coder.get(`/api/codes/search?q=asthma&system=ICD-10-CM&dos=${DOS}`)).json();
+    expect(single[0].system).toBe('ICD-10-CM');
+  });
+});
