@@ -35,6 +35,7 @@ export function ClaimEditDrawer({ claim, open, onClose, onSaved }: Props) {
     if (saved) onSaved(saved);
   };
 
+  const firstServiceDate = claim.lines.map((l) => l.serviceDate).sort()[0];
   return (
     <FormDrawer<ClaimValues>
       title={`Edit claim ${claim.patientControlNumber}`}
@@ -59,9 +60,10 @@ export function ClaimEditDrawer({ claim, open, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <DiagnosisList />
+      {/* The pickers look codes up in the releases in force on the claim's first date of service. */}
+      <DiagnosisList dos={firstServiceDate} />
       <div className="stacked-card">
-        <ServiceLinesTable name="lines" fixed />
+        <ServiceLinesTable name="lines" fixed dos={firstServiceDate} />
       </div>
     </FormDrawer>
   );

@@ -4,6 +4,7 @@ import { isInpatientBill } from '../../../src/shared/bill-types.ts';
 import type { Provider } from '../api/types.ts';
 import { DateInput } from '../forms/DateInput.tsx';
 import { useOptions } from '../lists/useOptions.ts';
+import { CodePicker } from '../components/CodePicker.tsx';
 import { BILL_TYPES, ADMISSION_TYPES, POINTS_OF_ORIGIN, POA_OPTIONS } from './facility-codes.ts';
 import { FacilityCodeLists } from './FacilityCodeLists.tsx';
 
@@ -14,6 +15,10 @@ export function FacilityBillFields() {
   const facility = Boolean(Form.useWatch(['institutional', 'enabled']));
   const billType = (Form.useWatch(['institutional', 'billType']) as string | undefined) ?? '';
   const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
+  const dischargedOn = Form.useWatch('serviceDateTo') as string | undefined;
+  const admittedOn = Form.useWatch('serviceDateFrom') as string | undefined;
+  // An inpatient stay's codes come from the release in force on the discharge date.
+  const dos = dischargedOn || admittedOn;
   const providers = useOptions<Provider>(
     '/api/providers',
     (p) => `${p.lastName}, ${p.firstName} · NPI ${p.npi}`,
@@ -105,7 +110,12 @@ export function FacilityBillFields() {
                   name={['institutional', 'admittingDiagnosis']}
                   normalize={upper}
                 >
-                  <Input aria-label="Admitting diagnosis" className="code-input" placeholder="J18.9" />
+                  <CodePicker
+                    kind="diagnosis"
+                    dos={dos}
+                    aria-label="Admitting diagnosis"
+                    placeholder="J18.9"
+                  />
                 </Form.Item>
               </Col>
             </Row>
