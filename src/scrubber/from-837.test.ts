@@ -41,3 +41,20 @@ describe('scrubbing claims read from any 837', () => {
     expect(cleanClaim().claimId).toBe('PCN001');
   });
 });
+
+describe('scrubbing institutional claims read from any 837I', () => {
+  it('reads the type of bill, CL1, statement dates and revenue codes into the UB-04 view', () => {
+    const file = join(process.cwd(), '../shared/x12-samples/837I/lfh__institutional-claim.837i');
+    const claim = scrubClaimFrom837(parse837(readFileSync(file)).claims[0]!, 'institutional');
+    expect(claim.institutional).toMatchObject({
+      billType: '141',
+      admissionType: '3',
+      patientStatus: '01',
+      statementFrom: '1996-09-11',
+      statementTo: '1996-09-11',
+    });
+    expect(claim.lines.every((l) => /^\d{4}$/.test(l.revenueCode ?? ''))).toBe(true);
+    // The TR3 example's attending physician has no NPI.
+    expect(scrubClaim(claim, testContext()).findings.map((f) => f.ruleId)).toContain('INST-ATTENDING');
+  });
+});

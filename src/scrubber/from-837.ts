@@ -1,5 +1,6 @@
 import type { Address, Party, ProfessionalClaim, Provider } from '../x12/transactions/837-types.ts';
-import type { ScrubAddress, ScrubClaim, ScrubProvider } from './claim.ts';
+import type { ClaimInfo } from '../x12/transactions/837-claim-types.ts';
+import type { ScrubAddress, ScrubClaim, ScrubInstitutional, ScrubProvider } from './claim.ts';
 
 // Reads a claim parsed from any system's 837 into the scrubber's view, so `cleanclaim scrub FILE`
 // checks other systems' claims with the same rules as ours.
@@ -14,6 +15,33 @@ const provider = (p: Provider | undefined): ScrubProvider | undefined =>
     npi: npiOf(p),
     taxonomy: p.taxonomyCode,
   };
+
+/** The UB-04 part of an 837I claim: type of bill from CLM05, CL1, DTP 434/435 and the HI codes. */
+function institutionalOf(c: ClaimInfo): ScrubInstitutional {
+  const date = (q: string) => c.dates.find((d) => d.qualifier === q);
+  const statement = date('434')?.period;
+  const admission = date('435');
+  const codes = c.healthCareCodes ?? [];
+  const admitting = codes.find((h) => h.qualifier === 'ABJ' || h.qualifier === 'BJ');
+  return {
+    billType: `${c.placeOfService}${c.frequencyCode}`,
+    ...(statement ? { statementFrom: statement.from, statementTo: statement.to ?? statement.from } : {}),
+    ...(admission?.period.from ? { admissionDate: admission.period.from } : {}),
+    ...(admission?.time ? { admissionHour: admission.time.slice(0, 2) } : {}),
+    ...(c.admission?.typeCode ? { admissionType: c.admission.typeCode } : {}),
+    ...(c.admission?.sourceCode ? { admissionSource: c.admission.sourceCode } : {}),
+    ...(c.admission?.patientStatusCode ? { patientStatus: c.admission.patientStatusCode } : {}),
+    ...(admitting ? { admittingDiagnosis: dotted(admitting.code) } : {}),
+    presentOnAdmission: c.diagnosisPresentOnAdmission ?? [],
+    procedures: codes
+      .filter((h) => ['BBR', 'BBQ', 'BR', 'BQ', 'CAH'].includes(h.qualifier))
+      .map((h) => ({ code: h.code, date: h.date?.from ?? '' })),
+    occurrenceSpans: codes
+      .filter((h) => h.qualifier === 'BI' && h.date)
+      .map((h) => ({ code: h.code, from: h.date!.from, to: h.date!.to ?? h.date!.from })),
+    ...(c.attendingProvider ? { attendingProvider: provider(c.attendingProvider) } : {}),
+  };
+}
 
 export function scrubClaimFrom837(
   pc: ProfessionalClaim,
@@ -67,7 +95,9 @@ export function scrubClaimFrom837(
     renderingProvider: provider(c.renderingProvider),
     referringProvider: provider(c.referringProvider),
     facility: c.serviceFacility && { ...provider(c.serviceFacility) },
-    placeOfService: c.placeOfService,
+    ...(type === 'institutional'
+      ? { institutional: institutionalOf(c) }
+      : { placeOfService: c.placeOfService }),
     priorAuthorization: c.priorAuthorization,
     diagnoses: c.diagnoses.map(dotted),
     lines: c.serviceLines.map((l, i) => ({
@@ -79,6 +109,7 @@ export function scrubClaimFrom837(
       diagnosisPointers: l.diagnosisPointers,
       serviceDate: l.serviceDate.from,
       ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
+      ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
     })),
   };
 }
