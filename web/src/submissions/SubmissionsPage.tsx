@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { OFFICE } from '../../../src/auth/roles.ts';
 import { api, withQuery } from '../api/client.ts';
@@ -67,11 +67,17 @@ export function SubmissionsPage() {
   }, [practiceId]);
   useEffect(load, [load]);
 
-  const submitReady = async () => {
+  // Professional claims leave as an 837P, institutional (UB-04) claims as an 837I: one file each.
+  const submitReady = async (claimType: 'professional' | 'institutional') => {
     setBusy(true);
     try {
-      const outcome = await api.post<{ batchId: number; claimCount: number }>('/api/batches', { practiceId });
-      message.success(`Batch ${outcome.batchId}: ${outcome.claimCount} claim(s) written to an 837P file`);
+      const outcome = await api.post<{ batchId: number; claimCount: number }>('/api/batches', {
+        practiceId,
+        claimType,
+      });
+      message.success(
+        `Batch ${outcome.batchId}: ${outcome.claimCount} claim(s) written to an ${claimType === 'professional' ? '837P' : '837I'} file`,
+      );
       load();
     } catch (e) {
       message.error(e instanceof ApiProblem ? e.message : 'could not create the batch');
@@ -87,15 +93,25 @@ export function SubmissionsPage() {
         error={error}
         extra={
           canSubmit && (
-            <Button
-              type="primary"
-              icon={<CloudUploadOutlined />}
-              loading={busy}
-              onClick={() => void submitReady()}
-              data-testid="submit-ready"
-            >
-              Batch the ready claims
-            </Button>
+            <Space>
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                loading={busy}
+                onClick={() => void submitReady('professional')}
+                data-testid="submit-ready"
+              >
+                Batch the ready claims
+              </Button>
+              <Button
+                icon={<CloudUploadOutlined />}
+                loading={busy}
+                onClick={() => void submitReady('institutional')}
+                data-testid="submit-ready-ub04"
+              >
+                Batch the ready UB-04 claims (837I)
+              </Button>
+            </Space>
           )
         }
       />
