@@ -1,53 +1,42 @@
 import { segmentDef, type SegmentDef, type SimpleElementDef } from '../dictionary/index.ts';
-import { checkConditions, checkPeriod, periodOf, syntaxConditions, type Condition } from './syntax.ts';
+import { checkConditions, checkPeriodAt, periodOf, syntaxConditions, type Condition } from './syntax.ts';
 import type { ProblemCode, ProblemList, X12Problem } from '../problems.ts';
 import type { ElementRule, SegmentRule } from '../maps/types.ts';
-import { isDateAt, isDecimalAt, isIntegerAt, isTimeAt } from './formats.ts';
+import { FORMAT, formatOf, isDateAt, isDecimalAt, isIntegerAt, isTimeAt } from './formats.ts';
+import { allValid } from './element-fast.ts';
 import type { Delimiters, Segment } from './types.ts';
 import { pad2 } from './values.ts';
+import { codeList, END, isOneOf, LAST, scanElements, scannedRepeats, START, type CodeList } from './scan.ts';
 
 type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
 
-/**
- * Element bounds of the segment being checked: element p is text[START[p], END[p]) and FILLED[p] is 1
- * when it has a value. Reused for every segment (the check is synchronous), so no array is made per
- * segment and no element string is cut unless a code list or a problem needs it.
- */
-const WIDTH = 256;
-const START = new Int32Array(WIDTH);
-const END = new Int32Array(WIDTH);
-const FILLED = new Uint8Array(WIDTH);
-
-/** Value formats, as small integers so the per-value check is a switch on a number. */
-const FORMAT = { text: 0, integer: 1, decimal: 2, date: 3, time: 4 } as const;
-const formatOf = (type: string): number =>
-  type === 'N0' || type === 'N2'
-    ? FORMAT.integer
-    : type === 'R'
-      ? FORMAT.decimal
-      : type === 'DT'
-        ? FORMAT.date
-        : type === 'TM'
-          ? FORMAT.time
-          : FORMAT.text;
+/** FILLED[p] is 1 when element p has a value (for the X12.6 relational conditions); reused like START/END. */
+const FILLED = new Uint8Array(LAST + 1);
 
 /** One value position (element or component) with its dictionary definition and guide rule resolved. */
-interface Slot {
+export interface Slot {
   name: string;
   def: SimpleElementDef;
   rule: ElementRule | undefined;
   required: boolean;
   notUsed: boolean;
   format: number;
-  /** The guide's code list as a set (null: any value of the right type). */
-  codes: ReadonlySet<string> | null;
+  /** def.min / def.max, at hand for the per-value check. */
+  min: number;
+  max: number;
+  /** The guide's code list (null: any value of the right type), compared in place. */
+  codes: readonly string[] | null;
+  /** `codes` ready for in-place lookups. */
+  codeList: CodeList | null;
 }
 
-interface CompiledElement {
+export interface CompiledElement {
   name: string;
   elementName: string;
   /** Simple element: one slot; composite: one slot per component. */
   slots: Slot[];
+  /** slots[0]: a simple element's one slot. */
+  first: Slot;
   composite: boolean;
   required: boolean;
   notUsed: boolean;
@@ -61,6 +50,8 @@ export interface CompiledSegment {
   width: number;
   /** Indices of the elements that are required (the only absent ones to report). */
   required: number[];
+  /** Highest index in `required` (-1: none): a segment with fewer elements lacks a required one. */
+  lastRequired: number;
   conditions: readonly Condition[];
   period: [number, number] | undefined;
 }
@@ -79,7 +70,10 @@ function slot(name: string, def: SimpleElementDef, rule: ElementRule | undefined
     required: isRequired(def.req, rule),
     notUsed: rule?.usage === 'N',
     format: formatOf(def.type),
-    codes: rule?.codes !== undefined ? new Set(rule.codes) : null,
+    min: def.min,
+    max: def.max,
+    codes: rule?.codes ?? null,
+    codeList: rule?.codes ? codeList(rule.codes) : null,
   };
 }
 
@@ -94,6 +88,7 @@ function compile(def: SegmentDef, segRule: SegmentRule | undefined): CompiledSeg
         name,
         elementName: rule?.name ?? ed.name,
         slots: [only],
+        first: only,
         composite: false,
         required: only.required,
         notUsed: only.notUsed,
@@ -104,16 +99,19 @@ function compile(def: SegmentDef, segRule: SegmentRule | undefined): CompiledSeg
     );
     // A composite is required when the guide requires it or any of its components (e.g. CLM05-1).
     const required = isRequired(ed.req, rule) || slots.some((s) => s.rule?.usage === 'R');
-    return { name, elementName: ed.name, slots, composite: true, required, notUsed: rule?.usage === 'N' };
+    const notUsed = rule?.usage === 'N';
+    const first = slots[0] as Slot;
+    return { name, elementName: ed.name, slots, first, composite: true, required, notUsed };
   });
   const required = elements.flatMap((e, i) => (e.required ? [i] : []));
   const conditions = syntaxConditions(def.id);
   const period = periodOf(def.id);
   const width = Math.min(
-    WIDTH - 1,
+    LAST,
     Math.max(elements.length, ...conditions.flatMap((k) => k.positions), ...(period ?? [])),
   );
-  return { def, elements, width, required, conditions, period };
+  const lastRequired = required.length > 0 ? (required[required.length - 1] as number) : -1;
+  return { def, elements, width, required, lastRequired, conditions, period };
 }
 
 /** The compiled check for segment `id` under `segRule` (a guide use) or the bare dictionary. */
@@ -161,25 +159,47 @@ export function checkCompiled(
   where: Where,
 ): boolean {
   if (c === null) return true;
+  const text = s.raw ?? s.el.join(d.element);
+  const rep = d.repetition === null ? -1 : d.repetition.charCodeAt(0);
+  return checkScanned(s, text, scanElements(text, d.element.charCodeAt(0), rep), c, d, out, where);
+}
+
+/**
+ * checkCompiled for a segment whose text was just scanned (`n` from `scanElements`): the walker
+ * scans once to place the segment and checks from the same bounds.
+ */
+export function checkScanned(
+  s: Segment,
+  text: string,
+  n: number,
+  c: CompiledSegment,
+  d: Delimiters,
+  out: ProblemList,
+  where: Where,
+): boolean {
+  // Most segments are valid: a check that only answers yes or no comes first, and a segment it
+  // does not pass is checked again, where each problem is found and reported.
+  if (!repeatsIn(c) && allValid(text, n, c, d.component.charCodeAt(0))) return true;
+  return reportScanned(s, text, n, c, d, out, where);
+}
+
+/** X12.5 repetition separator (ISA11) in the scanned segment; ISA11 is the separator itself, so not in the ISA. */
+const repeatsIn = (c: CompiledSegment): boolean => scannedRepeats && c.def.id !== 'ISA';
+
+/** checkScanned without the yes/no pass: finds and reports every problem. True when none was found. */
+export function reportScanned(
+  s: Segment,
+  text: string,
+  n: number,
+  c: CompiledSegment,
+  d: Delimiters,
+  out: ProblemList,
+  where: Where,
+): boolean {
+  const repeats = repeatsIn(c);
   const before = out.items.length + out.droppedCount;
   const els = c.elements;
   const width = c.width;
-  const sep = d.element;
-  const text = s.raw ?? s.el.join(sep);
-  // One pass over the characters finds every element's bounds and whether any element repeats
-  // (X12.5 repetition separator, ISA11; ISA11 is the separator itself, so not in the ISA).
-  const sepCode = sep.charCodeAt(0);
-  const repCode = s.id === 'ISA' || d.repetition === null ? -1 : d.repetition.charCodeAt(0);
-  let repeats = false;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === sepCode) {
-      if (n > 0 && n <= width) END[n] = i;
-      if (++n <= width) START[n] = i + 1;
-    } else if (ch === repCode) repeats = true;
-  }
-  if (n > 0 && n <= width) END[n] = text.length;
   if (n > els.length) {
     out.add('X12_TOO_MANY_ELEMENTS', `${c.def.name} has ${n} elements; at most ${els.length} are defined.`, {
       ...where,
@@ -210,16 +230,9 @@ export function checkCompiled(
   }
   if (c.conditions.length > 0) {
     for (let p = 1; p <= width; p++) FILLED[p] = p <= n && (END[p] as number) > (START[p] as number) ? 1 : 0;
-    checkConditions(s.id, c.conditions, FILLED, out, where);
+    checkConditions(c.def.id, c.conditions, FILLED, out, where);
   }
-  if (c.period !== undefined) {
-    const [f, v] = c.period;
-    const value = v <= n ? text.slice(START[v] as number, END[v] as number) : '';
-    if (value !== '') {
-      const format = f <= n ? text.slice(START[f] as number, END[f] as number) : '';
-      checkPeriod(s.id, c.period, format, value, out, where);
-    }
-  }
+  if (c.period !== undefined) checkPeriodAt(c.def.id, c.period, text, n, out, where);
   return out.items.length + out.droppedCount === before;
 }
 
@@ -321,7 +334,7 @@ function checkValue(
       break;
   }
   const badLen = bad === null && (len < def.min || len > def.max);
-  const badCode = slot.codes !== null && !slot.codes.has(text.slice(a, b));
+  const badCode = slot.codes !== null && !isOneOf(text, a, b, slot.codes);
   if (bad === null && !badLen && !badCode) return;
   report(text.slice(a, b), slot, name, bad, bad === null ? len : 0, badCode, out, where);
 }

@@ -35,6 +35,9 @@ export interface EnvelopeHandler {
   endTransaction?(tx: TransactionSet, group: FunctionalGroup, interchange: Interchange): void;
 }
 
+/** A–Z or 0–9 (the characters of a segment id). */
+const isIdChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 const num = (v: string | undefined): number => (/^\s*\d+\s*$/.test(v ?? '') ? Number(v) : NaN);
 
 /**
@@ -57,9 +60,17 @@ export class EnvelopeReader {
   ) {}
 
   push(s: Segment): void {
-    // Envelope ids start with I, G, S or T; most body segments skip the switch after one character test.
-    const c = s.id.charCodeAt(0);
-    if (c === 73 || c === 71 || c === 83 || c === 84) this.control(s);
+    // Envelope ids start with I, G, S or T; most body segments skip the switch after a character test
+    // on the text (so their id is not cut out). An S segment is SE or ST only if its second letter is
+    // E or T and no third letter follows (SBR, SV1 go straight to the body). Separators are never
+    // letters or digits, and the text starts with the id.
+    const t = s.raw ?? s.id;
+    const c = t.charCodeAt(0);
+    if (c === 83) {
+      const c1 = t.charCodeAt(1);
+      if ((c1 === 69 || c1 === 84) && !isIdChar(t.charCodeAt(2))) this.control(s);
+      else this.body(s);
+    } else if (c === 73 || c === 71 || c === 84) this.control(s);
     else this.body(s);
   }
 

@@ -24,8 +24,11 @@ export class HlChecker {
   constructor(private readonly problems: ProblemList) {}
 
   push(s: Segment, where: Where): void {
-    const id = s.el[1] ?? '';
-    const parent = s.el[2] ?? '';
+    this.pushValues(s.el[1] ?? '', s.el[2] ?? '', s.el[4] ?? '', where);
+  }
+
+  /** push with HL01 (id), HL02 (parent) and HL04 (child code) already read; `where` is kept. */
+  pushValues(id: string, parent: string, childCode: string, where: Where): void {
     if (parent !== '' && !this.known(parent)) {
       this.problems.add('X12_HL_PARENT', `HL02 parent "${parent}" is not an earlier HL01.`, {
         ...where,
@@ -38,7 +41,7 @@ export class HlChecker {
       this.close(this.path.pop() as Open);
     const top = this.path[this.path.length - 1];
     if (top) top.hasChild = true;
-    this.path.push({ id, childCode: s.el[4] ?? '', hasChild: false, where });
+    this.path.push({ id, childCode, hasChild: false, where });
   }
 
   end(): void {
@@ -46,13 +49,17 @@ export class HlChecker {
   }
 
   private known(id: string): boolean {
-    if (this.sequential) return /^\d+$/.test(id) && Number(id) >= 1 && Number(id) <= this.count;
+    if (this.sequential) {
+      const v = digitsValue(id);
+      return v >= 1 && v <= this.count;
+    }
     return this.seen?.has(id) ?? false;
   }
 
   private remember(id: string): void {
     this.count++;
-    if (this.sequential && id === String(this.count)) return;
+    // id === String(count): its digits give count and it has no leading zero.
+    if (this.sequential && id.charCodeAt(0) !== 48 && digitsValue(id) === this.count) return;
     if (this.sequential) {
       this.sequential = false;
       this.seen = new Set(Array.from({ length: this.count - 1 }, (_, i) => String(i + 1)));
@@ -75,4 +82,16 @@ export class HlChecker {
       );
     }
   }
+}
+
+/** The number an all-digit string spells (as Number(id)); -1 when it is empty or has another character. */
+function digitsValue(id: string): number {
+  if (id.length === 0 || id.length > 15) return id.length > 15 && /^\d+$/.test(id) ? Number(id) : -1;
+  let v = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + c - 48;
+  }
+  return v;
 }

@@ -1,6 +1,7 @@
 import { SYNTAX } from '../dictionary/syntax.ts';
 import type { ProblemList, X12Problem } from '../problems.ts';
-import { isDate, isDateRange } from './formats.ts';
+import { isDate, isDateAt, isDateRange, isDateRangeAt } from './formats.ts';
+import { END, START } from './scan.ts';
 import type { Segment } from './types.ts';
 
 type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
@@ -122,4 +123,62 @@ export function checkPeriod(
       },
     );
   }
+}
+
+/**
+ * checkPeriod on the scanned segment (`n` from `scanElements`): the format qualifier and the value are
+ * read in place, and cut out only for a problem.
+ */
+export function checkPeriodAt(
+  id: string,
+  at: [number, number],
+  text: string,
+  n: number,
+  out: ProblemList,
+  where: Where,
+): void {
+  if (periodHolds(at, text, n)) return;
+  const [f, v] = at;
+  const format = f <= n ? text.slice(START[f] as number, END[f] as number) : '';
+  checkPeriod(id, at, format, text.slice(START[v] as number, END[v] as number), out, where);
+}
+
+/** Whether checkPeriod finds nothing wrong with the scanned segment's period (`at` as periodOf gives). */
+export function periodHolds(at: [number, number], text: string, n: number): boolean {
+  const [f, v] = at;
+  if (v > n) return true;
+  const a = START[v] as number;
+  const b = END[v] as number;
+  if (a === b) return true;
+  const fa = f <= n ? (START[f] as number) : 0;
+  const flen = f <= n ? (END[f] as number) - fa : 0;
+  if (flen === 2 && text.startsWith('D8', fa)) return isDateAt(text, a, b);
+  if (flen === 3 && text.startsWith('RD8', fa)) return isDateRangeAt(text, a, b);
+  return true;
+}
+
+/**
+ * Whether checkConditions finds nothing wrong with the scanned segment (`n` from `scanElements`),
+ * reading presence from the element bounds.
+ */
+export function conditionsHold(list: readonly Condition[], n: number): boolean {
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k] as Condition;
+    const positions = c.positions;
+    let count = 0;
+    let firstAbsent = -1;
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i] as number;
+      if (p <= n && (END[p] as number) > (START[p] as number)) count++;
+      else if (firstAbsent < 0) firstAbsent = i;
+    }
+    if (count === 0 && c.kind !== 'R') continue;
+    const first = firstAbsent !== 0;
+    if (c.kind === 'P' && count < positions.length) return false;
+    if (c.kind === 'R' && count === 0) return false;
+    if (c.kind === 'C' && first && count < positions.length) return false;
+    if (c.kind === 'L' && first && count === 1) return false;
+    if (c.kind === 'E' && count > 1) return false;
+  }
+  return true;
 }

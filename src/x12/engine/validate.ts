@@ -174,7 +174,7 @@ export async function validateStream(
     segments += batch.length;
     for (const s of batch) {
       env.push(s);
-      const c = s.id.charCodeAt(0);
+      const c = (s.raw ?? s.id).charCodeAt(0);
       if ((c === 73 || c === 71) && (s.id === 'ISA' || s.id === 'GS' || s.id === 'IEA' || s.id === 'GE')) {
         checkElements(s, undefined, splitter.delimiters ?? DEFAULT_DELIMITERS, problems, {
           segmentNumber: s.n,

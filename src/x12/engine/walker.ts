@@ -1,100 +1,24 @@
 import { isSegmentId, segmentDef } from '../dictionary/index.ts';
 import type { LoopRule, MapNode, SegmentRule, TransactionMap } from '../maps/types.ts';
 import type { ProblemList, X12Problem } from '../problems.ts';
-import { checkCompiled, compiled, type CompiledSegment } from './elements.ts';
+import { checkScanned, compiled } from './elements.ts';
 import { HlChecker } from './hl.ts';
 import { newNode, type LoopNode } from './tree.ts';
 import type { Delimiters, Segment } from './types.ts';
 import { elementOf } from './segment.ts';
 import { componentOf } from './values.ts';
-
-/**
- * Segment ids numbered as the plans meet them, so a segment's id is hashed once per segment and each
- * open loop then finds its candidates by array index (a segment may be tried against several loops).
- */
-const idNumbers = new Map<string, number>();
-
-function numberOf(id: string): number {
-  let k = idNumbers.get(id);
-  if (k === undefined) idNumbers.set(id, (k = idNumbers.size));
-  return k;
-}
-
-/** A TR3 situational rule of one loop: child `required` is required when child `trigger` has one of `values` at el/comp. */
-interface Situational {
-  required: number;
-  trigger: number;
-  el: number;
-  comp: number;
-  values: readonly string[];
-  /** "CLM05-3", for the problem and the 999 CTX05. */
-  element: string;
-}
-
-/** A loop rule read once into lookup tables, so each segment's placement is an index, not a scan. */
-interface LoopPlan {
-  /** Segment id number → indices of the children it can start (segment uses and child-loop triggers). */
-  triggers: (number[] | undefined)[];
-  /** Indices of the Required children, in order (the only ones a gap can be missing). */
-  required: number[];
-  /** Children before this index cannot match again (a loop's trigger, index 0, opens a new loop instead). */
-  first: number;
-  /** Compiled element checks per child's (trigger) segment use, made on first use. */
-  checks: (CompiledSegment | null | undefined)[];
-  /** Count arrays of closed instances of this loop, reused (a claim opens several loops with many children). */
-  spare: number[][];
-  situational: Situational[];
-}
-
-/** The loop's situational rules, each with the index of its trigger segment use. */
-function situationalOf(rule: LoopRule): Situational[] {
-  const out: Situational[] = [];
-  rule.children.forEach((k, required) => {
-    const w = k.kind === 'segment' ? k.requiredWhen : undefined;
-    if (!w) return;
-    const trigger = rule.children.findIndex(
-      (c) => (c.kind === 'segment' ? c.id : (c.children[0] as SegmentRule).id) === w.segment,
-    );
-    if (trigger < 0 || trigger >= required) return;
-    const element = `${w.segment}${w.at}`;
-    out.push({ required, trigger, el: w.el, comp: w.comp, values: w.values, element });
-  });
-  return out;
-}
-
-const plans = new WeakMap<LoopRule, LoopPlan>();
-
-function planOf(rule: LoopRule): LoopPlan {
-  let p = plans.get(rule);
-  if (!p) {
-    const triggers: (number[] | undefined)[] = [];
-    const required: number[] = [];
-    rule.children.forEach((k, i) => {
-      const id = numberOf(k.kind === 'segment' ? k.id : (k.children[0] as SegmentRule).id);
-      (triggers[id] ??= []).push(i);
-      if (k.usage === 'R') required.push(i);
-    });
-    const situational = situationalOf(rule);
-    p = { triggers, required, first: rule.id === 'ST' ? 0 : 1, checks: [], spare: [], situational };
-    plans.set(rule, p);
-  }
-  return p;
-}
+import { END, idKey, scanElements, scannedIn, scannedValue, type CodeList } from './scan.ts';
+import {
+  idNumberOf,
+  planOf,
+  type Frame,
+  type LoopPlan,
+  type Qual,
+  type Situational,
+  type Trigger,
+} from './loop-plan.ts';
 
 type Where = Omit<X12Problem, 'code' | 'message' | 'severity'>;
-type Trigger = NonNullable<X12Problem['trigger']>;
-
-interface Frame {
-  rule: LoopRule;
-  plan: LoopPlan;
-  node: LoopNode;
-  /** Index of the last matched child; -1 before the first. */
-  cursor: number;
-  counts: number[];
-  /** Per situational rule of the plan: where its trigger held in this loop instance (null: no rules). */
-  fired: (Trigger | undefined)[] | null;
-}
-
 /**
  * Walks one transaction set's segments through a guide map, segment by segment (so a huge set
  * needs no buffering): assigns each segment to its loop, checks order, usage, repeats and elements.
@@ -109,6 +33,12 @@ export class MapWalker {
   private readonly at: Where;
   /** The business unit (837: the claim, CLM01) the current segment is in, for the 999 CTX. */
   private unit: X12Problem['businessUnit'];
+  /** The segment being placed: its text and element count, scanned once (bounds in `scan.ts`). */
+  private text = '';
+  private n = 0;
+  private readonly sepCode: number;
+  private readonly repCode: number;
+  private readonly compCode: number;
 
   constructor(
     private readonly map: TransactionMap,
@@ -129,24 +59,42 @@ export class MapWalker {
       transaction: tx,
       businessUnit: undefined,
     };
+    this.sepCode = d.element.charCodeAt(0);
+    this.repCode = d.repetition === null ? -1 : d.repetition.charCodeAt(0);
+    this.compCode = d.component.charCodeAt(0);
     this.stack = [this.frame(rule, this.root, -1)];
   }
 
-  private frame(rule: LoopRule, node: LoopNode, cursor: number): Frame {
-    const plan = planOf(rule);
-    const counts = plan.spare.pop()?.fill(0) ?? new Array<number>(rule.children.length).fill(0);
-    if (cursor === 0) counts[0] = 1;
-    const fired =
-      plan.situational.length > 0 ? new Array<Trigger | undefined>(plan.situational.length) : null;
-    return { rule, plan, node, cursor, counts, fired };
+  private frame(rule: LoopRule, node: LoopNode, cursor: number, plan = planOf(rule)): Frame {
+    const f = plan.spare;
+    if (f === null) {
+      const counts = new Array<number>(rule.children.length).fill(0);
+      if (cursor === 0) counts[0] = 1;
+      const fired =
+        plan.situational.length > 0 ? new Array<Trigger | undefined>(plan.situational.length) : null;
+      return { rule, plan, node, cursor, counts, fired };
+    }
+    // A spare frame comes back from `close` with its counts zeroed and nothing fired.
+    plan.spare = null;
+    f.rule = rule;
+    f.node = node;
+    f.cursor = cursor;
+    if (cursor === 0) f.counts[0] = 1;
+    return f;
   }
 
   /** Feed the next segment after ST (not ST or SE themselves). */
   push(s: Segment): void {
     this.pos++;
     this.last = s;
+    const raw = s.raw;
+    const text = raw ?? s.el.join(this.d.element);
+    const n = scanElements(text, this.sepCode, this.repCode);
+    this.text = text;
+    this.n = n;
     // An id no open loop's plan has met cannot be placed (plans are built when their loop first opens).
-    const id = idNumbers.get(s.id) ?? -1;
+    const key = raw !== undefined ? idKey(text, 0, END[0] as number) : idKey(s.id, 0, s.id.length);
+    const id = idNumberOf(key);
     for (let depth = id < 0 ? -1 : this.stack.length - 1; depth >= 0; depth--) {
       const f = this.stack[depth] as Frame;
       const idx = this.find(f, id, s);
@@ -170,21 +118,22 @@ export class MapWalker {
     if (candidates === undefined) return -1;
     const first = f.plan.first;
     const from = f.cursor > first ? f.cursor : first;
+    // Each candidate is a use of s.id (looked up by id); the first one whose qualifier s carries.
+    const quals = f.plan.quals;
     for (let c = 0; c < candidates.length; c++) {
       const i = candidates[c] as number;
       if (i < from) continue;
-      const k = f.rule.children[i] as MapNode;
-      if (this.matches(k.kind === 'segment' ? k : (k.children[0] as SegmentRule), s)) return i;
+      const q = quals[i] as Qual | null;
+      if (q === null || this.holds(s, q.el, q.comp, q.list)) return i;
     }
     return -1;
   }
 
-  /** r is a use of s.id (find looked it up by id); does s carry r's qualifier? */
-  private matches(r: SegmentRule, s: Segment): boolean {
-    const m = r.match;
-    if (!m) return true;
-    const v = elementOf(s, m.el);
-    return m.values.includes(m.comp === 0 ? v : componentOf(v, m.comp, this.d.component));
+  /** Whether element el (component comp) of s, the segment being placed, is one of the list's codes. */
+  private holds(s: Segment, el: number, comp: number, list: CodeList): boolean {
+    if (s.raw !== undefined) return scannedIn(this.text, this.n, el, comp, this.compCode, list);
+    const v = elementOf(s, el);
+    return list.codes.includes(comp === 0 ? v : componentOf(v, comp, this.d.component));
   }
 
   private take(f: Frame, idx: number, s: Segment): void {
@@ -195,7 +144,9 @@ export class MapWalker {
     const unit = this.map.businessUnit;
     if (unit && child.kind === 'loop' && child.id === unit.loop)
       this.unit = { name: unit.name, value: elementOf(s, unit.el).slice(0, 35) };
-    const where = this.where(s, child.kind === 'loop' ? child.id : f.rule.id);
+    // The matched use's id is s.id (placed by id), so the id is not cut from the segment for it.
+    const rule = child.kind === 'segment' ? child : (child.children[0] as SegmentRule);
+    const where = this.where(s, child.kind === 'loop' ? child.id : f.rule.id, rule.id);
     if (count > child.max) {
       const code = child.kind === 'loop' ? 'X12_LOOP_REPEAT' : 'X12_SEGMENT_REPEAT';
       this.problems.add(
@@ -210,32 +161,36 @@ export class MapWalker {
       if (f.fired) this.fire(f, idx, s);
       return;
     }
-    const node = newNode(child.id, child.name);
+    // Without a tree (streaming) the loop nodes are never filled: the root stands in for them.
+    const node = this.build ? newNode(child.id, child.name) : this.root;
     if (this.build) {
       f.node.loops.push(node);
       node.segments.push(s);
     }
-    const inner = this.frame(child, node, 0);
+    const inner = this.frame(child, node, 0, (f.plan.inner[idx] ??= planOf(child)));
     this.stack.push(inner);
-    this.checkSegment(s, child.children[0] as SegmentRule, inner.plan, 0, where);
+    this.checkSegment(s, rule, inner.plan, 0, where);
     if (inner.fired) this.fire(inner, 0, s);
   }
 
   /** Records where a situational rule's trigger (child `idx` of the frame's loop) holds. */
   private fire(f: Frame, idx: number, s: Segment): void {
-    f.plan.situational.forEach((r, k) => {
-      if (r.trigger !== idx || !f.fired) return;
-      const v = elementOf(s, r.el);
-      if (!r.values.includes(r.comp === 0 ? v : componentOf(v, r.comp, this.d.component))) return;
-      f.fired[k] = { segmentId: s.id, positionInSet: this.pos, loop: f.rule.id, element: r.element };
-    });
+    const rules = f.plan.situational;
+    const fired = f.fired as (Trigger | undefined)[];
+    for (let k = 0; k < rules.length; k++) {
+      const r = rules[k] as Situational;
+      if (r.trigger !== idx || !this.holds(s, r.el, r.comp, r.list)) continue;
+      fired[k] = { segmentId: s.id, positionInSet: this.pos, loop: f.rule.id, element: r.element };
+    }
   }
 
   /** Situational segments whose trigger held in this loop instance but that never came. */
   private situationalMissing(f: Frame, at: Segment | undefined, pos: number): void {
-    f.plan.situational.forEach((r, k) => {
+    const rules = f.plan.situational;
+    for (let k = 0; k < rules.length; k++) {
+      const r = rules[k] as Situational;
       const trigger = f.fired?.[k];
-      if (!trigger || (f.counts[r.required] ?? 0) > 0) return;
+      if (!trigger || (f.counts[r.required] ?? 0) > 0) continue;
       const k2 = f.rule.children[r.required] as SegmentRule;
       const q = k2.match ? `*${k2.match.values.join('/')}` : '';
       this.problems.add(
@@ -243,7 +198,7 @@ export class MapWalker {
         `${k2.name} (${k2.id}${q}) is required in loop ${f.rule.id} when ${r.element} is ${r.values.join(' or ')} (TR3 situational rule), but it is missing.`,
         { ...(at ? this.where(at, f.rule.id) : {}), positionInSet: pos, segmentId: k2.id, trigger },
       );
-    });
+    }
   }
 
   /** Checks s as `rule`, child `index` of the loop `plan` belongs to (its compiled checks are kept there). */
@@ -252,8 +207,14 @@ export class MapWalker {
       this.problems.add('X12_SEGMENT_NOT_USED', `${rule.name} (${s.id}) is Not Used in this guide.`, where);
     let c = plan.checks[index];
     if (c === undefined) c = plan.checks[index] = compiled(rule.id, rule);
-    checkCompiled(s, c, this.d, this.problems, where);
-    if (s.id === 'HL') this.hl.push(s, { ...where });
+    if (c !== null) checkScanned(s, this.text, this.n, c, this.d, this.problems, where);
+    if (rule.id !== 'HL') return;
+    const { text, n } = this;
+    if (s.raw === undefined) this.hl.push(s, { ...where });
+    else
+      this.hl.pushValues(scannedValue(text, n, 1), scannedValue(text, n, 2), scannedValue(text, n, 4), {
+        ...where,
+      });
   }
 
   private stray(s: Segment): void {
@@ -278,7 +239,11 @@ export class MapWalker {
   private close(f: Frame, at: Segment | undefined, pos = this.pos): void {
     this.missingBetween(f, f.cursor + 1, f.rule.children.length, at, pos);
     if (f.fired) this.situationalMissing(f, at, pos);
-    f.plan.spare.push(f.counts);
+    // Children are matched in order (the cursor only moves forward): counts past the cursor are still 0.
+    const counts = f.counts;
+    for (let i = 0; i <= f.cursor; i++) counts[i] = 0;
+    if (f.fired) f.fired.fill(undefined);
+    f.plan.spare = f;
     if (f.rule.id === this.map.businessUnit?.loop) this.unit = undefined;
   }
 
@@ -317,12 +282,12 @@ export class MapWalker {
    * Where segment `s` is, for problems. One object per walker, refilled per segment: every consumer
    * copies it (ProblemList.add spreads it; the HL checker keeps a copy), so no object is made per segment.
    */
-  private where(s: Segment, loop: string): Where {
+  private where(s: Segment, loop: string, id = s.id): Where {
     const w = this.at;
     w.segmentNumber = s.n;
     w.positionInSet = this.pos;
     w.line = s.line;
-    w.segmentId = s.id;
+    w.segmentId = id;
     w.loop = loop;
     w.businessUnit = this.unit;
     return w;
