@@ -67,7 +67,20 @@ export async function logIn(
 }
 
 export async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  const item = page.getByRole('menuitem', { name: 'Log out' });
+  // The user menu opens on hover; on a loaded machine a hover can be missed (or land while a
+  // popup from the last form is closing), so move away and hover again until it shows.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.mouse.move(0, 0);
+    await page.getByTestId('user-menu').hover();
+    if (
+      await item.waitFor({ timeout: 4000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+  }
+  await item.click();
   await page.getByRole('button', { name: 'Log in' }).waitFor();
 }

@@ -178,7 +178,9 @@ describe('master data API', () => {
       ...body,
       diagnoses: Array.from({ length: 13 }, (_, i) => `Z${String(i).padStart(2, '0')}`),
     });
-    expect(tooMany.statusCode).toBe(400);
+    // 13 codes fit an 837I, not a CMS-1500: refused by the claim-form rule, at the field.
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().errors[0]).toMatchObject({ pointer: '/diagnoses' });
   });
 
   it('serves the OpenAPI document and health', async () => {
