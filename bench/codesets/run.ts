@@ -31,6 +31,7 @@ import { IMPORTERS } from '../../src/codesets/load/importers.ts';
 import { QUERIES } from './queries.ts';
 import { runPeer } from './peer.ts';
 import { runStartup } from './startup.ts';
+import { runReleaseImport, runValidations } from './release-import.ts';
 import { deserializeSearchIndex, serializeSearchIndex } from '../../src/codesets/search/serialize.ts';
 
 async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -82,7 +83,9 @@ async function main() {
       `${r.release.system}|${r.release.version}`,
     ),
   );
+  await runReleaseImport(current);
   const tables = await loadCodeTables(current);
+  runValidations(tables, '2026-03-15');
   const cm = tables.icd10cm[0];
   const docs: SearchDoc[] = [];
   if (cm) docs.push(...cmDocuments(cm));

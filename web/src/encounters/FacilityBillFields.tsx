@@ -134,7 +134,7 @@ export function FacilityBillFields() {
               ))}
             </Row>
           )}
-          <FacilityCodeLists inpatient={inpatient} />
+          <FacilityCodeLists inpatient={inpatient} dos={dos} />
         </>
       )}
     </Card>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { DateInput } from '../forms/DateInput.tsx';
+import { CodePicker } from '../components/CodePicker.tsx';
 
 const upper = (v: string) => v.toUpperCase();
 const tags = (label: string, placeholder: string) => (
@@ -20,10 +21,13 @@ interface ListProps {
   /** The fields of one entry besides its code. */
   fields: { key: string; label: string; kind: 'date' | 'text' }[];
   codeLabel: string;
+  /** ICD-10-PCS codes are chosen with the code picker; UB-04 code values are typed. */
+  picker?: 'pcs-procedure';
+  dos?: string | undefined;
 }
 
 /** A repeating list of code + dates/amount rows (occurrences, spans, values, procedures). */
-function CodeRows({ name, title, fields, codeLabel }: ListProps) {
+function CodeRows({ name, title, fields, codeLabel, picker, dos }: ListProps) {
   return (
     <Form.List name={['institutional', name]}>
       {(rows, { add, remove }) => (
@@ -32,7 +36,20 @@ function CodeRows({ name, title, fields, codeLabel }: ListProps) {
           {rows.map((row, i) => (
             <Space key={row.key} align="start">
               <Form.Item name={[row.name, 'code']} normalize={upper} className="compact-item">
-                <Input aria-label={`${codeLabel} ${i + 1}`} placeholder={codeLabel} className="code-input" />
+                {picker ? (
+                  <CodePicker
+                    kind={picker}
+                    dos={dos}
+                    aria-label={`${codeLabel} ${i + 1}`}
+                    placeholder="0SRC0JZ"
+                  />
+                ) : (
+                  <Input
+                    aria-label={`${codeLabel} ${i + 1}`}
+                    placeholder={codeLabel}
+                    className="code-input"
+                  />
+                )}
               </Form.Item>
               {fields.map((f) => (
                 <Form.Item key={f.key} name={[row.name, f.key]} className="compact-item">
@@ -60,7 +77,7 @@ function CodeRows({ name, title, fields, codeLabel }: ListProps) {
 }
 
 /** Condition, occurrence, span and value codes (FL18–41), reason for visit (FL70), procedures (FL74). */
-export function FacilityCodeLists({ inpatient }: { inpatient: boolean }) {
+export function FacilityCodeLists({ inpatient, dos }: { inpatient: boolean; dos?: string | undefined }) {
   return (
     <>
       <Row gutter={12}>
@@ -103,6 +120,8 @@ export function FacilityCodeLists({ inpatient }: { inpatient: boolean }) {
               name="procedures"
               title="ICD-10-PCS procedures (FL74), principal first"
               codeLabel="Procedure"
+              picker="pcs-procedure"
+              dos={dos}
               fields={[{ key: 'date', label: 'Procedure date', kind: 'date' }]}
             />
           </Col>
