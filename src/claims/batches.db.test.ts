@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client } from '../server/testing.ts';
+import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { parse837, validateX12 } from '../x12/index.ts';
 
 describe('submission batches', () => {
@@ -41,15 +41,7 @@ describe('submission batches', () => {
 
   it('writes ready claims into one valid 837P interchange and marks them submitted', async () => {
     expect(readyClaims.length).toBeGreaterThan(0);
-    const settings = await manager.post('/api/submitter-settings', {
-      practiceId: t.practiceA,
-      submitterName: 'Riverside Billing',
-      submitterId: 'RIVER01',
-      contactName: 'Billing Office',
-      contactPhone: '2175550100',
-      receiverName: 'Demo Clearinghouse',
-      receiverId: 'DEMOCH',
-    });
+    const settings = await manager.post('/api/submitter-settings', testSubmitterSettings(t.practiceA));
     expect(settings.statusCode, settings.body).toBe(201);
     const res = await biller.post('/api/batches', { practiceId: t.practiceA });
     expect(res.statusCode, res.body).toBe(201);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client } from '../server/testing.ts';
+import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { parse837, validateX12 } from '../x12/index.ts';
 
 type Finding = { ruleId: string; field: string };
@@ -121,15 +121,7 @@ describe('institutional (UB-04 / 837I) claims', () => {
         reason: 'code sets are imported tonight',
       });
     expect((await biller.get(`/api/claims/${institutionalClaimId}`)).json().state).toBe('ready');
-    await manager.post('/api/submitter-settings', {
-      practiceId: t.practiceA,
-      submitterName: 'Riverside Billing',
-      submitterId: 'RIVER01',
-      contactName: 'Billing Office',
-      contactPhone: '2175550100',
-      receiverName: 'Demo Clearinghouse',
-      receiverId: 'DEMOCH',
-    });
+    await manager.post('/api/submitter-settings', testSubmitterSettings(t.practiceA));
     const res = await biller.post('/api/batches', { practiceId: t.practiceA, claimType: 'institutional' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().claimCount).toBe(1);

@@ -1,6 +1,6 @@
 import { addDays, ageOn } from '../shared/dates.ts';
 import { npiFromBase } from '../shared/npi.ts';
-import { CITIES, FEES, FIRST_NAMES, LAST_NAMES, STREETS, VISITS, type VisitTemplate } from './catalog.ts';
+import { CITIES, FEES, FIRST_NAMES, LAST_NAMES, STREETS, VISITS } from './catalog.ts';
 import { hospitalEncounter } from './hospital.ts';
 import { createRandom, type Random } from './random.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
@@ -333,7 +333,7 @@ function demoEncounter(random: Random, patients: DemoPatient[], asOf: string): D
     if (serviceDate >= asOf) continue;
     const age = ageOn(patient.dateOfBirth, serviceDate);
     const eligible = VISITS.filter((v) => age >= v.minAge && age <= v.maxAge);
-    const visit = weightedPick(random, eligible);
+    const visit = random.weighted(eligible);
     const diagnoses = random.pick(visit.diagnoses);
     const rightSide = !diagnoses.some((d) => /^(M17\.12|S83\.242A|M75\.102|M25\.562)$/.test(d));
     const providerIndexes = PROVIDERS.map((p, i) => [p, i] as const)
@@ -363,11 +363,4 @@ function demoEncounter(random: Random, patients: DemoPatient[], asOf: string): D
       lines,
     };
   }
-}
-
-function weightedPick(random: Random, visits: VisitTemplate[]): VisitTemplate {
-  const total = visits.reduce((s, v) => s + v.weight, 0);
-  let roll = random.next() * total;
-  for (const v of visits) if ((roll -= v.weight) < 0) return v;
-  return visits.at(-1)!;
 }

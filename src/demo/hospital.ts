@@ -129,9 +129,7 @@ export function hospitalEncounter(
     const age = ageOn(patients[patientIndex]!.dateOfBirth, admitted);
     const eligible = FACILITY_VISITS.filter((v) => age >= v.minAge);
     if (eligible.length === 0) continue; // a young child: none of the demo's stays and visits fit
-    const total = eligible.reduce((s, v) => s + v.weight, 0);
-    let roll = random.next() * total;
-    const visit = eligible.find((v) => (roll -= v.weight) < 0) ?? eligible.at(-1)!;
+    const visit = random.weighted(eligible);
     const days = visit.stay ? random.int(visit.stay[0], visit.stay[1]) : 0;
     const discharged = addDays(admitted, days);
     if (discharged >= asOf) continue;

@@ -12,6 +12,12 @@ export function createRandom(seed: number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const chance = (p: number) => next() < p;
   const digits = (n: number) => Array.from({ length: n }, () => int(0, 9)).join('');
-  return { next, int, pick, chance, digits };
+  /** One of the items, each as likely as its weight. */
+  const weighted = <T extends { weight: number }>(items: readonly T[]): T => {
+    let roll = next() * items.reduce((s, v) => s + v.weight, 0);
+    for (const v of items) if ((roll -= v.weight) < 0) return v;
+    return items.at(-1)!;
+  };
+  return { next, int, pick, chance, digits, weighted };
 }
 export type Random = ReturnType<typeof createRandom>;

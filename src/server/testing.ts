@@ -10,6 +10,17 @@ import { buildApp } from './app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+/** The clearinghouse settings a practice needs before it can batch claims. */
+export const testSubmitterSettings = (practiceId: number) => ({
+  practiceId,
+  submitterName: 'Riverside Billing',
+  submitterId: 'RIVER01',
+  contactName: 'Billing Office',
+  contactPhone: '2175550100',
+  receiverName: 'Demo Clearinghouse',
+  receiverId: 'DEMOCH',
+});
+
 /** A real app on a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL) with two small demo practices. */
 export async function startTestApp(options: { sessionIdleMinutes?: number; work?: boolean } = {}) {
   const database = await openTestDatabase();
