@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { practice } from '../practices/tables.ts';
 import { claim } from './tables.ts';
@@ -43,6 +43,8 @@ export const submissionBatch = pgTable(
     fileName: text().notNull(),
     x12: text().notNull(),
     createdBy: integer(),
+    /** The claims.batch job that wrote it: a batch finished after its request gave up is still traced to who asked. */
+    jobId: uuid(),
     createdAt: createdAt(),
     sentAt: timestamp({ withTimezone: true }),
   },

@@ -9,5 +9,7 @@ export const jobProgress = pgTable('job_progress', {
   done: integer().notNull().default(0),
   total: integer(),
   message: text(),
+  /** When the request that started the job stopped waiting for it (timed out or hung up). */
+  callerGaveUpAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
