@@ -12,6 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { SYSTEM_ACTOR } from '../../src/audit/store.ts';
+import { createUser } from '../../src/auth/store.ts';
+import { migrateDatabase, openDatabase } from '../../src/db/connection.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { todayIso } from '../../src/shared/dates.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODESETS = resolve(process.env.BENCH_CODESETS_DIR ?? join(ROOT, '../shared/codesets'));
@@ -36,6 +41,26 @@ const freePort = () =>
   });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A small demo practice and its admin, written before the server owns the database. */
+async function prepareDatabase(env: Record<string, string>): Promise<void> {
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.CLEANCLAIM_DATA_DIR}/db` });
+  try {
+    await migrateDatabase(database);
+    const adminId = await createUser(database.db, {
+      email: ADMIN,
+      name: 'Administrator',
+      password: PASSWORD,
+      grants: [],
+      installationAdmin: true,
+    });
+    await seedDemo(database, { seed: 11, patients: 40, encounters: 80, asOf: todayIso() }, SYSTEM_ACTOR, [
+      adminId,
+    ]);
+  } finally {
+    await database.close();
+  }
+}
 
 function startServer(env: Record<string, string>, log: string): ChildProcess {
   const out = createWriteStream(log);
@@ -73,6 +98,7 @@ async function benchEngine(label: string, env: Record<string, string>, dir: stri
   // The configured folder is empty at first start; the releases are copied in just before the import.
   const folder = join(dir, 'codesets');
   mkdirSync(folder);
+  await prepareDatabase(env);
   const child = startServer(
     { ...env, PORT: String(port), HOST: '127.0.0.1', CLEANCLAIM_CODESETS_DIR: folder },
     log,
@@ -108,10 +134,6 @@ async function benchEngine(label: string, env: Record<string, string>, dir: stri
     // First start imports the (still empty) configured folder: let that job end.
     const firstStart = (await api('/api/jobs')) as unknown as { id: string; queue: string }[];
     for (const j of firstStart.filter((j) => j.queue === 'codesets.import')) await waitJob(j.id);
-    const demo = (await api('/api/jobs/demo-seed', { patients: 40, encounters: 80, seed: 11 })) as {
-      id: string;
-    };
-    await waitJob(demo.id);
     const first = (path: string) => api(path).then((r) => (r.items as { id: number }[])[0]!.id);
     const patientId = await first('/api/patients?pageSize=1');
     const encounterId = await first('/api/encounters?pageSize=1');
