@@ -45,6 +45,22 @@ describe.skipIf(!hasChromium)('UB-04 claims in the browser (needs /usr/bin/chrom
     await page.waitForURL(/\/encounters$/);
   });
 
+  it('reopens the inpatient encounter as 111 with its admission and POA fields, and saving keeps 111', async () => {
+    await openFirstEncounter();
+    const id = page.url().split('/').at(-1);
+    await page.getByLabel('Admission hour').waitFor();
+    expect(await page.getByTestId('poa-indicators').isVisible()).toBe(true);
+    const billType = page.getByRole('combobox', { name: 'Type of bill', exact: true });
+    expect(await page.locator('.ant-form-item', { has: billType }).textContent()).toContain('111 Hospital');
+    await page.getByRole('button', { name: 'Save encounter' }).click();
+    await page.waitForURL(/\/encounters(\?.*)?$/);
+    const stored = await page.evaluate(
+      async (url) => (await (await fetch(url)).json()) as { institutional: { billType: string } },
+      `/api/encounters/${id}`,
+    );
+    expect(stored.institutional.billType).toBe('111');
+  });
+
   it('builds an institutional claim laid out as the UB-04, with the admission findings beside FL12–15', async () => {
     await openFirstEncounter();
     expect(await page.getByRole('switch', { name: 'Bill on a UB-04' }).getAttribute('aria-checked')).toBe(

@@ -92,6 +92,8 @@ export const ClaimDetail = Type.Object({
   priorAuthorization: Nullable(Type.String()),
   diagnoses: Type.Array(Type.String()),
   institutional: Nullable(InstitutionalData),
+  /** UB-04 FL6 statement covers period, as the 837I's DTP*434 carries it (institutional claims). */
+  statement: Nullable(Type.Object({ from: Type.String(), to: Type.String() })),
   totalChargeCents: Type.Integer(),
   state: Type.String(),
   scrubbedAt: Nullable(Type.String({ format: 'date-time' })),

@@ -6,7 +6,9 @@ import { patient } from '../patients/tables.ts';
 import { appUser } from '../auth/tables.ts';
 import { conflict, notFound } from '../server/problem.ts';
 import { searchCondition } from '../server/resource.ts';
+import { loadClaimParties } from './parties.ts';
 import { canTransition, type ClaimState } from './states.ts';
+import { institutionalClaimOf } from './to-837i.ts';
 import { claim, claimEvent, claimFinding, claimLine } from './tables.ts';
 
 export type ClaimRow = typeof claim.$inferSelect;
@@ -57,7 +59,23 @@ export async function claimDetail(db: Executor, id: number, scope: number[]) {
     lines: loaded.lines.map((l) => ({ ...l, units: Number(l.units) })),
     findings,
     history,
+    statement: await statementPeriod(db, loaded.row, loaded.lines),
   };
+}
+
+/**
+ * UB-04 FL6 (statement covers period) exactly as the 837I carries it in DTP*434, read from the
+ * claim model the 837I writer uses, so the form shows what is sent. Null on a professional claim.
+ */
+async function statementPeriod(
+  db: Executor,
+  row: ClaimRow,
+  lines: (typeof claimLine.$inferSelect)[],
+): Promise<{ from: string; to: string } | null> {
+  if (!row.institutional) return null;
+  const model = institutionalClaimOf(row, lines, await loadClaimParties(db, row));
+  const period = model.claim.dates.find((d) => d.qualifier === '434')?.period;
+  return period ? { from: period.from, to: period.to ?? period.from } : null;
 }
 
 /** Moves a claim to another state if its life allows it, recording who, when and why (and auditing it). */

@@ -11,7 +11,8 @@ const list = (items: string[] | undefined) => (items?.length ? items.join(' · '
 function HeaderLocators({ claim, inst, parties }: { claim: Claim; inst: Inst; parties: ClaimParties }) {
   const pr = parties.practice;
   const pt = parties.patient;
-  const statement = claim.lines.map((l) => l.serviceDate).sort();
+  // FL6 is the stay (the 837I's DTP*434), not the span of the line dates.
+  const statement = claim.statement;
   return (
     <Card size="small" title="UB-04: provider, patient and admission" className="cms-section">
       <div className="cms-grid">
@@ -31,7 +32,7 @@ function HeaderLocators({ claim, inst, parties }: { claim: Claim; inst: Inst; pa
           {pr?.tin}
         </FormBox>
         <FormBox n="6" label="Statement covers period" box="ub:dates">
-          {statement.length ? `${statement[0]} – ${statement.at(-1)}` : undefined}
+          {statement ? `${statement.from} – ${statement.to}` : undefined}
         </FormBox>
         <FormBox n="8" label="Patient name" box="patient">
           {pt && `${pt.lastName}, ${pt.firstName}`}

@@ -1,5 +1,4 @@
 import { Card, Col, Form, Input, Row, Select, Switch } from 'antd';
-import { useEffect } from 'react';
 import { isInpatientBill } from '../../../src/shared/bill-types.ts';
 import type { Provider } from '../api/types.ts';
 import { DateInput } from '../forms/DateInput.tsx';
@@ -7,13 +6,16 @@ import { useOptions } from '../lists/useOptions.ts';
 import { CodePicker } from '../components/CodePicker.tsx';
 import { BILL_TYPES, ADMISSION_TYPES, POINTS_OF_ORIGIN, POA_OPTIONS } from './facility-codes.ts';
 import { FacilityCodeLists } from './FacilityCodeLists.tsx';
+import { switchedOnUb04, type InstitutionalValues } from './encounter-values.ts';
 
 const upper = (v: string) => v.toUpperCase();
 
 /** The UB-04 part of an encounter a facility bills: form locators 4, 12–17, 18–41, 67, 69, 74, 77. */
 export function FacilityBillFields() {
-  const facility = Boolean(Form.useWatch(['institutional', 'enabled']));
-  const billType = (Form.useWatch(['institutional', 'billType']) as string | undefined) ?? '';
+  // preserve: a stored encounter's type of bill is in the form before its field is mounted.
+  const facility = Boolean(Form.useWatch(['institutional', 'enabled'], { preserve: true }));
+  const billType =
+    (Form.useWatch(['institutional', 'billType'], { preserve: true }) as string | undefined) ?? '';
   const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
   const dischargedOn = Form.useWatch('serviceDateTo') as string | undefined;
   const admittedOn = Form.useWatch('serviceDateFrom') as string | undefined;
@@ -28,13 +30,14 @@ export function FacilityBillFields() {
   );
   const inpatient = isInpatientBill(billType);
   const form = Form.useFormInstance();
-  // Switched on: start from the usual outpatient bill, discharged home.
-  useEffect(() => {
-    if (facility && !billType) {
-      form.setFieldValue(['institutional', 'billType'], '131');
-      form.setFieldValue(['institutional', 'patientStatus'], '01');
-    }
-  }, [facility, billType, form]);
+  // Only the biller's switching on fills defaults: a loaded encounter keeps its own type of bill.
+  const onSwitch = (on: boolean) => {
+    if (on)
+      form.setFieldValue(
+        'institutional',
+        switchedOnUb04(form.getFieldValue('institutional') as InstitutionalValues | undefined),
+      );
+  };
 
   return (
     <Card
@@ -42,7 +45,12 @@ export function FacilityBillFields() {
       size="small"
       extra={
         <Form.Item name={['institutional', 'enabled']} valuePropName="checked" className="compact-item">
-          <Switch aria-label="Bill on a UB-04" checkedChildren="UB-04" unCheckedChildren="CMS-1500" />
+          <Switch
+            aria-label="Bill on a UB-04"
+            onChange={onSwitch}
+            checkedChildren="UB-04"
+            unCheckedChildren="CMS-1500"
+          />
         </Form.Item>
       }
     >

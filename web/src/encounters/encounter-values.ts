@@ -68,6 +68,16 @@ export function valuesOf(e: Encounter): EncounterValues {
   };
 }
 
+/** Switching the UB-04 on: the usual outpatient bill, discharged home, where nothing is chosen yet. */
+export function switchedOnUb04(current: InstitutionalValues | undefined): InstitutionalValues {
+  return {
+    ...current,
+    enabled: true,
+    billType: current?.billType || '131',
+    patientStatus: current?.patientStatus || '01',
+  };
+}
+
 const present = <T extends object>(rows: T[] | undefined) =>
   (rows ?? []).filter((r) => Object.values(r).some((v) => !blank(v)));
 
