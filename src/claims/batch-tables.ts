@@ -21,6 +21,11 @@ export const submitterSettings = pgTable('submitter_settings', {
   /** ISA15: T test, P production. */
   usage: text().notNull().default('T'),
   claimsPerTransaction: integer().notNull().default(5000),
+  /**
+   * The connection: a folder on the server every batch file is written into (the outbox, picked up
+   * by the clearinghouse's client), relative to the data directory. Null: files are downloaded.
+   */
+  outboxDir: text(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "submitter_settings" ADD COLUMN "outbox_dir" text;
