@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'src/db/migrations'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'coverage', 'src/db/migrations'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
-import { recordAudit, SYSTEM_ACTOR } from '../audit/store.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
-import { createUser, findUserByEmail } from '../auth/store.ts';
-import { listJobs } from '../jobs/store.ts';
-import { loadConfig } from '../server/config.ts';
-import { DEMO_DEFAULTS, openSystemDatabase, startQueue } from '../server/system.ts';
+import { DEMO_DEFAULTS } from '../demo/defaults.ts';
 import { intOption } from './options.ts';
 
 export function registerAdminCommands(program: Command): void {
@@ -21,8 +16,18 @@ export function registerAdminCommands(program: Command): void {
     .addOption(new Option('--role <role>', 'role in the practice').choices(ROLES).makeOptionMandatory())
     .requiredOption('--practice <id>', 'practice id the role is granted in', intOption)
     .action(async (opts: { email: string; name?: string; role: Role; practice: number }) => {
-      const database = await openSystemDatabase(loadConfig());
-      try {
+      const [
+        { recordAudit, SYSTEM_ACTOR },
+        { MIN_PASSWORD_LENGTH },
+        { createUser, findUserByEmail },
+        { withDatabase },
+      ] = await Promise.all([
+        import('../audit/store.ts'),
+        import('../auth/schema.ts'),
+        import('../auth/store.ts'),
+        import('./database.ts'),
+      ]);
+      await withDatabase(async (database) => {
         if (await findUserByEmail(database.db, opts.email))
           throw new Error(`a user ${opts.email} already exists`);
         const password = process.env.CLEANCLAIM_NEW_USER_PASSWORD ?? randomBytes(12).toString('base64url');
@@ -47,9 +52,7 @@ export function registerAdminCommands(program: Command): void {
         });
         console.log(`user ${id} ${opts.email}: ${opts.role} in practice ${opts.practice}`);
         if (!process.env.CLEANCLAIM_NEW_USER_PASSWORD) console.log(`one-time password: ${password}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   program
@@ -62,6 +65,10 @@ export function registerAdminCommands(program: Command): void {
     .option('--seed <s>', 'random seed: the same seed gives the same practice', intOption, DEMO_DEFAULTS.seed)
     .option('--hospital', 'a hospital billing UB-04s (837I) instead of a physician group')
     .action(async (opts: { patients: number; encounters: number; seed: number; hospital?: boolean }) => {
+      const [{ loadConfig }, { openSystemDatabase, startQueue }] = await Promise.all([
+        import('../server/config.ts'),
+        import('../server/system.ts'),
+      ]);
       const database = await openSystemDatabase(loadConfig());
       const queue = await startQueue(database, true);
       try {
@@ -93,8 +100,11 @@ export function registerAdminCommands(program: Command): void {
     .command('list')
     .description('recent jobs with state and progress')
     .action(async () => {
-      const database = await openSystemDatabase(loadConfig());
-      try {
+      const [{ listJobs }, { withDatabase }] = await Promise.all([
+        import('../jobs/store.ts'),
+        import('./database.ts'),
+      ]);
+      await withDatabase(async (database) => {
         const { rows } = await database.sql.executeSql('select id from practice');
         const jobs = await listJobs(
           database.sql,
@@ -108,8 +118,6 @@ export function registerAdminCommands(program: Command): void {
             `${j.createdOn}  ${j.id}  ${j.queue.padEnd(16)} ${j.state.padEnd(10)} ${progress.padEnd(12)} ${j.message ?? ''}`,
           );
         }
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

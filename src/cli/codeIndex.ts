@@ -7,7 +7,6 @@ import { INDEX_TABLES, INDEX_TABLE_TITLES, type IndexTable } from '../codesets/b
 import type { CrossReference, IndexChild, IndexLookup, TermLabel } from '../codesets/book/lookUp.ts';
 import type { VerifiedCode } from '../codesets/book/verifyCode.ts';
 import { todayIso } from '../shared/dates.ts';
-import { withTables } from './codesets.ts';
 
 interface Options {
   dos: string;
@@ -97,6 +96,7 @@ export function registerCodeIndexCommand(code: Command): void {
       if (!INDEX_TABLES.includes(opts.table))
         throw new Error(`--table must be one of ${INDEX_TABLES.join(', ')}`);
       const system = /pcs/i.test(opts.system) ? 'ICD-10-PCS' : 'ICD-10-CM';
+      const { withTables } = await import('./database.ts');
       await withTables(async (catalog) => {
         const r = await catalog.lookUpIndex({
           system,

@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
-import { CodeSetCatalog } from '../codesets/catalog.ts';
-import { storedReleases } from '../codesets/storage/load.ts';
-import { showCode, type CodeView } from '../codesets/show.ts';
-import { downloadCodesets } from '../codesets/download/download.ts';
-import { importNcciDirectory } from '../scrubber/ncci-store.ts';
-import { describeWhere } from '../scrubber/ncci/index.ts';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import type { CodeView } from '../codesets/show.ts';
 import { fiscalYearOf } from '../codesets/release/release.ts';
 import type { CodeSystem } from '../codesets/release/release.ts';
-import { loadConfig } from '../server/config.ts';
-import { openSystemDatabase, startQueue } from '../server/system.ts';
 import { todayIso } from '../shared/dates.ts';
 import { registerCodeIndexCommand } from './codeIndex.ts';
 import { registerCptImportCommand } from './cptImport.ts';
@@ -22,6 +14,10 @@ export function registerCodesetCommands(program: Command): void {
     .command('import <dir>')
     .description('import every release found in DIR (through the job queue); unchanged releases are skipped')
     .action(async (dir: string) => {
+      const [{ loadConfig }, { openSystemDatabase, startQueue }] = await Promise.all([
+        import('../server/config.ts'),
+        import('../server/system.ts'),
+      ]);
       const database = await openSystemDatabase(loadConfig());
       const queue = await startQueue(database, true);
       try {
@@ -61,6 +57,7 @@ export function registerCodesetCommands(program: Command): void {
     .option('--dir <dir>', 'folder to extract into', './codesets')
     .option('--base-url <url>', 'a mirror of https://www.cms.gov/files/zip/')
     .action(async (opts: { year: string; dir: string; baseUrl?: string }) => {
+      const { downloadCodesets } = await import('../codesets/download/download.ts');
       let last = '';
       const result = await downloadCodesets({
         fiscalYear: Number(opts.year),
@@ -84,8 +81,13 @@ export function registerCodesetCommands(program: Command): void {
     )
     .requiredOption('--quarter <q>', 'the quarter the files apply from, e.g. 2026Q4')
     .action(async (dir: string, opts: { quarter: string }) => {
-      const database = await openSystemDatabase(loadConfig());
-      try {
+      const [{ importNcciDirectory }, { describeWhere }, { SYSTEM_ACTOR }] = await Promise.all([
+        import('../scrubber/ncci-store.ts'),
+        import('../scrubber/ncci/index.ts'),
+        import('../audit/store.ts'),
+      ]);
+      const { withDatabase } = await import('./database.ts');
+      await withDatabase(async (database) => {
         const outcomes = await importNcciDirectory(database, dir, opts.quarter, SYSTEM_ACTOR);
         if (outcomes.length === 0)
           console.log(
@@ -97,16 +99,15 @@ export function registerCodesetCommands(program: Command): void {
             console.log(`  ${p.severity} ${p.code} ${describeWhere(p.where)}: ${p.why}`);
         }
         if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
+      });
     });
   codesets
     .command('list')
     .description('imported releases with effective dates and counts')
     .action(async () => {
-      const database = await openSystemDatabase(loadConfig());
-      try {
+      const { storedReleases } = await import('../codesets/storage/load.ts');
+      const { withDatabase } = await import('./database.ts');
+      await withDatabase(async (database) => {
         const releases = await storedReleases(database.db);
         if (releases.length === 0) console.log('no releases imported: cleanclaim codesets import DIR');
         for (const r of releases) {
@@ -119,9 +120,7 @@ export function registerCodesetCommands(program: Command): void {
               .join(', ')}`,
           );
         }
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   registerCptImportCommand(codesets);
@@ -135,6 +134,8 @@ export function registerCodesetCommands(program: Command): void {
     .option('--system <system>', 'ICD-10-CM, ICD-10-PCS, HCPCS or CPT (guessed from the code otherwise)')
     .option('--json', 'print JSON')
     .action(async (raw: string, opts: { dos: string; system?: CodeSystem; json?: boolean }) => {
+      const { showCode } = await import('../codesets/show.ts');
+      const { withTables } = await import('./database.ts');
       await withTables(async (catalog) => {
         const view = showCode(raw, opts.dos, catalog.codeTables()!, opts.system);
         console.log(opts.json ? JSON.stringify(view, null, 2) : describe(view, opts.dos));
@@ -147,6 +148,8 @@ export function registerCodesetCommands(program: Command): void {
     .option('--system <system>', 'ICD-10-CM, ICD-10-PCS, HCPCS or CPT (guessed from each code otherwise)')
     .option('--json', 'print JSON')
     .action(async (codes: string[], opts: { dos: string; system?: CodeSystem; json?: boolean }) => {
+      const { showCode } = await import('../codesets/show.ts');
+      const { withTables } = await import('./database.ts');
       await withTables(async (catalog) => {
         const views = codes.map((c) => showCode(c, opts.dos, catalog.codeTables()!, opts.system));
         if (opts.json) console.log(JSON.stringify(views, null, 2));
@@ -167,6 +170,7 @@ export function registerCodesetCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (words: string[], opts: { dos: string; system?: string; limit: string; json?: boolean }) => {
+        const { withTables } = await import('./database.ts');
         await withTables(async (catalog) => {
           const system =
             opts.system &&
@@ -197,18 +201,6 @@ const SYSTEM_NAMES: Record<string, CodeSystem> = {
   hcpcs: 'HCPCS',
   cpt: 'CPT',
 };
-
-export async function withTables(run: (catalog: CodeSetCatalog) => Promise<void>) {
-  const database = await openSystemDatabase(loadConfig());
-  try {
-    const catalog = new CodeSetCatalog(database);
-    await catalog.reload();
-    if (!catalog.loaded) throw new Error('no code set release is imported: cleanclaim codesets import DIR');
-    await run(catalog);
-  } finally {
-    await database.close();
-  }
-}
 
 function completions(v: CodeView): string {
   if (!v.completions?.length) return '';

@@ -1,11 +1,5 @@
 /** `cleanclaim codesets import-cpt FILE`: a licensed user's AMA CPT data file. */
 import type { Command } from 'commander';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
-import { describeWhere } from '../codesets/problems.ts';
-import { refreshSearchIndexes } from '../codesets/storage/import.ts';
-import { importCptRelease } from '../codesets/storage/importCpt.ts';
-import { loadConfig } from '../server/config.ts';
-import { openSystemDatabase } from '../server/system.ts';
 import { todayIso } from '../shared/dates.ts';
 import { intOption } from './options.ts';
 
@@ -20,8 +14,20 @@ export function registerCptImportCommand(codesets: Command): void {
     .option('--year <year>', 'the CPT year the file is for (in force January 1 - December 31)', intOption)
     .action(async (file: string, opts: { year?: number }) => {
       const year = opts.year ?? Number(todayIso().slice(0, 4));
-      const database = await openSystemDatabase(loadConfig());
-      try {
+      const [
+        { SYSTEM_ACTOR },
+        { describeWhere },
+        { refreshSearchIndexes },
+        { importCptRelease },
+        { withDatabase },
+      ] = await Promise.all([
+        import('../audit/store.ts'),
+        import('../codesets/problems.ts'),
+        import('../codesets/storage/import.ts'),
+        import('../codesets/storage/importCpt.ts'),
+        import('./database.ts'),
+      ]);
+      await withDatabase(async (database) => {
         const o = await importCptRelease(database, file, year, SYSTEM_ACTOR);
         for (const p of o.problems.slice(0, SHOWN_PROBLEMS))
           console.error(`${describeWhere(p.where)}: ${p.why}`);
@@ -36,8 +42,6 @@ export function registerCptImportCommand(codesets: Command): void {
         }
         if (o.status !== 'unchanged')
           console.log((await refreshSearchIndexes(database)) ?? 'search indexes rebuilt');
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -6,10 +6,21 @@ import { registerCodesetCommands } from './codesets.ts';
 import { registerReportCommands } from './reports.ts';
 import { registerX12Commands } from './x12.ts';
 
+// Registering a command imports only commander and small constants: each action imports what it
+// needs when it runs, so `--help` and `x12 validate` never load the database or the server.
 const program = new Command('cleanclaim')
   .description('cleanclaim: open-source medical billing and coding')
   .version(VERSION)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Exit codes:
+  0  clean or valid (x12 validate, code validate, scrub), or the command succeeded
+  1  findings or invalid: X12 problems, invalid codes, claims with errors or not checked
+     because the code sets for their dates are not imported; or the command failed
+  2  unreadable input: the file cannot be read or is not an X12 file`,
+  );
 registerServeCommands(program);
 registerAdminCommands(program);
 registerCodesetCommands(program);

@@ -1,11 +1,4 @@
 import type { Command } from 'commander';
-import { cleanClaimReport } from '../claims/clean-claims.ts';
-import { CodeSetCatalog } from '../codesets/catalog.ts';
-import { NcciCatalog } from '../scrubber/ncci-store.ts';
-import { RULES, type RuleId } from '../scrubber/catalog.ts';
-import { loadConfig } from '../server/config.ts';
-import { openSystemDatabase } from '../server/system.ts';
-import { todayIso } from '../shared/dates.ts';
 import { intOption } from './options.ts';
 
 export function registerReportCommands(program: Command): void {
@@ -19,10 +12,15 @@ export function registerReportCommands(program: Command): void {
     .option('--practice <id>', 'one practice (default: all)', intOption)
     .option('--json', 'print JSON')
     .action(async (opts: { practice?: number; json?: boolean }) => {
-      const database = await openSystemDatabase(loadConfig());
-      try {
-        const catalog = new CodeSetCatalog(database);
-        await catalog.reload();
+      const [{ cleanClaimReport }, { NcciCatalog }, { RULES }, { todayIso }, { withCatalog }] =
+        await Promise.all([
+          import('../claims/clean-claims.ts'),
+          import('../scrubber/ncci-store.ts'),
+          import('../scrubber/catalog.ts'),
+          import('../shared/dates.ts'),
+          import('./database.ts'),
+        ]);
+      await withCatalog(async (catalog, database) => {
         const ncci = new NcciCatalog(database);
         await ncci.reload();
         const practices = opts.practice
@@ -47,11 +45,9 @@ export function registerReportCommands(program: Command): void {
         console.log('\nrule                 severity  claims   share  title');
         for (const r of report.byRule) {
           console.log(
-            `${r.ruleId.padEnd(20)} ${r.severity.padEnd(9)} ${String(r.claims).padStart(6)} ${pct(r.claims).padStart(7)}  ${RULES[r.ruleId as RuleId]?.title ?? ''}`,
+            `${r.ruleId.padEnd(20)} ${r.severity.padEnd(9)} ${String(r.claims).padStart(6)} ${pct(r.claims).padStart(7)}  ${RULES[r.ruleId as keyof typeof RULES]?.title ?? ''}`,
           );
         }
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

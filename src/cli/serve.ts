@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import {
-  importCodesetsOnFirstStart,
-  openSystemDatabase,
-  prepareFirstStart,
-  startQueue,
-} from '../server/system.ts';
-import { CodeSetCatalog } from '../codesets/catalog.ts';
-import { NcciCatalog } from '../scrubber/ncci-store.ts';
+
+// Each action imports the server when it runs: registering the commands loads only commander.
+const system = () =>
+  Promise.all([import('../server/config.ts'), import('../server/system.ts')]).then(([config, sys]) => ({
+    ...config,
+    ...sys,
+  }));
 
 export function registerServeCommands(program: Command): void {
   program
@@ -17,22 +14,42 @@ export function registerServeCommands(program: Command): void {
       'run the web UI and API (PORT, HOST, DATABASE_URL, CLEANCLAIM_DATA_DIR from the environment)',
     )
     .action(async () => {
+      const { loadConfig, openSystemDatabase, prepareFirstStart, startQueue, importCodesetsOnFirstStart } =
+        await system();
+      const [{ buildApp }, { CodeSetCatalog }, { NcciCatalog }] = await Promise.all([
+        import('../server/app.ts'),
+        import('../codesets/catalog.ts'),
+        import('../scrubber/ncci-store.ts'),
+      ]);
       const config = loadConfig();
       const database = await openSystemDatabase(config);
       await prepareFirstStart(database, config, (line) => console.log(line));
       const catalog = new CodeSetCatalog(database);
-      await catalog.reload();
+      const ncci = new NcciCatalog(database);
+      // Building the in-memory code tables takes seconds: they load once the server listens (on
+      // PGlite their queries would hold the one connection the start needs), and the routes that
+      // need them wait for them (see codeSetsReady in buildApp).
+      let startLoading = () => {};
+      const codeSetsReady = new Promise<void>((resolve) => (startLoading = resolve))
+        .then(async () => {
+          await catalog.reload();
+          await ncci.reload();
+        })
+        .then(
+          () => {
+            // A worker in another process may import code sets: look for new releases every minute.
+            setInterval(() => void catalog.reloadIfChanged().catch(() => undefined), 60_000).unref();
+          },
+          (error: unknown) => console.error(`cleanclaim: loading the code sets failed: ${String(error)}`),
+        );
       const queue = await startQueue(database, config.runWorkers, catalog);
       await importCodesetsOnFirstStart(database, queue, config, (line) => console.log(line));
-      // A worker in another process may import code sets: look for new releases every minute.
-      setInterval(() => void catalog.reloadIfChanged().catch(() => undefined), 60_000).unref();
-      const ncci = new NcciCatalog(database);
-      await ncci.reload();
       const app = await buildApp({
         database,
         queue,
         catalog,
         ncci,
+        codeSetsReady,
         codesetsDir: config.codesetsDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         sessionMaxHours: config.sessionMaxHours,
@@ -48,6 +65,7 @@ export function registerServeCommands(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port: config.port, host: config.host });
+      startLoading();
       console.log(
         `cleanclaim ${database.engine === 'pglite' ? `on the embedded database in ${config.dataDir}/db` : 'on PostgreSQL'}: http://localhost:${config.port}`,
       );
@@ -59,6 +77,7 @@ export function registerServeCommands(program: Command): void {
       'run background job workers only; start several against one PostgreSQL DATABASE_URL to scale out',
     )
     .action(async () => {
+      const { loadConfig, openSystemDatabase, startQueue } = await system();
       const config = loadConfig();
       const database = await openSystemDatabase(config);
       const queue = await startQueue(database, true);
@@ -76,6 +95,7 @@ export function registerServeCommands(program: Command): void {
     .command('migrate')
     .description('apply pending database migrations')
     .action(async () => {
+      const { loadConfig, openSystemDatabase } = await system();
       const database = await openSystemDatabase(loadConfig());
       console.log(`migrations applied (${database.engine})`);
       await database.close();

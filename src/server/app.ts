@@ -42,7 +42,12 @@ export interface AppOptions {
   codesetsDir?: string | undefined;
   /** Built web UI to serve at / (web/dist); skipped when absent. */
   webRoot?: string;
+  /** Settles when the catalogs have loaded (the server listens before that); never rejects. */
+  codeSetsReady?: Promise<unknown>;
 }
+
+/** Routes that look codes up or scrub claims: they wait for the code sets loaded at start. */
+const NEEDS_CODE_SETS = /^\/api\/(codes|codesets|claims)(\/|\?|$)/;
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -81,6 +86,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAccessControl(app, database.db, options.sessionIdleMinutes ?? 30);
+  const codeSetsReady = options.codeSetsReady;
+  // Rather than answer "code sets not loaded" while they load in the background after a start.
+  if (codeSetsReady)
+    app.addHook('preHandler', async (request) => {
+      if (NEEDS_CODE_SETS.test(request.url)) await codeSetsReady;
+    });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

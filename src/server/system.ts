@@ -12,10 +12,9 @@ import { JobQueue } from '../jobs/queue.ts';
 import { practice } from '../practices/tables.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
+import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
 
-export const DEMO_DEFAULTS = { seed: 20261125, patients: 200, encounters: 1000 };
-/** The demo hospital beside the physician group: its own patients, stays and outpatient visits on UB-04s. */
-export const DEMO_HOSPITAL = { seed: 20261126, patients: 120, encounters: 250, kind: 'hospital' as const };
+export { DEMO_DEFAULTS, DEMO_HOSPITAL };
 
 export async function openSystemDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/db` });
