@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { MANAGERS } from '../auth/roles.ts';
+import { MANAGERS, practicesWithRole } from '../auth/roles.ts';
+import { forbidden } from '../server/problem.ts';
 import type { Db } from '../db/connection.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
 import { addDays } from '../shared/dates.ts';
@@ -38,13 +39,14 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 type AuditQueryT = typeof AuditQuery.static;
+const SESSION_ACTIONS = ['login', 'login-failed', 'logout'];
 
 /** The audit trail, read-only: there is no route that changes it, and the database refuses to. */
 export function registerAuditRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: AuditQueryT }>(
     '/api/audit',
     {
-      config: { access: MANAGERS },
+      config: { access: 'authenticated' },
       schema: {
         tags: ['audit'],
         summary: 'Audit events, newest first',
@@ -60,17 +62,29 @@ export function registerAuditRoutes(app: FastifyInstance, db: Db): void {
           .from(practiceGrant)
           .where(inArray(practiceGrant.practiceId, practices.length ? practices : [-1]));
       const { page = 1, pageSize = 50 } = q;
-      const scope = q.practiceId
-        ? request.practiceScope.filter((p) => p === q.practiceId)
-        : request.practiceScope;
-      // Events outside any practice (log-ins) belong to the people the manager oversees.
+      const user = request.user!;
+      const managed = practicesWithRole(user.grants, MANAGERS);
+      if (!user.installationAdmin && managed.length === 0) throw forbidden();
+      const scope = q.practiceId ? managed.filter((p) => p === q.practiceId) : managed;
       const conditions: (SQL | undefined)[] = [
-        or(
-          inArray(auditEvent.practiceId, scope.length ? scope : [-1]),
-          q.practiceId
-            ? undefined
-            : and(isNull(auditEvent.practiceId), inArray(auditEvent.userId, usersOf(scope))),
-        ),
+        // The installation admin reads the whole trail. A manager reads their practices' events
+        // and, of the events outside any practice, only the log-ins of the people they oversee:
+        // other installation-wide events (code-set imports, other practices' users) are not theirs.
+        user.installationAdmin
+          ? q.practiceId
+            ? eq(auditEvent.practiceId, q.practiceId)
+            : undefined
+          : or(
+              inArray(auditEvent.practiceId, scope.length ? scope : [-1]),
+              q.practiceId
+                ? undefined
+                : and(
+                    isNull(auditEvent.practiceId),
+                    eq(auditEvent.entity, 'user'),
+                    inArray(auditEvent.action, SESSION_ACTIONS),
+                    inArray(auditEvent.userId, usersOf(scope)),
+                  ),
+            ),
         q.userId ? eq(auditEvent.userId, q.userId) : undefined,
         q.entity ? eq(auditEvent.entity, q.entity) : undefined,
         q.entityId ? eq(auditEvent.entityId, q.entityId) : undefined,

@@ -17,3 +17,22 @@ export interface Grant {
 export function practicesWithRole(grants: Grant[], roles: readonly Role[]): number[] {
   return [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.practiceId))];
 }
+
+/** Who an administrator is: the installation flag and the per-practice grants. */
+export interface Administrator {
+  installationAdmin: boolean;
+  grants: Grant[];
+}
+
+/**
+ * Whether the caller may change the target user's account (password, status, name, grants).
+ * The installation admin manages everyone; a practice admin only users whose every grant lies in
+ * practices the caller administers, and never an installation admin: otherwise a practice-A
+ * admin could take over an account that reaches practice B.
+ */
+export function canAdministerUser(caller: Administrator, target: Administrator): boolean {
+  if (caller.installationAdmin) return true;
+  if (target.installationAdmin || target.grants.length === 0) return false;
+  const administered = practicesWithRole(caller.grants, ADMINS);
+  return target.grants.every((g) => administered.includes(g.practiceId));
+}

@@ -14,7 +14,13 @@ export const LoginBody = Type.Object(
   closed,
 );
 export const SessionInfo = Type.Object({
-  user: Type.Object({ id: Id, email: Type.String(), name: Type.String(), grants: Type.Array(GrantSchema) }),
+  user: Type.Object({
+    id: Id,
+    email: Type.String(),
+    name: Type.String(),
+    grants: Type.Array(GrantSchema),
+    installationAdmin: Type.Boolean(),
+  }),
   csrfToken: Type.String(),
   expiresAt: Type.Optional(Timestamp),
 });
@@ -24,7 +30,9 @@ export const UserCreate = Type.Object(
     email: Text(100, { format: 'email' }),
     name: Text(100),
     password: Password,
-    grants: Type.Array(GrantSchema, { minItems: 1, maxItems: 500 }),
+    // Empty only for an installation administrator (checked in the route).
+    grants: Type.Array(GrantSchema, { maxItems: 500 }),
+    installationAdmin: Type.Optional(Type.Boolean()),
   },
   closed,
 );
@@ -34,6 +42,7 @@ export const UserUpdate = Type.Partial(
     password: Password,
     active: Type.Boolean(),
     grants: Type.Array(GrantSchema, { maxItems: 500 }),
+    installationAdmin: Type.Boolean(),
   }),
   closed,
 );
@@ -42,6 +51,7 @@ export const User = Type.Object({
   email: Type.String(),
   name: Type.String(),
   active: Type.Boolean(),
+  installationAdmin: Type.Boolean(),
   createdAt: Timestamp,
   lastLoginAt: Type.Union([Timestamp, Type.Null()]),
   grants: Type.Array(GrantSchema),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { appUser, practiceGrant, session } from './tables.ts';
 import type { Grant, Role } from './roles.ts';
@@ -97,6 +97,13 @@ export async function resumeSession(
 
 export async function endSession(db: Executor, tokenHash: string): Promise<void> {
   await db.delete(session).where(eq(session.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user (password changed, account deactivated), except `keep` if given. */
+export async function endSessionsOf(db: Executor, userId: number, keep?: string): Promise<void> {
+  await db
+    .delete(session)
+    .where(and(eq(session.userId, userId), keep ? ne(session.tokenHash, keep) : undefined));
 }
 
 export async function purgeExpiredSessions(db: Executor): Promise<void> {

@@ -11,7 +11,7 @@ import type { ClaimLookups } from './scrub-view.ts';
 import { payerRule } from '../scrubber/tables.ts';
 import { actorOf } from '../server/access.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
-import { registerResource } from '../server/resource.ts';
+import { auditRowsRead, registerResource } from '../server/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { closed, Id, ListOf } from '../shared/schema.ts';
 import { claimFromEncounter } from './build.ts';
@@ -56,7 +56,12 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
       config: { access: EVERYONE },
       schema: { tags, querystring: ClaimListQuery, response: { 200: ListOf(ClaimSummary) } },
     },
-    async (request) => listClaims(db, request.practiceScope, request.query, todayIso()),
+    async (request) => {
+      const page = await listClaims(db, request.practiceScope, request.query, todayIso());
+      // The list shows patient names: audited like the other PHI lists.
+      if (page.items.length) await auditRowsRead(db, request, 'claim', 'list', page.items);
+      return page;
+    },
   );
 
   app.get<{ Params: { id: number } }>(

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ADMINS } from '../auth/roles.ts';
 import { actorOf } from '../server/access.ts';
 import { invalid } from '../server/problem.ts';
 import { closed } from '../shared/schema.ts';
@@ -29,7 +28,7 @@ export function registerCptRoute(app: FastifyInstance, catalog: CodeSetCatalog):
   app.post<{ Body: Body }>(
     '/api/codesets/cpt',
     {
-      config: { access: ADMINS },
+      config: { access: 'installation-admin' },
       bodyLimit: MAX_BYTES,
       schema: {
         tags: ['code sets'],

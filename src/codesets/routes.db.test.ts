@@ -17,7 +17,9 @@ describe('code-set routes: index look-up, CPT upload, search by several systems'
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.addUser('admin@example.org', [{ practiceId: t.practiceA, role: 'admin' }]);
+    await t.addUser('admin@example.org', [{ practiceId: t.practiceA, role: 'admin' }], {
+      installationAdmin: true,
+    });
     await t.addUser('coder@example.org', [{ practiceId: t.practiceA, role: 'coder' }]);
     admin = await t.login('admin@example.org');
     coder = await t.login('coder@example.org');

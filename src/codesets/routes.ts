@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ADMINS, EVERYONE } from '../auth/roles.ts';
+import { EVERYONE } from '../auth/roles.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { conflict } from '../server/problem.ts';
 import { todayIso } from '../shared/dates.ts';
@@ -56,7 +56,7 @@ export function registerCodesetRoutes(
   app.post(
     '/api/codesets/import',
     {
-      config: { access: ADMINS },
+      config: { access: 'installation-admin' },
       schema: { tags, summary: 'Import every release in the configured code-set folder (a background job)' },
     },
     async (request, reply) => {

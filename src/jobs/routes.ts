@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ADMINS, EVERYONE } from '../auth/roles.ts';
+import { EVERYONE } from '../auth/roles.ts';
 import type { Database } from '../db/connection.ts';
 import { notFound } from '../server/problem.ts';
 import { closed } from '../shared/schema.ts';
@@ -56,7 +56,7 @@ export function registerJobRoutes(app: FastifyInstance, database: Database, queu
   app.post<{ Body: { patients?: number; encounters?: number; seed?: number } }>(
     '/api/jobs/demo-seed',
     {
-      config: { access: ADMINS },
+      config: { access: 'installation-admin' },
       schema: {
         tags,
         summary: 'Load another synthetic demo practice in the background',

@@ -6,7 +6,7 @@ import { practiceGrant } from '../auth/tables.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../server/access.ts';
-import { forbidden, notFound } from '../server/problem.ts';
+import { notFound } from '../server/problem.ts';
 import { registerResource } from '../server/resource.ts';
 import { Id } from '../shared/schema.ts';
 import {
@@ -106,13 +106,10 @@ function registerPracticeItself(app: FastifyInstance, db: Db): void {
   app.post<{ Body: typeof PracticeCreate.static }>(
     '/api/practices',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'installation-admin' },
       schema: { tags, body: PracticeCreate, response: { 201: Practice } },
     },
     async (request, reply) => {
-      const user = request.user!;
-      if (!user.installationAdmin && !user.grants.some((g) => g.role === 'admin'))
-        throw forbidden('only an administrator can add a practice');
       const row = await db.transaction(async (tx) => {
         const [created] = await tx
           .insert(practice)

@@ -7,8 +7,11 @@ import type { AuditActor } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import { forbidden, notFound, Problem, unauthorized } from './problem.ts';
 
-/** What a route needs: nobody ('public'), any logged-in user, or one of these roles in some practice. */
-export type Access = 'public' | 'authenticated' | Role[];
+/**
+ * What a route needs: nobody ('public'), any logged-in user, the installation administrator
+ * (installation-wide work: practices, code sets, demo data), or one of these roles in some practice.
+ */
+export type Access = 'public' | 'authenticated' | 'installation-admin' | Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,6 +58,10 @@ export function registerAccessControl(app: FastifyInstance, db: Db, idleMinutes:
       throw forbidden('missing or wrong CSRF token (send the x-csrf-token header from /api/auth/session)');
     }
     if (access === 'authenticated') return;
+    if (access === 'installation-admin') {
+      if (!user.installationAdmin) throw forbidden('only an installation administrator can do this');
+      return;
+    }
     request.practiceScope = practicesWithRole(user.grants, access);
     if (request.practiceScope.length === 0) throw forbidden();
   });

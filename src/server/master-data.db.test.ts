@@ -196,7 +196,9 @@ describe('master data API', () => {
   it('runs a background job on the queue and reports it', async () => {
     const worker = await startTestApp({ work: true });
     try {
-      await worker.addUser('jobs@example.org', [{ practiceId: worker.practiceA, role: 'admin' }]);
+      await worker.addUser('jobs@example.org', [{ practiceId: worker.practiceA, role: 'admin' }], {
+        installationAdmin: true,
+      });
       const client = await worker.login('jobs@example.org');
       const queued = await client.post('/api/jobs/demo-seed', { patients: 3, encounters: 4, seed: 9 });
       expect(queued.statusCode).toBe(202);

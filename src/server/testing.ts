@@ -45,8 +45,11 @@ export async function startTestApp(options: { sessionIdleMinutes?: number; work?
     webRoot: '/nonexistent',
     logger: process.env.TEST_LOG === '1',
   });
-  const addUser = (email: string, grants: { practiceId: number; role: Role }[]) =>
-    createUser(database.db, { email, name: email, password: TEST_PASSWORD, grants });
+  const addUser = (
+    email: string,
+    grants: { practiceId: number; role: Role }[],
+    options: { installationAdmin?: boolean } = {},
+  ) => createUser(database.db, { email, name: email, password: TEST_PASSWORD, grants, ...options });
   return {
     app,
     database,

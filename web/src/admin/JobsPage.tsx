@@ -1,7 +1,6 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
-import { ADMINS } from '../../../src/auth/roles.ts';
 import type { Job } from '../api/types.ts';
-import { useHasRole } from '../auth/useHasRole.ts';
+import { useIsInstallationAdmin } from '../auth/useHasRole.ts';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { timestamp } from '../lists/format.ts';
 import { DemoSeedButton } from './DemoSeedButton.tsx';
@@ -36,7 +35,7 @@ const columns: TableColumnsType<Job> = [
 /** Background jobs, polled while any is still running. */
 export function JobsPage() {
   const { jobs, error, reload } = useJobs();
-  const isAdmin = useHasRole(ADMINS);
+  const isAdmin = useIsInstallationAdmin();
 
   return (
     <>

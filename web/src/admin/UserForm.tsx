@@ -9,11 +9,19 @@ import { fieldsNamed, type FieldFor } from '../forms/field-errors.ts';
 import { FormDrawer } from '../forms/FormDrawer.tsx';
 import { useSave } from '../forms/useSave.ts';
 import { usePractice } from '../practice/practice-context.ts';
+import { useIsInstallationAdmin } from '../auth/useHasRole.ts';
 
-const named = fieldsNamed(['email', 'name', 'password', 'active']);
+const named = fieldsNamed(['email', 'name', 'password', 'active', 'installationAdmin']);
 // The grants of the current practice are edited as one list of roles.
 const fieldFor: FieldFor = (path) => (path[0] === 'grants' ? ['roles'] : named(path));
-type Values = { email?: string; name?: string; password?: string; active?: boolean; roles?: string[] };
+type Values = {
+  email?: string;
+  name?: string;
+  password?: string;
+  active?: boolean;
+  installationAdmin?: boolean;
+  roles?: string[];
+};
 
 interface Props {
   open: boolean;
@@ -27,6 +35,8 @@ export function UserForm({ open, user, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { current } = usePractice();
   const { busy, error, save, clear } = useSave(form, fieldFor);
+  // Only an installation admin sees, grants or removes installation admin (the server refuses others).
+  const installationAdmin = useIsInstallationAdmin();
 
   useEffect(() => {
     if (!open) return;
@@ -38,20 +48,22 @@ export function UserForm({ open, user, onClose, onSaved }: Props) {
             name: user.name,
             email: user.email,
             active: user.active,
+            installationAdmin: user.installationAdmin,
             roles: user.grants.filter((g) => g.practiceId === current?.id).map((g) => g.role),
           }
-        : { active: true, roles: [] },
+        : { active: true, installationAdmin: false, roles: [] },
     );
   }, [open, user, current, form]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onSave = async (values: Values) => {
     const here = (values.roles ?? []).map((role) => ({ practiceId: current?.id, role }));
     const elsewhere = (user?.grants ?? []).filter((g) => g.practiceId !== current?.id);
-    const { roles: _r, email, active, ...fields } = values;
+    const { roles: _r, email, active, installationAdmin: flag, ...fields } = values;
     const schema = user ? UserUpdate : UserCreate;
     const body = toBody(schema, {
       ...fields,
       ...(user ? { active } : { email }),
+      ...(installationAdmin && flag !== user?.installationAdmin ? { installationAdmin: flag } : {}),
       grants: [...elsewhere, ...here],
     });
     const saved = await save(schema, body, () =>
@@ -90,6 +102,16 @@ export function UserForm({ open, user, onClose, onSaved }: Props) {
       </Form.Item>
       {user && (
         <Form.Item label="Active" name="active" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      )}
+      {installationAdmin && (
+        <Form.Item
+          label="Installation administrator"
+          name="installationAdmin"
+          valuePropName="checked"
+          extra="Creates practices, imports code sets and CPT files, loads demo data and manages every user"
+        >
           <Switch />
         </Form.Item>
       )}

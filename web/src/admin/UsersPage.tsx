@@ -30,10 +30,18 @@ export function UsersPage() {
     {
       title: 'Roles',
       key: 'grants',
-      render: (_, u) =>
-        u.grants.map((g) => (
+      render: (_, u) => [
+        ...(u.installationAdmin
+          ? [
+              <Tag key="installation" color="purple">
+                installation admin
+              </Tag>,
+            ]
+          : []),
+        ...u.grants.map((g) => (
           <Tag key={`${g.practiceId}-${g.role}`}>{`${g.role} · ${practiceName(g.practiceId)}`}</Tag>
         )),
+      ],
     },
     {
       title: 'Active',

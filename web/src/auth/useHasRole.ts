@@ -8,3 +8,8 @@ export function useHasRole(roles: readonly Role[]): boolean {
   const { user } = useSession();
   return hasRole(user, usePracticeId(), roles);
 }
+
+/** Whether the user is an installation administrator (practices, code sets, demo data, other installation admins). */
+export function useIsInstallationAdmin(): boolean {
+  return useSession().user.installationAdmin;
+}

@@ -1,13 +1,12 @@
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Table, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { ADMINS } from '../../../src/auth/roles.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import type { CodeRelease } from '../api/types.ts';
 import { JobProgress } from '../admin/JobProgress.tsx';
 import { JOB_STATE_COLORS, RUNNING, useJobs } from '../admin/useJobs.ts';
-import { useHasRole } from '../auth/useHasRole.ts';
+import { useIsInstallationAdmin } from '../auth/useHasRole.ts';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { timestamp } from '../lists/format.ts';
 import { CptImport } from './CptImport.tsx';
@@ -43,7 +42,7 @@ export function CodeSetsPage() {
   const [jobId, setJobId] = useState<string>();
   const [cptImports, setCptImports] = useState(0);
   const jobs = useJobs();
-  const isAdmin = useHasRole(ADMINS);
+  const isAdmin = useIsInstallationAdmin();
   const { message } = App.useApp();
   const job = jobs.jobs?.find((j) => j.id === jobId);
   const finished = job !== undefined && !RUNNING.has(job.state);
