@@ -4,6 +4,7 @@ import { practiceGrant } from '../auth/tables.ts';
 import { encounter, serviceLine } from '../encounters/tables.ts';
 import { coverage, patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
+import { submitterSettings } from '../claims/batch-tables.ts';
 import { facility, feeScheduleEntry, practice, provider } from '../practices/tables.ts';
 import { generateDemo, type DemoOptions } from './generate.ts';
 
@@ -18,13 +19,21 @@ async function insertChunked<T>(
   return ids;
 }
 
+/** How a demo practice reaches its clearinghouse: batch files written into this folder under the data directory. */
+export const DEMO_OUTBOX = 'outbox';
+
+export interface DemoSeedOptions extends DemoOptions {
+  /** Give the practice a clearinghouse connection writing into the outbox, so its first batch can be sent. */
+  outbox?: boolean;
+}
+
 /**
  * Loads a synthetic demo practice in one transaction, grants the given users admin on it, and
  * audits every patient and encounter created. Returns the new practice's id.
  */
 export async function seedDemo(
   database: Database,
-  options: DemoOptions,
+  options: DemoSeedOptions,
   actor: AuditActor,
   adminUserIds: number[],
   onProgress?: (done: number, total: number) => Promise<void>,
@@ -80,8 +89,10 @@ export async function seedDemo(
       facilityIds,
       patientIds,
     });
+    const connection = options.outbox ? await connectOutbox(tx, practiceId, demo.practice) : [];
     await recordAudits(tx, actor, [
       { practiceId, action: 'create', entity: 'practice', entityId: practiceId, detail: { demo: options } },
+      ...connection,
       ...patientIds.map((id) => ({
         practiceId,
         action: 'create',
@@ -101,6 +112,29 @@ export async function seedDemo(
   });
   await onProgress?.(total, total);
   return practiceId;
+}
+
+/** The demo's clearinghouse: test usage (ISA15 T), files left in the outbox under the data directory. */
+async function connectOutbox(
+  tx: Executor,
+  practiceId: number,
+  practiceRow: { name: string; contactName: string; phone: string },
+) {
+  const [row] = await tx
+    .insert(submitterSettings)
+    .values({
+      practiceId,
+      submitterName: practiceRow.name.slice(0, 60),
+      submitterId: `DEMO${practiceId}`,
+      contactName: practiceRow.contactName,
+      contactPhone: practiceRow.phone,
+      receiverName: 'Demo clearinghouse (local outbox)',
+      receiverId: 'DEMOCH',
+      usage: 'T',
+      outboxDir: DEMO_OUTBOX,
+    })
+    .returning();
+  return [{ practiceId, action: 'create', entity: 'submitter_settings', entityId: row!.id, after: row }];
 }
 
 async function insertEncounters(

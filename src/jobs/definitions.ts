@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/store.ts';
 import { createBatch, type ClaimType } from '../claims/batches.ts';
+import { sendWrittenBatch } from '../claims/outbox.ts';
 import { Problem } from '../server/problem.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { purgeExpiredSessions } from '../auth/store.ts';
@@ -45,6 +46,7 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
             encounters: data.encounters,
             asOf: todayIso(),
             kind: data.kind ?? 'clinic',
+            outbox: true,
           },
           SYSTEM_ACTOR,
           data.adminUserIds,
@@ -59,7 +61,7 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
       retryLimit: 1,
       async run(data: ClaimBatchJob, ctx) {
         try {
-          return await createBatch(
+          const written = await createBatch(
             ctx.database.db,
             data.practiceId,
             data.claimIds,
@@ -67,6 +69,7 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
             new Date(),
             data.claimType ?? 'professional',
           );
+          return await sendWrittenBatch(ctx.database.db, data.actor, written);
         } catch (e) {
           // A refusal (no settings, no ready claims) is an answer for the person who asked, not a failure to retry.
           if (e instanceof Problem)

@@ -55,15 +55,21 @@ export async function prepareFirstStart(
   }
   const [practices] = await database.db.select({ n: count() }).from(practice);
   if (practices!.n === 0 && config.seedDemo && adminId !== undefined) {
-    const practiceId = await seedDemo(database, { ...DEMO_DEFAULTS, asOf: todayIso() }, SYSTEM_ACTOR, [
-      adminId,
-    ]);
+    const practiceId = await seedDemo(
+      database,
+      { ...DEMO_DEFAULTS, asOf: todayIso(), outbox: true },
+      SYSTEM_ACTOR,
+      [adminId],
+    );
     print(
       `Loaded the demo practice (id ${practiceId}): ${DEMO_DEFAULTS.patients} patients, ${DEMO_DEFAULTS.encounters} encounters.`,
     );
-    const hospitalId = await seedDemo(database, { ...DEMO_HOSPITAL, asOf: todayIso() }, SYSTEM_ACTOR, [
-      adminId,
-    ]);
+    const hospitalId = await seedDemo(
+      database,
+      { ...DEMO_HOSPITAL, asOf: todayIso(), outbox: true },
+      SYSTEM_ACTOR,
+      [adminId],
+    );
     print(
       `Loaded the demo hospital (id ${hospitalId}): ${DEMO_HOSPITAL.patients} patients, ${DEMO_HOSPITAL.encounters} stays and visits billed on UB-04s.`,
     );

@@ -69,6 +69,13 @@ export function SubmitterSettingsForm(props: DrawerProps<SubmitterSetting>) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        label="Outbox folder (connection)"
+        name="outboxDir"
+        extra="Each batch file is written into this folder under the data directory (e.g. outbox), where the clearinghouse's client picks it up. Blank: download the files from Submissions."
+      >
+        <Input maxLength={200} placeholder="outbox" />
+      </Form.Item>
     </RecordDrawer>
   );
 }
