@@ -160,7 +160,9 @@ async function benchEngine(label: string, env: Record<string, string>, dir: stri
           await r.arrayBuffer();
           samples.push({ kind, phase: samplePhase, ms: performance.now() - t0, ok: r.ok });
         })
-        .catch(() => samples.push({ kind, phase: samplePhase, ms: performance.now() - t0, ok: false }))
+        .catch(() => {
+          samples.push({ kind, phase: samplePhase, ms: performance.now() - t0, ok: false });
+        })
         .finally(() => pending.delete(p));
       pending.add(p);
     };

@@ -6,11 +6,12 @@ import { recordAudit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { actorOf, requirePracticeInScope } from '../server/access.ts';
-import { notFound, Problem, type FieldError } from '../server/problem.ts';
+import { notFound, Problem } from '../server/problem.ts';
 import { registerResource } from '../server/resource.ts';
 import { closed, Id } from '../shared/schema.ts';
 import { SubmitterSettings, SubmitterSettingsCreate, SubmitterSettingsUpdate } from './batch-schema.ts';
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
+import type { BatchJobOutput, ClaimBatchJob } from './batch-job.ts';
 import type { BatchOutcome, ClaimType } from './batches.ts';
 import { claim } from './tables.ts';
 
@@ -26,6 +27,8 @@ const Batch = Type.Object({
   totalChargeCents: Type.Integer(),
   fileName: Type.String(),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
+  /** The claims.batch job that wrote it. */
+  jobId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
@@ -40,13 +43,23 @@ const summary = {
   totalChargeCents: submissionBatch.totalChargeCents,
   fileName: submissionBatch.fileName,
   createdBy: submissionBatch.createdBy,
+  jobId: submissionBatch.jobId,
   createdAt: submissionBatch.createdAt,
   sentAt: submissionBatch.sentAt,
 };
 
-type BatchJobOutput = BatchOutcome | { problem: { status: number; detail: string; errors: FieldError[] } };
+export interface BatchRouteOptions {
+  /** How long POST /api/batches waits for its job before answering 202 (the job goes on). */
+  waitMs?: number;
+}
 
-export function registerBatchRoutes(app: FastifyInstance, db: Db, queue: JobQueue): void {
+export function registerBatchRoutes(
+  app: FastifyInstance,
+  db: Db,
+  queue: JobQueue,
+  options: BatchRouteOptions = {},
+): void {
+  const waitMs = options.waitMs ?? 120_000;
   registerResource(app, db, {
     path: 'submitter-settings',
     entity: 'submitter_settings',
@@ -69,7 +82,7 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db, queue: JobQueu
       schema: {
         tags,
         summary:
-          'Write ready claims of one type into an 837P (professional) or 837I (institutional) submission batch (a background job; answers when it is done)',
+          'Write ready claims of one type into an 837P (professional) or 837I (institutional) submission batch (a background job; answers 201 when it is done, or 202 with the job when it takes longer than the wait: the job goes on and shows in GET /api/jobs)',
         body: Type.Object(
           {
             practiceId: Id,
@@ -85,17 +98,32 @@ export function registerBatchRoutes(app: FastifyInstance, db: Db, queue: JobQueu
     async (request, reply) => {
       requirePracticeInScope(request, request.body.practiceId);
       const actor = actorOf(request);
-      const jobId = await queue.enqueue(
-        'claims.batch',
-        {
-          practiceId: request.body.practiceId,
-          claimIds: request.body.claimIds,
-          claimType: request.body.claimType ?? 'professional',
-          actor,
-        },
-        { practiceId: request.body.practiceId, requestedBy: actor.userId },
-      );
-      const done = await queue.waitFor('claims.batch', jobId, 120_000);
+      const job: ClaimBatchJob = {
+        practiceId: request.body.practiceId,
+        claimIds: request.body.claimIds,
+        claimType: request.body.claimType ?? 'professional',
+        actor,
+      };
+      const jobId = await queue.enqueue('claims.batch', job, {
+        practiceId: request.body.practiceId,
+        requestedBy: actor.userId,
+      });
+      // A caller that hangs up stops the wait; the job is then marked as finishing unwatched.
+      const hungUp = new AbortController();
+      reply.raw.once('close', () => reply.raw.writableEnded || hungUp.abort());
+      const done = await queue.waitAsCaller('claims.batch', jobId, {
+        timeoutMs: waitMs,
+        signal: hungUp.signal,
+      });
+      if (!done) {
+        reply.code(202);
+        return {
+          jobId,
+          state: 'running',
+          detail:
+            'the batch is still being written; it shows on the Submissions page and in Admin → Jobs when done',
+        };
+      }
       const output = done.output as BatchJobOutput | { message?: string };
       if (done.state !== 'completed')
         throw new Problem(

@@ -1,12 +1,12 @@
-import { SYSTEM_ACTOR, type AuditActor } from '../audit/store.ts';
-import { createBatch, type ClaimType } from '../claims/batches.ts';
+import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { writeBatchForJob, type ClaimBatchJob } from '../claims/batch-job.ts';
 import { sendWrittenBatch } from '../claims/outbox.ts';
-import { Problem } from '../server/problem.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { purgeExpiredSessions } from '../auth/store.ts';
 import { todayIso } from '../shared/dates.ts';
 import { importCodesetDirectory, removeUnfinishedImports } from '../codesets/storage/import.ts';
 import type { JobDefinition } from './queue.ts';
+import { jobStillRunning } from './store.ts';
 
 export interface DemoSeedJob {
   seed: number;
@@ -15,15 +15,6 @@ export interface DemoSeedJob {
   adminUserIds: number[];
   /** clinic (CMS-1500s, the default) or hospital (UB-04s). */
   kind?: 'clinic' | 'hospital';
-}
-
-/** Write a practice's ready claims into a submission batch (an 837 file) in a worker. */
-export interface ClaimBatchJob {
-  practiceId: number;
-  claimIds?: number[];
-  actor: AuditActor;
-  /** professional (837P, the default) or institutional (837I). */
-  claimType?: ClaimType;
 }
 
 export interface JobHooks {
@@ -36,7 +27,10 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
   return [
     {
       name: 'demo.seed',
+      // A large demo (100,000 patients) takes many minutes; a second attempt would load a second practice.
+      expireInSeconds: 3 * 3600,
       retryLimit: 0,
+      retrySafe: false,
       async run(data: DemoSeedJob, ctx) {
         const practiceId = await seedDemo(
           ctx.database,
@@ -57,29 +51,24 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
     } satisfies JobDefinition<DemoSeedJob> as JobDefinition<never>,
     {
       name: 'claims.batch',
-      // One transaction writes the batch or nothing, so a retry after a crash cannot send a claim twice.
-      retryLimit: 1,
+      // 10,000 claims are written in well under a minute; an attempt still going after 5 has failed.
+      expireInSeconds: 300,
+      // Never again on its own: the biller who asked may have given up waiting, and a silent retry
+      // once moved 40 claims to submitted 17 minutes later. A failed batch is asked for again.
+      retryLimit: 0,
+      retrySafe: false,
       async run(data: ClaimBatchJob, ctx) {
-        try {
-          const written = await createBatch(
-            ctx.database.db,
-            data.practiceId,
-            data.claimIds,
-            data.actor,
-            new Date(),
-            data.claimType ?? 'professional',
-          );
-          return await sendWrittenBatch(ctx.database.db, data.actor, written);
-        } catch (e) {
-          // A refusal (no settings, no ready claims) is an answer for the person who asked, not a failure to retry.
-          if (e instanceof Problem)
-            return { problem: { status: e.status, detail: e.message, errors: e.errors } };
-          throw e;
-        }
+        const written = await writeBatchForJob(ctx.database.db, ctx.jobId, data, new Date(), (tx) =>
+          jobStillRunning(tx, ctx.jobId),
+        );
+        return sendWrittenBatch(ctx.database.db, data.actor, written);
       },
     } satisfies JobDefinition<ClaimBatchJob> as JobDefinition<never>,
     {
       name: 'sessions.purge',
+      expireInSeconds: 120,
+      retryLimit: 3,
+      retrySafe: true,
       async run(_data: object, ctx) {
         await purgeExpiredSessions(ctx.database.db);
         return { ok: true };
@@ -88,7 +77,11 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
     {
       name: 'codesets.import',
       singleton: true,
+      // The whole shared folder takes about a minute; a slow disk or machine gets plenty more.
+      expireInSeconds: 2 * 3600,
+      // Safe: a release already imported is left unchanged and a half-written one is removed first.
       retryLimit: 1,
+      retrySafe: true,
       async run(data: { dir: string }, ctx) {
         await removeUnfinishedImports(ctx.database);
         const outcomes = await importCodesetDirectory(

@@ -10,6 +10,9 @@ describe('job queue (pg-boss)', () => {
   const definitions = (worker: string): JobDefinition<never>[] => [
     {
       name: 'test.echo',
+      expireInSeconds: 60,
+      retryLimit: 0,
+      retrySafe: true,
       async run(data: { n: number }, ctx) {
         (handledBy[data.n] ??= []).push(worker);
         await ctx.progress(1, 1, `done by ${worker}`);
@@ -18,7 +21,9 @@ describe('job queue (pg-boss)', () => {
     } satisfies JobDefinition<{ n: number }> as JobDefinition<never>,
     {
       name: 'test.flaky',
+      expireInSeconds: 60,
       retryLimit: 2,
+      retrySafe: true,
       retryDelaySeconds: 1,
       async run(data: { key: string }) {
         attempts[data.key] = (attempts[data.key] ?? 0) + 1;

@@ -40,6 +40,8 @@ export interface AppOptions {
   ncci?: NcciCatalog;
   /** The folder POST /api/codesets/import reads (CLEANCLAIM_CODESETS_DIR). */
   codesetsDir?: string | undefined;
+  /** How long POST /api/batches waits for its job before answering 202 (tests shorten it). */
+  batchWaitMs?: number;
   /** Built web UI to serve at / (web/dist); skipped when absent. */
   webRoot?: string;
   /** Settles when the catalogs have loaded (the server listens before that); never rejects. */
@@ -140,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     codes: catalog.codeChecker(),
     ncci: ncci.tables(),
   }));
-  registerBatchRoutes(app, database.db, queue);
+  registerBatchRoutes(app, database.db, queue, { waitMs: options.batchWaitMs });
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);

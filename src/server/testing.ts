@@ -7,6 +7,7 @@ import { openTestDatabase } from '../db/testing.ts';
 import { JOBS } from '../jobs/definitions.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { buildApp } from './app.ts';
+import type { LogStream } from './logging.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -22,7 +23,9 @@ export const testSubmitterSettings = (practiceId: number) => ({
 });
 
 /** A real app on a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL) with two small demo practices. */
-export async function startTestApp(options: { sessionIdleMinutes?: number; work?: boolean } = {}) {
+export async function startTestApp(
+  options: { sessionIdleMinutes?: number; work?: boolean; batchWaitMs?: number; logStream?: LogStream } = {},
+) {
   const database = await openTestDatabase();
   const queue = new JobQueue(database, JOBS);
   await queue.start({ work: options.work ?? false });
@@ -44,6 +47,8 @@ export async function startTestApp(options: { sessionIdleMinutes?: number; work?
     sessionIdleMinutes: options.sessionIdleMinutes ?? 30,
     webRoot: '/nonexistent',
     logger: process.env.TEST_LOG === '1',
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.batchWaitMs === undefined ? {} : { batchWaitMs: options.batchWaitMs }),
   });
   const addUser = (
     email: string,

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { JOBS } from '../jobs/definitions.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import { getJob, jobStillRunning } from '../jobs/store.ts';
+import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
+import { writeBatchForJob } from './batch-job.ts';
+
+/** Issue 10: a batch whose caller gave up is never written unseen, and never retried on its own. */
+describe('claims.batch jobs whose caller gave up', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let biller: Client;
+  let worker: JobQueue | undefined;
+  const readyClaims: number[] = [];
+  const claimStates = async () => {
+    const { rows } = await t.database.sql.executeSql(
+      `select state from claim where id = any($1::int[]) order by id`,
+      [readyClaims],
+    );
+    return rows.map((r) => r.state);
+  };
+
+  beforeAll(async () => {
+    // No worker in the app: the request's wait always ends before the job can run.
+    t = await startTestApp({ work: false, batchWaitMs: 50 });
+    await t.addUser('biller@example.org', [{ practiceId: t.practiceA, role: 'biller' }]);
+    await t.addUser('manager@example.org', [{ practiceId: t.practiceA, role: 'manager' }]);
+    await t.addUser('other@example.org', [{ practiceId: t.practiceB, role: 'biller' }]);
+    biller = await t.login('biller@example.org');
+    const manager = await t.login('manager@example.org');
+    expect(
+      (await manager.post('/api/submitter-settings', testSubmitterSettings(t.practiceA))).statusCode,
+    ).toBe(201);
+    const { rows } = await t.database.sql.executeSql(
+      `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
+        where e.practice_id = $1 order by e.id limit 2`,
+      [t.practiceA],
+    );
+    for (const r of rows) {
+      const claim = (await biller.post('/api/claims', { encounterId: Number(r.id) })).json();
+      let detail = claim;
+      for (const f of claim.findings.filter((x: { severity: string }) => x.severity === 'warning'))
+        detail = (
+          await biller.post(`/api/claims/${claim.id}/findings/${f.id}/override`, { reason: 'test batch' })
+        ).json();
+      if (detail.state === 'ready') readyClaims.push(claim.id);
+    }
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await t.close();
+  });
+
+  it('declares expiry and retries for every job kind, and pg-boss holds those values', async () => {
+    for (const d of JOBS) {
+      expect(d.expireInSeconds, d.name).toBeGreaterThan(0);
+      expect(d.retryLimit, d.name).toBeGreaterThanOrEqual(0);
+      expect(typeof d.retrySafe, d.name).toBe('boolean');
+      if (!d.retrySafe) expect(d.retryLimit, d.name).toBe(0);
+    }
+    const claimsBatch = JOBS.find((d) => d.name === 'claims.batch')!;
+    expect(claimsBatch).toMatchObject({ retryLimit: 0, retrySafe: false });
+    expect(claimsBatch.expireInSeconds).toBeLessThanOrEqual(600);
+    const { rows } = await t.database.sql.executeSql(
+      `select name, expire_seconds, retry_limit from pgboss.queue where name = any($1::text[])`,
+      [JOBS.map((d) => d.name)],
+    );
+    expect(rows).toHaveLength(JOBS.length);
+    for (const r of rows) {
+      const d = JOBS.find((j) => j.name === r.name)!;
+      expect({ name: r.name, expire: r.expire_seconds, retries: r.retry_limit }).toEqual({
+        name: d.name,
+        expire: d.expireInSeconds,
+        retries: d.retryLimit,
+      });
+    }
+  });
+
+  it('a batch whose job is no longer running moves no claim', async () => {
+    // Queued but never started (no worker yet): as if pg-boss had expired it while the batch was written.
+    const id = await t.queue.enqueue(
+      'claims.batch',
+      { practiceId: t.practiceA, actor: SYSTEM_ACTOR },
+      { practiceId: t.practiceA, requestedBy: null },
+    );
+    const { rows: before } = await t.database.sql.executeSql(
+      `select count(*)::int as n from submission_batch`,
+    );
+    await expect(
+      writeBatchForJob(
+        t.database.db,
+        id,
+        { practiceId: t.practiceA, actor: SYSTEM_ACTOR },
+        new Date(),
+        (tx) => jobStillRunning(tx, id),
+      ),
+    ).rejects.toThrow(/no claim was moved/);
+    const { rows: after } = await t.database.sql.executeSql(
+      `select count(*)::int as n from submission_batch`,
+    );
+    expect(after).toEqual(before);
+    expect(await claimStates()).toEqual(readyClaims.map(() => 'ready'));
+    await t.queue.cancel('claims.batch', id);
+  });
+  it('a request that stops waiting answers 202; the job finishes later and shows with its batch', async () => {
+    expect(readyClaims.length).toBeGreaterThan(0);
+    const res = await biller.post('/api/batches', { practiceId: t.practiceA, claimType: 'professional' });
+    expect(res.statusCode, res.body).toBe(202);
+    const { jobId } = res.json() as { jobId: string };
+    const pending = (await biller.get('/api/jobs?queue=claims.batch')).json();
+    expect(pending[0]).toMatchObject({ id: jobId, state: 'created', requestedByEmail: 'biller@example.org' });
+    expect(pending[0].callerGaveUpAt).not.toBeNull();
+    expect(await claimStates()).toEqual(readyClaims.map(() => 'ready'));
+
+    // A worker (here: another queue on the same database) takes the job after the caller left.
+    worker = new JobQueue(t.database, JOBS);
+    await worker.start({ work: true });
+    expect((await worker.waitFor('claims.batch', jobId, 60_000)).state).toBe('completed');
+
+    const jobs = (await biller.get(`/api/jobs?queue=claims.batch&practiceId=${t.practiceA}`)).json();
+    const job = jobs.find((j: { id: string }) => j.id === jobId);
+    expect(job).toMatchObject({
+      state: 'completed',
+      requestedByEmail: 'biller@example.org',
+      expireInSeconds: JOBS.find((d) => d.name === 'claims.batch')!.expireInSeconds,
+      retryLimit: 0,
+      batch: { claimCount: readyClaims.length },
+    });
+    expect(job.callerGaveUpAt).not.toBeNull();
+    const batches = (await biller.get(`/api/batches?practiceId=${t.practiceA}`)).json();
+    const batch = batches.find((b: { id: number }) => b.id === job.batch.batchId);
+    expect(batch).toMatchObject({ jobId, claimCount: readyClaims.length });
+    expect(await claimStates()).toEqual(readyClaims.map(() => 'submitted'));
+    // Another practice's biller sees neither.
+    const other = await t.login('other@example.org');
+    expect((await other.get('/api/jobs')).json().map((j: { id: string }) => j.id)).not.toContain(jobId);
+  });
+
+  it('a claims.batch job that fails is not retried', async () => {
+    // A practice id the database refuses: a real failure, not a refusal answered to the biller.
+    const id = await t.queue.enqueue(
+      'claims.batch',
+      { practiceId: 'not a number', actor: SYSTEM_ACTOR },
+      { practiceId: t.practiceA, requestedBy: null },
+    );
+    expect((await t.queue.waitFor('claims.batch', id, 60_000)).state).toBe('failed');
+    const job = await getJob(t.database.sql, id);
+    expect(job).toMatchObject({ state: 'failed', retryCount: 0, retryLimit: 0 });
+  });
+});
