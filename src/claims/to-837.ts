@@ -54,7 +54,8 @@ export function professionalClaimOf(
       id: pr.npi,
       address: address(pr),
       taxIdQualifier: 'EI',
-      taxId: pr.tin,
+      // REF02 carries the nine digits of the EIN, without the hyphen people write it with.
+      taxId: pr.tin.replace(/\D/g, ''),
       taxonomyCode: pr.taxonomy,
       ...(pr.payToAddress1 && pr.payToCity && pr.payToState && pr.payToZip
         ? {
@@ -70,7 +71,8 @@ export function professionalClaimOf(
     subscriber: {
       entityType: '1',
       payerResponsibility: row.payerResponsibility,
-      relationship: cov.relationship,
+      // 2000B SBR02 is 18 (self) or absent; a dependent's relationship goes in PAT01 of 2000C.
+      ...(self ? { relationship: '18' } : {}),
       ...(cov.groupNumber ? { groupNumber: cov.groupNumber } : {}),
       claimFilingIndicator: py.claimFilingIndicator,
       lastOrOrganizationName: cov.subscriberLastName,

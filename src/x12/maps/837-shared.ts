@@ -12,6 +12,9 @@ export const nm1 = (
 ): LoopRule =>
   loop(loopId, name, usage, max, [seg('NM1', name, 'R', 1, { match: ['01', ...entity] }), ...rest]);
 
+/** PAT01 (2000C) and 2320 SBR02: the patient's relationship to the insured (the same in X222A1 and X223A2). */
+export const PATIENT_RELATIONSHIP = ['01', '19', '20', '21', '39', '40', '53', 'G8'] as const;
+
 export const providerRefs = (name: string, max: number): SegmentRule =>
   seg('REF', name, 'S', max, { match: ['01', '0B', '1G', 'G2', 'LU'] });
 

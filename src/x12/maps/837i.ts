@@ -1,7 +1,7 @@
 // 005010X223A2 Health Care Claim: Institutional (837I) guide map (TR3 section 2.4).
 import { codes, loop, required, seg, UNBOUNDED, type MapNode, type SegmentRule } from './types.ts';
 import type { TransactionMap } from './types.ts';
-import { nm1, submitterReceiver } from './837-shared.ts';
+import { nm1, PATIENT_RELATIONSHIP, submitterReceiver } from './837-shared.ts';
 
 const refs = (name: string, usage: 'R' | 'S', max: number): SegmentRule =>
   seg('REF', name, usage, max, { match: ['01', '0B', '1G', 'G2', 'LU'] });
@@ -11,11 +11,29 @@ const address = (usage: 'R' | 'S'): MapNode[] => [
   seg('N4', 'City, State, ZIP Code', usage, 1),
 ];
 
-const hi = (name: string, usage: 'R' | 'S', max: number, ...qualifiers: string[]): SegmentRule =>
-  seg('HI', name, usage, max, { match: ['01-1', ...qualifiers] });
+const hi = (
+  name: string,
+  usage: 'R' | 'S',
+  max: number,
+  qualifiers: string[],
+  el: Record<string, ReturnType<typeof codes>> = {},
+): SegmentRule => seg('HI', name, usage, max, { match: ['01-1', ...qualifiers], el });
 
 const dtp = (name: string, usage: 'R' | 'S', ...qualifiers: string[]): SegmentRule =>
   seg('DTP', name, usage, 1, { match: ['01', ...qualifiers] });
+
+/** A DTP use with its date format qualifiers (DTP02). */
+const dated = (name: string, usage: 'R' | 'S', qualifier: string, ...formats: string[]): SegmentRule =>
+  seg('DTP', name, usage, 1, { match: ['01', qualifier], el: { '02': codes(...formats) } });
+
+// TR3 code lists, element by element (X223A2 section 3). SBR01 and SBR09 are the same in 2000B and 2320.
+const PAYER_RESPONSIBILITY = codes('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'P', 'S', 'T', 'U');
+const CLAIM_FILING = codes(
+  ...['11', '12', '13', '14', '15', '16', '17', 'AM', 'BL', 'CH', 'CI', 'DS', 'FI', 'HM', 'LM'],
+  ...['MA', 'MB', 'MC', 'OF', 'TV', 'VA', 'WC', 'ZZ'],
+);
+const DEMOGRAPHICS = { '01': codes('D8'), '03': codes('F', 'M', 'U') };
+const POA = codes('N', 'U', 'W', 'Y');
 
 const ref = (name: string, ...qualifiers: string[]): SegmentRule =>
   seg('REF', name, 'S', 1, { match: ['01', ...qualifiers] });
@@ -23,10 +41,16 @@ const ref = (name: string, ...qualifiers: string[]): SegmentRule =>
 const loop2400 = loop('2400', 'Service Line Number', 'R', 999, [
   seg('LX', 'Service Line Number', 'R', 1),
   seg('SV2', 'Institutional Service Line', 'R', 1, {
-    el: { '01': required, '03': required, '04': codes('DA', 'UN'), '05': required },
+    el: {
+      '01': required,
+      '02-1': codes('ER', 'HC', 'HP', 'IV', 'WK'),
+      '03': required,
+      '04': codes('DA', 'UN'),
+      '05': required,
+    },
   }),
   seg('PWK', 'Line Supplemental Information', 'S', 10),
-  dtp('Date - Service Date', 'S', '472'),
+  dated('Date - Service Date', 'S', '472', 'D8', 'RD8'),
   ref('Line Item Control Number', '6R'),
   ref('Repriced Line Item Reference Number', '9B'),
   ref('Adjusted Repriced Line Item Reference Number', '9D'),
@@ -35,7 +59,7 @@ const loop2400 = loop('2400', 'Service Line Number', 'R', 999, [
   seg('NTE', 'Third Party Organization Notes', 'S', 1, { match: ['01', 'TPO'] }),
   seg('HCP', 'Line Pricing/Repricing Information', 'S', 1),
   loop('2410', 'Drug Identification', 'S', 1, [
-    seg('LIN', 'Drug Identification', 'R', 1),
+    seg('LIN', 'Drug Identification', 'R', 1, { el: { '02': codes('N4') } }),
     seg('CTP', 'Drug Quantity', 'R', 1),
     ref('Prescription or Compound Drug Association Number', 'VY', 'XZ'),
   ]),
@@ -73,19 +97,23 @@ const loop2400 = loop('2400', 'Service Line Number', 'R', 999, [
   ),
   loop('2430', 'Line Adjudication Information', 'S', 15, [
     seg('SVD', 'Line Adjudication Information', 'R', 1),
-    seg('CAS', 'Line Adjustment', 'S', 5),
+    seg('CAS', 'Line Adjustment', 'S', 5, { el: { '01': codes('CO', 'CR', 'OA', 'PI', 'PR') } }),
     dtp('Line Check or Remittance Date', 'R', '573'),
     seg('AMT', 'Remaining Patient Liability', 'S', 1, { match: ['01', 'EAF'] }),
   ]),
 ]);
 
 const loop2320 = loop('2320', 'Other Subscriber Information', 'S', 10, [
-  seg('SBR', 'Other Subscriber Information', 'R', 1),
-  seg('CAS', 'Claim Level Adjustments', 'S', 5),
+  seg('SBR', 'Other Subscriber Information', 'R', 1, {
+    el: { '01': PAYER_RESPONSIBILITY, '02': codes('18', ...PATIENT_RELATIONSHIP), '09': CLAIM_FILING },
+  }),
+  seg('CAS', 'Claim Level Adjustments', 'S', 5, { el: { '01': codes('CO', 'CR', 'OA', 'PI', 'PR') } }),
   seg('AMT', 'Payer Paid Amount', 'S', 1, { match: ['01', 'D'] }),
   seg('AMT', 'Remaining Patient Liability', 'S', 1, { match: ['01', 'EAF'] }),
   seg('AMT', 'Non-Covered Amount', 'S', 1, { match: ['01', 'A8'] }),
-  seg('OI', 'Other Insurance Coverage Information', 'R', 1),
+  seg('OI', 'Other Insurance Coverage Information', 'R', 1, {
+    el: { '03': codes('N', 'W', 'Y'), '06': codes('I', 'Y') },
+  }),
   seg('MIA', 'Inpatient Adjudication Information', 'S', 1),
   seg('MOA', 'Outpatient Adjudication Information', 'S', 1),
   nm1(
@@ -172,12 +200,21 @@ const loop2320 = loop('2320', 'Other Subscriber Information', 'S', 10, [
 
 export const LOOP_2300_837I = loop('2300', 'Claim Information', 'S', 100, [
   seg('CLM', 'Claim Information', 'R', 1, {
-    el: { '02': required, '05-1': required, '05-2': codes('A'), '05-3': required },
+    el: {
+      '02': required,
+      '05-1': required,
+      '05-2': codes('A'),
+      '05-3': required,
+      '07': codes('A', 'B', 'C'),
+      '08': codes('N', 'W', 'Y'),
+      '09': codes('I', 'Y'),
+      '20': codes('1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '15'),
+    },
   }),
-  dtp('Date - Discharge Hour', 'S', '096'),
-  dtp('Date - Statement Dates', 'R', '434'),
-  dtp('Date - Admission Date/Hour', 'S', '435'),
-  dtp('Date - Repricer Received Date', 'S', '050'),
+  dated('Date - Discharge Hour', 'S', '096', 'TM'),
+  dated('Date - Statement Dates', 'R', '434', 'RD8'),
+  dated('Date - Admission Date/Hour', 'S', '435', 'D8', 'DT'),
+  dated('Date - Repricer Received Date', 'S', '050', 'D8'),
   seg('CL1', 'Institutional Claim Code', 'S', 1),
   seg('PWK', 'Claim Supplemental Information', 'S', 10),
   seg('CN1', 'Contract Information', 'S', 1),
@@ -205,19 +242,19 @@ export const LOOP_2300_837I = loop('2300', 'Claim Information', 'S', 100, [
   seg('NTE', 'Billing Note', 'S', 1, { match: ['01', 'ADD'] }),
   seg('CR6', 'Home Health Care Information', 'S', 1),
   seg('CRC', 'EPSDT Referral', 'S', 1, { match: ['01', 'ZZ'] }),
-  hi('Principal Diagnosis', 'R', 1, 'ABK', 'BK'),
-  hi('Admitting Diagnosis', 'S', 1, 'ABJ', 'BJ'),
-  hi("Patient's Reason For Visit", 'S', 1, 'APR', 'PR'),
-  hi('External Cause of Injury', 'S', 1, 'ABN', 'BN'),
-  hi('Diagnosis Related Group (DRG) Information', 'S', 1, 'DR'),
-  hi('Other Diagnosis Information', 'S', 2, 'ABF', 'BF'),
-  hi('Principal Procedure Information', 'S', 1, 'BBR', 'BR', 'CAH'),
-  hi('Other Procedure Information', 'S', 2, 'BBQ', 'BQ'),
-  hi('Occurrence Span Information', 'S', 2, 'BI'),
-  hi('Occurrence Information', 'S', 2, 'BH'),
-  hi('Value Information', 'S', 2, 'BE'),
-  hi('Condition Information', 'S', 2, 'BG'),
-  hi('Treatment Code Information', 'S', 1, 'TC'),
+  hi('Principal Diagnosis', 'R', 1, ['ABK', 'BK'], { '01-9': POA }),
+  hi('Admitting Diagnosis', 'S', 1, ['ABJ', 'BJ']),
+  hi("Patient's Reason For Visit", 'S', 1, ['APR', 'PR']),
+  hi('External Cause of Injury', 'S', 1, ['ABN', 'BN'], { '01-9': POA }),
+  hi('Diagnosis Related Group (DRG) Information', 'S', 1, ['DR']),
+  hi('Other Diagnosis Information', 'S', 2, ['ABF', 'BF'], { '01-9': POA }),
+  hi('Principal Procedure Information', 'S', 1, ['BBR', 'BR', 'CAH'], { '01-3': codes('D8') }),
+  hi('Other Procedure Information', 'S', 2, ['BBQ', 'BQ'], { '01-3': codes('D8') }),
+  hi('Occurrence Span Information', 'S', 2, ['BI'], { '01-3': codes('RD8') }),
+  hi('Occurrence Information', 'S', 2, ['BH'], { '01-3': codes('D8') }),
+  hi('Value Information', 'S', 2, ['BE']),
+  hi('Condition Information', 'S', 2, ['BG']),
+  hi('Treatment Code Information', 'S', 1, ['TC']),
   seg('HCP', 'Claim Pricing/Repricing Information', 'S', 1),
   nm1(
     '2310A',
@@ -282,7 +319,7 @@ export const X223A2: TransactionMap = {
   businessUnit: { loop: '2300', name: 'CLM01', el: 1 },
   body: [
     seg('BHT', 'Beginning of Hierarchical Transaction', 'R', 1, {
-      el: { '01': codes('0019'), '02': codes('00', '18') },
+      el: { '01': codes('0019'), '02': codes('00', '18'), '06': codes('31', 'CH', 'RP') },
     }),
     ...submitterReceiver(),
     loop('2000A', 'Billing Provider Hierarchical Level', 'R', UNBOUNDED, [
@@ -316,7 +353,10 @@ export const X223A2: TransactionMap = {
       ),
       loop('2000B', 'Subscriber Hierarchical Level', 'R', UNBOUNDED, [
         seg('HL', 'Subscriber Hierarchical Level', 'R', 1, { match: ['03', '22'] }),
-        seg('SBR', 'Subscriber Information', 'R', 1),
+        // 2000B SBR02 is 18 or absent: a dependent's relationship goes in PAT01 (2000C).
+        seg('SBR', 'Subscriber Information', 'R', 1, {
+          el: { '01': PAYER_RESPONSIBILITY, '02': codes('18'), '09': CLAIM_FILING },
+        }),
         nm1(
           '2010BA',
           'Subscriber Name',
@@ -325,7 +365,7 @@ export const X223A2: TransactionMap = {
           ['IL'],
           [
             ...address('S'),
-            seg('DMG', 'Subscriber Demographic Information', 'S', 1),
+            seg('DMG', 'Subscriber Demographic Information', 'S', 1, { el: DEMOGRAPHICS }),
             ref('Subscriber Secondary Identification', 'SY'),
             ref('Property and Casualty Claim Number', 'Y4'),
           ],
@@ -345,7 +385,7 @@ export const X223A2: TransactionMap = {
         LOOP_2300_837I,
         loop('2000C', 'Patient Hierarchical Level', 'S', UNBOUNDED, [
           seg('HL', 'Patient Hierarchical Level', 'R', 1, { match: ['03', '23'] }),
-          seg('PAT', 'Patient Information', 'R', 1),
+          seg('PAT', 'Patient Information', 'R', 1, { el: { '01': codes(...PATIENT_RELATIONSHIP) } }),
           nm1(
             '2010CA',
             'Patient Name',
@@ -354,7 +394,7 @@ export const X223A2: TransactionMap = {
             ['QC'],
             [
               ...address('R'),
-              seg('DMG', 'Patient Demographic Information', 'R', 1),
+              seg('DMG', 'Patient Demographic Information', 'R', 1, { el: DEMOGRAPHICS }),
               ref('Property and Casualty Claim Number', 'Y4'),
               ref('Property and Casualty Patient Identifier', '1W', 'SY'),
             ],

@@ -18,6 +18,7 @@ import {
   nm1,
   providerRefs,
   submitterReceiver,
+  PATIENT_RELATIONSHIP,
 } from './837-shared.ts';
 
 const address = (usage: 'R' | 'S'): MapNode[] => [
@@ -347,7 +348,7 @@ export const X222A1: TransactionMap = {
         LOOP_2300_837P,
         loop('2000C', 'Patient Hierarchical Level', 'S', UNBOUNDED, [
           seg('HL', 'Patient Hierarchical Level', 'R', 1, { match: ['03', '23'] }),
-          seg('PAT', 'Patient Information', 'R', 1),
+          seg('PAT', 'Patient Information', 'R', 1, { el: { '01': codes(...PATIENT_RELATIONSHIP) } }),
           nm1(
             '2010CA',
             'Patient Name',
