@@ -5,6 +5,7 @@ import { registerAdminCommands } from './admin.ts';
 import { registerCodesetCommands } from './codesets.ts';
 import { registerReportCommands } from './reports.ts';
 import { registerX12Commands } from './x12.ts';
+import { registerBackupCommands } from './backup.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -26,6 +27,7 @@ registerAdminCommands(program);
 registerCodesetCommands(program);
 registerReportCommands(program);
 registerX12Commands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,7 +22,7 @@ export function registerServeCommands(program: Command): void {
         import('../scrubber/ncci-store.ts'),
       ]);
       const config = loadConfig();
-      const database = await openSystemDatabase(config);
+      const database = await openSystemDatabase(config, 'server');
       await prepareFirstStart(database, config, (line) => console.log(line));
       const catalog = new CodeSetCatalog(database);
       const ncci = new NcciCatalog(database);
@@ -56,14 +56,13 @@ export function registerServeCommands(program: Command): void {
         trustProxy: config.trustProxy,
         logger: true,
       });
-      const stop = async () => {
-        await app.close();
-        await queue.stop();
-        await database.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const { installGracefulShutdown } = await import('../server/shutdown.ts');
+      installGracefulShutdown({
+        closeRequests: () => app.close(),
+        stopJobs: () => queue.stop(),
+        database,
+        log: (line) => console.log(`cleanclaim: ${line}`),
+      });
       await app.listen({ port: config.port, host: config.host });
       startLoading();
       console.log(
@@ -79,16 +78,15 @@ export function registerServeCommands(program: Command): void {
     .action(async () => {
       const { loadConfig, openSystemDatabase, startQueue } = await system();
       const config = loadConfig();
-      const database = await openSystemDatabase(config);
+      const database = await openSystemDatabase(config, 'worker');
       const queue = await startQueue(database, true);
       console.log(`cleanclaim worker on ${database.engine}: waiting for jobs`);
-      const stop = async () => {
-        await queue.stop();
-        await database.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const { installGracefulShutdown } = await import('../server/shutdown.ts');
+      installGracefulShutdown({
+        stopJobs: () => queue.stop(),
+        database,
+        log: (line) => console.log(`cleanclaim worker: ${line}`),
+      });
     });
 
   program

@@ -12,6 +12,10 @@ export interface Config {
   trustProxy: boolean;
   seedDemo: boolean;
   runWorkers: boolean;
+  /** Nightly backups of the embedded database kept in DATA/backups (0: none). */
+  backupsKeep: number;
+  /** Local hour of the nightly backup. */
+  backupHour: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     seedDemo: env.CLEANCLAIM_DEMO !== 'false',
     runWorkers: env.CLEANCLAIM_WORKERS !== 'false',
+    backupsKeep: Number(env.CLEANCLAIM_BACKUPS_KEEP ?? 7),
+    backupHour: Number(env.CLEANCLAIM_BACKUP_HOUR ?? 2),
   };
 }

@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR, recordAudit } from '../audit/store.ts';
 import { createUser } from '../auth/store.ts';
 import { appUser } from '../auth/tables.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
+import { serveDatabase } from '../db/pglite-serve.ts';
+import { scheduleNightlyBackups } from '../db/backup.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createJobs } from '../jobs/definitions.ts';
 import type { CodeSetCatalog } from '../codesets/catalog.ts';
@@ -16,10 +18,47 @@ import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
 
 export { DEMO_DEFAULTS, DEMO_HOSPITAL };
 
-export async function openSystemDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/db` });
-  await migrateDatabase(database);
-  return database;
+/**
+ * The server owns the embedded database (refusing when another process holds it) and serves it to
+ * the CLI over a local socket, with nightly backups; any other command is a client of a running
+ * server or, when none runs, opens the files itself for its own run.
+ */
+export async function openSystemDatabase(
+  config: Config,
+  role: 'server' | 'worker' | 'command' = 'command',
+): Promise<Database> {
+  if (role === 'worker' && !config.databaseUrl)
+    throw new Error(
+      'cleanclaim worker needs DATABASE_URL (a PostgreSQL server): on the embedded database the server runs the jobs itself',
+    );
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: `${config.dataDir}/db`,
+    mode: role === 'server' ? 'own' : 'any',
+  });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  if (role !== 'server' || !database.owner) return database;
+  const stopServing = await serveDatabase(database.owner);
+  const stopBackups = scheduleNightlyBackups(database, {
+    dir: `${config.dataDir}/backups`,
+    keep: config.backupsKeep,
+    hour: config.backupHour,
+    log: (line) => console.log(`cleanclaim: ${line}`),
+  });
+  return {
+    ...database,
+    async close() {
+      stopBackups();
+      // The socket first: its clients' open transactions roll back before the files close.
+      await stopServing();
+      await database.close();
+    },
+  };
 }
 
 /**
