@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { feeScheduleEntry } from '../practices/tables.ts';
-import { chargeFor } from '../practices/fee-schedule.ts';
+import { lineChargeFor } from '../practices/fee-schedule.ts';
 import type { FieldError } from '../server/problem.ts';
 import { searchCondition } from '../server/resource.ts';
 import type { EncounterInput } from './schema.ts';
@@ -36,7 +36,14 @@ export async function fillCharges(
     if (line.chargeCents !== undefined) return { ...line, chargeCents: line.chargeCents };
     const date = line.serviceDate ?? input.serviceDateFrom;
     const code = line.procedureCode;
-    const charge = code ? chargeFor(entries, code, line.modifiers ?? [], date) : undefined;
+    const charge = code
+      ? lineChargeFor(entries, {
+          procedureCode: code,
+          modifiers: line.modifiers ?? [],
+          serviceDate: date,
+          units: line.units,
+        })
+      : undefined;
     if (charge === undefined)
       errors.push({
         pointer: `/serviceLines/${i}/chargeCents`,
@@ -96,7 +103,8 @@ export async function loadEncounter(db: Executor, id: number, scope: number[]) {
 export interface EncounterListQuery {
   page?: number;
   pageSize?: number;
-  sort?: 'serviceDateFrom' | 'patientName' | 'status' | 'createdAt';
+  /** updatedAt: the last saved first (where the encounter form returns to). */
+  sort?: 'serviceDateFrom' | 'patientName' | 'status' | 'createdAt' | 'updatedAt';
   order?: 'asc' | 'desc';
   q?: string;
   practiceId?: number;
@@ -126,6 +134,7 @@ export async function listEncounters(db: Executor, scope: number[], query: Encou
     patientName,
     status: encounter.status,
     createdAt: encounter.createdAt,
+    updatedAt: encounter.updatedAt,
   }[query.sort ?? 'serviceDateFrom'];
   const direction = (query.order ?? (query.sort ? 'asc' : 'desc')) === 'desc' ? desc : asc;
   const totals = db

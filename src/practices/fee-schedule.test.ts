@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargeFor, type FeeEntry } from './fee-schedule.ts';
+import { chargeFor, lineChargeFor, type FeeEntry } from './fee-schedule.ts';
 
 const fees: FeeEntry[] = [
   {
@@ -26,5 +26,20 @@ describe('fee schedule', () => {
   it('has no charge before the first entry or for an unknown code', () => {
     expect(chargeFor(fees, '99213', [], '2024-12-31')).toBeUndefined();
     expect(chargeFor(fees, '20610', [], '2025-06-01')).toBeUndefined();
+  });
+  it('charges a line the fee times its units (J3301 × 4 is four times the fee)', () => {
+    const drug: FeeEntry[] = [
+      {
+        procedureCode: 'J3301',
+        modifier: null,
+        chargeCents: 800,
+        effectiveDate: '2025-01-01',
+        endDate: null,
+      },
+    ];
+    const line = { procedureCode: 'J3301', modifiers: [], serviceDate: '2026-03-01', units: 4 };
+    expect(lineChargeFor(drug, line)).toBe(3200);
+    expect(lineChargeFor(drug, { ...line, units: 1.5 })).toBe(1200);
+    expect(lineChargeFor(drug, { ...line, procedureCode: '99213' })).toBeUndefined();
   });
 });

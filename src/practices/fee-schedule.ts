@@ -31,3 +31,15 @@ export function chargeFor(
     .sort((a, b) => rank(b) - rank(a) || b.effectiveDate.localeCompare(a.effectiveDate))[0];
   return best?.chargeCents;
 }
+
+/**
+ * A service line's charge from the fee schedule: the fee is per unit, so J3301 × 4 is four times
+ * the fee. The same rule fills a blank charge and checks an entered one (CHARGE-FEE).
+ */
+export function lineChargeFor(
+  entries: FeeEntry[],
+  line: { procedureCode: string; modifiers: string[]; serviceDate: string; units: number },
+): Cents | undefined {
+  const fee = chargeFor(entries, line.procedureCode, line.modifiers, line.serviceDate);
+  return fee === undefined ? undefined : Math.round(fee * line.units);
+}

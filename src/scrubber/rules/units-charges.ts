@@ -1,4 +1,4 @@
-import { chargeFor } from '../../practices/fee-schedule.ts';
+import { lineChargeFor } from '../../practices/fee-schedule.ts';
 import { formatDollars } from '../../shared/money.ts';
 import type { ScrubClaim } from '../claim.ts';
 import type { ScrubContext } from '../context.ts';
@@ -23,10 +23,8 @@ export function checkUnitsAndCharges(claim: ScrubClaim, context: ScrubContext): 
       );
     // The fee schedule holds professional charges; a facility bills from its chargemaster.
     if (!context.feeSchedule || !(line.units > 0) || claim.type !== 'professional') return;
-    const fee = chargeFor(context.feeSchedule, line.procedureCode, line.modifiers, line.serviceDate);
-    if (fee === undefined) return;
-    const expected = Math.round(fee * line.units);
-    if (expected !== line.chargeCents) {
+    const expected = lineChargeFor(context.feeSchedule, line);
+    if (expected !== undefined && expected !== line.chargeCents) {
       findings.push(
         finding(
           'CHARGE-FEE',
