@@ -24,6 +24,8 @@ import { registerPracticeRoutes } from '../practices/routes.ts';
 import { registerAccessControl } from './access.ts';
 import { compileValidator } from './ajv.ts';
 import { registerErrorHandling } from './errors.ts';
+import { registerHostileInputCheck } from './hostile-input.ts';
+import { loggerOptions, type LogStream } from './logging.ts';
 import { VERSION } from './version.ts';
 import { formats } from '../shared/formats.ts';
 
@@ -34,6 +36,8 @@ export interface AppOptions {
   sessionMaxHours?: number;
   trustProxy?: boolean;
   logger?: boolean;
+  /** Log lines go here instead of stdout (tests read the log back). */
+  logStream?: LogStream;
   /** The imported code sets (lookups, search, and what the scrubber checks codes against). */
   catalog?: CodeSetCatalog;
   /** The imported NCCI PTP and MUE tables. */
@@ -56,9 +60,7 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database, queue } = options;
   const app = Fastify({
-    logger: options.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
-      : false,
+    logger: options.logger || options.logStream ? loggerOptions(options.logStream) : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
     // The response serializer validates unions with its own ajv: teach it our string formats too.
@@ -68,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(compileValidator);
   registerErrorHandling(app);
+  registerHostileInputCheck(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
