@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidNpi } from '../shared/npi.ts';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './catalog.ts';
 import { generateDemo } from './generate.ts';
 
 const options = { seed: 42, patients: 200, encounters: 1000, asOf: '2026-11-25' };
@@ -21,6 +22,21 @@ describe('demo practice generator', () => {
     expect(demo.patients.some((p) => p.coverages.some((c) => c.priority === 'secondary'))).toBe(true);
     for (const npi of [demo.practice.npi, ...demo.providers.map((p) => p.npi)])
       expect(isValidNpi(npi)).toBe(true);
+  });
+
+  it("gives each patient a first name that agrees with the patient's sex (box 3, DMG03)", () => {
+    for (const p of demo.patients)
+      expect(
+        p.sex === 'F' ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES,
+        `${p.lastName}, ${p.firstName}`,
+      ).toContain(p.firstName);
+  });
+
+  it('gives a physician the same NPI in the group and at the hospital, whatever the seed', () => {
+    const hospital = generateDemo({ ...options, seed: 99, kind: 'hospital' });
+    const npis = (d: typeof demo) => d.providers.map((p) => `${p.lastName} ${p.npi}`);
+    expect(npis(hospital)).toEqual(npis(demo));
+    expect(new Set(demo.providers.map((p) => p.npi)).size).toBe(demo.providers.length);
   });
 
   it('puts every encounter on a weekday in the six months before the as-of date, with pointers in range', () => {

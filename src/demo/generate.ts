@@ -1,6 +1,14 @@
 import { addDays, ageOn } from '../shared/dates.ts';
 import { npiFromBase } from '../shared/npi.ts';
-import { CITIES, FEES, FIRST_NAMES, LAST_NAMES, STREETS, VISITS } from './catalog.ts';
+import {
+  CITIES,
+  FEES,
+  FEMALE_FIRST_NAMES,
+  LAST_NAMES,
+  MALE_FIRST_NAMES,
+  STREETS,
+  VISITS,
+} from './catalog.ts';
 import { hospitalEncounter } from './hospital.ts';
 import { createRandom, type Random } from './random.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
@@ -114,6 +122,13 @@ const PROVIDERS = [
   },
 ] as const;
 
+/**
+ * The demo physicians' NPIs (the ninth digit before the Luhn check digit varies): fixed, not drawn
+ * from the seed, because the same physician works in the group and at the hospital and an NPI is
+ * the person's for life.
+ */
+const PROVIDER_NPI_BASES = ['112345670', '112345671', '112345672', '112345673', '112345674', '112345675'];
+
 export interface DemoPatient {
   accountNumber: string;
   firstName: string;
@@ -181,9 +196,9 @@ export function generateDemo(options: DemoOptions) {
     phone: `217555${random.digits(4)}`,
     email: 'billing@example.org',
   };
-  const providers = PROVIDERS.map((p) => ({
+  const providers = PROVIDERS.map((p, i) => ({
     ...p,
-    npi: npiFromBase(`1${random.digits(8)}`),
+    npi: npiFromBase(PROVIDER_NPI_BASES[i]!),
     kinds: ['rendering', 'referring', 'supervising'],
   }));
   const facilities = hospital
@@ -262,10 +277,10 @@ function demoPatient(random: Random, index: number, asOf: string): DemoPatient {
       : random.int(18, 64);
   const dateOfBirth = addDays(asOf, -(age * 365 + random.int(0, 364)));
   const [city, state, zip] = random.pick(CITIES);
-  const firstName = random.pick(FIRST_NAMES);
+  const firstName = random.pick(sex === 'F' ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
   const child = age < 18;
-  const parentFirst = random.pick(FIRST_NAMES);
+  const parentFirst = random.pick(random.chance(0.5) ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
   const subscriber = child
     ? { relationship: '19' as const, subscriberFirstName: parentFirst, subscriberLastName: lastName }
     : { relationship: '18' as const, subscriberFirstName: firstName, subscriberLastName: lastName };
