@@ -10,6 +10,8 @@ import { seedDemo } from '../demo/seed.ts';
 import { createJobs } from '../jobs/definitions.ts';
 import type { CodeSetCatalog } from '../codesets/catalog.ts';
 import { storedReleases } from '../codesets/storage/load.ts';
+import { detectReleases } from '../codesets/release/detect.ts';
+import { noCodesetsMessage } from '../codesets/release/missing.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { practice } from '../practices/tables.ts';
 import { todayIso } from '../shared/dates.ts';
@@ -135,7 +137,9 @@ export async function importCodesetsOnFirstStart(
   config: Config,
   print: (line: string) => void,
 ): Promise<void> {
-  if (!config.codesetsDir || (await storedReleases(database.db)).length > 0) return;
+  if ((await storedReleases(database.db)).length > 0) return;
+  const found = config.codesetsDir ? await detectReleases(config.codesetsDir).catch(() => []) : [];
+  if (found.length === 0) return print(noCodesetsMessage(config.codesetsDir));
   const id = await queue.enqueue(
     'codesets.import',
     { dir: config.codesetsDir },

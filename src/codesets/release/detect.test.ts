@@ -32,6 +32,16 @@ describe('release detector', () => {
       ].sort(),
     );
     expect(key('ICD-10-CM', '2025')?.files).toHaveLength(1);
+    // FY2027 ICD-10-CM (in force from 2026-10-01): order and codes files with both addenda.
+    const cm27 = key('ICD-10-CM', '2027')!;
+    expect(cm27.release).toMatchObject({ effectiveFrom: '2026-10-01', effectiveThrough: '2027-09-30' });
+    expect(cm27.files.map((f) => f.role).sort()).toEqual([
+      'codes',
+      'codes-addenda',
+      'order',
+      'order-addenda',
+    ]);
+    expect(key('ICD-10-PCS', '2027')).toBeUndefined();
     expect(fileOf(key('ICD-10-PCS', '2025')!, 'index')).toMatch(/icd10pcs_index_2025\.xml$/);
     expect(fileOf(key('ICD-10-PCS', '2026')!, 'order-addenda')).toMatch(/order_addenda_2026\.txt$/);
     expect(key('HCPCS', '2026-JAN')?.release.effectiveFrom).toBe('2026-01-01');
