@@ -70,9 +70,16 @@ function checkPoa(claim: ScrubClaim, inst: ScrubInstitutional, codes: CodeChecke
   return findings;
 }
 
+/** The ICD-10 fiscal year a date falls in (October 1 starts the next one). */
+const fiscalYear = (date: string) => Number(date.slice(0, 4)) + (date.slice(5, 7) >= '10' ? 1 : 0);
+
 function checkProcedures(inst: ScrubInstitutional, codes: CodeChecker | undefined): Finding[] {
   const findings: Finding[] = [];
   const inpatient = isInpatientBill(inst.billType);
+  // An inpatient stay is coded with the release in effect on the discharge date (as its diagnoses
+  // are, CMS MS-DRG grouper), so a stay discharged in FY2027 never gets FY2026's answer.
+  const discharge = inst.statementTo;
+  let notLoaded = false;
   inst.procedures.forEach((p, i) => {
     const field = `/institutional/procedures/${i}`;
     if (!inpatient) {
@@ -85,7 +92,8 @@ function checkProcedures(inst: ScrubInstitutional, codes: CodeChecker | undefine
       );
       return;
     }
-    const answer = codes?.inpatientProcedure(p.code, p.date);
+    const answer = codes?.inpatientProcedure(p.code, discharge ?? p.date);
+    if (answer && !answer.loaded) notLoaded = true;
     if (answer?.loaded && !answer.valid)
       findings.push(finding('INST-PROCEDURE', field, `ICD-10-PCS ${p.code} on ${p.date}: ${answer.message}`));
     const { statementFrom: from, statementTo: to } = inst;
@@ -98,6 +106,16 @@ function checkProcedures(inst: ScrubInstitutional, codes: CodeChecker | undefine
         ),
       );
   });
+  if (notLoaded) {
+    const date = discharge ?? inst.procedures[0]!.date;
+    findings.push(
+      finding(
+        'CODES-NOT-LOADED',
+        '/institutional/procedures',
+        `ICD-10-PCS FY${fiscalYear(date)} not loaded: the procedures of a stay discharged ${date} were not checked`,
+      ),
+    );
+  }
   return findings;
 }
 

@@ -68,4 +68,42 @@ describe('institutional rules', () => {
     const all = findingsOf(() => undefined);
     expect(all).toEqual([]);
   });
+
+  it('checks ICD-10-PCS against the release of the discharge date, and says so when that release is not loaded', () => {
+    const askedOn: string[] = [];
+    const context = testContext();
+    const fy2026Only = {
+      ...context.codes!,
+      inpatientProcedure: (code: string, date: string) => {
+        askedOn.push(date);
+        return date >= '2026-10-01'
+          ? { loaded: false, valid: false, message: 'no ICD-10-PCS release loaded' }
+          : context.codes!.inpatientProcedure(code, date);
+      },
+    };
+    // Admitted and operated on in FY2026, discharged in FY2027: FY2026's answer does not apply.
+    const claim = cleanInstitutionalClaim();
+    claim.institutional!.statementFrom = '2026-09-28';
+    claim.institutional!.statementTo = '2026-10-02';
+    claim.institutional!.procedures = [{ code: '0SRD0JZ', date: '2026-09-29' }];
+    const findings = scrubClaim(claim, { ...context, codes: fy2026Only }).findings;
+    expect(askedOn).toEqual(['2026-10-02']);
+    const warning = findings.filter((f) => f.field === '/institutional/procedures');
+    expect(warning).toEqual([
+      expect.objectContaining({
+        ruleId: 'CODES-NOT-LOADED',
+        severity: 'warning',
+        message:
+          'ICD-10-PCS FY2027 not loaded: the procedures of a stay discharged 2026-10-02 were not checked',
+      }),
+    ]);
+    // A warning, not an error: the claim stays clean and goes out once the biller overrides it.
+    expect(findings.filter((f) => f.ruleId.startsWith('INST-PROC'))).toEqual([]);
+    claim.institutional!.statementTo = '2026-09-30';
+    expect(
+      scrubClaim(claim, { ...context, codes: fy2026Only }).findings.filter(
+        (f) => f.field === '/institutional/procedures',
+      ),
+    ).toEqual([]);
+  });
 });
