@@ -17,6 +17,7 @@ import { buildHcpcsTable } from '../tables/hcpcsTable.ts';
 import type { CodeTables } from '../tables/codeTables.ts';
 import { buildCodeListTable } from '../tables/codeListTable.ts';
 import { fileSource, refOf, type RecordSource, type ReleaseRef } from './source.ts';
+import { pause } from '../../shared/pause.ts';
 
 export async function loadCodeTables(releases: readonly DetectedRelease[]): Promise<CodeTables> {
   return buildCodeTables(releases.map(refOf), fileSource(releases));
@@ -28,6 +29,7 @@ export async function buildCodeTables(
 ): Promise<CodeTables> {
   const tables: CodeTables = { icd10cm: [], icd10pcs: [], hcpcs: [], lists: [] };
   for (const ref of refs) {
+    await pause(); // each release's table is up to a second of CPU: let waiting requests in between
     const { system } = ref.release;
     const records = <T>(role: Parameters<RecordSource>[1]) => source(ref, role) as Promise<T[] | undefined>;
     if (system === 'ICD-10-CM') {

@@ -11,6 +11,7 @@ import type { CodeSystemConcept } from '../fhir/codeSystem.ts';
 import type { TaxonomyRecord } from '../nucc/taxonomy.ts';
 import { cptConcept, type CptRecord } from '../cpt/cptFile.ts';
 import type { RecordSource, ReleaseRef } from '../load/source.ts';
+import { pause } from '../../shared/pause.ts';
 import { selectRelease } from '../release/release.ts';
 import type { CodeTables } from '../tables/codeTables.ts';
 import {
@@ -36,18 +37,24 @@ export async function buildSearchDocuments(
   const cm = selectRelease(tables.icd10cm, dos);
   const pcs = selectRelease(tables.icd10pcs, dos);
   const hcpcs = selectRelease(tables.hcpcs, dos);
+  // A pause after each kind of document: each takes up to a second of CPU on a full release.
   if (cm) docs.push(...cmDocuments(cm));
+  await pause();
   if (pcs) docs.push(...pcsDocuments(pcs));
+  await pause();
   if (hcpcs) docs.push(...hcpcsDocuments(hcpcs, dos));
+  await pause();
   const cmRef = refs.find(
     (r) => cm && r.release.system === 'ICD-10-CM' && r.release.version === cm.release.version,
   );
   if (cmRef) {
     const tabular = (await source(cmRef, 'tabular')) as TabularRecord[] | undefined;
     if (tabular) docs.push(...inclusionTermDocuments(tabular, cm));
+    await pause();
     for (const role of CM_INDEXES) {
       const terms = (await source(cmRef, role)) as IndexTerm[] | undefined;
       if (terms) docs.push(...indexTermDocuments(terms, cm));
+      await pause();
     }
   }
   // The PCS index is held for an earlier year only: use the newest one there is.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { words } from './tokenize.ts';
 import path from 'node:path';
-import { buildSearchIndex } from './searchIndex.ts';
+import { buildSearchIndex, buildSearchIndexInSlices } from './searchIndex.ts';
 import type { SearchIndex } from './searchIndex.ts';
 import { search } from './query.ts';
 import { importPcsIndex } from '../icd10pcs/pcsIndex.ts';
@@ -22,7 +22,12 @@ import { loadCodeTables } from '../load/loadTables.ts';
 import { importAlphabeticIndex } from '../icd10cm/alphabeticIndex.ts';
 import { importTabular } from '../icd10cm/tabular.ts';
 import { collect } from '../testing.ts';
-import { deserializeSearchIndex, serializeSearchIndex } from './serialize.ts';
+import {
+  deserializeSearchIndex,
+  deserializeSearchIndexOffThread,
+  serializeSearchIndex,
+  serializeSearchIndexOffThread,
+} from './serialize.ts';
 import { buildCmTable } from '../tables/cmTable.ts';
 import { icd10FiscalYear } from '../release/release.ts';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
@@ -66,7 +71,9 @@ beforeAll(async () => {
     ),
   );
   index = buildSearchIndex(docs);
+  searchDocs = docs;
 }, 120_000);
+let searchDocs: SearchDoc[] = [];
 
 const codes = (q: string, limit = 10) => search(index, q, { limit }).map((h) => h.display);
 
@@ -177,5 +184,43 @@ describe('stored search index', () => {
     const raw = brotliDecompressSync(bytes);
     raw.writeUInt32LE(99, 4);
     expect(() => deserializeSearchIndex(brotliCompressSync(raw))).toThrow(/format 99/);
+  });
+});
+
+describe('building and storing without stopping a server (issue 10)', () => {
+  it('builds the same index in slices, pausing between them', async () => {
+    let pauses = 0;
+    const sliced = await buildSearchIndexInSlices(searchDocs, async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThan(searchDocs.length / 5_000);
+    // Compared as bytes: a deep comparison of a quarter million documents takes minutes.
+    const same = (a: ArrayBufferView, b: ArrayBufferView) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+        Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+      );
+    for (const k of [
+      'docWordStart',
+      'docWords',
+      'postingStart',
+      'postings',
+      'codeDocs',
+      'staticRank',
+      'systemOf',
+    ] as const)
+      expect(same(sliced[k], index[k]), k).toBe(true);
+    expect(
+      JSON.stringify([sliced.docs, sliced.vocab, sliced.codeKeys]) ===
+        JSON.stringify([index.docs, index.vocab, index.codeKeys]),
+    ).toBe(true);
+  });
+
+  it('compresses and decompresses off the main thread to the same bytes and index', async () => {
+    const bytes = await serializeSearchIndexOffThread(index);
+    expect(Buffer.from(bytes).equals(Buffer.from(serializeSearchIndex(index)))).toBe(true);
+    const loaded = await deserializeSearchIndexOffThread(bytes);
+    expect(search(loaded, 'appendectomy', { limit: 30 })).toEqual(
+      search(index, 'appendectomy', { limit: 30 }),
+    );
   });
 });

@@ -90,11 +90,45 @@ export function postingsOf(
   return { postingStart, postings };
 }
 
+/** Documents between two pauses of the async build: each slice takes a few milliseconds. */
+const SLICE = 4_000;
+
 export function buildSearchIndex(input: Iterable<SearchDoc>): SearchIndex {
+  const steps = buildSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same index built in slices with a pause between them, so a server that builds one after an
+ * import keeps answering requests (the build takes seconds of CPU on a full release).
+ */
+export async function buildSearchIndexInSlices(
+  input: Iterable<SearchDoc>,
+  pause: () => Promise<unknown>,
+): Promise<SearchIndex> {
+  const steps = buildSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The build, yielding after each slice of documents; pure. */
+function* buildSteps(input: Iterable<SearchDoc>): Generator<void, SearchIndex> {
   // number documents by static rank (stable), so every posting list runs best-first and a query
   // can stop reading a list once nothing further down can enter its top results
-  const ranked = [...input].map((doc, i) => ({ doc, i, rank: staticRankOf(doc) }));
+  const ranked: { doc: SearchDoc; i: number; rank: number }[] = [];
+  for (const doc of input) {
+    ranked.push({ doc, i: ranked.length, rank: staticRankOf(doc) });
+    if (ranked.length % SLICE === 0) yield;
+  }
+  yield;
   ranked.sort((a, b) => b.rank - a.rank || a.i - b.i);
+  yield;
   const docs: IndexedDoc[] = [];
   const ids = new Map<string, number>();
   const raw = new IntList();
@@ -116,8 +150,10 @@ export function buildSearchIndex(input: Iterable<SearchDoc>): SearchIndex {
       if (id === undefined) ids.set(w, (id = ids.size));
       raw.push(id);
     }
+    if (docs.length % SLICE === 0) yield;
   }
   starts.push(raw.length);
+  yield;
   // renumber words in sorted order so a prefix is a contiguous id range
   const vocab = [...ids.keys()].sort();
   const remap = new Int32Array(vocab.length);
@@ -131,11 +167,14 @@ export function buildSearchIndex(input: Iterable<SearchDoc>): SearchIndex {
     const to = docWordStart[d + 1] as number;
     for (let i = from; i < to; i++) docWords[i] = remap[docWords[i] as number] as number;
     docWords.subarray(from, to).sort();
+    if (d % (SLICE * 4) === 0) yield;
   }
+  yield;
   const { postingStart, postings } = postingsOf(docWordStart, docWords, vocab.length);
   const codeOrder = docs.map((_, i) => i).filter((i) => docs[i]?.via === 'description');
   const key = (i: number) => `${docs[i]?.code}`;
   codeOrder.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  yield;
   return {
     docs,
     vocab,

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { pause } from '../../shared/pause.ts';
 import type { Executor } from '../../db/connection.ts';
 import type { RecordSource, ReleaseRef } from '../load/source.ts';
 import type { FileRole } from '../release/classify.ts';
@@ -38,6 +39,9 @@ export async function storedReleases(db: Executor): Promise<StoredRelease[]> {
   });
 }
 
+/** Rows read per query: one query for a whole file held the embedded database for seconds. */
+const PAGE = 5_000;
+
 /** Records read back from the database, in the order the importer produced them. */
 export function databaseSource(db: Executor, releases: readonly StoredRelease[]): RecordSource {
   return async (ref, role) => {
@@ -45,11 +49,18 @@ export function databaseSource(db: Executor, releases: readonly StoredRelease[])
       (r) => r.release.system === ref.release.system && r.release.version === ref.release.version,
     );
     if (!stored || !stored.roles.includes(role)) return undefined;
-    const rows = await db
-      .select({ record: codeRecord.record })
-      .from(codeRecord)
-      .where(and(eq(codeRecord.releaseId, stored.id), eq(codeRecord.role, role)))
-      .orderBy(asc(codeRecord.seq));
-    return rows.map((r) => r.record);
+    const records: unknown[] = [];
+    for (let after = -1; ;) {
+      const rows = await db
+        .select({ seq: codeRecord.seq, record: codeRecord.record })
+        .from(codeRecord)
+        .where(and(eq(codeRecord.releaseId, stored.id), eq(codeRecord.role, role), gt(codeRecord.seq, after)))
+        .orderBy(asc(codeRecord.seq))
+        .limit(PAGE);
+      for (const r of rows) records.push(r.record);
+      if (rows.length < PAGE) return records;
+      after = rows.at(-1)!.seq;
+      await pause();
+    }
   };
 }

@@ -8,8 +8,13 @@ import type { Database } from '../../db/connection.ts';
 import { buildCodeTables } from '../load/loadTables.ts';
 import { buildSearchDocuments } from '../search/build.ts';
 import { releaseSets } from '../search/releaseSets.ts';
-import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.ts';
-import { deserializeSearchIndex, SEARCH_INDEX_FORMAT, serializeSearchIndex } from '../search/serialize.ts';
+import { pause } from '../../shared/pause.ts';
+import { buildSearchIndexInSlices, type SearchIndex } from '../search/searchIndex.ts';
+import {
+  deserializeSearchIndexOffThread,
+  SEARCH_INDEX_FORMAT,
+  serializeSearchIndexOffThread,
+} from '../search/serialize.ts';
 import type { CodeTables } from '../tables/codeTables.ts';
 import { databaseSource, storedReleases, type StoredRelease } from './load.ts';
 import { codeSearchIndex } from './tables.ts';
@@ -35,14 +40,14 @@ export async function loadStoredSearchIndex(
     .where(eq(codeSearchIndex.releaseSet, releaseSet));
   if (!row || row.sources !== sources) return undefined;
   try {
-    return deserializeSearchIndex(Buffer.from(row.content, 'base64'));
+    return await deserializeSearchIndexOffThread(Buffer.from(row.content, 'base64'));
   } catch {
     return undefined; // damaged or of another layout: the caller rebuilds and stores it again
   }
 }
 
 async function storeSearchIndex(database: Database, releaseSet: string, sources: string, index: SearchIndex) {
-  const bytes = serializeSearchIndex(index);
+  const bytes = await serializeSearchIndexOffThread(index);
   const content = sql`decode(${Buffer.from(bytes).toString('base64')}, 'base64')`;
   const values = { sources, documents: index.docs.length, bytes: bytes.length, content, builtAt: new Date() };
   await database.db
@@ -59,7 +64,8 @@ export async function buildStoredSearchIndex(
   set: { key: string; from: string },
 ): Promise<SearchIndex> {
   const docs = await buildSearchDocuments(releases, databaseSource(database.db, releases), tables, set.from);
-  const index = buildSearchIndex(docs);
+  // Seconds of CPU on a full release: built in slices so the API keeps answering meanwhile.
+  const index = await buildSearchIndexInSlices(docs, pause);
   await storeSearchIndex(database, set.key, searchSources(releases), index);
   return index;
 }
