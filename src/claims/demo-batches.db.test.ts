@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/store.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../server/system.ts';
+import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { todayIso } from '../shared/dates.ts';
 import { validateX12 } from '../x12/index.ts';

@@ -8,6 +8,7 @@ import { useHasRole } from '../auth/useHasRole.ts';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { dollars, timestamp } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
+import { BatchJobs } from './BatchJobs.tsx';
 
 interface Batch {
   id: number;
@@ -57,6 +58,7 @@ export function SubmissionsPage() {
   const [batches, setBatches] = useState<Batch[]>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [jobsVersion, setJobsVersion] = useState(0);
 
   const load = useCallback(() => {
     if (!practiceId) return;
@@ -71,13 +73,27 @@ export function SubmissionsPage() {
   const submitReady = async (claimType: 'professional' | 'institutional') => {
     setBusy(true);
     try {
-      const outcome = await api.post<{ batchId: number; claimCount: number }>('/api/batches', {
-        practiceId,
-        claimType,
-      });
+      const outcome = await api.post<{
+        batchId: number;
+        claimCount: number;
+        returned?: { claimId: number; errors: string[] }[];
+        detail?: string;
+      }>('/api/batches', { practiceId, claimType });
+      setJobsVersion((v) => v + 1);
+      // 202: the job outlived the request's wait; it goes on and shows under Batch jobs below.
+      if (outcome.batchId === undefined) {
+        message.info(outcome.detail ?? 'the batch is still being written', 10);
+        return;
+      }
       message.success(
         `Batch ${outcome.batchId}: ${outcome.claimCount} claim(s) written to an ${claimType === 'professional' ? '837P' : '837I'} file`,
       );
+      // Claims whose part of the file broke the guide went back to scrubbed with the errors as findings.
+      if (outcome.returned?.length)
+        message.warning(
+          `${outcome.returned.length} claim(s) went back to the biller: the 837 written for them breaks the guide (claims ${outcome.returned.map((r) => r.claimId).join(', ')}; see their findings)`,
+          10,
+        );
       load();
     } catch (e) {
       message.error(e instanceof ApiProblem ? e.message : 'could not create the batch');
@@ -122,6 +138,7 @@ export function SubmissionsPage() {
         loading={!batches && !error}
         pagination={{ pageSize: 25 }}
       />
+      {practiceId && <BatchJobs practiceId={practiceId} version={jobsVersion} onFinished={load} />}
     </>
   );
 }
