@@ -90,11 +90,36 @@ describe('code-set routes: index look-up, CPT upload, search by several systems'
       valid: true,
       description: expect.stringMatching(/level three/),
     });
-    const hits = (
+    const { hits } = (
       await coder.get(`/api/codes/search?q=office%20visit&system=CPT&system=HCPCS&dos=${DOS}`)
     ).json();
     expect(hits.map((h: { display: string }) => h.display)).toEqual(['99202', '99213', '99214']);
     const single = (await coder.get(`/api/codes/search?q=asthma&system=ICD-10-CM&dos=${DOS}`)).json();
-    expect(single[0].system).toBe('ICD-10-CM');
+    expect(single.hits[0].system).toBe('ICD-10-CM');
+  });
+
+  // Issue 11.6: on a date no ICD-10-CM release covers, "type 2 diabetes" silently found only other
+  // code sets; the answer now names the missing set and the latest loaded release to search.
+  it('names the code set with no release in force on the date and its latest loaded release', async () => {
+    const search = async (dos: string) =>
+      (await coder.get(`/api/codes/search?q=type%202%20diabetes&dos=${dos}`)).json();
+    const late = await search('2026-12-03');
+    expect(late.hits.some((h: { system: string }) => h.system === 'ICD-10-CM')).toBe(false);
+    expect(late.notLoaded).toEqual([
+      {
+        system: 'ICD-10-CM',
+        dos: '2026-12-03',
+        latest: {
+          version: '2026',
+          effectiveFrom: '2025-10-01',
+          effectiveThrough: '2026-09-30',
+          searchDate: '2026-09-30',
+        },
+        message: expect.stringContaining('ICD-10-CM is not loaded for 2026-12-03'),
+      },
+    ]);
+    const offered = await search(late.notLoaded[0].latest.searchDate);
+    expect(offered.notLoaded).toEqual([]);
+    expect(offered.hits[0]).toMatchObject({ system: 'ICD-10-CM', display: expect.stringMatching(/^E11/) });
   });
 });

@@ -7,6 +7,7 @@ import { todayIso } from '../shared/dates.ts';
 import { closed, IsoDate } from '../shared/schema.ts';
 import type { CodeSetCatalog } from './catalog.ts';
 import type { CodeSystem } from './release/release.ts';
+import { releasesNotInForce } from './release/notInForce.ts';
 import { showCode } from './show.ts';
 import { registerIndexRoute } from './indexRoute.ts';
 import { registerCptRoute } from './cptRoute.ts';
@@ -80,7 +81,8 @@ export function registerCodesetRoutes(
       config: { access: EVERYONE },
       schema: {
         tags,
-        summary: 'Search codes, descriptions, inclusion and index terms',
+        summary:
+          'Search codes, descriptions, inclusion and index terms; notLoaded names each code set searched that has no release in force on the date, with its latest loaded release',
         querystring: Type.Object(
           {
             q: Type.String({ minLength: 1, maxLength: 100 }),
@@ -96,7 +98,10 @@ export function registerCodesetRoutes(
     async (request) => {
       if (!catalog.loaded) throw notLoaded();
       const { q, dos = todayIso(), system, limit = 25 } = request.query;
-      return catalog.search(q, dos, { limit, ...(system?.length ? { systems: system } : {}) });
+      const hits = await catalog.search(q, dos, { limit, ...(system?.length ? { systems: system } : {}) });
+      // A code set with no release in force on the date is otherwise silently missing from the hits.
+      const releases = catalog.list().map((r) => r.release);
+      return { hits, notLoaded: releasesNotInForce(releases, dos, system?.length ? system : undefined) };
     },
   );
 

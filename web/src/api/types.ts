@@ -19,6 +19,7 @@ import type {
   PayerRuleItem as PayerRuleSchema,
 } from '../../../src/claims/schema.ts';
 import type { SearchHit } from '../../../src/codesets/search/query.ts';
+import type { ReleaseNotInForce } from '../../../src/codesets/release/notInForce.ts';
 import type { CodeView as CodeViewType } from '../../../src/codesets/show.ts';
 
 // The API's shapes, taken from the server's schemas so the two cannot drift.
@@ -45,6 +46,8 @@ export type Claim = Omit<ClaimDetailT, 'findings'> & { findings: Finding[] };
 export type ClaimLine = Claim['lines'][number];
 export type PayerRule = Static<typeof PayerRuleSchema>;
 export type CodeHit = SearchHit;
+/** A searched code set with no release in force on the date of service (GET /api/codes/search). */
+export type CodeSetNotLoaded = ReleaseNotInForce;
 export type CodeView = CodeViewType;
 
 /** One imported code set release (GET /api/codesets). */

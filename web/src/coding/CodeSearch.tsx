@@ -1,4 +1,4 @@
-import { Alert, Card, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, List, Space, Typography } from 'antd';
 import type { CodeHit } from '../api/types.ts';
 import { BillableTag, SystemTag } from './CodeTags.tsx';
 import { useCodeSearch } from './useCodeSearch.ts';
@@ -11,11 +11,13 @@ interface Props {
   selected: string | undefined;
   onQuery(q: string): void;
   onPick(hit: CodeHit): void;
+  /** when given, a code set not loaded for the date offers to search its latest loaded release */
+  onDos?(dos: string): void;
 }
 
 /** The as-you-type look-up: codes, descriptions, inclusion terms and the alphabetic index. */
-export function CodeSearch({ q, dos, systems, selected, onQuery, onPick }: Props) {
-  const { hits, loading, error } = useCodeSearch(q, dos, systems);
+export function CodeSearch({ q, dos, systems, selected, onQuery, onPick, onDos }: Props) {
+  const { hits, notLoaded, loading, error } = useCodeSearch(q, dos, systems);
   return (
     <Card size="small" title="Code look-up">
       <Input.Search
@@ -28,6 +30,23 @@ export function CodeSearch({ q, dos, systems, selected, onQuery, onPick }: Props
         className="code-search"
       />
       {error && <Alert type="warning" title={error} showIcon className="code-search-alert" />}
+      {notLoaded.map((n) => (
+        <Alert
+          key={n.system}
+          type="warning"
+          showIcon
+          className="code-search-alert"
+          data-testid="code-set-not-loaded"
+          title={n.message}
+          action={
+            onDos && (
+              <Button size="small" onClick={() => onDos(n.latest.searchDate)}>
+                Search {n.system} {n.latest.version} ({n.latest.searchDate})
+              </Button>
+            )
+          }
+        />
+      ))}
       <List<CodeHit>
         className="code-results"
         data-testid="code-results"

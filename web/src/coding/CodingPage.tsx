@@ -28,7 +28,7 @@ export function CodingPage() {
           />
         </Space>
       </Flex>
-      <CodeFinder kind="any" dos={dos} picked={picked} onPicked={setPicked} />
+      <CodeFinder kind="any" dos={dos} picked={picked} onPicked={setPicked} onDos={setDos} />
       <ValidateCodes dos={dos} onPick={(code) => setPicked({ code })} />
     </Flex>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, withQuery } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
-import type { CodeHit } from '../api/types.ts';
+import type { CodeHit, CodeSetNotLoaded } from '../api/types.ts';
 
 const DEBOUNCE_MS = 250;
 
@@ -14,6 +14,7 @@ export function searchPath(q: string, dos: string, systems: readonly string[] = 
 /** Searches codes, descriptions, inclusion and index terms as the user types (debounced). */
 export function useCodeSearch(q: string, dos: string, systems: readonly string[] = [], limit = 50) {
   const [hits, setHits] = useState<CodeHit[]>([]);
+  const [notLoaded, setNotLoaded] = useState<CodeSetNotLoaded[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
   const systemsKey = systems.join(',');
@@ -22,6 +23,7 @@ export function useCodeSearch(q: string, dos: string, systems: readonly string[]
     const text = q.trim();
     if (!text) {
       setHits([]);
+      setNotLoaded([]);
       setError(undefined);
       return;
     }
@@ -29,9 +31,11 @@ export function useCodeSearch(q: string, dos: string, systems: readonly string[]
     const timer = setTimeout(() => {
       setLoading(true);
       api
-        .get<CodeHit[]>(searchPath(text, dos, systemsKey ? systemsKey.split(',') : [], limit))
+        .get<{ hits: CodeHit[]; notLoaded: CodeSetNotLoaded[] }>(
+          searchPath(text, dos, systemsKey ? systemsKey.split(',') : [], limit),
+        )
         .then(
-          (r) => live && (setHits(r), setError(undefined)),
+          (r) => live && (setHits(r.hits), setNotLoaded(r.notLoaded), setError(undefined)),
           (e: unknown) => live && setError(e instanceof ApiProblem ? e.message : 'the search did not answer'),
         )
         .finally(() => live && setLoading(false));
@@ -42,5 +46,5 @@ export function useCodeSearch(q: string, dos: string, systems: readonly string[]
     };
   }, [q, dos, systemsKey, limit]);
 
-  return { hits, loading, error };
+  return { hits, notLoaded, loading, error };
 }

@@ -21,10 +21,12 @@ interface Props {
   /** the code whose detail is shown, when the page holds it (the Coding page's validate box sets it too) */
   picked?: PickedCode | undefined;
   onPicked?(picked: PickedCode): void;
+  /** when given (the Coding page), the search offers a date its latest loaded release answers for */
+  onDos?(dos: string): void;
 }
 
 /** Finding a code three ways: search as you type, the alphabetic index, and the tabular detail beside. */
-export function CodeFinder({ kind, dos, initialQuery = '', onUse, ...props }: Props) {
+export function CodeFinder({ kind, dos, initialQuery = '', onUse, onDos, ...props }: Props) {
   const [q, setQ] = useState(initialQuery);
   const [own, setOwn] = useState<PickedCode>();
   const picked = props.onPicked ? props.picked : own;
@@ -45,6 +47,7 @@ export function CodeFinder({ kind, dos, initialQuery = '', onUse, ...props }: Pr
           selected={picked?.code}
           onQuery={setQ}
           onPick={(hit) => pick(hit.display.replace(/-$/, ''), hit.system)}
+          {...(onDos ? { onDos } : {})}
         />
       ),
     },
