@@ -34,7 +34,9 @@ const ListQuery = Type.Object(
     page: Type.Optional(Type.Integer({ minimum: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     sort: Type.Optional(
-      Type.Union(['serviceDateFrom', 'patientName', 'status', 'createdAt'].map((s) => Type.Literal(s))),
+      Type.Union(
+        ['serviceDateFrom', 'patientName', 'status', 'createdAt', 'updatedAt'].map((s) => Type.Literal(s)),
+      ),
     ),
     order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
     q: Type.Optional(Type.String({ maxLength: 100 })),

@@ -1,6 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Space, Tag } from 'antd';
+import { Button, Card, Form, Space, Tag, Typography } from 'antd';
 import { MAX_DIAGNOSES } from '../../../src/encounters/schema.ts';
+import { todayIso } from '../../../src/shared/dates.ts';
+import { useCodeDescriptions, type CodeLabel } from '../coding/useCodeDescriptions.ts';
 import { CodePicker } from '../components/CodePicker.tsx';
 
 interface Props {
@@ -14,6 +16,9 @@ interface Props {
  */
 export function DiagnosisList({ dos }: Props) {
   const serviceDate = Form.useWatch('serviceDateFrom') as string | undefined;
+  const codes = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
+  // The release in force on the visit says what each code means (a bare code reads as nothing).
+  const labelOf = useCodeDescriptions(codes, dos ?? serviceDate ?? todayIso(), 'ICD-10-CM');
   return (
     <Card title="Diagnoses (ICD-10-CM)" size="small">
       <Form.List name="diagnoses">
@@ -52,6 +57,7 @@ export function DiagnosisList({ dos }: Props) {
                   icon={<DeleteOutlined />}
                   onClick={() => remove(index)}
                 />
+                <DiagnosisLabel label={labelOf(codes[index])} n={index + 1} />
               </Space>
             ))}
             <div>
@@ -67,5 +73,18 @@ export function DiagnosisList({ dos }: Props) {
         )}
       </Form.List>
     </Card>
+  );
+}
+
+function DiagnosisLabel({ label, n }: { label: CodeLabel | undefined; n: number }) {
+  if (!label) return null;
+  return (
+    <Typography.Text
+      type={label.valid ? 'secondary' : 'warning'}
+      className="diagnosis-description"
+      data-testid={`diagnosis-${n}-description`}
+    >
+      {label.text}
+    </Typography.Text>
   );
 }

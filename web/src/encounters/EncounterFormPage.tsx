@@ -11,6 +11,7 @@ import { usePracticeId } from '../practice/practice-context.ts';
 import { CreateClaimButton } from '../claims/CreateClaimButton.tsx';
 import { DiagnosisList } from './DiagnosisList.tsx';
 import { EncounterHeaderFields } from './EncounterHeaderFields.tsx';
+import type { EncounterSavedState } from './EncountersPage.tsx';
 import { FacilityBillFields } from './FacilityBillFields.tsx';
 import { bodyOf, encounterFieldFor, NEW_LINE, valuesOf, type EncounterValues } from './encounter-values.ts';
 import { ServiceLinesTable } from './ServiceLinesTable.tsx';
@@ -59,7 +60,7 @@ export function EncounterFormPage() {
         );
     if (saved) {
       message.success(`Encounter ${saved.id} saved`);
-      navigate('/encounters');
+      navigate('/encounters', { state: { saved: saved.id } satisfies EncounterSavedState });
     }
   };
 

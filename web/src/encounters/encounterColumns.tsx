@@ -1,9 +1,15 @@
-import { Tag, type TableColumnsType } from 'antd';
+import { Tag, Tooltip, type TableColumnsType } from 'antd';
 import type { EncounterSummary } from '../api/types.ts';
 import { dollars } from '../lists/format.ts';
 
-/** The columns of an encounter list; the patient column is left out on a patient's own page. */
-export function encounterColumns(withPatient: boolean): TableColumnsType<EncounterSummary> {
+/**
+ * The columns of an encounter list; the patient column is left out on a patient's own page.
+ * `describe` gives a diagnosis code's description, shown when the code is pointed at.
+ */
+export function encounterColumns(
+  withPatient: boolean,
+  describe: (code: string) => string | undefined = () => undefined,
+): TableColumnsType<EncounterSummary> {
   return [
     { title: 'Date of service', dataIndex: 'serviceDateFrom', key: 'serviceDateFrom', sorter: true },
     ...(withPatient
@@ -17,7 +23,12 @@ export function encounterColumns(withPatient: boolean): TableColumnsType<Encount
       title: 'Diagnoses',
       dataIndex: 'diagnoses',
       key: 'diagnoses',
-      render: (codes: string[]) => codes.map((c) => <Tag key={c}>{c}</Tag>),
+      render: (codes: string[]) =>
+        codes.map((c) => (
+          <Tooltip key={c} title={describe(c)}>
+            <Tag data-code={c}>{c}</Tag>
+          </Tooltip>
+        )),
     },
     { title: 'Lines', dataIndex: 'lineCount', key: 'lineCount', align: 'right' },
     {

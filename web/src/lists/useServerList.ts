@@ -17,9 +17,13 @@ interface Paging {
  * One list protocol for every page: the server pages, sorts, filters and searches
  * (page, pageSize, sort, order, q, practiceId and the list's own filters).
  */
-export function useServerList<T extends object>(path: string, fixed: Query = {}) {
+export function useServerList<T extends object>(
+  path: string,
+  fixed: Query = {},
+  initialSort?: { sort: string; order: 'asc' | 'desc' },
+) {
   const practiceId = usePracticeId();
-  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 25, filters: {} });
+  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 25, filters: {}, ...initialSort });
   const [q, setQ] = useState('');
   const [result, setResult] = useState<ListResult<T>>({ items: [], total: 0, page: 1, pageSize: 25 });
   const [loading, setLoading] = useState(false);
