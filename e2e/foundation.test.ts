@@ -116,7 +116,6 @@ describe.skipIf(!hasChromium)('foundation workflow in the browser (needs /usr/bi
     await logIn(page, server.url, ADMIN);
     await page.getByRole('menuitem', { name: 'Audit log' }).click();
     await eventually(() => page.getByTestId('audit-table').getByText('login').first().isVisible()).toBe(true);
-    await screenshot(page, 'audit-log');
     await choose(page, 'Record type', 'patient');
     await choose(page, 'Action', /^read$/);
     await page.getByLabel(/^Record ID/).fill(patientId);

@@ -21,6 +21,8 @@ export const BILLER = { email: 'biller@e2e.test', name: 'Blake Biller', password
 export interface ServerOptions {
   /** A code-set folder imported before the app starts (and the one POST /api/codesets/import reads). */
   codesetsDir?: string;
+  /** The demo practice's size (default 5 patients, 5 encounters). */
+  demo?: { patients: number; encounters: number };
 }
 
 export interface TestServer {
@@ -43,7 +45,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const adminId = await createUser(database.db, { ...ADMIN, grants: [] });
   const practiceId = await seedDemo(
     database,
-    { seed: 1, patients: 5, encounters: 5, asOf: todayIso() },
+    { seed: 1, patients: 5, encounters: 5, ...options.demo, asOf: todayIso() },
     SYSTEM_ACTOR,
     [adminId],
   );

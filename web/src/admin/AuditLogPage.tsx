@@ -9,6 +9,7 @@ import {
   type TablePaginationConfig,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { changesOf, detailLines } from '../../../src/audit/changes.ts';
 import { api, type Query } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import type { AuditEvent, ListResult } from '../api/types.ts';
@@ -37,26 +38,57 @@ const ACTION_COLORS: Record<string, string> = {
   'login-failed': 'red',
 };
 
+/** What an event changed (field: before → after), or what it read or exported, in words. */
+function EventChanges({ event }: { event: AuditEvent }) {
+  const changes = changesOf(event.before, event.after);
+  const lines = detailLines(event.detail);
+  if (!changes.length && !lines.length) return null;
+  // A creation has no "before": what was set reads as one wrapped line.
+  if (event.before == null && changes.length)
+    return (
+      <Typography.Text className="audit-created" data-testid="audit-changes">
+        {changes.map((c) => `${c.field}: ${c.after}`).join(' · ')}
+      </Typography.Text>
+    );
+  return (
+    <ul className="audit-changes" data-testid="audit-changes">
+      {changes.map((c) => (
+        <li key={c.field}>
+          <Typography.Text strong>{c.field}</Typography.Text>{' '}
+          <Typography.Text delete type="secondary">
+            {c.before}
+          </Typography.Text>{' '}
+          → {c.after}
+        </li>
+      ))}
+      {lines.map((l) => (
+        <li key={l}>
+          <Typography.Text type="secondary">{l}</Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// Fixed widths: a long change list wraps in its own column instead of widening the page.
 const columns: TableColumnsType<AuditEvent> = [
-  { title: 'When', dataIndex: 'at', key: 'at', render: timestamp, width: 190 },
-  { title: 'User', dataIndex: 'userEmail', key: 'userEmail' },
+  { title: 'When', dataIndex: 'at', key: 'at', render: timestamp, width: 180 },
+  { title: 'User', dataIndex: 'userEmail', key: 'userEmail', width: 200, ellipsis: true },
   {
     title: 'Action',
     dataIndex: 'action',
     key: 'action',
+    width: 110,
     render: (a: string) => <Tag color={ACTION_COLORS[a]}>{a}</Tag>,
   },
-  { title: 'Record', key: 'entity', render: (_, e) => `${e.entity}${e.entityId ? ` ${e.entityId}` : ''}` },
-  { title: 'IP', dataIndex: 'ip', key: 'ip' },
   {
-    title: 'Detail',
-    key: 'detail',
-    render: (_, e) => (
-      <Typography.Text type="secondary" ellipsis className="audit-detail">
-        {e.detail ? JSON.stringify(e.detail) : ''}
-      </Typography.Text>
-    ),
+    title: 'Record',
+    key: 'entity',
+    width: 170,
+    render: (_, e) => `${e.entity}${e.entityId ? ` ${e.entityId}` : ''}`,
   },
+  { title: 'IP', dataIndex: 'ip', key: 'ip', width: 130, ellipsis: true },
+  { title: 'Changes', key: 'changes', render: (_, e) => <EventChanges event={e} /> },
 ];
 
 /** Who read or changed what, newest first: the HIPAA access trail of the current practice. */
@@ -124,6 +156,7 @@ export function AuditLogPage() {
         size="small"
         dataSource={result?.items}
         columns={columns}
+        tableLayout="fixed"
         data-testid="audit-table"
         loading={!result && !error}
         onChange={(p: TablePaginationConfig) =>
