@@ -23,6 +23,7 @@ import { registerPayerRoutes } from '../payers/routes.ts';
 import { registerPracticeRoutes } from '../practices/routes.ts';
 import { registerAccessControl } from './access.ts';
 import { compileValidator } from './ajv.ts';
+import { lazySerializers } from './serializer.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHostileInputCheck } from './hostile-input.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     serializerOpts: {
       ajv: { formats: Object.fromEntries(Object.entries(formats).map(([name, f]) => [name, f.check])) },
     },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   });
   app.setValidatorCompiler(compileValidator);
   registerErrorHandling(app);
