@@ -21,6 +21,8 @@ export interface JobRow {
   startedOn: string | null;
   completedOn: string | null;
   output: unknown;
+  /** claims.batch: the batch it wrote (filled by the route from the batches written by the job). */
+  batch?: { batchId: number; claimCount: number };
 }
 
 // pg-boss keeps state, retries and output; our job_progress row adds the practice, who asked and progress.

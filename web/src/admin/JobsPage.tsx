@@ -5,12 +5,14 @@ import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { timestamp } from '../lists/format.ts';
 import { DemoSeedButton } from './DemoSeedButton.tsx';
 import { JobProgress } from './JobProgress.tsx';
+import { JobResult } from './JobResult.tsx';
 import { JOB_STATE_COLORS, useJobs } from './useJobs.ts';
 
 const JOB_LABELS: Record<string, string> = {
   'demo.seed': 'Load demo practice',
   'codesets.import': 'Import code sets',
   'sessions.purge': 'Purge expired sessions',
+  'claims.batch': 'Write a submission batch',
 };
 
 const columns: TableColumnsType<Job> = [
@@ -27,6 +29,13 @@ const columns: TableColumnsType<Job> = [
     width: 260,
     render: (_, j) => <JobProgress job={j} />,
   },
+  {
+    title: 'Started by',
+    dataIndex: 'requestedByEmail',
+    key: 'requestedBy',
+    render: (email: string | null) => email ?? <Tag>system</Tag>,
+  },
+  { title: 'Result', key: 'result', render: (_, j) => <JobResult job={j} /> },
   { title: 'Message', dataIndex: 'message', key: 'message' },
   { title: 'Queued', dataIndex: 'createdOn', key: 'createdOn', render: timestamp },
   { title: 'Finished', dataIndex: 'completedOn', key: 'completedOn', render: timestamp },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, withQuery } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import type { Job } from '../api/types.ts';
 
@@ -14,8 +14,9 @@ export const JOB_STATE_COLORS: Record<string, string> = {
   cancelled: 'default',
 };
 
-/** Background jobs (GET /api/jobs), polled while any is still running; reload after queueing one. */
-export function useJobs() {
+/** Background jobs (GET /api/jobs, of one kind or practice), polled while any is still running; reload after queueing one. */
+export function useJobs(query: { queue?: string; practiceId?: number } = {}) {
+  const { queue, practiceId } = query;
   const [jobs, setJobs] = useState<Job[]>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
@@ -24,7 +25,7 @@ export function useJobs() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      api.get<Job[]>('/api/jobs').then(
+      api.get<Job[]>(withQuery('/api/jobs', { queue, practiceId })).then(
         (j) => live && (setJobs(j), setError(undefined)),
         (e: unknown) => live && setError(e instanceof ApiProblem ? e.message : 'could not load jobs'),
       );
@@ -34,7 +35,7 @@ export function useJobs() {
       live = false;
       clearInterval(timer);
     };
-  }, [running, version]);
+  }, [running, version, queue, practiceId]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { jobs, error, reload };
