@@ -16,6 +16,8 @@ import { validateX12 } from '../x12/index.ts';
 // with a secondary coverage. The demo's generators and seeds at a smaller size; no code sets (their
 // warning is overridden like any other), so the suite stays fast.
 const PYX12 = path.resolve(process.cwd(), '../shared/tools/pyx12-check');
+// DEMO_BATCH_FULL=1 runs it on the whole demo installation (both practices at their default sizes).
+const FULL = process.env.DEMO_BATCH_FULL === '1';
 const run = promisify(execFile);
 
 describe('every ready demo claim leaves as a valid 837', () => {
@@ -31,13 +33,13 @@ describe('every ready demo claim leaves as a valid 837', () => {
     const asOf = todayIso();
     const clinic = await seedDemo(
       t.database,
-      { ...DEMO_DEFAULTS, patients: 50, encounters: 100, asOf },
+      { ...DEMO_DEFAULTS, ...(FULL ? {} : { patients: 50, encounters: 100 }), asOf },
       SYSTEM_ACTOR,
       [],
     );
     const hospital = await seedDemo(
       t.database,
-      { ...DEMO_HOSPITAL, patients: 40, encounters: 50, asOf },
+      { ...DEMO_HOSPITAL, ...(FULL ? {} : { patients: 40, encounters: 50 }), asOf },
       SYSTEM_ACTOR,
       [],
     );
@@ -75,7 +77,7 @@ describe('every ready demo claim leaves as a valid 837', () => {
         ).json();
       if (claim.state === 'ready') ready.set(claim.id, Number(r.practice_id));
     }
-  }, 600_000);
+  }, 3_600_000);
   afterAll(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });
@@ -102,6 +104,7 @@ describe('every ready demo claim leaves as a valid 837', () => {
       expect(res.statusCode, res.body).toBe(201);
       const outcome = res.json();
       expect(outcome.returned).toEqual([]);
+      if (FULL) console.log(`${claimType}: ${outcome.claimCount} claims batched`);
       expect(outcome.claimCount).toBe([...ready.values()].filter((p) => p === id).length);
       const x12 = (await biller.get(`/api/batches/${outcome.batchId}/837`)).body;
       expect(validateX12(x12).problems.filter((p) => p.severity !== 'warning')).toEqual([]);
@@ -117,7 +120,7 @@ describe('every ready demo claim leaves as a valid 837', () => {
     }
     expect(i).toMatch(/^CLM\*[^*]+\*[\d.]+\*\*\*11:A:1\*/m);
     expect(i).toMatch(/^CLM\*[^*]+\*[\d.]+\*\*\*13:A:1\*/m);
-  });
+  }, 600_000);
 
   it('every file passes pyx12', async () => {
     expect(files).toHaveLength(2);
