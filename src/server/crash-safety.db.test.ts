@@ -178,18 +178,32 @@ describe(`crash safety on ${onPostgres ? 'PostgreSQL' : 'PGlite'} (seed ${SEED})
 
   /** One round: writes until a random moment, the signal, a restart, and the check. */
   async function round(n: number, signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
-    const r: Round = { round: n, api, ledger, practice, random, killed: false, unexpected: [] };
+    let firstAnswer = () => {};
+    const answering = new Promise<void>((resolve) => (firstAnswer = resolve));
+    const r: Round = {
+      round: n,
+      api,
+      ledger,
+      practice,
+      random,
+      killed: false,
+      unexpected: [],
+      answered: () => firstAnswer(),
+    };
     const busy = [...Array.from({ length: WRITERS }, (_, i) => writer(r, i))];
     if (importsIn(n)) busy.push(codesetImport(r));
-    // Import rounds run longer so some kills land inside the import.
-    const delay = 200 + random() * (importsIn(n) ? 8_000 : 4_000);
+    // The clock starts at the first answered write, so every kill lands while the server writes
+    // (a freshly started server may first spend seconds loading the code tables). Import rounds
+    // run longer so some kills land inside the import.
+    await Promise.race([answering, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+    const delay = 100 + random() * (importsIn(n) ? 8_000 : 3_000);
     await new Promise((resolve) => setTimeout(resolve, delay));
     r.killed = true;
     const sent = Date.now();
     const exit = await server.kill(signal);
     const stopMs = Date.now() - sent;
     await Promise.all(busy);
-    const context = `round ${n} (${signal} after ${Math.round(delay)} ms, seed ${SEED})`;
+    const context = `round ${n} (${signal} ${Math.round(delay)} ms after the first answer, seed ${SEED})`;
     if (signal === 'SIGTERM') {
       expect(exit, `${context}: SIGTERM must exit 0:\n${server.tail()}`).toEqual({ code: 0, signal: null });
       expect(stopMs, `${context}: SIGTERM took ${stopMs} ms to exit:\n${server.tail()}`).toBeLessThan(10_000);
@@ -211,6 +225,7 @@ describe(`crash safety on ${onPostgres ? 'PostgreSQL' : 'PGlite'} (seed ${SEED})
         `answered writes: ${kept.length} (${[...new Set(kept)].join(', ')})`,
     );
     expect(r.unexpected, context).toEqual([]);
+    expect(kept.length, `${context}: no write was answered in 60 s`).toBeGreaterThan(0);
     expect(await missingWrites(api, ledger, (w) => w === n), `${context}: answered writes lost`).toEqual([]);
   }
 

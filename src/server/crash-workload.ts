@@ -28,7 +28,6 @@ export class Ledger {
    * answer the kill cut off may add to it after a restart; nothing answered may go missing.
    */
   readonly claimHistory = new Map<number, string[]>();
-  readonly claimBatch = new Map<number, number>();
   counts: Record<Write['kind'], number> = {
     patient: 0,
     encounter: 0,
@@ -54,6 +53,13 @@ export interface Round {
   killed: boolean;
   /** Answers no write should get before the kill (5xx, a refused valid write). */
   unexpected: string[];
+  /** Called on each answered write: the kill timer starts at the round's first. */
+  answered: () => void;
+}
+
+function keep(r: Round, write: Write): void {
+  r.ledger.record(r.round, write);
+  r.answered();
 }
 
 const states = (claim: { history: { toState: string }[] }) => claim.history.map((h) => h.toState);
@@ -66,13 +72,13 @@ async function createPatient(r: Round, seq: number): Promise<void> {
   const accountNumber = `CRASH-${r.round}-${seq}`;
   const res = await r.api.post('/api/patients', { ...r.practice.patient, accountNumber });
   if (res.status !== 201) return fail(r, 'POST /api/patients', res.status, res.body);
-  r.ledger.record(r.round, { kind: 'patient', id: res.body.id, accountNumber });
+  keep(r, { kind: 'patient', id: res.body.id, accountNumber });
 }
 
 async function createEncounter(r: Round): Promise<void> {
   const res = await r.api.post('/api/encounters', r.practice.encounter);
   if (res.status !== 201) return fail(r, 'POST /api/encounters', res.status, res.body);
-  r.ledger.record(r.round, { kind: 'encounter', id: res.body.id, patientId: res.body.patientId });
+  keep(r, { kind: 'encounter', id: res.body.id, patientId: res.body.patientId });
   r.practice.claimable.push(res.body.id);
 }
 
@@ -85,7 +91,7 @@ async function buildClaim(r: Round): Promise<void> {
   if (res.status === 409) return;
   if (res.status !== 201) return fail(r, 'POST /api/claims', res.status, res.body);
   const claimId: number = res.body.id;
-  r.ledger.record(r.round, { kind: 'claim', id: claimId });
+  keep(r, { kind: 'claim', id: claimId });
   r.ledger.claimHistory.set(claimId, states(res.body));
   const warnings = (res.body.findings as { id: number; severity: string }[]).filter(
     (f) => f.severity === 'warning',
@@ -101,7 +107,7 @@ async function buildClaim(r: Round): Promise<void> {
 
 async function batchReadyClaims(r: Round): Promise<void> {
   const ready = [...r.ledger.claimHistory]
-    .filter(([id, history]) => history.at(-1) === 'ready' && !r.ledger.claimBatch.has(id))
+    .filter(([, history]) => history.at(-1) === 'ready')
     .map(([id]) => id)
     .slice(0, 8);
   if (ready.length === 0) return buildClaim(r);
@@ -114,22 +120,21 @@ async function batchReadyClaims(r: Round): Promise<void> {
   const returned = new Set(((res.body.returned ?? []) as { claimId: number }[]).map((s) => s.claimId));
   const claimIds = ready.filter((id) => !skipped.has(id) && !returned.has(id));
   for (const id of returned) r.ledger.claimHistory.get(id)?.push('scrubbed');
-  for (const id of claimIds) {
-    r.ledger.claimBatch.set(id, res.body.batchId);
-    r.ledger.claimHistory.get(id)?.push('submitted');
-  }
-  r.ledger.record(r.round, { kind: 'batch', id: res.body.batchId, claimIds });
+  for (const id of claimIds) r.ledger.claimHistory.get(id)?.push('submitted');
+  keep(r, { kind: 'batch', id: res.body.batchId, claimIds });
 }
 
 /** One writer: a random mix of writes until the server goes away. */
 export async function writer(r: Round, name: number): Promise<void> {
   for (let seq = 0; ; seq++) {
     const pick = r.random();
+    const ready = [...r.ledger.claimHistory.values()].some((h) => h.at(-1) === 'ready');
     try {
-      if (pick < 0.2) await createPatient(r, name * 100_000 + seq);
-      else if (pick < 0.35) await createEncounter(r);
-      else if (pick < 0.7) await buildClaim(r);
-      else await batchReadyClaims(r);
+      // Ready claims are batched soon, so most rounds carry a batch (it runs as a job: slow).
+      if (ready && pick < 0.4) await batchReadyClaims(r);
+      else if (pick < 0.55) await createPatient(r, name * 100_000 + seq);
+      else if (pick < 0.7) await createEncounter(r);
+      else await buildClaim(r);
     } catch (error) {
       if (r.killed) return;
       r.unexpected.push(`round ${r.round}: a request failed before the kill: ${String(error)}`);
@@ -144,14 +149,14 @@ export async function codesetImport(r: Round): Promise<void> {
     const res = await r.api.post('/api/codesets/import', {});
     if (res.status !== 202) return fail(r, 'POST /api/codesets/import', res.status, res.body);
     const jobId: string = res.body.id;
-    r.ledger.record(r.round, { kind: 'job', id: jobId });
+    keep(r, { kind: 'job', id: jobId });
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       const job = await r.api.get(`/api/jobs/${jobId}`);
       if (job.body?.state !== 'completed') continue;
       const releases = await r.api.get('/api/codesets');
       for (const rel of releases.body as { system: string; version: string }[])
-        r.ledger.record(r.round, { kind: 'release', system: rel.system, version: rel.version });
+        keep(r, { kind: 'release', system: rel.system, version: rel.version });
       return;
     }
   } catch (error) {
