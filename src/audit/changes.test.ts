@@ -43,8 +43,11 @@ describe('audit change list', () => {
   it('reads a detail as field: value lines', () => {
     expect(detailLines({ source: 'demo seed', claims: [3, 4] })).toEqual([
       'source: demo seed',
-      'claims 1: 3',
-      'claims 2: 4',
+      'claims: 3, 4',
+    ]);
+    expect(detailLines({ ids: [...Array(25).keys()].map((i) => 41 - i), query: { pageSize: 25 } })).toEqual([
+      'ids: 41, 40, 39, 38, 37, 36, 35, 34, … (25 in all)',
+      'query › page size: 25',
     ]);
     expect(detailLines(null)).toEqual([]);
   });

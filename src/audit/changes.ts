@@ -28,15 +28,27 @@ function display(key: string, value: unknown): string {
   return String(value);
 }
 
-/** Scalars by readable path: "service lines 2 › units"; list positions count from 1, as billers do. */
-function flatten(value: unknown, path: string, key: string, out: Map<string, string>): void {
-  if (Array.isArray(value)) {
+const SHOWN = 8;
+const scalar = (v: unknown) => v === null || typeof v !== 'object';
+
+/**
+ * Scalars by readable path: "service lines 2 › units"; list positions count from 1, as billers do.
+ * `lists`: a list of plain values reads as one line ("ids: 41, 40, … (25 in all)").
+ */
+function flatten(value: unknown, path: string, key: string, out: Map<string, string>, lists = false): void {
+  if (Array.isArray(value) && lists && value.every(scalar)) {
+    const shown = value.slice(0, SHOWN).map((v) => display(key, v));
+    out.set(
+      path,
+      value.length > SHOWN ? `${shown.join(', ')}, … (${value.length} in all)` : shown.join(', ') || '—',
+    );
+  } else if (Array.isArray(value)) {
     if (value.length === 0) out.set(path, '—');
-    value.forEach((v, i) => flatten(v, `${path} ${i + 1}`, key, out));
+    value.forEach((v, i) => flatten(v, `${path} ${i + 1}`, key, out, lists));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (BOOKKEEPING.has(k)) continue;
-      flatten(v, path ? `${path} › ${words(k)}` : words(k), k, out);
+      flatten(v, path ? `${path} › ${words(k)}` : words(k), k, out, lists);
     }
   } else if (path) out.set(path, display(key, value));
 }
@@ -60,6 +72,6 @@ export function changesOf(before: unknown, after: unknown): FieldChange[] {
 /** Pure: an event's detail (what was read, exported or searched) as "field: value" lines. */
 export function detailLines(detail: unknown): string[] {
   const out = new Map<string, string>();
-  flatten(detail, '', '', out);
+  flatten(detail, '', '', out, true);
   return [...out].map(([field, value]) => `${field}: ${value}`);
 }
