@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/store.ts';
 import { JOBS } from '../jobs/definitions.ts';
+import { buildApp } from '../server/app.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { getJob, jobStillRunning } from '../jobs/store.ts';
-import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
+import { startTestApp, TEST_PASSWORD, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { writeBatchForJob } from './batch-job.ts';
 
 /** Issue 10: a batch whose caller gave up is never written unseen, and never retried on its own. */
@@ -146,5 +147,48 @@ describe('claims.batch jobs whose caller gave up', () => {
     expect((await t.queue.waitFor('claims.batch', id, 60_000)).state).toBe('failed');
     const job = await getJob(t.database.sql, id);
     expect(job).toMatchObject({ state: 'failed', retryCount: 0, retryLimit: 0 });
+  });
+
+  it('a caller that hangs up stops the wait, and the job is marked as finishing unwatched', async () => {
+    await worker?.stop();
+    worker = undefined; // nothing runs the job: the request could only wait
+    const app = await buildApp({
+      database: t.database,
+      queue: t.queue,
+      webRoot: '/nonexistent',
+      batchWaitMs: 600_000,
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const login = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'biller@example.org', password: TEST_PASSWORD }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const hangUp = new AbortController();
+      const answer = fetch(`${address}/api/batches`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ practiceId: t.practiceA }),
+        signal: hangUp.signal,
+      }).catch((e: Error) => e.name);
+      const latest = async () => (await biller.get('/api/jobs?queue=claims.batch')).json()[0];
+      const before = (await latest())?.id;
+      while ((await latest())?.id === before) await new Promise((r) => setTimeout(r, 50));
+      hangUp.abort();
+      expect(await answer).toBe('AbortError');
+      let job = await latest();
+      for (let i = 0; i < 200 && !job.callerGaveUpAt; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        job = await latest();
+      }
+      expect(job).toMatchObject({ state: 'created', requestedByEmail: 'biller@example.org' });
+      expect(job.callerGaveUpAt).not.toBeNull();
+      await t.queue.cancel('claims.batch', job.id);
+    } finally {
+      await app.close();
+    }
   });
 });
