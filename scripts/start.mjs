@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build the web UI when it has not been built (or its sources are newer), then serve.
+// `npm start`: build the web UI and the server when they have not been built (or their sources are
+// newer), then serve.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,11 @@ const built = 'web/dist/index.html';
 if (existsSync('web/src') && (!existsSync(built) || statSync(built).mtimeMs < newest('web/src'))) {
   console.log('building the web UI…');
   const build = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// The compiled server and CLI (dist/, built by npm install) likewise, so the server starts without tsx.
+if (!existsSync('dist/BUILT') || statSync('dist/BUILT').mtimeMs < newest('src')) {
+  const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 // The demo reads the official code set files from the shared folder beside the checkout.
