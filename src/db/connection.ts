@@ -26,7 +26,7 @@ export interface Database {
   db: Db;
   sql: SqlRunner;
   /** For pg-boss: a connection string (its own pool) or, on PGlite, the shared runner. */
-  queueConnection: { connectionString: string; max?: number } | { db: SqlRunner };
+  queueConnection: { connectionString: string } | { db: SqlRunner };
   /** This process owns the embedded database's files (it may serve them to others). */
   owner?: PgliteOwner;
   /** The embedded database is owned by another process (the server); this one is its client. */
@@ -74,14 +74,16 @@ async function openOwnedOrServed(dataDir: string, options: DatabaseOptions): Pro
       );
     const url = `postgres://postgres@/postgres?host=${encodeURIComponent(holder.serving.host)}&port=${holder.serving.port}`;
     try {
-      // pglite-socket serves one statement at a time: one connection is all a CLI command needs.
+      // pglite-socket runs one statement at a time: one connection is all a CLI command needs.
+      // pg-boss keeps its own default pool (10): with fewer, a worker's fetch can wait for a
+      // connection when pg-boss ends its pool, and its stop then waits forever for that worker.
       const database = await openPostgres(url, 1);
       await database.sql.executeSql('select 1');
       return {
         ...database,
         engine: 'pglite',
         servedBy: holder,
-        queueConnection: { connectionString: url, max: 2 },
+        queueConnection: { connectionString: url },
       };
     } catch (error) {
       throw new DatabaseHeldError(

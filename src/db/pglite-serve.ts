@@ -38,7 +38,7 @@ export async function serveDatabase(owner: PgliteOwner): Promise<() => Promise<v
     db: socketSideOf(owner.client, owner.gate),
     ...(onSocket ? { path: socketPath } : { host: '127.0.0.1', port: 0 }),
     // Each client's statements queue behind the gate; several connections only wait their turn.
-    maxConnections: 32,
+    maxConnections: 64,
   });
   await server.start();
   const connect = onSocket
