@@ -53,8 +53,11 @@ describe.skipIf(!hasChromium)('submissions in the browser (needs /usr/bin/chromi
 
     await page.getByRole('menuitem', { name: 'Submissions' }).click();
     await page.getByTestId('submit-ready').click();
-    const rows = page.locator('tbody tr.ant-table-row');
+    const rows = page.getByTestId('batches-table').locator('tbody tr.ant-table-row');
     await eventually(() => rows.count()).toBe(1);
+    // The batch job that wrote it is listed below, with who asked and the batch it wrote.
+    const job = page.getByTestId('batch-jobs').locator('tbody tr.ant-table-row').first();
+    await eventually(() => job.textContent()).toContain('claim(s) moved to submitted');
     expect(await rows.first().textContent()).toContain('test');
     const href = await rows.first().getByRole('link').getAttribute('href');
     const file = await page.evaluate(async (url) => (await fetch(url!)).text(), href);

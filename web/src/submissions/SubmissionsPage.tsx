@@ -137,6 +137,7 @@ export function SubmissionsPage() {
         dataSource={batches}
         loading={!batches && !error}
         pagination={{ pageSize: 25 }}
+        data-testid="batches-table"
       />
       {practiceId && <BatchJobs practiceId={practiceId} version={jobsVersion} onFinished={load} />}
     </>
