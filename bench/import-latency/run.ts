@@ -123,11 +123,12 @@ async function benchEngine(label: string, env: Record<string, string>, dir: stri
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json() as Promise<Record<string, unknown>>;
     };
-    const waitJob = async (id: string, onPoll?: () => void) => {
+    // A stalled server drops requests it could not read in time (Node's headersTimeout): keep polling.
+    const waitJob = async (id: string) => {
       for (;;) {
-        const job = (await api(`/api/jobs/${id}`)) as { state: string; message: string | null };
-        onPoll?.();
-        if (['completed', 'failed', 'cancelled'].includes(job.state)) return job;
+        const job = (await api(`/api/jobs/${id}`).catch(() => undefined)) as
+          { state: string; message: string | null } | undefined;
+        if (job && ['completed', 'failed', 'cancelled'].includes(job.state)) return job;
         await sleep(1000);
       }
     };
