@@ -35,7 +35,8 @@ export function registerCptRoute(app: FastifyInstance, catalog: CodeSetCatalog):
         summary: 'Import a licensed AMA CPT data file (LONGULT, MEDU, SHORTU …) as the CPT release of a year',
         body: Type.Object(
           {
-            fileName: Type.String({ minLength: 1, maxLength: 120, pattern: '^[^/\\\\]+$' }),
+            // A plain file name: no folder, and not '.' or '..' (written into a temporary folder).
+            fileName: Type.String({ minLength: 1, maxLength: 120, pattern: '^(?!\\.{1,2}$)[^/\\\\]+$' }),
             year: Type.Integer({ minimum: 2000, maximum: 2100 }),
             content: Type.String({ minLength: 1 }),
           },

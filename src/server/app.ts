@@ -24,7 +24,7 @@ import { registerPracticeRoutes } from '../practices/routes.ts';
 import { registerAccessControl } from './access.ts';
 import { compileValidator } from './ajv.ts';
 import { lazySerializers } from './serializer.ts';
-import { registerErrorHandling } from './errors.ts';
+import { frameworkError, registerErrorHandling } from './errors.ts';
 import { registerHostileInputCheck } from './hostile-input.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
 import { VERSION } from './version.ts';
@@ -64,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger || options.logStream ? loggerOptions(options.logStream) : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
+    frameworkErrors: frameworkError,
     // The response serializer validates unions with its own ajv: teach it our string formats too.
     serializerOpts: {
       ajv: { formats: Object.fromEntries(Object.entries(formats).map(([name, f]) => [name, f.check])) },

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from './problem.ts';
 import { toFieldErrors } from './validation-errors.ts';
 
@@ -8,6 +8,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
 };
@@ -27,6 +28,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
         new Problem(404, 'Not Found', `no route ${request.method} ${request.url.split('?')[0]}`).toJSON(),
       );
   });
+}
+
+/**
+ * Fastify's router answers a malformed percent-encoding (a lone surrogate sent as %ED%A0%80) or an
+ * over-long path parameter before any hook runs: these answers become problems too. The detail
+ * does not repeat the URL, which may hold what the user typed.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path parameter is longer than the 100 characters allowed'
+      : 'the URL is not valid: a path parameter is not correctly percent-encoded UTF-8';
+  reply
+    .code(status)
+    .type('application/problem+json')
+    .send(new Problem(status, TITLES[status] ?? 'Bad Request', detail).toJSON());
 }
 
 function toProblem(error: FastifyError): Problem {

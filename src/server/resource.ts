@@ -46,8 +46,19 @@ export function searchCondition(columns: PgColumn[], q: string | undefined): SQL
 }
 
 function listQuerySchema(def: ResourceDef) {
+  // Each filter takes the type of its column: `active=yes` on a boolean column is a 400, not a
+  // database error.
   const filters = Object.fromEntries(
-    Object.keys(def.filters ?? {}).map((k) => [k, Type.Optional(Type.String({ maxLength: 40 }))]),
+    Object.entries(def.filters ?? {}).map(([k, column]) => [
+      k,
+      Type.Optional(
+        column.dataType === 'boolean'
+          ? Type.Boolean()
+          : column.dataType === 'number'
+            ? Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
+            : Type.String({ maxLength: 40 }),
+      ),
+    ]),
   );
   return Type.Object(
     {

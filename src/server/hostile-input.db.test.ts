@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzRequests, type FuzzRequest } from './fuzz-inputs.ts';
+import { startTestApp, type Client } from './testing.ts';
+
+// Issue 10: bad input never answers 500. Every route's path, query and body fields, taken from
+// the OpenAPI document, get NUL, lone surrogates, absurd numbers, '.', '..', wrong types and
+// nesting; each answer must be 2xx (the value was fine) or a 4xx problem+json that stored nothing.
+describe('hostile input on every route', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let root: Client;
+  let requests: FuzzRequest[];
+  let countRows: () => Promise<Record<string, number>>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ batchWaitMs: 200 });
+    // Path ids are 1 in every generated request: user 1 must not be the one running the test,
+    // whose grants a valid PATCH /api/users/1 { grants: [] } would rightly remove.
+    await t.addUser('target@example.org', [{ practiceId: t.practiceA, role: 'coder' }]);
+    await t.addUser(
+      'root@example.org',
+      [
+        { practiceId: t.practiceA, role: 'admin' },
+        { practiceId: t.practiceB, role: 'admin' },
+      ],
+      { installationAdmin: true },
+    );
+    root = await t.login('root@example.org');
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    // Logging out would end the session the rest of the run uses.
+    const { ['/api/auth/logout']: _logout, ...paths } = doc.paths;
+    requests = fuzzRequests(paths);
+    const { rows } = await t.database.sql.executeSql(
+      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+    );
+    // One statement counting every table; in the audit trail a refused log-in is rightly recorded.
+    const counts = rows
+      .map((r) => String(r.table_name))
+      .map((name) =>
+        name === 'audit_event'
+          ? `(select count(*) from audit_event where action <> 'login-failed') as "${name}"`
+          : `(select count(*) from "${name}") as "${name}"`,
+      );
+    countRows = async () => {
+      const [row] = (await t.database.sql.executeSql(`select ${counts.join(', ')}`)).rows;
+      return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
+    };
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('answers every hostile value with 2xx or a 4xx problem, and a refused request stores nothing', async () => {
+    expect(requests.length).toBeGreaterThanOrEqual(1_500);
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    // Counted after every answer: a refusal must leave the counts where the last answer left them.
+    let before = await countRows();
+    for (const r of requests) {
+      const res = await root.request({
+        method: r.method as never,
+        url: r.url,
+        ...(r.payload !== undefined
+          ? { payload: JSON.stringify(r.payload), headers: { 'content-type': 'application/json' } }
+          : {}),
+      });
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      const where = `${r.method} ${r.url.slice(0, 120)} (${r.what})`;
+      const after = await countRows();
+      if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      else if (res.statusCode >= 400) {
+        if (!String(res.headers['content-type']).startsWith('application/problem+json'))
+          failures.push(`${where}: ${res.statusCode} as ${res.headers['content-type']}`);
+        const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+        if (changed.length)
+          failures.push(`${where}: refused with ${res.statusCode} but changed ${changed.join(', ')}`);
+      }
+      before = after;
+    }
+    console.log(
+      `hostile inputs: ${requests.length} requests; answers ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`,
+    );
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
