@@ -27,6 +27,11 @@ import {
 
 const CM_INDEXES = ['index', 'drug-table', 'neoplasm-table', 'external-cause-index'] as const;
 
+/** Adds the documents with a pause every few thousand: a server building an index keeps answering. */
+async function addAll(docs: SearchDoc[], from: Iterable<SearchDoc>): Promise<void> {
+  for (const doc of from) if (docs.push(doc) % 2_000 === 0) await pause();
+}
+
 export async function buildSearchDocuments(
   refs: readonly ReleaseRef[],
   source: RecordSource,
@@ -37,24 +42,18 @@ export async function buildSearchDocuments(
   const cm = selectRelease(tables.icd10cm, dos);
   const pcs = selectRelease(tables.icd10pcs, dos);
   const hcpcs = selectRelease(tables.hcpcs, dos);
-  // A pause after each kind of document: each takes up to a second of CPU on a full release.
-  if (cm) docs.push(...cmDocuments(cm));
-  await pause();
-  if (pcs) docs.push(...pcsDocuments(pcs));
-  await pause();
-  if (hcpcs) docs.push(...hcpcsDocuments(hcpcs, dos));
-  await pause();
+  if (cm) await addAll(docs, cmDocuments(cm));
+  if (pcs) await addAll(docs, pcsDocuments(pcs));
+  if (hcpcs) await addAll(docs, hcpcsDocuments(hcpcs, dos));
   const cmRef = refs.find(
     (r) => cm && r.release.system === 'ICD-10-CM' && r.release.version === cm.release.version,
   );
   if (cmRef) {
     const tabular = (await source(cmRef, 'tabular')) as TabularRecord[] | undefined;
-    if (tabular) docs.push(...inclusionTermDocuments(tabular, cm));
-    await pause();
+    if (tabular) await addAll(docs, inclusionTermDocuments(tabular, cm));
     for (const role of CM_INDEXES) {
       const terms = (await source(cmRef, role)) as IndexTerm[] | undefined;
-      if (terms) docs.push(...indexTermDocuments(terms, cm));
-      await pause();
+      if (terms) await addAll(docs, indexTermDocuments(terms, cm));
     }
   }
   // The PCS index is held for an earlier year only: use the newest one there is.
@@ -62,7 +61,10 @@ export async function buildSearchDocuments(
     .filter((r) => r.release.system === 'ICD-10-PCS' && r.roles.includes('index'))
     .sort((a, b) => b.release.effectiveFrom.localeCompare(a.release.effectiveFrom))[0];
   if (pcsIndexRef)
-    docs.push(...pcsIndexDocuments(((await source(pcsIndexRef, 'index')) ?? []) as PcsIndexTerm[], pcs));
+    await addAll(
+      docs,
+      pcsIndexDocuments(((await source(pcsIndexRef, 'index')) ?? []) as PcsIndexTerm[], pcs),
+    );
   // CPT descriptions only when a licensed user imported the AMA file for the date of service
   const cpt = selectRelease(
     refs.filter((r) => r.release.system === 'CPT' && r.roles.includes('cpt')),
