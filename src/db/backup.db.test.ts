@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/store.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { todayIso } from '../shared/dates.ts';
-import { backupDatabase, restoreDatabase, writeBackupFile } from './backup.ts';
+import { backupDatabase, restoreDatabase, scheduleNightlyBackups, writeBackupFile } from './backup.ts';
 import { migrateDatabase, openDatabase, type Database } from './connection.ts';
 import { serveDatabase } from './pglite-serve.ts';
 
@@ -109,5 +109,23 @@ describe('cleanclaim backup and restore (embedded database)', () => {
     await expect(restoreDatabase(file, dataDir)).rejects.toThrow(
       new RegExp(`held by pid ${process.pid} .*stop it before restoring`),
     );
+  });
+
+  it('keeps the newest CLEANCLAIM_BACKUPS_KEEP nightly backups, named by date', async () => {
+    const dir = join(root, 'nightly');
+    const lines: string[] = [];
+    const nightly = scheduleNightlyBackups(original, { dir, keep: 2, hour: 2, log: (l) => lines.push(l) });
+    try {
+      for (const day of ['2026-12-01', '2026-12-02', '2026-12-03'])
+        await nightly.runNow(new Date(`${day}T02:00:00Z`));
+    } finally {
+      nightly.stop();
+    }
+    expect(readdirSync(dir).sort()).toEqual([
+      'cleanclaim-2026-12-02T020000Z.tgz',
+      'cleanclaim-2026-12-03T020000Z.tgz',
+    ]);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^backup written: .*cleanclaim-2026-12-03T020000Z\.tgz$/);
   });
 });

@@ -80,14 +80,14 @@ export async function restoreDatabase(file: string, dataDir: string): Promise<vo
 }
 
 /**
- * The server's nightly backups into `dir`, keeping the newest `keep`. Returns the function that
- * stops the timer. Failures are logged, never fatal: the server goes on serving.
+ * The server's nightly backups into `dir`, keeping the newest `keep`. Returns how to stop the timer
+ * and to run one now. Failures are logged, never fatal: the server goes on serving.
  */
 export function scheduleNightlyBackups(
   database: Database,
   options: { dir: string; keep: number; hour: number; log: (line: string) => void },
-): () => void {
-  if (!database.owner || options.keep <= 0) return () => undefined;
+): { stop: () => void; runNow: (at?: Date) => Promise<void> } {
+  if (!database.owner || options.keep <= 0) return { stop: () => undefined, runNow: async () => undefined };
   const owner = database.owner;
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
@@ -95,9 +95,9 @@ export function scheduleNightlyBackups(
     timer = setTimeout(() => void run().finally(arm), delay);
     timer.unref();
   };
-  const run = async () => {
+  const run = async (at = new Date()) => {
     try {
-      const file = join(options.dir, backupFileName(new Date()));
+      const file = join(options.dir, backupFileName(at));
       writeBackupFile(file, await dumpOwned(owner));
       for (const old of backupsToDelete(
         existsSync(options.dir) ? readdirSync(options.dir) : [],
@@ -110,5 +110,5 @@ export function scheduleNightlyBackups(
     }
   };
   arm();
-  return () => clearTimeout(timer);
+  return { stop: () => clearTimeout(timer), runNow: run };
 }

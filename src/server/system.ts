@@ -46,7 +46,7 @@ export async function openSystemDatabase(
   }
   if (role !== 'server' || !database.owner) return database;
   const stopServing = await serveDatabase(database.owner);
-  const stopBackups = scheduleNightlyBackups(database, {
+  const backups = scheduleNightlyBackups(database, {
     dir: `${config.dataDir}/backups`,
     keep: config.backupsKeep,
     hour: config.backupHour,
@@ -55,7 +55,7 @@ export async function openSystemDatabase(
   return {
     ...database,
     async close() {
-      stopBackups();
+      backups.stop();
       // The socket first: its clients' open transactions roll back before the files close.
       await stopServing();
       await database.close();
