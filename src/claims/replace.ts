@@ -3,12 +3,9 @@ import type { AuditActor } from '../audit/store.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Executor } from '../db/connection.ts';
 import { conflict } from '../server/problem.ts';
-import type { ClaimState } from './states.ts';
+import { ADJUDICATED_STATES, isIn } from './states.ts';
 import { moveClaim, type ClaimRow } from './store.ts';
 import { claim, claimLine } from './tables.ts';
-
-/** Claims the payer has adjudicated: they are corrected or voided by a new claim, not edited. */
-const ADJUDICATED: readonly ClaimState[] = ['paid', 'partially_paid', 'denied'];
 
 export interface ReplacementInput {
   /** 7 replaces the claim (corrected data follows); 8 voids it at the payer. */
@@ -29,7 +26,7 @@ export async function replaceClaim(
   input: ReplacementInput,
   actor: AuditActor,
 ): Promise<ClaimRow> {
-  if (!ADJUDICATED.includes(original.state as ClaimState))
+  if (!isIn(ADJUDICATED_STATES, original.state))
     throw conflict(
       `a ${original.state} claim is not adjudicated yet: edit it (or void it) instead of sending a ${input.frequencyCode === '7' ? 'replacement' : 'void'}`,
     );

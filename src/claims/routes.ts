@@ -44,7 +44,7 @@ import {
   type ClaimListQuery as ListQuery,
 } from './store.ts';
 import { claim, claimFinding, claimLine } from './tables.ts';
-import type { ClaimState } from './states.ts';
+import { EDITABLE_STATES, isIn, OPEN_STATES, REMITTED_STATES, type ClaimState } from './states.ts';
 
 const tags = ['claims'];
 const ById = Type.Object({ id: Id });
@@ -126,7 +126,7 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
             and(
               eq(claim.encounterId, encounter.id),
               eq(claim.coverageId, chosen.id),
-              inArray(claim.state, ['draft', 'scrubbed', 'ready', 'submitted', 'accepted']),
+              inArray(claim.state, [...OPEN_STATES]),
             ),
           );
         if (open.length) throw conflict(`claim ${open[0]!.id} for this encounter and coverage is still open`);
@@ -202,7 +202,7 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
       await db.transaction(async (tx) => {
         const loaded = await loadClaim(tx, request.params.id, request.practiceScope);
         if (!loaded) throw notFound('claim');
-        if (!['draft', 'scrubbed', 'ready', 'rejected'].includes(loaded.row.state))
+        if (!isIn(EDITABLE_STATES, loaded.row.state))
           throw conflict(`a ${loaded.row.state} claim is not scrubbed again`);
         await scrubStoredClaim(tx, loaded.row, actorOf(request), todayIso(), lookups());
       });
@@ -405,7 +405,7 @@ async function requirePrimaryAdjudicated(
     .select({ state: claim.state })
     .from(claim)
     .where(and(eq(claim.encounterId, encounterId), eq(claim.payerResponsibility, 'P')));
-  if (!primary.some((c) => ['paid', 'partially_paid', 'denied', 'closed'].includes(c.state))) {
+  if (!primary.some((c) => isIn(REMITTED_STATES, c.state))) {
     throw conflict("a secondary claim is created after the primary payer's remittance is posted");
   }
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { InstitutionalData } from '../encounters/institutional.ts';
 import { MAX_INSTITUTIONAL_DIAGNOSES } from '../encounters/schema.ts';
 import { closed, Id, Text } from '../shared/schema.ts';
-import { CLAIM_STATES } from './states.ts';
+import { CLAIM_STATES, MANUAL_STATES } from './states.ts';
 
 export const ClaimCreate = Type.Object({ encounterId: Id, coverageId: Type.Optional(Id) }, closed);
 export const ReplaceBody = Type.Object(
@@ -14,8 +14,6 @@ export const ReplaceBody = Type.Object(
   closed,
 );
 export const OverrideBody = Type.Object({ reason: Text(500, { minLength: 5 }) }, closed);
-/** The states a person moves a claim to by hand; the rest follow from scrubbing, batches, 999/277CA and 835. */
-export const MANUAL_STATES = ['draft', 'voided', 'appealed', 'closed'] as const;
 export const TransitionBody = Type.Object(
   { to: Type.Union(MANUAL_STATES.map((s) => Type.Literal(s))), reason: Text(500, { minLength: 3 }) },
   closed,

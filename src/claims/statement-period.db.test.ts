@@ -10,8 +10,10 @@ describe('UB-04 FL6 statement period', () => {
   let manager: Client;
   let patientId: number;
   let providerId: number;
-  const admitted = '2026-08-18';
-  const discharged = '2026-08-19';
+  // A stay 20 days ago: fixed dates fall past the payer's timely filing limit as the calendar moves.
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const admitted = day(20);
+  const discharged = day(19);
 
   beforeAll(async () => {
     t = await startTestApp({ work: true });

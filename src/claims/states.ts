@@ -40,5 +40,36 @@ export function canTransition(from: ClaimState, to: ClaimState): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** States a person may still edit the claim in (before it leaves, or after it came back rejected). */
+/** States a person may still edit (and scrub again) the claim in: before it leaves, or after it came back rejected. */
 export const EDITABLE_STATES: readonly ClaimState[] = ['draft', 'scrubbed', 'ready', 'rejected'];
+
+/** States a claim is open in for its encounter and coverage: a new claim for the pair waits for it. */
+export const OPEN_STATES: readonly ClaimState[] = ['draft', 'scrubbed', 'ready', 'submitted', 'accepted'];
+
+/** States the payer has adjudicated the claim in: corrected or voided by a new claim, not edited. */
+export const ADJUDICATED_STATES: readonly ClaimState[] = ['paid', 'partially_paid', 'denied'];
+
+/** States after the primary payer's remittance: a secondary claim may follow. */
+export const REMITTED_STATES: readonly ClaimState[] = [...ADJUDICATED_STATES, 'closed'];
+
+/** States the claim has left in (sent to the payer): its services count as already submitted. */
+export const SUBMITTED_STATES: readonly ClaimState[] = [
+  'submitted',
+  'accepted',
+  'paid',
+  'partially_paid',
+  'denied',
+  'appealed',
+  'closed',
+];
+
+/** The states a person moves a claim to by hand; the rest follow from scrubbing, batches, 999/277CA and 835. */
+export const MANUAL_STATES = [
+  'draft',
+  'voided',
+  'appealed',
+  'closed',
+] as const satisfies readonly ClaimState[];
+
+/** Whether a state (a string from storage or a request) is in a named set. */
+export const isIn = (set: readonly ClaimState[], state: string): boolean => set.includes(state as ClaimState);

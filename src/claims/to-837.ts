@@ -1,4 +1,5 @@
 import type { Address, ProfessionalClaim, Provider } from '../x12/transactions/837-types.ts';
+import { normalizeCode } from '../codesets/icd10cm/code.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
 
@@ -18,7 +19,6 @@ const address = (a: {
   state: a.state,
   postalCode: a.zip,
 });
-export const undot = (code: string) => code.replace('.', '');
 
 export function person(p: ClaimParties['rendering']): Provider | undefined {
   return (
@@ -112,7 +112,7 @@ export function professionalClaimOf(
       dates: [],
       ...(row.priorAuthorization ? { priorAuthorization: row.priorAuthorization } : {}),
       ...(row.payerClaimNumber ? { payerClaimControlNumber: row.payerClaimNumber } : {}),
-      diagnoses: row.diagnoses.map(undot),
+      diagnoses: row.diagnoses.map(normalizeCode),
       diagnosisCodeSet: 'ICD-10-CM',
       ...(parties.rendering ? { renderingProvider: person(parties.rendering)! } : {}),
       ...(parties.referring ? { referringProvider: person(parties.referring)! } : {}),

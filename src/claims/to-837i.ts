@@ -3,7 +3,8 @@ import type { InstitutionalClaim } from '../x12/transactions/837-types.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
-import { person, professionalClaimOf, undot } from './to-837.ts';
+import { normalizeCode } from '../codesets/icd10cm/code.ts';
+import { person, professionalClaimOf } from './to-837.ts';
 
 type ClaimRow = typeof claim.$inferSelect;
 type LineRow = typeof claimLine.$inferSelect;
@@ -26,9 +27,9 @@ function institutionalDates(inst: InstitutionalData, statement: ClaimParties['st
 /** The HI codes of an 837I other than the diagnoses, in the TR3's segment order. */
 function healthCareCodesOf(inst: InstitutionalData): HealthCareCode[] {
   const codes: HealthCareCode[] = [];
-  if (inst.admittingDiagnosis) codes.push({ qualifier: 'ABJ', code: undot(inst.admittingDiagnosis) });
-  for (const c of inst.reasonForVisit ?? []) codes.push({ qualifier: 'APR', code: undot(c) });
-  for (const c of inst.externalCauses ?? []) codes.push({ qualifier: 'ABN', code: undot(c) });
+  if (inst.admittingDiagnosis) codes.push({ qualifier: 'ABJ', code: normalizeCode(inst.admittingDiagnosis) });
+  for (const c of inst.reasonForVisit ?? []) codes.push({ qualifier: 'APR', code: normalizeCode(c) });
+  for (const c of inst.externalCauses ?? []) codes.push({ qualifier: 'ABN', code: normalizeCode(c) });
   (inst.procedures ?? []).forEach((p, i) =>
     codes.push({ qualifier: i === 0 ? 'BBR' : 'BBQ', code: p.code, date: { from: p.date } }),
   );

@@ -1,11 +1,10 @@
 import type { Address, Party, ProfessionalClaim, Provider } from '../x12/transactions/837-types.ts';
 import type { ClaimInfo } from '../x12/transactions/837-claim-types.ts';
+import { dottedCm } from '../codesets/icd10cm/code.ts';
 import type { ScrubAddress, ScrubClaim, ScrubInstitutional, ScrubProvider } from './claim.ts';
 
 // Reads a claim parsed from any system's 837 into the scrubber's view, so `cleanclaim scrub FILE`
 // checks other systems' claims with the same rules as ours.
-const dotted = (code: string) =>
-  code.length > 3 && !code.includes('.') ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
 const address = (a: Address | undefined): ScrubAddress | undefined =>
   a && { line1: a.line1, city: a.city, state: a.state, zip: a.postalCode };
 const npiOf = (p: Party | undefined) => (p?.idQualifier === 'XX' ? p.id : undefined);
@@ -31,7 +30,7 @@ function institutionalOf(c: ClaimInfo): ScrubInstitutional {
     ...(c.admission?.typeCode ? { admissionType: c.admission.typeCode } : {}),
     ...(c.admission?.sourceCode ? { admissionSource: c.admission.sourceCode } : {}),
     ...(c.admission?.patientStatusCode ? { patientStatus: c.admission.patientStatusCode } : {}),
-    ...(admitting ? { admittingDiagnosis: dotted(admitting.code) } : {}),
+    ...(admitting ? { admittingDiagnosis: dottedCm(admitting.code) } : {}),
     presentOnAdmission: c.diagnosisPresentOnAdmission ?? [],
     procedures: codes
       .filter((h) => ['BBR', 'BBQ', 'BR', 'BQ', 'CAH'].includes(h.qualifier))
@@ -99,7 +98,7 @@ export function scrubClaimFrom837(
       ? { institutional: institutionalOf(c) }
       : { placeOfService: c.placeOfService }),
     priorAuthorization: c.priorAuthorization,
-    diagnoses: c.diagnoses.map(dotted),
+    diagnoses: c.diagnoses.map(dottedCm),
     lines: c.serviceLines.map((l, i) => ({
       lineNumber: i + 1,
       procedureCode: l.procedure.code,

@@ -1,9 +1,9 @@
+import { dottedCm } from '../../codesets/icd10cm/code.ts';
 import { DIAGNOSIS_LETTERS, HEADER_FIELDS, SERVICE_LINES_PER_PAGE, type HeaderKey } from './layout.ts';
 import { insuranceTypeBox, relationshipBox } from './codes.ts';
 import {
   cityStateZip,
   dateParts,
-  dottedDiagnosis,
   firstLastName,
   lastFirstName,
   phoneParts,
@@ -142,9 +142,7 @@ function address(box: '5' | '7', a: Cms1500Address | null | undefined, phone?: s
 function diagnoses({ claim }: Cms1500Input, problems: Cms1500Problem[]): HeaderValues {
   // Item 21: indicator 0 = ICD-10-CM; codes A-L with the dot; item 22 only on a replacement or void.
   const v: HeaderValues = { '21.indicator': '0' };
-  claim.diagnoses
-    .slice(0, 12)
-    .forEach((code, i) => (v[`21.${DIAGNOSIS_LETTERS[i]!}`] = dottedDiagnosis(code)));
+  claim.diagnoses.slice(0, 12).forEach((code, i) => (v[`21.${DIAGNOSIS_LETTERS[i]!}`] = dottedCm(code)));
   if (claim.diagnoses.length > 12) {
     problems.push(
       cms1500Problem('TOO_MANY_DIAGNOSES', '21', `The claim has ${claim.diagnoses.length} diagnoses.`),

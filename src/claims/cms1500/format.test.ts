@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateParts, dottedDiagnosis, lastFirstName, phoneParts, shortDate, splitCents } from './format.ts';
+import { dottedCm } from '../../codesets/icd10cm/code.ts';
+import { dateParts, lastFirstName, phoneParts, shortDate, splitCents } from './format.ts';
 
 describe('splitCents (items 24F and 28: dollars and cents in separate columns)', () => {
   it.each([
@@ -45,9 +46,9 @@ describe('names, phones and diagnoses', () => {
     expect(phoneParts('555-0123')).toBeNull();
   });
   it('prints ICD-10-CM with the dot after the category', () => {
-    expect(dottedDiagnosis('e119')).toBe('E11.9');
-    expect(dottedDiagnosis('E11.9')).toBe('E11.9');
-    expect(dottedDiagnosis('I10')).toBe('I10');
-    expect(dottedDiagnosis('S72001A')).toBe('S72.001A');
+    expect(dottedCm('e119')).toBe('E11.9');
+    expect(dottedCm('E11.9')).toBe('E11.9');
+    expect(dottedCm('I10')).toBe('I10');
+    expect(dottedCm('S72001A')).toBe('S72.001A');
   });
 });

@@ -53,12 +53,6 @@ export function phoneParts(phone: string | null | undefined): { area: string; nu
   return { area: digits.slice(0, 3), number: digits.slice(3) };
 }
 
-/** ICD-10-CM with the dot after the category (the 02/12 form has no pre-printed decimal). */
-export function dottedDiagnosis(code: string): string {
-  const c = code.trim().toUpperCase().replace('.', '');
-  return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
-}
-
 export function upper(text: string): string {
   return text.toUpperCase().replace(/\s+/g, ' ').trim();
 }

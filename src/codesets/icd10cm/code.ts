@@ -3,9 +3,13 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase().replace(/\./g, '');
 }
 
-/** ICD-10-CM display form: dot after the third character (J45909 → J45.909). */
+/**
+ * ICD-10-CM display form: dot after the third character (J45909, j45.909 → J45.909). The one
+ * dotting helper: the 837 carries codes without the dot (normalizeCode), forms and findings with it.
+ */
 export function dottedCm(code: string): string {
-  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+  const c = normalizeCode(code);
+  return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
 }
 
 /** ICD-10-CM shape: letter, then 2 letters or digits (FY2026 added QA0, a letter in position 2), then up to 4 more. */

@@ -1,6 +1,7 @@
 import { EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import type { Claim } from '../api/types.ts';
+import { ADJUDICATED_STATES, isIn } from '../../../src/claims/states.ts';
 import { isEditable, MANUAL_MOVES, manualMoves } from './claim-states.ts';
 
 interface Props {
@@ -13,14 +14,12 @@ interface Props {
   onReplace(frequencyCode: '7' | '8'): void;
 }
 
-const ADJUDICATED = ['paid', 'partially_paid', 'denied'];
-
 /** What a biller does to the claim as a whole: scrub again, edit, and the moves the state allows. */
 export function ClaimActions({ claim, busy, onScrub, onEdit, onMove, onReplace }: Props) {
   const editable = isEditable(claim.state);
   return (
     <Space wrap>
-      {ADJUDICATED.includes(claim.state) && (
+      {isIn(ADJUDICATED_STATES, claim.state) && (
         <>
           <Button onClick={() => onReplace('7')}>Correct claim (7)</Button>
           <Button danger onClick={() => onReplace('8')}>

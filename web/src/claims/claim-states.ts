@@ -1,5 +1,10 @@
-import { MANUAL_STATES } from '../../../src/claims/schema.ts';
-import { EDITABLE_STATES, TRANSITIONS, type ClaimState } from '../../../src/claims/states.ts';
+import {
+  EDITABLE_STATES,
+  isIn,
+  MANUAL_STATES,
+  TRANSITIONS,
+  type ClaimState,
+} from '../../../src/claims/states.ts';
 
 /** Tag colours by claim state: in progress blue, ready green, out the door purple, problems red. */
 export const STATE_COLORS: Record<ClaimState, string> = {
@@ -33,7 +38,7 @@ export function manualMoves(state: string): (typeof MANUAL_STATES)[number][] {
   return MANUAL_STATES.filter((s) => allowed.includes(s));
 }
 
-export const isEditable = (state: string) => EDITABLE_STATES.includes(state as ClaimState);
+export const isEditable = (state: string) => isIn(EDITABLE_STATES, state);
 
 /** CMS-1500 box 21 and 24E: diagnoses are lettered A–L. */
 export const pointerLetter = (n: number) => String.fromCharCode(64 + n);
