@@ -224,9 +224,12 @@ describe(`crash safety on ${onPostgres ? 'PostgreSQL' : 'PGlite'} (seed ${SEED})
       `${context}: exit ${exit.code ?? exit.signal} in ${stopMs} ms, restart ${restarts.at(-1)} ms, ` +
         `answered writes: ${kept.length} (${[...new Set(kept)].join(', ')})`,
     );
-    expect(r.unexpected, context).toEqual([]);
+    expect(r.unexpected, `${context}; the server logged:\n${previous.errors.join('\n')}`).toEqual([]);
     expect(kept.length, `${context}: no write was answered in 60 s`).toBeGreaterThan(0);
-    expect(await missingWrites(api, ledger, (w) => w === n), `${context}: answered writes lost`).toEqual([]);
+    expect(
+      await missingWrites(api, ledger, (w) => w === n),
+      `${context}: answered writes lost; the server logged:\n${server.errors.join('\n')}`,
+    ).toEqual([]);
   }
 
   it(`keeps every answered write through ${KILLS} SIGKILLs`, { timeout: 3_600_000 }, async () => {

@@ -45,6 +45,8 @@ export class ServerProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private output = '';
+  /** The server's error-level log lines (pino level 50 and up), kept whole for the message. */
+  readonly errors: string[] = [];
 
   private constructor(
     readonly port: number,
@@ -68,6 +70,8 @@ export class ServerProcess {
     const keep = (chunk: Buffer) => {
       // The request log is long: the last 20,000 characters are enough to see why it stopped.
       this.output = (this.output + chunk.toString()).slice(-20_000);
+      for (const line of chunk.toString().split('\n'))
+        if (/"level":(50|60)/.test(line) && this.errors.length < 20) this.errors.push(line.slice(0, 3_000));
     };
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
