@@ -91,11 +91,12 @@ export function registerServeCommands(program: Command): void {
 
   program
     .command('migrate')
-    .description('apply pending database migrations')
+    .description(
+      'apply pending database migrations; on PostgreSQL as the owner (DATABASE_OWNER_URL), also the cleanclaim_app role and its grants',
+    )
     .action(async () => {
-      const { loadConfig, openSystemDatabase } = await system();
-      const database = await openSystemDatabase(loadConfig());
-      console.log(`migrations applied (${database.engine})`);
-      await database.close();
+      const { loadConfig } = await system();
+      const { migrate } = await import('../server/migrate.ts');
+      await migrate(loadConfig(), (line) => console.log(line));
     });
 }

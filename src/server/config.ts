@@ -3,6 +3,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: the owner's connection, used by `cleanclaim migrate` (DATABASE_URL if unset). */
+  databaseOwnerUrl: string | undefined;
+  /** PostgreSQL: the password `cleanclaim migrate` gives the cleanclaim_app role (else NOLOGIN). */
+  appDbPassword: string | undefined;
   dataDir: string;
   codesetsDir: string | undefined;
   adminEmail: string;
@@ -23,6 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
+    appDbPassword: env.CLEANCLAIM_APP_DB_PASSWORD || undefined,
     dataDir: env.CLEANCLAIM_DATA_DIR ?? './data',
     codesetsDir: env.CLEANCLAIM_CODESETS_DIR || undefined,
     adminEmail: env.CLEANCLAIM_ADMIN_EMAIL ?? 'admin@cleanclaim.local',

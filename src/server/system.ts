@@ -3,7 +3,8 @@ import { count } from 'drizzle-orm';
 import { SYSTEM_ACTOR, recordAudit } from '../audit/store.ts';
 import { createUser } from '../auth/store.ts';
 import { appUser } from '../auth/tables.ts';
-import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
+import { openDatabase, type Database } from '../db/connection.ts';
+import { migrateOrCheck } from '../db/roles.ts';
 import { serveDatabase } from '../db/pglite-serve.ts';
 import { scheduleNightlyBackups } from '../db/backup.ts';
 import { seedDemo } from '../demo/seed.ts';
@@ -39,7 +40,8 @@ export async function openSystemDatabase(
     mode: role === 'server' ? 'own' : 'any',
   });
   try {
-    await migrateDatabase(database);
+    // On PostgreSQL the application role may not migrate: it checks, `cleanclaim migrate` applies.
+    await migrateOrCheck(database);
   } catch (error) {
     await database.close();
     throw error;
