@@ -19,7 +19,8 @@ export interface ImportOutcome {
   error?: string;
 }
 
-const BATCH = 2_000;
+// Rows per insert: on the embedded database one insert holds the only thread, so keep each short.
+const BATCH = 500;
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
