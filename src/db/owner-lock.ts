@@ -28,15 +28,17 @@ export function lockPathOf(dataDir: string): string {
 /** Lock files this process holds: a second open in the same process is a client, not a takeover. */
 const heldHere = new Set<string>();
 
-function startTicksOf(pid: number): number | undefined {
+/** Linux: fields 3 (state) and 22 (start time) of /proc/PID/stat, counted after the command name. */
+function procStat(pid: number): { state: string; startTicks: number } | undefined {
   try {
-    // Field 22 of /proc/PID/stat, counted after the command name (which may hold spaces).
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, startTicks: Number(fields[19]) };
   } catch {
     return undefined;
   }
 }
+const startTicksOf = (pid: number) => procStat(pid)?.startTicks;
 
 function alive(lock: OwnerLock): boolean {
   if (lock.pid === process.pid) return false;
@@ -46,8 +48,10 @@ function alive(lock: OwnerLock): boolean {
     // EPERM: the pid exists but belongs to another user; it is alive.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const ticks = startTicksOf(lock.pid);
-  return lock.startTicks === undefined || ticks === undefined || ticks === lock.startTicks;
+  const stat = procStat(lock.pid);
+  // A killed owner not yet reaped by its parent (a zombie) holds nothing any more.
+  if (stat?.state === 'Z') return false;
+  return lock.startTicks === undefined || stat === undefined || stat.startTicks === lock.startTicks;
 }
 
 export function readLock(path: string): OwnerLock | undefined {
