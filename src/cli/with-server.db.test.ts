@@ -46,7 +46,8 @@ describe('CLI commands while the server owns the embedded database; graceful SIG
       execFile(process.execPath, [CLI, ...args], { env: env(), timeout: 120_000 }, (error, stdout, stderr) =>
         resolve({
           code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-          out: `${stdout}${stderr}`,
+          // A signal (the timeout, a crash) belongs in the answer the assertion prints.
+          out: `${stdout}${stderr}${error?.signal ? ` [signal ${error.signal}]` : ''}`,
         }),
       ),
     );
