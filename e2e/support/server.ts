@@ -42,7 +42,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   await migrateDatabase(database);
   const queue = new JobQueue(database, JOBS);
   await queue.start({ work: true });
-  const adminId = await createUser(database.db, { ...ADMIN, grants: [] });
+  // As on a first start: the administrator is the installation admin, with admin in the demo practice.
+  const adminId = await createUser(database.db, { ...ADMIN, grants: [], installationAdmin: true });
   const practiceId = await seedDemo(
     database,
     { seed: 1, patients: 5, encounters: 5, ...options.demo, asOf: todayIso() },
