@@ -1,4 +1,5 @@
 import type { InstitutionalData } from '../encounters/institutional.ts';
+import type { NdcUnit } from '../encounters/service-line.ts';
 import type { ClaimState } from './states.ts';
 
 export interface EncounterForClaim {
@@ -21,6 +22,10 @@ export interface EncounterForClaim {
     chargeCents: number;
     diagnosisPointers: number[];
     revenueCode?: string | null;
+    /** Loop 2410: the drug's NDC, quantity (CTP04) and unit (CTP05-1). */
+    ndc?: string | null;
+    ndcQuantity?: number | null;
+    ndcUnit?: NdcUnit | null;
   }[];
 }
 
@@ -52,6 +57,10 @@ export function claimFromEncounter(
     units: String(l.units),
     placeOfService: null,
     revenueCode: l.revenueCode ?? null,
+    // The drug travels with the line to loop 2410 (LIN/CTP) and the forms.
+    ndc: l.ndc ?? null,
+    ndcQuantity: l.ndcQuantity == null ? null : String(l.ndcQuantity),
+    ndcUnit: l.ndcUnit ?? null,
   }));
   const institutional = encounter.institutional ?? null;
   return {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { InstitutionalData } from '../encounters/institutional.ts';
 import { MAX_INSTITUTIONAL_DIAGNOSES } from '../encounters/schema.ts';
 import { closed, Id, Text } from '../shared/schema.ts';
+import { ServiceLineFields } from '../encounters/service-line.ts';
 import { CLAIM_STATES, MANUAL_STATES } from './states.ts';
 
 export const ClaimCreate = Type.Object({ encounterId: Id, coverageId: Type.Optional(Id) }, closed);
@@ -97,20 +98,7 @@ export const ClaimDetail = Type.Object({
   scrubbedAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  lines: Type.Array(
-    Type.Object({
-      id: Id,
-      lineNumber: Type.Integer(),
-      serviceDate: Type.String(),
-      procedureCode: Type.String(),
-      modifiers: Type.Array(Type.String()),
-      units: Type.Number(),
-      chargeCents: Type.Integer(),
-      diagnosisPointers: Type.Array(Type.Integer()),
-      placeOfService: Nullable(Type.String()),
-      revenueCode: Nullable(Type.String()),
-    }),
-  ),
+  lines: Type.Array(Type.Object({ ...ServiceLineFields, placeOfService: Nullable(Type.String()) })),
   findings: Type.Array(Finding),
   history: Type.Array(
     Type.Object({
@@ -129,7 +117,9 @@ export const ClaimDetail = Type.Object({
 export const PayerRuleFields = {
   payerId: Id,
   kind: Type.Union(
-    ['prior-auth-required', 'rendering-taxonomy-required', 'clia-required'].map((k) => Type.Literal(k)),
+    ['prior-auth-required', 'rendering-taxonomy-required', 'clia-required', 'ndc-required'].map((k) =>
+      Type.Literal(k),
+    ),
   ),
   procedureCodes: Type.Array(Type.String({ format: 'procedure-code', maxLength: 5 }), {
     maxItems: 500,

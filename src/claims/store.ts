@@ -7,6 +7,7 @@ import { appUser } from '../auth/tables.ts';
 import { conflict, notFound } from '../server/problem.ts';
 import { searchCondition } from '../server/resource.ts';
 import { loadClaimParties } from './parties.ts';
+import { drugOf } from '../encounters/service-line.ts';
 import { canTransition, type ClaimState } from './states.ts';
 import { institutionalClaimOf } from './to-837i.ts';
 import { claim, claimEvent, claimFinding, claimLine } from './tables.ts';
@@ -56,7 +57,7 @@ export async function claimDetail(db: Executor, id: number, scope: number[]) {
     .then((rows) => rows.map((r) => ({ ...r.event, userName: r.userName })));
   return {
     ...loaded.row,
-    lines: loaded.lines.map((l) => ({ ...l, units: Number(l.units) })),
+    lines: loaded.lines.map((l) => ({ ...l, units: Number(l.units), ...drugOf(l) })),
     findings,
     history,
     statement: await statementPeriod(db, loaded.row, loaded.lines),

@@ -1,11 +1,9 @@
 import {
   bigint,
   boolean,
-  date,
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   text,
   timestamp,
@@ -14,6 +12,7 @@ import {
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { encounter } from '../encounters/tables.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
+import { serviceLineColumns } from '../encounters/service-line.ts';
 import { coverage, patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
@@ -80,15 +79,8 @@ export const claimLine = pgTable(
     claimId: integer()
       .notNull()
       .references(() => claim.id, { onDelete: 'cascade' }),
-    lineNumber: integer().notNull(),
-    serviceDate: date({ mode: 'string' }).notNull(),
-    procedureCode: text().notNull(),
-    modifiers: text().array().notNull(),
-    units: numeric({ precision: 9, scale: 3 }).notNull(),
-    chargeCents: integer().notNull(),
-    diagnosisPointers: integer().array().notNull(),
+    ...serviceLineColumns(),
     placeOfService: text(),
-    revenueCode: text(),
   },
   (t) => [index().on(t.claimId)],
 );

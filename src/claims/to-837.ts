@@ -1,4 +1,4 @@
-import type { Address, ProfessionalClaim, Provider } from '../x12/transactions/837-types.ts';
+import type { Address, ProfessionalClaim, Provider, ServiceLine } from '../x12/transactions/837-types.ts';
 import { normalizeCode } from '../codesets/icd10cm/code.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
@@ -19,6 +19,22 @@ const address = (a: {
   state: a.state,
   postalCode: a.zip,
 });
+
+/**
+ * Loop 2410 Drug Identification of a line with an NDC: LIN*N4 and the 11-digit code, CTP04 the
+ * quantity and CTP05-1 its unit (837P/837I TR3 2410: required when the payer requires NDCs).
+ */
+export function drugLoopOf(l: LineRow): Pick<ServiceLine, 'drug'> {
+  if (!l.ndc) return {};
+  return {
+    drug: {
+      qualifier: 'N4',
+      code: l.ndc,
+      quantity: l.ndcQuantity === null ? '' : String(Number(l.ndcQuantity)),
+      unit: l.ndcUnit ?? '',
+    },
+  };
+}
 
 export function person(p: ClaimParties['rendering']): Provider | undefined {
   return (
@@ -137,6 +153,7 @@ export function professionalClaimOf(
           diagnosisPointers: l.diagnosisPointers,
           serviceDate: { from: l.serviceDate },
           ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
+          ...drugLoopOf(l),
         })),
     },
   };

@@ -4,7 +4,7 @@ import type { InstitutionalData } from '../encounters/institutional.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
 import { normalizeCode } from '../codesets/icd10cm/code.ts';
-import { person, professionalClaimOf } from './to-837.ts';
+import { drugLoopOf, person, professionalClaimOf } from './to-837.ts';
 
 type ClaimRow = typeof claim.$inferSelect;
 type LineRow = typeof claimLine.$inferSelect;
@@ -96,6 +96,7 @@ export function institutionalClaimOf(
           units: String(Number(l.units)),
           diagnosisPointers: [],
           serviceDate: { from: l.serviceDate },
+          ...drugLoopOf(l),
         })),
     },
   };

@@ -11,6 +11,7 @@ import {
   Timestamp,
 } from '../shared/schema.ts';
 import { InstitutionalData } from './institutional.ts';
+import { NDC_UNITS, ServiceLineFields } from './service-line.ts';
 
 export const MAX_DIAGNOSES = 12; // HI segment: 12 diagnosis codes on a professional claim (837P 2300 HI)
 export const MAX_INSTITUTIONAL_DIAGNOSES = 25; // 837I: principal (ABK) and two HI segments of 12 others (ABF)
@@ -34,7 +35,12 @@ export const ServiceLineInput = Type.Object(
       uniqueItems: true,
     }),
     serviceDate: Type.Optional(IsoDate),
+    /** Loop 2410 LIN03: the National Drug Code, 11 digits (5-4-2) without hyphens. */
     ndc: Nullable(Type.String({ pattern: '^\\d{11}$', maxLength: 11 })),
+    /** CTP04 National Drug Unit Count, with the NDC. */
+    ndcQuantity: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 99_999_999 })),
+    /** CTP05-1 unit of the NDC quantity. */
+    ndcUnit: Nullable(Type.Union(NDC_UNITS.map((u) => Type.Literal(u)))),
   },
   closed,
 );
@@ -60,18 +66,7 @@ const EncounterFields = {
 export const EncounterCreate = Type.Object({ practiceId: Id, ...EncounterFields }, closed);
 export const EncounterUpdate = Type.Partial(Type.Object(EncounterFields), closed);
 
-export const ServiceLine = Type.Object({
-  id: Id,
-  lineNumber: Type.Integer(),
-  procedureCode: Type.String(),
-  modifiers: Type.Array(Type.String()),
-  units: Type.Number(),
-  chargeCents: Type.Integer(),
-  diagnosisPointers: Type.Array(Type.Integer()),
-  serviceDate: Type.String(),
-  ndc: Type.Union([Type.String(), Type.Null()]),
-  revenueCode: Type.Union([Type.String(), Type.Null()]),
-});
+export const ServiceLine = Type.Object(ServiceLineFields);
 export const Encounter = Type.Object({
   ...RowFields,
   ...EncounterFields,

@@ -6,6 +6,7 @@ import { lineChargeFor } from '../practices/fee-schedule.ts';
 import type { FieldError } from '../server/problem.ts';
 import { searchCondition } from '../server/resource.ts';
 import type { EncounterInput } from './schema.ts';
+import { drugOf } from './service-line.ts';
 import { encounter, serviceLine } from './tables.ts';
 
 type LineRow = typeof serviceLine.$inferSelect;
@@ -78,13 +79,15 @@ export async function replaceServiceLines(
         chargeCents: l.chargeCents,
         diagnosisPointers: l.diagnosisPointers,
         ndc: l.ndc ?? null,
+        ndcQuantity: l.ndc && l.ndcQuantity != null ? String(l.ndcQuantity) : null,
+        ndcUnit: l.ndc ? (l.ndcUnit ?? null) : null,
         revenueCode: l.revenueCode ?? null,
       })),
     )
     .returning();
 }
 
-const lineOut = (l: LineRow) => ({ ...l, units: Number(l.units) });
+const lineOut = (l: LineRow) => ({ ...l, units: Number(l.units), ...drugOf(l) });
 
 export async function loadEncounter(db: Executor, id: number, scope: number[]) {
   const [row] = await db

@@ -1,8 +1,9 @@
-import { date, index, integer, jsonb, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
 import { patient } from '../patients/tables.ts';
 import type { InstitutionalData } from './institutional.ts';
+import { serviceLineColumns } from './service-line.ts';
 
 /** A visit: what was done for the patient on the dates of service, before it becomes a claim. */
 export const encounter = pgTable(
@@ -35,7 +36,7 @@ export const encounter = pgTable(
   (t) => [index().on(t.practiceId, t.serviceDateFrom), index().on(t.patientId)],
 );
 
-/** A service line (loop 2400, SV1): one procedure with its modifiers, units, charge and pointers. */
+/** A service line (loop 2400, SV1/SV2, and its 2410 drug): one procedure with its modifiers, units, charge and pointers. */
 export const serviceLine = pgTable(
   'service_line',
   {
@@ -46,18 +47,7 @@ export const serviceLine = pgTable(
     encounterId: integer()
       .notNull()
       .references(() => encounter.id, { onDelete: 'cascade' }),
-    lineNumber: integer().notNull(),
-    serviceDate: date({ mode: 'string' }).notNull(),
-    /** Empty on an institutional line billed by revenue code alone (room and board). */
-    procedureCode: text().notNull(),
-    modifiers: text().array().notNull(),
-    units: numeric({ precision: 9, scale: 3 }).notNull(),
-    chargeCents: integer().notNull(),
-    /** SV107: 1-based positions in the encounter's diagnosis list, at most four. */
-    diagnosisPointers: integer().array().notNull(),
-    ndc: text(),
-    /** UB-04 FL42 revenue code (institutional lines). */
-    revenueCode: text(),
+    ...serviceLineColumns(),
   },
   (t) => [index().on(t.encounterId)],
 );

@@ -197,6 +197,19 @@ export const RULES = {
       'Check the units for the day; indicator 3 denials may be appealed with medical records, indicator 2 may not.',
     source: 'Medicare NCCI MUE files, adjudication indicators 2 and 3',
   },
+  'NDC-FORMAT': {
+    severity: 'error',
+    title: 'NDC in the 11-digit 5-4-2 form',
+    fixHint:
+      "Enter the package's NDC as 11 digits (pad the short segment of a 10-digit NDC with a leading zero).",
+    source: '837P/837I TR3 loop 2410 LIN03 (N4: 11-digit NDC in 5-4-2 format)',
+  },
+  'NDC-QUANTITY': {
+    severity: 'error',
+    title: 'NDC quantity and unit',
+    fixHint: 'Enter the quantity of the drug administered and its unit (F2, GR, ME, ML, UN).',
+    source: '837P/837I TR3 loop 2410 CTP04, CTP05-1',
+  },
   'PAYER-RULE': {
     severity: 'error',
     title: 'Payer-specific requirement',

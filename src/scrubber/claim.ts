@@ -36,6 +36,10 @@ export interface ScrubLine {
   serviceDate: string;
   placeOfService?: string;
   revenueCode?: string;
+  /** Loop 2410: LIN03 National Drug Code (LIN02 N4), CTP04 quantity and CTP05-1 unit. */
+  ndc?: string;
+  ndcQuantity?: string;
+  ndcUnit?: string;
 }
 
 /** What a UB-04 / 837I carries beyond the professional claim (form locators in brackets). */

@@ -33,7 +33,9 @@ export interface CodeChecker {
 export type PayerRule =
   | { kind: 'prior-auth-required'; payerId: string; procedureCodes: string[]; note?: string }
   | { kind: 'rendering-taxonomy-required'; payerId: string; note?: string }
-  | { kind: 'clia-required'; payerId: string; procedureCodes: string[]; note?: string };
+  | { kind: 'clia-required'; payerId: string; procedureCodes: string[]; note?: string }
+  /** The drug HCPCS codes the payer wants an NDC (2410 LIN/CTP) with; none listed: every J code. */
+  | { kind: 'ndc-required'; payerId: string; procedureCodes: string[]; note?: string };
 
 export interface ScrubContext {
   /** Today's date (YYYY-MM-DD): passed in so the rules stay pure. */

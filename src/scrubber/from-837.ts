@@ -109,6 +109,7 @@ export function scrubClaimFrom837(
       serviceDate: l.serviceDate.from,
       ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
       ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
+      ...(l.drug ? { ndc: l.drug.code, ndcQuantity: l.drug.quantity, ndcUnit: l.drug.unit } : {}),
     })),
   };
 }

@@ -131,6 +131,12 @@ const TRIPS: Record<RuleId, Case> = {
     field: '/priorAuthorization',
     lines: [2],
   },
+  'NDC-FORMAT': {
+    claim: (c) => (c.lines[2]!.ndc = '0003-0293-05'),
+    field: '/lines/2/ndc',
+    lines: [3],
+  },
+  'NDC-QUANTITY': { claim: (c) => delete c.lines[2]!.ndcUnit, field: '/lines/2/ndcQuantity', lines: [3] },
   RESUBMISSION: { claim: (c) => (c.frequencyCode = '7'), field: '/payerClaimNumber' },
   'INST-BILL-TYPE': {
     base: inst,
@@ -246,6 +252,21 @@ describe('scrubber', () => {
       { ...claim.lines[1]!, procedureCode: '36415', modifiers: [], chargeCents: 1500 },
     ];
     expect(scrubClaim(claim, testContext()).findings.some((f) => f.ruleId === 'EM-MODIFIER-25')).toBe(false);
+  });
+
+  it('asks for the NDC of a drug code where the payer requires it (payer rule as data)', () => {
+    const rules = (procedureCodes: string[]) => ({
+      payerRules: [{ kind: 'ndc-required' as const, payerId: '60054', procedureCodes }],
+    });
+    const noNdc = cleanClaim();
+    delete noNdc.lines[2]!.ndc;
+    const hits = (claim: ScrubClaim, codes: string[]) =>
+      scrubClaim(claim, testContext(rules(codes))).findings.filter((f) => f.ruleId === 'PAYER-RULE');
+    // No codes listed: every J code.
+    expect(hits(noNdc, [])).toMatchObject([{ field: '/lines/2/ndc', lines: [3] }]);
+    expect(hits(noNdc, ['J1100'])).toEqual([]);
+    expect(hits(noNdc, ['J3301'])).toHaveLength(1);
+    expect(hits(cleanClaim(), [])).toEqual([]);
   });
 
   it('counts an error as blocking and a warning as not', () => {

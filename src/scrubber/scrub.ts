@@ -3,6 +3,7 @@ import type { ScrubContext } from './context.ts';
 import type { Finding } from './finding.ts';
 import { checkCodes } from './rules/codes.ts';
 import { checkDates } from './rules/dates.ts';
+import { checkDrugs } from './rules/drugs.ts';
 import { checkDuplicates } from './rules/duplicates.ts';
 import { checkModifiers } from './rules/modifiers.ts';
 import { checkNcci } from './rules/ncci.ts';
@@ -30,6 +31,7 @@ export const CHECKS: ClaimCheck[] = [
   checkPointers,
   checkModifiers,
   checkUnitsAndCharges,
+  checkDrugs,
   checkPlaceOfService,
   checkDuplicates,
   checkNcci,

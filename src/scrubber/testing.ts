@@ -63,6 +63,10 @@ export function cleanClaim(): ScrubClaim {
         chargeCents: 3200,
         diagnosisPointers: [1],
         serviceDate: '2026-11-02',
+        // Triamcinolone acetonide 40 mg/mL, 1 mL vial (loop 2410).
+        ndc: '00003029305',
+        ndcQuantity: '1',
+        ndcUnit: 'ML',
       },
     ],
   };

@@ -38,6 +38,27 @@ function evaluate(rule: PayerRule, claim: ScrubClaim): Finding[] {
               { fixHint: "Add the taxonomy code on the provider's record." },
             ),
           ];
+    case 'ndc-required': {
+      // No codes listed: every HCPCS J code (drugs administered other than orally).
+      const wants = (code: string) =>
+        rule.procedureCodes.length ? rule.procedureCodes.includes(code) : /^J\d{4}$/.test(code);
+      return claim.lines.flatMap((l, i) =>
+        wants(l.procedureCode) && !l.ndc
+          ? [
+              finding(
+                'PAYER-RULE',
+                lineField(i, 'ndc'),
+                `${payer} requires the NDC of drug code ${l.procedureCode} (line ${l.lineNumber})${note}`,
+                {
+                  lines: [l.lineNumber],
+                  fixHint:
+                    "Enter the drug's 11-digit NDC, quantity and unit on the encounter's line (loop 2410).",
+                },
+              ),
+            ]
+          : [],
+      );
+    }
     case 'clia-required': {
       if (claim.cliaNumber) return [];
       const index = claim.lines.findIndex((l) => rule.procedureCodes.includes(l.procedureCode));
