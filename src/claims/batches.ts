@@ -8,11 +8,9 @@ import { write837, type Transaction837 } from '../x12/transactions/837-generate.
 import type { ProfessionalClaim } from '../x12/transactions/837-types.ts';
 import { claimsBreakingGuide, fileErrors, X12_INVALID } from './batch-check.ts';
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
-import { loadClaimParties } from './parties.ts';
 import { moveClaim } from './store.ts';
 import { claim, claimFinding, claimLine } from './tables.ts';
-import { professionalClaimOf } from './to-837.ts';
-import { institutionalClaimOf } from './to-837i.ts';
+import { loadClaimModel } from './model.ts';
 
 export type ClaimType = 'professional' | 'institutional';
 /** The TR3 each claim type leaves under, and the file name's prefix. */
@@ -91,7 +89,6 @@ export async function createBatch(
         `no ready ${claimType} claims to submit`,
         skipped.map((s) => ({ pointer: '/claimIds', detail: `claim ${s.claimId} is ${s.state}` })),
       );
-    const toClaim = claimType === 'institutional' ? institutionalClaimOf : professionalClaimOf;
     const submitter = {
       name: settings.submitterName,
       id: settings.submitterId,
@@ -102,7 +99,7 @@ export async function createBatch(
     const models = new Map<number, ProfessionalClaim>();
     for (const row of ready) {
       const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
-      models.set(row.id, toClaim(row, lines, await loadClaimParties(tx, row)));
+      models.set(row.id, (await loadClaimModel(tx, row, lines)).model);
     }
     const setsOf = (rows: ClaimRow[]): Transaction837[] =>
       setsByPayer(rows, settings.claimsPerTransaction).map((set) => ({

@@ -36,7 +36,8 @@ export function drugLoopOf(l: LineRow): Pick<ServiceLine, 'drug'> {
   };
 }
 
-export function person(p: ClaimParties['rendering']): Provider | undefined {
+/** A provider's NM1 (and PRV taxonomy where the loop has one: 2310B rendering, 2310A attending). */
+export function person(p: ClaimParties['rendering'], withTaxonomy = true): Provider | undefined {
   return (
     p && {
       entityType: '1',
@@ -44,7 +45,7 @@ export function person(p: ClaimParties['rendering']): Provider | undefined {
       firstName: p.firstName,
       idQualifier: 'XX',
       id: p.npi,
-      ...(p.taxonomy ? { taxonomyCode: p.taxonomy } : {}),
+      ...(withTaxonomy && p.taxonomy ? { taxonomyCode: p.taxonomy } : {}),
     }
   );
 }
@@ -131,7 +132,8 @@ export function professionalClaimOf(
       diagnoses: row.diagnoses.map(normalizeCode),
       diagnosisCodeSet: 'ICD-10-CM',
       ...(parties.rendering ? { renderingProvider: person(parties.rendering)! } : {}),
-      ...(parties.referring ? { referringProvider: person(parties.referring)! } : {}),
+      // 837P 2310A (referring) has no PRV: its taxonomy is not sent, so the model does not hold it.
+      ...(parties.referring ? { referringProvider: person(parties.referring, false)! } : {}),
       ...(parties.facility
         ? {
             serviceFacility: {

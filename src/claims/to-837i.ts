@@ -90,7 +90,12 @@ export function institutionalClaimOf(
         .sort((a, b) => a.lineNumber - b.lineNumber)
         .map((l) => ({
           revenueCode: l.revenueCode ?? '',
-          procedure: { qualifier: 'HC', code: l.procedureCode, modifiers: l.modifiers },
+          // A line billed by revenue code alone has no SV202, so no modifiers are sent either.
+          procedure: {
+            qualifier: 'HC',
+            code: l.procedureCode,
+            modifiers: l.procedureCode ? l.modifiers : [],
+          },
           chargeCents: l.chargeCents,
           unitType: 'UN',
           units: String(Number(l.units)),
