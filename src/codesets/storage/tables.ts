@@ -49,3 +49,20 @@ export const codeSearchIndex = pgTable('code_search_index', {
   builtAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   content: bytea().notNull(),
 });
+
+/**
+ * The stored index's bytes after its first megabyte (which is `code_search_index.content`), one
+ * row a megabyte: on the embedded database a single insert of the whole blob held the only thread
+ * for seconds, so it is written and read a part at a time.
+ */
+export const codeSearchIndexPart = pgTable(
+  'code_search_index_part',
+  {
+    releaseSet: text()
+      .notNull()
+      .references(() => codeSearchIndex.releaseSet, { onDelete: 'cascade' }),
+    part: integer().notNull(),
+    content: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseSet, t.part] })],
+);
