@@ -1,0 +1,88 @@
+// ESLint rule: domains reach each other only through exported functions (issue 11).
+//  - a domain never imports another domain's storage (tables.ts, store.ts, batch-tables.ts,
+//    *-store.ts); only a tables file may name another domain's tables, for a foreign key
+//    (drizzle's `.references()` needs the column), and the schema index gathers them all;
+//  - the toolkit (src/db, src/shared, src/http) imports no domain and no wiring;
+//  - a domain imports no wiring (src/server, src/cli, src/app): the wiring imports the domains.
+// `baseline` lists the imports that existed when the rule was switched on, as file → targets, so
+// no new one can land; an entry that no longer occurs is reported so the list only shrinks.
+import path from 'node:path';
+
+export const DOMAINS = [
+  'audit',
+  'auth',
+  'claims',
+  'codesets',
+  'demo',
+  'encounters',
+  'jobs',
+  'patients',
+  'payers',
+  'practices',
+  'scrubber',
+  'x12',
+];
+export const TOOLKIT = ['db', 'shared', 'http'];
+export const WIRING = ['server', 'cli', 'app'];
+const SCHEMA_INDEX = 'src/app/schema.ts';
+
+const top = (file) => (file.startsWith('src/') ? file.split('/')[1] : undefined);
+const base = (file) => path.posix.basename(file).replace(/\.(ts|tsx|js|mjs)$/, '');
+const isStorage = (file) => /(^|-)(tables|store)$/.test(base(file));
+const isTables = (file) => /(^|-)tables$/.test(base(file));
+
+/** Why importing `target` from `importer` crosses a boundary, or undefined. Paths are repo-relative. */
+export function violation(importer, target) {
+  const from = top(importer);
+  const to = top(target);
+  if (!from || !to || from === to) return undefined;
+  const toDomain = DOMAINS.includes(to);
+  if (TOOLKIT.includes(from) && (toDomain || WIRING.includes(to)))
+    return `src/${from} is toolkit and imports no domain or wiring (${target})`;
+  if (DOMAINS.includes(from) && WIRING.includes(to))
+    return `a domain imports the toolkit, not the wiring (${target}); the wiring imports the domains`;
+  if (toDomain && isStorage(target)) {
+    if (isTables(target) && (isTables(importer) || importer === SCHEMA_INDEX)) return undefined;
+    return `${target} is src/${to}'s storage: use a function src/${to} exports`;
+  }
+  return undefined;
+}
+
+const rule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'domains reach each other only through exported functions' },
+    schema: [{ type: 'object', properties: { baseline: { type: 'object' } }, additionalProperties: false }],
+  },
+  create(context) {
+    const root = context.cwd;
+    const importer = path.relative(root, context.filename).split(path.sep).join('/');
+    if (!importer.startsWith('src/')) return {};
+    const allowed = new Set(context.options[0]?.baseline?.[importer] ?? []);
+    const seen = new Set();
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(importer), source));
+      const why = violation(importer, target);
+      if (!why) return;
+      if (allowed.has(target)) return void seen.add(target);
+      context.report({ node, message: `Domain boundary: ${why}.` });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+      'Program:exit': (node) => {
+        for (const target of allowed)
+          if (!seen.has(target))
+            context.report({
+              node,
+              message: `Domain boundary baseline: ${importer} no longer imports ${target}; remove it from scripts/lint/domain-baseline.mjs.`,
+            });
+      },
+    };
+  },
+};
+
+export default { rules: { 'domain-boundaries': rule } };

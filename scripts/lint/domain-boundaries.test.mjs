@@ -1,0 +1,59 @@
+import { RuleTester } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin, { violation } from './domain-boundaries.mjs';
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+const tester = new RuleTester();
+const rule = plugin.rules['domain-boundaries'];
+const file = (p) => `${process.cwd()}/${p}`;
+
+describe('domain boundaries', () => {
+  it('names what crosses a boundary and lets the rest through', () => {
+    expect(violation('src/claims/routes.ts', 'src/patients/tables.ts')).toMatch(/src\/patients's storage/);
+    expect(violation('src/claims/routes.ts', 'src/audit/store.ts')).toMatch(/storage/);
+    expect(violation('src/cli/admin.ts', 'src/scrubber/ncci-store.ts')).toMatch(/storage/);
+    expect(violation('src/shared/checks.ts', 'src/server/problem.ts')).toMatch(/toolkit/);
+    expect(violation('src/db/schema.ts', 'src/claims/tables.ts')).toMatch(/toolkit/);
+    expect(violation('src/payers/routes.ts', 'src/server/app.ts')).toMatch(/wiring/);
+    // a foreign key names the referenced table; the schema index gathers every table
+    expect(violation('src/claims/tables.ts', 'src/patients/tables.ts')).toBeUndefined();
+    expect(violation('src/app/schema.ts', 'src/claims/batch-tables.ts')).toBeUndefined();
+    expect(violation('src/claims/routes.ts', 'src/claims/store.ts')).toBeUndefined();
+    expect(violation('src/claims/routes.ts', 'src/shared/money.ts')).toBeUndefined();
+    expect(violation('src/server/app.ts', 'src/claims/routes.ts')).toBeUndefined();
+  });
+
+  tester.run('domain-boundaries', rule, {
+    valid: [
+      { code: "import { x } from '../shared/money.ts';", filename: file('src/claims/a.ts') },
+      {
+        code: "import { patient } from '../patients/tables.ts';",
+        filename: file('src/claims/a.ts'),
+        options: [{ baseline: { 'src/claims/a.ts': ['src/patients/tables.ts'] } }],
+      },
+    ],
+    invalid: [
+      {
+        code: "import { patient } from '../patients/tables.ts';",
+        filename: file('src/claims/a.ts'),
+        errors: [{ message: /use a function src\/patients exports/ }],
+      },
+      {
+        code: "const m = await import('../../audit/store.ts');",
+        filename: file('src/codesets/storage/a.ts'),
+        errors: 1,
+      },
+      {
+        // the baseline allows only what it lists, and an entry no longer used is reported
+        code: "import { payer } from '../payers/tables.ts';",
+        filename: file('src/claims/a.ts'),
+        options: [{ baseline: { 'src/claims/a.ts': ['src/patients/tables.ts'] } }],
+        errors: [
+          { message: /src\/payers's storage/ },
+          { message: /no longer imports src\/patients\/tables.ts/ },
+        ],
+      },
+    ],
+  });
+});
