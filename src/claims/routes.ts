@@ -30,9 +30,7 @@ import {
 } from './schema.ts';
 import { replaceClaim, type ReplacementInput } from './replace.ts';
 import { scrubStoredClaim } from './scrub.ts';
-import { cms1500InputOf } from './cms1500/from-claim.ts';
-import { renderCms1500 } from './cms1500/index.ts';
-import { loadClaimParties } from './parties.ts';
+import { CLAIM_FORMS, renderClaimForm, type ClaimForm } from './forms.ts';
 import { applyClaimEdit } from './apply-edit.ts';
 import { editFromFix, type ClaimEdit } from './edit.ts';
 import {
@@ -148,49 +146,39 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
     },
   );
 
-  app.get<{ Params: { id: number }; Querystring: { background?: 'form' | 'none' } }>(
-    '/api/claims/:id/cms1500.pdf',
-    {
-      config: { access: EVERYONE },
-      schema: {
-        tags,
-        summary:
-          'The claim on a CMS-1500 (02/12) form: background=form for plain paper, none for the red form',
-        params: ById,
-        querystring: Type.Object(
-          { background: Type.Optional(Type.Union([Type.Literal('form'), Type.Literal('none')])) },
-          closed,
-        ),
+  for (const [form, info] of Object.entries(CLAIM_FORMS) as [ClaimForm, (typeof CLAIM_FORMS)[ClaimForm]][])
+    app.get<{ Params: { id: number }; Querystring: { background?: 'form' | 'none' } }>(
+      `/api/claims/:id/${info.path}.pdf`,
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: info.summary,
+          params: ById,
+          querystring: Type.Object(
+            { background: Type.Optional(Type.Union([Type.Literal('form'), Type.Literal('none')])) },
+            closed,
+          ),
+        },
       },
-    },
-    async (request, reply) => {
-      const loaded = await loadClaim(db, request.params.id, request.practiceScope);
-      if (!loaded) throw notFound('claim');
-      if (loaded.row.type !== 'professional')
-        throw conflict('an institutional claim is billed on a UB-04, not a CMS-1500');
-      const input = cms1500InputOf(
-        loaded.row,
-        loaded.lines,
-        await loadClaimParties(db, loaded.row),
-        todayIso(),
-      );
-      const pdf = await renderCms1500(input, {
-        background: request.query.background ?? 'form',
-        creationDate: new Date(),
-      });
-      await recordAudit(db, actorOf(request), {
-        practiceId: loaded.row.practiceId,
-        action: 'export',
-        entity: 'claim',
-        entityId: loaded.row.id,
-        detail: { form: 'CMS-1500' },
-      });
-      reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="CMS1500-${loaded.row.patientControlNumber}.pdf"`);
-      return pdf;
-    },
-  );
+      async (request, reply) => {
+        const loaded = await loadClaim(db, request.params.id, request.practiceScope);
+        if (!loaded) throw notFound('claim');
+        if (loaded.row.type !== info.type) throw conflict(info.wrongType);
+        const { row, lines } = loaded;
+        const pdf = await renderClaimForm(db, form, row, lines, request.query.background ?? 'form');
+        await recordAudit(db, actorOf(request), {
+          practiceId: row.practiceId,
+          action: 'export',
+          entity: 'claim',
+          entityId: row.id,
+          detail: { form },
+        });
+        const file = `${form.replace('-', '')}-${row.patientControlNumber}.pdf`;
+        reply.type('application/pdf').header('content-disposition', `inline; filename="${file}"`);
+        return pdf;
+      },
+    );
 
   app.post<{ Params: { id: number } }>(
     '/api/claims/:id/scrub',
