@@ -16,7 +16,7 @@ beforeAll(async () => {
   tables = await loadCodeTables(await detectReleases());
 }, 120_000);
 
-describe('validateCode on the real FY2025/FY2026 and HCPCS 2026 tables', () => {
+describe('validateCode on the real FY2025/FY2026/FY2027 and HCPCS 2026 tables', () => {
   it('ICD-10-CM: headers are not billable, codes are', () => {
     const header = validateCode('ICD-10-CM', 'J45', FY26, tables);
     expect(header).toMatchObject({ valid: false, billable: false, release: '2026' });
@@ -62,11 +62,16 @@ describe('validateCode on the real FY2025/FY2026 and HCPCS 2026 tables', () => {
     );
   });
 
-  it('ICD-10-CM: release by date of service; FY2027 dates have no release loaded', () => {
+  it('ICD-10-CM: release by date of service; dates before FY2025 have no release loaded', () => {
     // B88.01 was added for FY2026 (order addenda); it is unknown in FY2025.
     expect(validateCode('ICD-10-CM', 'B88.01', '2025-10-01', tables).valid).toBe(true);
     expect(validateCode('ICD-10-CM', 'B88.01', '2025-09-30', tables).problems[0]?.code).toBe('CODE_UNKNOWN');
-    expect(validateCode('ICD-10-CM', 'J45.909', '2026-10-01', tables).problems[0]?.code).toBe('NO_RELEASE');
+    // FY2027 (from 2026-10-01) is in the shared folder; nothing before FY2025 is.
+    expect(validateCode('ICD-10-CM', 'J45.909', '2026-10-01', tables)).toMatchObject({
+      valid: true,
+      release: '2027',
+    });
+    expect(validateCode('ICD-10-CM', 'J45.909', '2024-09-30', tables).problems[0]?.code).toBe('NO_RELEASE');
     expect(validateCode('ICD-10-CM', '123', FY26, tables).problems[0]?.code).toBe('CODE_FORMAT');
   });
 
