@@ -32,9 +32,14 @@ export function ClaimActions({ claim, busy, onScrub, onEdit, onMove, onReplace }
           {MANUAL_MOVES[to]}
         </Button>
       ))}
-      {claim.type === 'professional' && (
+      {/* Each claim prints on its own form: the CMS-1500 (837P) or the UB-04 (837I). */}
+      {claim.type === 'professional' ? (
         <Button icon={<PrinterOutlined />} href={`/api/claims/${claim.id}/cms1500.pdf`} target="_blank">
           Print CMS-1500
+        </Button>
+      ) : (
+        <Button icon={<PrinterOutlined />} href={`/api/claims/${claim.id}/ub04.pdf`} target="_blank">
+          Print UB-04
         </Button>
       )}
       {editable && (
