@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, SESSION_COOKIE } from '../server/access.ts';
 import { unauthorized } from '../server/problem.ts';

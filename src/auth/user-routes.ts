@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordAudits, type AuditEntry } from '../audit/store.ts';
+import { recordAudits, type AuditEntry } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { practice } from '../practices/tables.ts';
 import { actorOf } from '../server/access.ts';

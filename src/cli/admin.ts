@@ -22,9 +22,9 @@ export function registerAdminCommands(program: Command): void {
         { createUser, findUserByEmail },
         { withDatabase },
       ] = await Promise.all([
-        import('../audit/store.ts'),
+        import('../audit/index.ts'),
         import('../auth/schema.ts'),
-        import('../auth/store.ts'),
+        import('../auth/index.ts'),
         import('./database.ts'),
       ]);
       await withDatabase(async (database) => {
@@ -101,7 +101,7 @@ export function registerAdminCommands(program: Command): void {
     .description('recent jobs with state and progress')
     .action(async () => {
       const [{ listJobs }, { withDatabase }] = await Promise.all([
-        import('../jobs/store.ts'),
+        import('../jobs/index.ts'),
         import('./database.ts'),
       ]);
       await withDatabase(async (database) => {

@@ -84,7 +84,7 @@ export function registerCodesetCommands(program: Command): void {
       const [{ importNcciDirectory }, { describeWhere }, { SYSTEM_ACTOR }] = await Promise.all([
         import('../scrubber/ncci-store.ts'),
         import('../scrubber/ncci/index.ts'),
-        import('../audit/store.ts'),
+        import('../audit/index.ts'),
       ]);
       const { withDatabase } = await import('./database.ts');
       await withDatabase(async (database) => {

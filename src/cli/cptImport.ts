@@ -21,7 +21,7 @@ export function registerCptImportCommand(codesets: Command): void {
         { importCptRelease },
         { withDatabase },
       ] = await Promise.all([
-        import('../audit/store.ts'),
+        import('../audit/index.ts'),
         import('../codesets/problems.ts'),
         import('../codesets/storage/import.ts'),
         import('../codesets/storage/importCpt.ts'),

@@ -10,7 +10,7 @@ import type { SearchIndex } from './search/searchIndex.ts';
 import { databaseSource, storedReleases, type StoredRelease } from './storage/load.ts';
 import { buildStoredSearchIndex, loadStoredSearchIndex, searchSources } from './storage/searchIndexStore.ts';
 import type { CodeTables } from './tables/codeTables.ts';
-import type { AuditActor } from '../audit/store.ts';
+import type { AuditActor } from '../audit/index.ts';
 import { refreshSearchIndexes } from './storage/import.ts';
 import { importCptRelease, type CptImportOutcome } from './storage/importCpt.ts';
 import type { CodeChecker } from '../scrubber/context.ts';

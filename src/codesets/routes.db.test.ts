@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { startTestApp, type Client } from '../server/testing.ts';
 import { importCodesetDirectory } from './storage/import.ts';
 import { writeReleaseFolder } from './testing.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { todayIso } from '../shared/dates.ts';
 import { backupDatabase, restoreDatabase, scheduleNightlyBackups, writeBackupFile } from './backup.ts';

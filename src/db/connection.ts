@@ -7,12 +7,13 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema.ts';
 import { acquireLock, describeHolder, releaseLock, type OwnerLock } from './owner-lock.ts';
 import { gatedClient, PgliteGate } from './pglite-gate.ts';
 import type { PgliteOwner } from './pglite-serve.ts';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+// No schema object: queries name their tables, so src/db needs no domain's (the index for drizzle-kit
+// is src/app/schema.ts).
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A database handle or an open transaction: store functions accept either. */
 export type Executor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -129,7 +130,7 @@ async function openPgliteClient(
   // relaxed); see README "Operating it".
   const raw = await PGlite.create(dataDir, { relaxedDurability: false });
   const client = gate ? gatedClient(raw, gate) : raw;
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  const db = drizzlePglite({ client, casing: 'snake_case' });
   const sql: SqlRunner = {
     async executeSql(text, values) {
       if (values && values.length > 0) return { rows: (await client.query(text, values)).rows as never };
@@ -155,7 +156,7 @@ async function openPostgres(url: string, poolSize?: number): Promise<Database> {
     options: '-c TimeZone=UTC',
   });
   pool.on('error', () => undefined); // an idle client's error is reported on its next use
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
+  const db = drizzlePg({ client: pool, casing: 'snake_case' });
   return {
     engine: 'postgres',
     db: db as unknown as Db,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
-import { createUser } from '../auth/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { createUser } from '../auth/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { JOBS } from '../jobs/definitions.ts';
 import { JobQueue } from '../jobs/queue.ts';

@@ -1,5 +1,5 @@
 import type { Database, Executor } from '../db/connection.ts';
-import { recordAudits, type AuditActor } from '../audit/store.ts';
+import { recordAudits, type AuditActor } from '../audit/index.ts';
 import { practiceGrant } from '../auth/tables.ts';
 import { encounter, serviceLine } from '../encounters/tables.ts';
 import { coverage, patient } from '../patients/tables.ts';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { CLINICAL, EVERYONE } from '../auth/roles.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { facility, provider } from '../practices/tables.ts';

@@ -1,8 +1,8 @@
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { writeBatchForJob, type ClaimBatchJob } from '../claims/batch-job.ts';
 import { sendWrittenBatch } from '../claims/outbox.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { purgeExpiredSessions } from '../auth/store.ts';
+import { purgeExpiredSessions } from '../auth/index.ts';
 import { todayIso } from '../shared/dates.ts';
 import { importCodesetDirectory, removeUnfinishedImports } from '../codesets/storage/import.ts';
 import type { JobDefinition } from './queue.ts';

@@ -3,7 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { EVERYONE, MANAGERS } from '../auth/roles.ts';
 import { practiceGrant } from '../auth/tables.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../server/access.ts';
 import { notFound } from '../server/problem.ts';

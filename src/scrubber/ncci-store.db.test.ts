@@ -2,7 +2,7 @@ import { mkdtempSync, copyFileSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { openTestDatabase } from '../db/testing.ts';
 import { mueFor, ptpEdit } from './ncci/index.ts';
 import { classifyNcciFile, importNcciDirectory, NcciCatalog } from './ncci-store.ts';

@@ -4,8 +4,8 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { asc, eq } from 'drizzle-orm';
-import type { AuditActor } from '../audit/store.ts';
-import { recordAudit } from '../audit/store.ts';
+import type { AuditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Database } from '../db/connection.ts';
 import {
   importMues,

@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/roles.ts';
 import { practicesWithRole } from '../auth/roles.ts';
-import { resumeSession, type SessionUser } from '../auth/store.ts';
-import type { AuditActor } from '../audit/store.ts';
+import { resumeSession, type SessionUser } from '../auth/index.ts';
+import type { AuditActor } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { forbidden, notFound, Problem, unauthorized } from './problem.ts';
 

@@ -1,8 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
-import { createUser } from '../auth/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { createUser } from '../auth/index.ts';
 import { openTestDatabase } from '../db/testing.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { JOBS } from '../jobs/definitions.ts';

@@ -1,9 +1,8 @@
 // One problem type for every API error (RFC 9457 application/problem+json). Field errors carry
 // the JSON pointer of the field so the UI can show the message beside it.
-export interface FieldError {
-  pointer: string;
-  detail: string;
-}
+import type { FieldError } from '../shared/field-error.ts';
+
+export type { FieldError };
 
 export class Problem extends Error {
   constructor(

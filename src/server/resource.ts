@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/roles.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { Id, ListOf } from '../shared/schema.ts';
 import { actorOf, requirePracticeInScope } from './access.ts';

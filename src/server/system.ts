@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { SYSTEM_ACTOR, recordAudit } from '../audit/store.ts';
-import { createUser } from '../auth/store.ts';
+import { SYSTEM_ACTOR, recordAudit } from '../audit/index.ts';
+import { createUser } from '../auth/index.ts';
 import { appUser } from '../auth/tables.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { migrateOrCheck } from '../db/roles.ts';

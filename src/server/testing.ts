@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import type { Role } from '../auth/roles.ts';
-import { createUser } from '../auth/store.ts';
+import { createUser } from '../auth/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { openTestDatabase } from '../db/testing.ts';
 import { JOBS } from '../jobs/definitions.ts';

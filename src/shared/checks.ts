@@ -1,4 +1,4 @@
-import type { FieldError } from '../server/problem.ts';
+import type { FieldError } from './field-error.ts';
 import { todayIso } from './dates.ts';
 
 // Cross-field date rules shared by the resources: the end is not before the start, and dates

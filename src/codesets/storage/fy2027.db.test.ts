@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../audit/store.ts';
+import { SYSTEM_ACTOR } from '../../audit/index.ts';
 import { openTestDatabase } from '../../db/testing.ts';
 import { CodeSetCatalog } from '../catalog.ts';
 import { defaultCodesetDir } from '../release/detect.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../audit/store.ts';
+import { SYSTEM_ACTOR } from '../../audit/index.ts';
 import { openTestDatabase } from '../../db/testing.ts';
 import { CodeSetCatalog } from '../catalog.ts';
 import { importCodesetDirectory } from './import.ts';

@@ -3,7 +3,7 @@
  * whole first and refused with every problem (file, line, why) before anything is written; then
  * it is stored like any release (one active release per year, replaced when the file changes).
  */
-import type { AuditActor } from '../../audit/store.ts';
+import type { AuditActor } from '../../audit/index.ts';
 import type { Database } from '../../db/connection.ts';
 import { readCptFile } from '../cpt/importCptFile.ts';
 import type { CodesetProblem } from '../problems.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../audit/store.ts';
+import { SYSTEM_ACTOR } from '../../audit/index.ts';
 import { openTestDatabase } from '../../db/testing.ts';
 import { CodeSetCatalog } from '../catalog.ts';
 import { showCode } from '../show.ts';

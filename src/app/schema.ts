@@ -1,4 +1,5 @@
-// Every table, gathered for drizzle-kit and the typed query builder. Each domain owns its tables.
+// Every table, gathered for drizzle-kit (drizzle.config.ts). Each domain owns its tables; this index
+// is wiring, so src/db names no domain.
 export * from '../practices/tables.ts';
 export * from '../payers/tables.ts';
 export * from '../patients/tables.ts';

@@ -1,0 +1,9 @@
+// What other domains and the wiring use of auth: users, sessions and their upkeep.
+export {
+  createUser,
+  findUserByEmail,
+  resumeSession,
+  purgeExpiredSessions,
+  endSessionsOf,
+  type SessionUser,
+} from './store.ts';
