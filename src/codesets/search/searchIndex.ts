@@ -6,6 +6,7 @@
  */
 import type { SearchDoc } from './documents.ts';
 import { words } from './tokenize.ts';
+import { byCodeUnits, sortSteps } from '../../shared/sortInSlices.ts';
 
 /** What a search answers from: a document without the text it was indexed by. */
 export type IndexedDoc = Omit<SearchDoc, 'text'>;
@@ -78,14 +79,31 @@ export function postingsOf(
   docWords: Int32Array,
   vocabSize: number,
 ): { postingStart: Int32Array; postings: Int32Array } {
+  const steps = postingsSteps(docWordStart, docWords, vocabSize);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/** postingsOf, yielding every few thousand documents. */
+function* postingsSteps(
+  docWordStart: Int32Array,
+  docWords: Int32Array,
+  vocabSize: number,
+): Generator<void, { postingStart: Int32Array; postings: Int32Array }> {
   const postingStart = new Int32Array(vocabSize + 1);
-  for (let i = 0; i < docWords.length; i++) postingStart[(docWords[i] as number) + 1]!++;
+  for (let i = 0; i < docWords.length; i++) {
+    postingStart[(docWords[i] as number) + 1]!++;
+    if (i % (SLICE * 64) === 0) yield;
+  }
   for (let w = 0; w < vocabSize; w++) postingStart[w + 1]! += postingStart[w] as number;
   const fill = postingStart.slice(0, vocabSize);
   const postings = new Int32Array(docWords.length);
+  yield;
   for (let d = 0; d + 1 < docWordStart.length; d++) {
     for (let i = docWordStart[d] as number; i < (docWordStart[d + 1] as number); i++)
       postings[fill[docWords[i] as number]!++] = d;
+    if (d % (SLICE * 4) === 0) yield;
   }
   return { postingStart, postings };
 }
@@ -121,13 +139,14 @@ export async function buildSearchIndexInSlices(
 function* buildSteps(input: Iterable<SearchDoc>): Generator<void, SearchIndex> {
   // number documents by static rank (stable), so every posting list runs best-first and a query
   // can stop reading a list once nothing further down can enter its top results
-  const ranked: { doc: SearchDoc; i: number; rank: number }[] = [];
+  const numbered: { doc: SearchDoc; i: number; rank: number }[] = [];
   for (const doc of input) {
-    ranked.push({ doc, i: ranked.length, rank: staticRankOf(doc) });
-    if (ranked.length % SLICE === 0) yield;
+    numbered.push({ doc, i: numbered.length, rank: staticRankOf(doc) });
+    if (numbered.length % SLICE === 0) yield;
   }
   yield;
-  ranked.sort((a, b) => b.rank - a.rank || a.i - b.i);
+  // sorted in slices: one sort of a full release set held the event loop for a second under load
+  const ranked = yield* sortSteps(numbered, (a, b) => b.rank - a.rank || a.i - b.i);
   yield;
   const docs: IndexedDoc[] = [];
   const ids = new Map<string, number>();
@@ -155,7 +174,7 @@ function* buildSteps(input: Iterable<SearchDoc>): Generator<void, SearchIndex> {
   starts.push(raw.length);
   yield;
   // renumber words in sorted order so a prefix is a contiguous id range
-  const vocab = [...ids.keys()].sort();
+  const vocab = yield* sortSteps([...ids.keys()], byCodeUnits);
   const remap = new Int32Array(vocab.length);
   vocab.forEach((w, i) => {
     remap[ids.get(w) as number] = i;
@@ -170,10 +189,10 @@ function* buildSteps(input: Iterable<SearchDoc>): Generator<void, SearchIndex> {
     if (d % (SLICE * 4) === 0) yield;
   }
   yield;
-  const { postingStart, postings } = postingsOf(docWordStart, docWords, vocab.length);
-  const codeOrder = docs.map((_, i) => i).filter((i) => docs[i]?.via === 'description');
-  const key = (i: number) => `${docs[i]?.code}`;
-  codeOrder.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  const { postingStart, postings } = yield* postingsSteps(docWordStart, docWords, vocab.length);
+  const described = docs.map((_, i) => i).filter((i) => docs[i]?.via === 'description');
+  const key = (i: number) => docs[i]!.code;
+  const codeOrder = yield* sortSteps(described, (a, b) => byCodeUnits(key(a), key(b)) || a - b);
   yield;
   return {
     docs,

@@ -15,6 +15,7 @@ import {
   constants,
 } from 'node:zlib';
 import type { SearchVia } from './documents.ts';
+import { pause } from '../../shared/pause.ts';
 import { postingsOf, SYSTEMS, type IndexedDoc, type SearchIndex } from './searchIndex.ts';
 
 /** Bump when the layout or the meaning of a section changes: stored indexes of another format are rebuilt. */
@@ -39,19 +40,42 @@ interface Header {
 
 const SEPARATOR = '\u001f';
 
-function columns(index: SearchIndex): Record<string, Uint8Array> {
-  const text = (v: readonly string[]) =>
-    new TextEncoder().encode(v.map((s) => s.replaceAll(SEPARATOR, ' ')).join(SEPARATOR));
+/** Strings per slice of a text column: each slice is a few milliseconds of joining and encoding. */
+const TEXT_SLICE = 16_384;
+
+/**
+ * A string column as UTF-8, joined by the separator. Encoded a slice at a time: the separator is
+ * one byte, so the slices' bytes joined by it are the bytes of the whole column joined.
+ */
+function* textSteps(values: readonly string[]): Generator<void, Uint8Array> {
+  const slices: Uint8Array[] = [];
+  for (let i = 0; i < values.length; i += TEXT_SLICE) {
+    const slice = values.slice(i, i + TEXT_SLICE).map((s) => s.replaceAll(SEPARATOR, ' '));
+    slices.push(new TextEncoder().encode(slice.join(SEPARATOR)));
+    yield;
+  }
+  const out = new Uint8Array(slices.reduce((n, b) => n + b.length, 0) + Math.max(0, slices.length - 1));
+  let at = 0;
+  for (const [i, b] of slices.entries()) {
+    if (i > 0) out[at++] = SEPARATOR.charCodeAt(0);
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
+}
+
+function* columnSteps(index: SearchIndex): Generator<void, Record<string, Uint8Array>> {
   const bytes = (a: Int32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const out: Record<string, Uint8Array> = {};
   for (const name of INT_SECTIONS) out[name] = bytes(index[name]);
   out.systemOf = index.systemOf;
   out.billable = Uint8Array.from(index.docs, (d) => (d.billable ? 1 : 0));
   out.via = Uint8Array.from(index.docs, (d) => VIAS.indexOf(d.via));
-  out.vocab = text(index.vocab);
-  out.code = text(index.docs.map((d) => d.code));
-  out.display = text(index.docs.map((d) => (d.display === d.code ? '' : d.display)));
-  out.title = text(index.docs.map((d) => d.title));
+  yield;
+  out.vocab = yield* textSteps(index.vocab);
+  out.code = yield* textSteps(index.docs.map((d) => d.code));
+  out.display = yield* textSteps(index.docs.map((d) => (d.display === d.code ? '' : d.display)));
+  out.title = yield* textSteps(index.docs.map((d) => d.title));
   return out;
 }
 
@@ -61,19 +85,31 @@ const brotliOptions = (length: number) => ({
 });
 
 export function serializeSearchIndex(index: SearchIndex): Uint8Array {
-  const raw = encode(index);
+  const steps = encodeSteps(index);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  const raw = next.value;
   return brotliCompressSync(raw, brotliOptions(raw.length));
 }
 
-/** As serializeSearchIndex, compressed on libuv's thread pool: seconds a server's event loop stays free. */
+/**
+ * As serializeSearchIndex, laid out a slice at a time with a pause between slices and compressed
+ * on libuv's thread pool: seconds a server's event loop stays free.
+ */
 export async function serializeSearchIndexOffThread(index: SearchIndex): Promise<Uint8Array> {
-  const raw = encode(index);
+  const steps = encodeSteps(index);
+  let next = steps.next();
+  while (!next.done) {
+    await pause();
+    next = steps.next();
+  }
+  const raw = next.value;
   return promisify(brotliCompress)(raw, brotliOptions(raw.length));
 }
 
-function encode(index: SearchIndex): Uint8Array {
+function* encodeSteps(index: SearchIndex): Generator<void, Uint8Array> {
   if (!LITTLE_ENDIAN) throw new Error('serializeSearchIndex: big-endian platforms are not supported');
-  const cols = Object.entries(columns(index));
+  const cols = Object.entries(yield* columnSteps(index));
   const header: Header = {
     docs: index.docs.length,
     vocab: index.vocab.length,

@@ -7,7 +7,13 @@ import { showCode } from '../show.ts';
 import { writeReleaseFolder } from '../testing.ts';
 import { importCodesetDirectory } from './import.ts';
 import { importCptRelease } from './importCpt.ts';
-import { clearStoredSearchIndexes } from './searchIndexStore.ts';
+import { storedReleases } from './load.ts';
+import {
+  clearStoredSearchIndexes,
+  loadStoredSearchIndex,
+  searchSources,
+  storeSearchIndex,
+} from './searchIndexStore.ts';
 
 // The first 14,000 order-file records reach J45 (asthma); the main index is the fixture in the
 // official layout (the FY2026 file is not available), the drug table the real FY2026 file.
@@ -48,6 +54,41 @@ describe('search indexes stored at import, index look-up and CPT files through t
     });
     expect((await catalog.search('acetaminophen', DOS)).map((h) => h.display)).toContain('T39.1X1');
     expect((await stored())[0]!.built_at).toEqual(row!.built_at);
+  });
+
+  it('stores an index a part at a time and reads back every part; a missing part makes it rebuilt', async () => {
+    const sources = searchSources(await storedReleases(database.db));
+    const index = (await loadStoredSearchIndex(database, SET, sources))!;
+    expect(index.docs.length).toBeGreaterThan(14_000);
+    // parts of 64 KiB, so this small index takes several
+    await storeSearchIndex(database, SET, sources, index, 65_536);
+    const parts = async () =>
+      (
+        await database.sql.executeSql(
+          `select i.bytes, octet_length(i.content) as head, count(p.part)::int as parts,
+                  coalesce(sum(octet_length(p.content)), 0)::int as rest
+             from code_search_index i left join code_search_index_part p using (release_set)
+            group by i.release_set, i.bytes, i.content`,
+        )
+      ).rows as { bytes: number; head: number; parts: number; rest: number }[];
+    const [row] = await parts();
+    expect(row!.head).toBe(65_536);
+    expect(row!.parts).toBe(Math.ceil(row!.bytes / 65_536) - 1);
+    expect(row!.parts).toBeGreaterThan(2);
+    expect(row!.head + row!.rest).toBe(row!.bytes);
+    const back = (await loadStoredSearchIndex(database, SET, sources))!;
+    expect(back.vocab).toEqual(index.vocab);
+    expect(back.docs).toEqual(index.docs);
+    expect(Array.from(back.postings)).toEqual(Array.from(index.postings));
+    // stored again in larger parts: the parts of the earlier copy are gone
+    await storeSearchIndex(database, SET, sources, index, 262_144);
+    expect((await parts())[0]!.parts).toBe(Math.ceil(row!.bytes / 262_144) - 1);
+    await database.sql.executeSql('delete from code_search_index_part where part = 1');
+    expect(await loadStoredSearchIndex(database, SET, sources)).toBeUndefined();
+    const catalog = new CodeSetCatalog(database);
+    await catalog.reload();
+    expect((await catalog.search('mild intermittent asthma exacerbation', DOS))[0]?.display).toBe('J45.21');
+    expect((await parts())[0]).toMatchObject({ bytes: row!.bytes, head: Math.min(row!.bytes, 1 << 19) });
   });
 
   it('rebuilds and stores a missing index at the first search', async () => {

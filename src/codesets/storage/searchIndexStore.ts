@@ -3,7 +3,7 @@
  * first search instead of being rebuilt from the records. An index is rebuilt only when it is
  * missing, was built from other releases, or is of another stored layout.
  */
-import { eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.ts';
 import { buildCodeTables } from '../load/loadTables.ts';
 import { buildSearchDocuments } from '../search/build.ts';
@@ -17,7 +17,7 @@ import {
 } from '../search/serialize.ts';
 import type { CodeTables } from '../tables/codeTables.ts';
 import { databaseSource, storedReleases, type StoredRelease } from './load.ts';
-import { codeSearchIndex } from './tables.ts';
+import { codeSearchIndex, codeSearchIndexPart } from './tables.ts';
 
 /** The releases and layout an index is built from; any import or replacement changes it. */
 export function searchSources(releases: readonly StoredRelease[]): string {
@@ -34,26 +34,80 @@ export async function loadStoredSearchIndex(
   const [row] = await database.db
     .select({
       sources: codeSearchIndex.sources,
+      bytes: codeSearchIndex.bytes,
       content: sql<string>`encode(${codeSearchIndex.content}, 'base64')`,
     })
     .from(codeSearchIndex)
     .where(eq(codeSearchIndex.releaseSet, releaseSet));
   if (!row || row.sources !== sources) return undefined;
+  const chunks = [Buffer.from(row.content, 'base64')];
+  let length = chunks[0]!.length;
+  for (let part = 1; length < row.bytes; part++) {
+    const [next] = await database.db
+      .select({ content: sql<string>`encode(${codeSearchIndexPart.content}, 'base64')` })
+      .from(codeSearchIndexPart)
+      .where(and(eq(codeSearchIndexPart.releaseSet, releaseSet), eq(codeSearchIndexPart.part, part)));
+    if (!next) return undefined; // a part missing: rebuilt, as a damaged index is
+    chunks.push(Buffer.from(next.content, 'base64'));
+    length += chunks.at(-1)!.length;
+  }
+  if (length !== row.bytes) return undefined;
   try {
-    return await deserializeSearchIndexOffThread(Buffer.from(row.content, 'base64'));
+    return await deserializeSearchIndexOffThread(Buffer.concat(chunks));
   } catch {
     return undefined; // damaged or of another layout: the caller rebuilds and stores it again
   }
 }
 
-async function storeSearchIndex(database: Database, releaseSet: string, sources: string, index: SearchIndex) {
+/** Bytes a row: on a busy machine inserting a megabyte held the embedded database for up to 0.8 s, the whole index for 2 s. */
+const PART = 1 << 19;
+/** The head row's sources while its parts are written: matches no release set, so no reader takes it. */
+const BUILDING = 'building';
+
+/**
+ * Writes an index a part at a time, not in one transaction (on the embedded database that would
+ * hold the only connection, and every request, until the last part): the head row names no
+ * sources until every part is in, so a reader meanwhile finds no current index and builds its own.
+ */
+export async function storeSearchIndex(
+  database: Database,
+  releaseSet: string,
+  sources: string,
+  index: SearchIndex,
+  partBytes = PART,
+): Promise<void> {
   const bytes = await serializeSearchIndexOffThread(index);
-  const content = sql`decode(${Buffer.from(bytes).toString('base64')}, 'base64')`;
-  const values = { sources, documents: index.docs.length, bytes: bytes.length, content, builtAt: new Date() };
+  const part = (i: number) => {
+    const b = bytes.subarray(i * partBytes, (i + 1) * partBytes);
+    return sql`decode(${Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')}, 'base64')`;
+  };
+  const head = {
+    sources: BUILDING,
+    documents: index.docs.length,
+    bytes: bytes.length,
+    content: part(0),
+    builtAt: new Date(),
+  };
   await database.db
     .insert(codeSearchIndex)
-    .values({ releaseSet, ...values })
-    .onConflictDoUpdate({ target: codeSearchIndex.releaseSet, set: values });
+    .values({ releaseSet, ...head })
+    .onConflictDoUpdate({ target: codeSearchIndex.releaseSet, set: head });
+  await database.db.delete(codeSearchIndexPart).where(eq(codeSearchIndexPart.releaseSet, releaseSet));
+  for (let i = 1; i * partBytes < bytes.length; i++) {
+    await pause();
+    // a concurrent build of the same set writes the same bytes: the last writer's part stands
+    await database.db
+      .insert(codeSearchIndexPart)
+      .values({ releaseSet, part: i, content: part(i) })
+      .onConflictDoUpdate({
+        target: [codeSearchIndexPart.releaseSet, codeSearchIndexPart.part],
+        set: { content: part(i) },
+      });
+  }
+  await database.db
+    .update(codeSearchIndex)
+    .set({ sources })
+    .where(eq(codeSearchIndex.releaseSet, releaseSet));
 }
 
 /** Builds a release set's index from the stored records, stores it, and returns it. */

@@ -51,9 +51,9 @@ export const codeSearchIndex = pgTable('code_search_index', {
 });
 
 /**
- * The stored index's bytes after its first megabyte (which is `code_search_index.content`), one
- * row a megabyte: on the embedded database a single insert of the whole blob held the only thread
- * for seconds, so it is written and read a part at a time.
+ * The stored index's bytes after its first part (which is `code_search_index.content`), a row a
+ * part of half a megabyte: on the embedded database a single insert of the whole blob held the
+ * only thread for seconds, so it is written and read a part at a time.
  */
 export const codeSearchIndexPart = pgTable(
   'code_search_index_part',
