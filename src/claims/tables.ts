@@ -12,7 +12,7 @@ import {
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { encounter } from '../encounters/tables.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
-import { serviceLineColumns } from '../encounters/service-line.ts';
+import { serviceLineColumns } from '../encounters/service-line-columns.ts';
 import { coverage, patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
 import { facility, practice, provider } from '../practices/tables.ts';

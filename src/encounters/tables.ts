@@ -3,7 +3,7 @@ import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
 import { patient } from '../patients/tables.ts';
 import type { InstitutionalData } from './institutional.ts';
-import { serviceLineColumns } from './service-line.ts';
+import { serviceLineColumns } from './service-line-columns.ts';
 
 /** A visit: what was done for the patient on the dates of service, before it becomes a claim. */
 export const encounter = pgTable(

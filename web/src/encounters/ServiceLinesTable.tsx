@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Select, Table, type FormListFieldData } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Table, type FormListFieldData } from 'antd';
 import { MAX_MODIFIERS, MAX_POINTERS } from '../../../src/encounters/schema.ts';
+import { NDC_UNITS } from '../../../src/encounters/service-line.ts';
 import { CodePicker } from '../components/CodePicker.tsx';
 import { NEW_LINE } from './encounter-values.ts';
 
@@ -135,6 +136,38 @@ export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos }:
               ...(fixed
                 ? []
                 : [
+                    {
+                      // Loop 2410: a drug line's NDC (11 digits, 5-4-2), quantity and unit.
+                      title: 'Drug (NDC, quantity, unit)',
+                      key: 'ndc',
+                      width: 260,
+                      render: (_: unknown, f: FormListFieldData, i: number) => (
+                        <Space.Compact>
+                          <Form.Item name={[f.name, 'ndc']} className="compact-item">
+                            <Input
+                              aria-label={`Line ${i + 1} NDC`}
+                              placeholder="00003029305"
+                              maxLength={13}
+                            />
+                          </Form.Item>
+                          <Form.Item name={[f.name, 'ndcQuantity']} className="compact-item">
+                            <InputNumber
+                              aria-label={`Line ${i + 1} NDC quantity`}
+                              min={0}
+                              style={{ width: 70 }}
+                            />
+                          </Form.Item>
+                          <Form.Item name={[f.name, 'ndcUnit']} className="compact-item">
+                            <Select
+                              aria-label={`Line ${i + 1} NDC unit`}
+                              allowClear
+                              style={{ width: 70 }}
+                              options={NDC_UNITS.map((u) => ({ value: u, label: u }))}
+                            />
+                          </Form.Item>
+                        </Space.Compact>
+                      ),
+                    },
                     {
                       title: '',
                       key: 'remove',

@@ -19,6 +19,9 @@ export interface LineValues {
   diagnosisPointers?: number[];
   serviceDate?: string;
   ndc?: string | null;
+  /** Loop 2410 CTP04 and CTP05-1: the drug's quantity and unit. */
+  ndcQuantity?: number | null;
+  ndcUnit?: string | null;
   revenueCode?: string | null;
 }
 
@@ -63,6 +66,8 @@ export function valuesOf(e: Encounter): EncounterValues {
       // A line dated like the encounter took its date from it: let it follow the encounter's date.
       ...(l.serviceDate !== e.serviceDateFrom ? { serviceDate: l.serviceDate } : {}),
       ndc: l.ndc,
+      ndcQuantity: l.ndcQuantity,
+      ndcUnit: l.ndcUnit,
       revenueCode: l.revenueCode,
     })),
   };
@@ -133,7 +138,13 @@ export function bodyOf(v: EncounterValues): { body: Record<string, unknown>; err
       ...(chargeCents === undefined ? {} : { chargeCents }),
       diagnosisPointers: l.diagnosisPointers ?? [],
       ...(blank(l.serviceDate) ? {} : { serviceDate: l.serviceDate }),
-      ...(blank(l.ndc) ? {} : { ndc: l.ndc }),
+      ...(blank(l.ndc)
+        ? {}
+        : {
+            ndc: String(l.ndc).replace(/\D/g, ''),
+            ...(l.ndcQuantity == null ? {} : { ndcQuantity: l.ndcQuantity }),
+            ...(blank(l.ndcUnit) ? {} : { ndcUnit: l.ndcUnit }),
+          }),
     };
   });
   const body: Record<string, unknown> = {
@@ -162,7 +173,17 @@ const HEADER = [
   'facilityId',
   'priorAuthorization',
 ];
-const LINE = ['procedureCode', 'revenueCode', 'modifiers', 'units', 'chargeCents', 'diagnosisPointers'];
+const LINE = [
+  'procedureCode',
+  'revenueCode',
+  'modifiers',
+  'units',
+  'chargeCents',
+  'diagnosisPointers',
+  'ndc',
+  'ndcQuantity',
+  'ndcUnit',
+];
 
 /** Where the encounter form shows an API error: header fields, each diagnosis, each line's cell. */
 export const encounterFieldFor: FieldFor = (path) => {
