@@ -22,6 +22,8 @@ describe('domain boundaries', () => {
     expect(violation('src/claims/routes.ts', 'src/claims/store.ts')).toBeUndefined();
     expect(violation('src/claims/routes.ts', 'src/shared/money.ts')).toBeUndefined();
     expect(violation('src/server/app.ts', 'src/claims/routes.ts')).toBeUndefined();
+    expect(violation('src/payers/payers.db.test.ts', 'src/server/testing.ts')).toBeUndefined();
+    expect(violation('src/payers/routes.ts', 'src/server/testing.ts')).toMatch(/wiring/);
   });
 
   tester.run('domain-boundaries', rule, {

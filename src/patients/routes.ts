@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { EVERYONE, OFFICE } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { payer } from '../payers/tables.ts';
-import { registerResource } from '../server/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { dateOrderErrors, notInFutureErrors } from '../shared/checks.ts';
 import { Coverage, CoverageCreate, CoverageUpdate, Patient, PatientCreate, PatientUpdate } from './schema.ts';
 import { coverage, patient } from './tables.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EVERYONE, MANAGERS } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
-import { registerResource } from '../server/resource.ts';
+import { registerResource } from '../http/resource.ts';
 import { Payer, PayerCreate, PayerUpdate } from './schema.ts';
 import { payer } from './tables.ts';
 

@@ -5,9 +5,9 @@ import { EVERYONE, MANAGERS } from '../auth/roles.ts';
 import { practiceGrant } from '../auth/tables.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
-import { actorOf, requirePracticeInScope } from '../server/access.ts';
-import { notFound } from '../server/problem.ts';
-import { registerResource } from '../server/resource.ts';
+import { actorOf, requirePracticeInScope } from '../http/access.ts';
+import { notFound } from '../http/problem.ts';
+import { registerResource } from '../http/resource.ts';
 import { Id } from '../shared/schema.ts';
 import {
   Facility,

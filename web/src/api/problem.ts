@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../src/server/problem.ts';
+import type { FieldError } from '../../../src/http/problem.ts';
 
 export type { FieldError };
 

@@ -5,7 +5,7 @@ import type { FieldError } from '../api/problem.ts';
 
 /**
  * Checks a request body against the schema the server validates with, before it is sent, and
- * words each error the way the server does (src/server/validation-errors.ts).
+ * words each error the way the server does (src/http/validation-errors.ts).
  */
 export function checkBody(schema: TSchema, body: unknown): FieldError[] {
   const errors: FieldError[] = [];
