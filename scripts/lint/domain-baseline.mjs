@@ -55,9 +55,6 @@ export const DOMAIN_BASELINE = {
     'src/server/problem.ts',
     'src/server/resource.ts',
   ],
-  'src/cli/codesets.ts': ['src/scrubber/ncci-store.ts'],
-  'src/cli/reports.ts': ['src/scrubber/ncci-store.ts'],
-  'src/cli/serve.ts': ['src/scrubber/ncci-store.ts'],
   'src/db/backup.db.test.ts': ['src/audit/index.ts', 'src/demo/seed.ts'],
   'src/db/pglite-serve.db.test.ts': ['src/jobs/queue.ts'],
   'src/db/roles.db.test.ts': [
@@ -83,6 +80,5 @@ export const DOMAIN_BASELINE = {
   'src/http/resource.ts': ['src/audit/index.ts', 'src/auth/roles.ts'],
   'src/patients/routes.ts': ['src/payers/tables.ts'],
   'src/practices/routes.ts': ['src/auth/tables.ts'],
-  'src/server/app.ts': ['src/scrubber/ncci-store.ts'],
   'src/server/system.ts': ['src/auth/tables.ts', 'src/practices/tables.ts'],
 };

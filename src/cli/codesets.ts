@@ -82,7 +82,7 @@ export function registerCodesetCommands(program: Command): void {
     .requiredOption('--quarter <q>', 'the quarter the files apply from, e.g. 2026Q4')
     .action(async (dir: string, opts: { quarter: string }) => {
       const [{ importNcciDirectory }, { describeWhere }, { SYSTEM_ACTOR }] = await Promise.all([
-        import('../scrubber/ncci-store.ts'),
+        import('../scrubber/index.ts'),
         import('../scrubber/ncci/index.ts'),
         import('../audit/index.ts'),
       ]);

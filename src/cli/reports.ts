@@ -15,7 +15,7 @@ export function registerReportCommands(program: Command): void {
       const [{ cleanClaimReport }, { NcciCatalog }, { RULES }, { todayIso }, { withCatalog }] =
         await Promise.all([
           import('../claims/clean-claims.ts'),
-          import('../scrubber/ncci-store.ts'),
+          import('../scrubber/index.ts'),
           import('../scrubber/catalog.ts'),
           import('../shared/dates.ts'),
           import('./database.ts'),

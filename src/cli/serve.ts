@@ -19,7 +19,7 @@ export function registerServeCommands(program: Command): void {
       const [{ buildApp }, { CodeSetCatalog }, { NcciCatalog }] = await Promise.all([
         import('../server/app.ts'),
         import('../codesets/catalog.ts'),
-        import('../scrubber/ncci-store.ts'),
+        import('../scrubber/index.ts'),
       ]);
       const config = loadConfig();
       const database = await openSystemDatabase(config, 'server');

@@ -11,7 +11,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerClaimRoutes } from '../claims/routes.ts';
 import { registerBatchRoutes } from '../claims/batch-routes.ts';
-import { NcciCatalog } from '../scrubber/ncci-store.ts';
+import { NcciCatalog } from '../scrubber/index.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
 import type { Database } from '../db/connection.ts';

@@ -1,0 +1,10 @@
+// What the wiring and other domains use of the scrubber's stored data: the NCCI edit files
+// (import a directory, and the catalogue that serves the PTP/MUE tables by date of service).
+export {
+  NcciCatalog,
+  importNcciDirectory,
+  classifyNcciFile,
+  type NcciFileKind,
+  type NcciImportOutcome,
+  type NcciTables,
+} from './ncci-store.ts';
