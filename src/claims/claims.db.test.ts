@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../server/testing.ts';
+import { shownText } from './pdf-testing.ts';
 
 // The demo's dates move with today: pick an encounter its payer still accepts, so the only
 // findings are the ones each test is about (not TIMELY-FILING).
@@ -100,6 +101,8 @@ describe('claims from encounters, scrubbed on save', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Printed from the claim's 837P model: its control number (item 26) is on the form.
+    expect(shownText(res.rawPayload)).toContain(claim.patientControlNumber);
     expect((await biller.get(`/api/claims/${claim.id}/cms1500.pdf?background=none`)).statusCode).toBe(200);
     expect((await otherBiller.get(`/api/claims/${claim.id}/cms1500.pdf`)).statusCode).toBe(404);
   });

@@ -38,7 +38,8 @@ export async function renderClaimForm(
 ): Promise<Buffer> {
   const parties = await loadClaimParties(db, row);
   const options = { background, creationDate: new Date() };
-  if (form === 'CMS-1500') return renderCms1500(cms1500InputOf(row, lines, parties, todayIso()), options);
+  const model = claimModelOf(row, lines, parties);
+  if (form === 'CMS-1500') return renderCms1500(cms1500InputOf(model, parties, todayIso()), options);
   const payer = parties.payer;
   // FL38: the responsible party's name and address, when the payer's address is on file.
   const payerAddress =
@@ -46,5 +47,5 @@ export async function renderClaimForm(
       ? `${payer.name} ${payer.address1} ${payer.city} ${payer.state ?? ''} ${payer.zip ?? ''}`
       : null;
   const extras = { createdOn: todayIso(), payerAddress, billingPhone: parties.practice?.phone ?? null };
-  return renderUb04(claimModelOf(row, lines, parties), extras, options);
+  return renderUb04(model, extras, options);
 }

@@ -1,23 +1,8 @@
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { startTestApp, type Client } from '../server/testing.ts';
-
-/** The strings a PDF's (deflated) content streams show: pdfkit writes them as hex inside TJ. */
-function shownText(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  const streams = [...raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
-    } catch {
-      return ''; // fonts and other binary streams
-    }
-  });
-  return [...streams.join('\n').matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''),
-  );
-}
+import { shownText } from './pdf-testing.ts';
 
 // A demo hospital's claim printed on the UB-04 from the 837I model it is sent as.
 describe('GET /api/claims/:id/ub04.pdf', () => {

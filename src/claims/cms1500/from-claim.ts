@@ -1,103 +1,98 @@
+import type { Address, ProfessionalClaim, Provider } from '../../x12/transactions/837-types.ts';
 import type { ClaimParties } from '../parties.ts';
-import type { claim, claimLine } from '../tables.ts';
 import type { Cms1500Address, Cms1500Input, Cms1500Provider, Cms1500Sex } from './types.ts';
 
-type ClaimRow = typeof claim.$inferSelect;
-type LineRow = typeof claimLine.$inferSelect;
-
-const address = (a: {
-  address1: string;
-  address2: string | null;
-  city: string;
-  state: string;
-  zip: string;
-}): Cms1500Address => ({ line1: a.address1, line2: a.address2, city: a.city, state: a.state, zip: a.zip });
+const address = (a: Address | undefined): Cms1500Address | null =>
+  a
+    ? { line1: a.line1, line2: a.line2 ?? null, city: a.city, state: a.state ?? '', zip: a.postalCode ?? '' }
+    : null;
 const sex = (s: string | null | undefined): Cms1500Sex => (s === 'M' || s === 'F' ? s : 'U');
-const person = (p: ClaimParties['rendering']): Cms1500Provider | null =>
+const provider = (p: Provider | undefined, credentials?: string | null): Cms1500Provider | null =>
   p
-    ? {
-        lastName: p.lastName,
-        firstName: p.firstName,
-        middleName: p.middleName,
-        npi: p.npi,
-        credentials: p.credentials,
-      }
+    ? { lastName: p.lastOrOrganizationName, firstName: p.firstName ?? '', npi: p.id ?? '', credentials }
     : null;
 
-/** A stored claim and what it points at, as the CMS-1500 form shows it. */
+/**
+ * The claim's 837P model as the CMS-1500 prints it (what is sent is what is printed), with what
+ * the form shows and the 837 does not carry: payer address, phones, middle names, plan name and
+ * credentials, from the rows the claim points at.
+ */
 export function cms1500InputOf(
-  row: ClaimRow,
-  lines: LineRow[],
+  model: ProfessionalClaim,
   parties: ClaimParties,
   signedOn: string,
 ): Cms1500Input {
-  const { practice: pr, payer: py, coverage: cov, patient: pt } = parties;
-  if (!pr || !py || !cov || !pt)
-    throw new Error(`claim ${row.id}: its practice, payer, coverage or patient is missing`);
-  const self = cov.relationship === '18';
+  const { payer: py, coverage: cov, patient: pt, practice: pr } = parties;
+  const c = model.claim;
+  const sub = model.subscriber;
+  // The 837's 2000C patient is present only when the patient is not the subscriber (SBR02 18).
+  const patient = model.patient ?? sub;
+  const bp = model.billingProvider;
   return {
     payer: {
-      name: py.name,
-      claimFilingIndicator: py.claimFilingIndicator,
+      name: model.payer.lastOrOrganizationName,
+      claimFilingIndicator: sub.claimFilingIndicator ?? '',
       address:
-        py.address1 && py.city && py.state && py.zip
+        py?.address1 && py.city && py.state && py.zip
           ? { line1: py.address1, line2: py.address2, city: py.city, state: py.state, zip: py.zip }
           : null,
     },
     patient: {
-      lastName: pt.lastName,
-      firstName: pt.firstName,
-      middleName: pt.middleName,
-      dateOfBirth: pt.dateOfBirth,
-      sex: sex(pt.sex),
-      address: address(pt),
-      phone: pt.phone,
+      lastName: patient.lastOrOrganizationName,
+      firstName: patient.firstName ?? '',
+      middleName: pt?.middleName,
+      dateOfBirth: patient.birthDate ?? '',
+      sex: sex(patient.gender),
+      address: address(patient.address)!,
+      phone: pt?.phone,
     },
     insured: {
-      lastName: cov.subscriberLastName,
-      firstName: cov.subscriberFirstName,
-      memberId: cov.memberId,
-      relationship: cov.relationship,
-      dateOfBirth: self ? pt.dateOfBirth : cov.subscriberDateOfBirth,
-      sex: self ? sex(pt.sex) : cov.subscriberSex ? sex(cov.subscriberSex) : null,
-      address: self ? address(pt) : null,
-      groupNumber: cov.groupNumber,
-      planName: cov.planName,
+      lastName: sub.lastOrOrganizationName,
+      firstName: sub.firstName ?? '',
+      memberId: sub.id ?? '',
+      relationship: model.patient?.relationship ?? '18',
+      dateOfBirth: sub.birthDate ?? null,
+      sex: sub.gender ? sex(sub.gender) : null,
+      address: address(sub.address),
+      groupNumber: sub.groupNumber ?? null,
+      planName: cov?.planName,
     },
     billingProvider: {
-      name: pr.name,
-      npi: pr.npi,
-      taxId: pr.tin,
-      taxIdType: 'EIN',
-      address: address(pr),
-      phone: pr.phone,
+      name: bp.lastOrOrganizationName,
+      npi: bp.id ?? '',
+      taxId: bp.taxId,
+      taxIdType: bp.taxIdQualifier === 'SY' ? 'SSN' : 'EIN',
+      address: address(bp.address)!,
+      phone: pr?.phone,
     },
-    renderingProvider: person(parties.rendering),
-    referringProvider: person(parties.referring),
-    facility: parties.facility
-      ? { name: parties.facility.name, npi: parties.facility.npi, address: address(parties.facility) }
+    renderingProvider: provider(c.renderingProvider, parties.rendering?.credentials),
+    referringProvider: provider(c.referringProvider, parties.referring?.credentials),
+    facility: c.serviceFacility
+      ? {
+          name: c.serviceFacility.lastOrOrganizationName,
+          npi: c.serviceFacility.id,
+          address: address(c.serviceFacility.address)!,
+        }
       : null,
     claim: {
-      patientControlNumber: row.patientControlNumber,
-      frequencyCode: row.frequencyCode,
-      originalReferenceNumber: row.payerClaimNumber,
-      priorAuthorization: row.priorAuthorization,
-      placeOfService: row.placeOfService,
-      diagnoses: row.diagnoses,
-      acceptAssignment: true,
+      patientControlNumber: c.patientControlNumber,
+      frequencyCode: c.frequencyCode,
+      originalReferenceNumber: c.payerClaimControlNumber,
+      priorAuthorization: c.priorAuthorization,
+      placeOfService: c.placeOfService,
+      diagnoses: c.diagnoses,
+      acceptAssignment: c.assignment === 'A',
       signedOn,
-      lines: [...lines]
-        .sort((a, b) => a.lineNumber - b.lineNumber)
-        .map((l) => ({
-          serviceDate: l.serviceDate,
-          placeOfService: l.placeOfService ?? row.placeOfService,
-          procedureCode: l.procedureCode,
-          modifiers: l.modifiers,
-          diagnosisPointers: l.diagnosisPointers,
-          chargeCents: l.chargeCents,
-          units: Number(l.units),
-          renderingNpi: parties.rendering?.npi ?? null,
-        })),
+      lines: c.serviceLines.map((l) => ({
+        serviceDate: l.serviceDate.from,
+        placeOfService: l.placeOfService ?? c.placeOfService,
+        procedureCode: l.procedure.code,
+        modifiers: l.procedure.modifiers,
+        diagnosisPointers: l.diagnosisPointers,
+        chargeCents: l.chargeCents,
+        units: l.units,
+        renderingNpi: c.renderingProvider?.id ?? null,
+      })),
     },
   };
 }
