@@ -4,8 +4,6 @@
 // Kinds: a domain → another domain's tables/store; a domain → the wiring (src/server, src/cli);
 // the toolkit (src/db, src/shared) → a domain or the wiring.
 export const DOMAIN_BASELINE = {
-  'src/audit/routes.ts': ['src/auth/tables.ts'],
-  'src/auth/user-routes.ts': ['src/practices/tables.ts'],
   'src/claims/apply-edit.ts': ['src/audit/store.ts', 'src/server/problem.ts'],
   'src/claims/batch-job.db.test.ts': ['src/audit/store.ts', 'src/jobs/store.ts', 'src/server/app.ts'],
   'src/claims/batch-job.ts': ['src/audit/store.ts', 'src/server/problem.ts'],
@@ -79,6 +77,4 @@ export const DOMAIN_BASELINE = {
   'src/http/access.ts': ['src/audit/index.ts', 'src/auth/index.ts', 'src/auth/roles.ts'],
   'src/http/resource.ts': ['src/audit/index.ts', 'src/auth/roles.ts'],
   'src/patients/routes.ts': ['src/payers/tables.ts'],
-  'src/practices/routes.ts': ['src/auth/tables.ts'],
-  'src/server/system.ts': ['src/auth/tables.ts', 'src/practices/tables.ts'],
 };

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
 import { addDays } from '../shared/dates.ts';
 import { auditEvent } from './tables.ts';
-import { practiceGrant } from '../auth/tables.ts';
+import { usersGrantedIn } from '../auth/index.ts';
 
 const AuditEventSchema = Type.Object({
   id: Type.Integer(),
@@ -56,11 +56,7 @@ export function registerAuditRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const q = request.query;
-      const usersOf = (practices: number[]) =>
-        db
-          .select({ id: practiceGrant.userId })
-          .from(practiceGrant)
-          .where(inArray(practiceGrant.practiceId, practices.length ? practices : [-1]));
+      const usersOf = (practices: number[]) => usersGrantedIn(db, practices);
       const { page = 1, pageSize = 50 } = q;
       const user = request.user!;
       const managed = practicesWithRole(user.grants, MANAGERS);

@@ -5,5 +5,8 @@ export {
   resumeSession,
   purgeExpiredSessions,
   endSessionsOf,
+  usersGrantedIn,
+  grantRole,
+  countUsers,
   type SessionUser,
 } from './store.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { appUser, practiceGrant, session } from './tables.ts';
 import type { Grant, Role } from './roles.ts';
@@ -108,4 +108,22 @@ export async function endSessionsOf(db: Executor, userId: number, keep?: string)
 
 export async function purgeExpiredSessions(db: Executor): Promise<void> {
   await db.delete(session).where(lt(session.expiresAt, new Date()));
+}
+
+/** The users granted a role in any of these practices, as a subquery (for `inArray`). */
+export function usersGrantedIn(db: Executor, practices: number[]) {
+  return db
+    .select({ id: practiceGrant.userId })
+    .from(practiceGrant)
+    .where(inArray(practiceGrant.practiceId, practices.length ? practices : [-1]));
+}
+
+/** Make a user the admin of a practice (whoever creates a practice administers it). */
+export async function grantRole(db: Executor, userId: number, practiceId: number, role: Role): Promise<void> {
+  await db.insert(practiceGrant).values({ userId, practiceId, role });
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(appUser);
+  return row!.n;
 }

@@ -3,7 +3,7 @@ import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudits, type AuditEntry } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { practice } from '../practices/tables.ts';
+import { allPracticeIds } from '../practices/lookup.ts';
 import { actorOf } from '../http/access.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/problem.ts';
 import { Id } from '../shared/schema.ts';
@@ -138,7 +138,7 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
 /** The practices whose users the caller administers: all for the installation admin. */
 async function adminScope(db: Db, request: FastifyRequest): Promise<number[]> {
   const user = request.user!;
-  if (user.installationAdmin) return (await db.select({ id: practice.id }).from(practice)).map((r) => r.id);
+  if (user.installationAdmin) return allPracticeIds(db);
   const scope = practicesWithRole(user.grants, ADMINS);
   if (scope.length === 0) throw forbidden();
   return scope;

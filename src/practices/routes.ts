@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { EVERYONE, MANAGERS } from '../auth/roles.ts';
-import { practiceGrant } from '../auth/tables.ts';
+import { grantRole } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
@@ -115,9 +115,7 @@ function registerPracticeItself(app: FastifyInstance, db: Db): void {
           .insert(practice)
           .values({ ...request.body, tin: normalizeTin(request.body.tin) })
           .returning();
-        await tx
-          .insert(practiceGrant)
-          .values({ userId: request.user!.id, practiceId: created!.id, role: 'admin' });
+        await grantRole(tx, request.user!.id, created!.id, 'admin');
         await recordAudit(tx, actorOf(request), {
           practiceId: created!.id,
           action: 'create',

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
 import { SYSTEM_ACTOR, recordAudit } from '../audit/index.ts';
-import { createUser } from '../auth/index.ts';
-import { appUser } from '../auth/tables.ts';
+import { countUsers, createUser } from '../auth/index.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { migrateOrCheck } from '../db/roles.ts';
 import { serveDatabase } from '../db/pglite-serve.ts';
@@ -14,7 +12,7 @@ import { storedReleases } from '../codesets/storage/load.ts';
 import { detectReleases } from '../codesets/release/detect.ts';
 import { noCodesetsMessage } from '../codesets/release/missing.ts';
 import { JobQueue } from '../jobs/queue.ts';
-import { practice } from '../practices/tables.ts';
+import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
 import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
@@ -74,9 +72,8 @@ export async function prepareFirstStart(
   config: Config,
   print: (line: string) => void,
 ): Promise<void> {
-  const [users] = await database.db.select({ n: count() }).from(appUser);
   let adminId: number | undefined;
-  if (users!.n === 0) {
+  if ((await countUsers(database.db)) === 0) {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
     adminId = await createUser(database.db, {
       email: config.adminEmail,
@@ -96,8 +93,7 @@ export async function prepareFirstStart(
     if (!config.adminPassword)
       print(`One-time admin password (shown once; change it after logging in): ${password}`);
   }
-  const [practices] = await database.db.select({ n: count() }).from(practice);
-  if (practices!.n === 0 && config.seedDemo && adminId !== undefined) {
+  if ((await countPractices(database.db)) === 0 && config.seedDemo && adminId !== undefined) {
     const practiceId = await seedDemo(
       database,
       { ...DEMO_DEFAULTS, asOf: todayIso(), outbox: true },
