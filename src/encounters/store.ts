@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
-import { feeScheduleEntry } from '../practices/tables.ts';
+import { feeEntriesFor } from '../practices/lookup.ts';
 import { lineChargeFor } from '../practices/fee-schedule.ts';
 import type { FieldError } from '../http/problem.ts';
 import { searchCondition } from '../http/resource.ts';
@@ -24,14 +24,7 @@ export async function fillCharges(
       ),
     ),
   ];
-  const entries = codes.length
-    ? await db
-        .select()
-        .from(feeScheduleEntry)
-        .where(
-          and(eq(feeScheduleEntry.practiceId, practiceId), inArray(feeScheduleEntry.procedureCode, codes)),
-        )
-    : [];
+  const entries = await feeEntriesFor(db, practiceId, codes);
   const errors: FieldError[] = [];
   const lines = input.serviceLines.map((line, i) => {
     if (line.chargeCents !== undefined) return { ...line, chargeCents: line.chargeCents };

@@ -1,6 +1,7 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { practice } from './tables.ts';
+import type { FeeEntry } from './fee-schedule.ts';
+import { feeScheduleEntry, practice } from './tables.ts';
 
 // What other domains and the wiring ask of the practices without reaching into their tables.
 export async function allPracticeIds(db: Executor): Promise<number[]> {
@@ -10,4 +11,13 @@ export async function allPracticeIds(db: Executor): Promise<number[]> {
 export async function countPractices(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(practice);
   return row!.n;
+}
+
+/** A practice's fee schedule entries for these procedure codes (every date; chargeFor picks one). */
+export async function feeEntriesFor(db: Executor, practiceId: number, codes: string[]): Promise<FeeEntry[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select()
+    .from(feeScheduleEntry)
+    .where(and(eq(feeScheduleEntry.practiceId, practiceId), inArray(feeScheduleEntry.procedureCode, codes)));
 }
