@@ -21,3 +21,8 @@ export async function feeEntriesFor(db: Executor, practiceId: number, codes: str
     .from(feeScheduleEntry)
     .where(and(eq(feeScheduleEntry.practiceId, practiceId), inArray(feeScheduleEntry.procedureCode, codes)));
 }
+
+/** A practice's whole fee schedule (the scrubber compares charges against it). */
+export async function feeScheduleOf(db: Executor, practiceId: number): Promise<FeeEntry[]> {
+  return db.select().from(feeScheduleEntry).where(eq(feeScheduleEntry.practiceId, practiceId));
+}

@@ -8,3 +8,4 @@ export {
   type NcciImportOutcome,
   type NcciTables,
 } from './ncci-store.ts';
+export { activePayerRules } from './payer-rules.ts';

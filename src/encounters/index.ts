@@ -1,0 +1,2 @@
+// What other domains use of encounters: one encounter with its service lines, in the caller's scope.
+export { loadEncounter } from './store.ts';
