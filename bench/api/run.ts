@@ -10,7 +10,7 @@ import { createUser } from '../../src/auth/store.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
 import { openTestDatabase } from '../../src/db/testing.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { JOBS } from '../../src/jobs/definitions.ts';
+import { JOBS } from '../../src/server/jobs.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { todayIso, addDays } from '../../src/shared/dates.ts';

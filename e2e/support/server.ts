@@ -7,7 +7,7 @@ import { CodeSetCatalog } from '../../src/codesets/catalog.ts';
 import { importCodesetDirectory } from '../../src/codesets/storage/import.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { JOBS } from '../../src/jobs/definitions.ts';
+import { JOBS } from '../../src/server/jobs.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { todayIso } from '../../src/shared/dates.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { JOBS } from '../server/jobs.ts';
 import { buildApp } from '../server/app.ts';
 import { JobQueue } from '../jobs/queue.ts';
-import { getJob, jobStillRunning } from '../jobs/store.ts';
+import { getJob, jobStillRunning } from '../jobs/index.ts';
 import { startTestApp, TEST_PASSWORD, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { writeBatchForJob } from './batch-job.ts';
 

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { AuditActor } from '../audit/store.ts';
+import type { AuditActor } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { Problem, type FieldError } from '../server/problem.ts';
+import { Problem, type FieldError } from '../http/problem.ts';
 import { submissionBatch } from './batch-tables.ts';
 import { createBatch, type BatchOutcome, type ClaimType } from './batches.ts';
 

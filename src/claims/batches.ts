@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { AuditActor } from '../audit/store.ts';
-import { recordAudit } from '../audit/store.ts';
+import type { AuditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { conflict } from '../server/problem.ts';
+import { conflict } from '../http/problem.ts';
 import { DatabaseControlNumbers } from '../x12/control-numbers.ts';
 import { write837, type Transaction837 } from '../x12/transactions/837-generate.ts';
 import type { ProfessionalClaim } from '../x12/transactions/837-types.ts';

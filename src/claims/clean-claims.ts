@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { loadEncounter } from '../encounters/store.ts';
+import { loadEncounter } from '../encounters/index.ts';
 import { encounter } from '../encounters/tables.ts';
 import { coverage } from '../patients/tables.ts';
 import type { ClaimLookups } from './scrub-view.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/store.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { DEMO_OUTBOX, seedDemo } from '../demo/seed.ts';
 import { openTestDatabase } from '../db/testing.ts';
 import { loadConfig } from '../server/config.ts';

@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { recordAudit, type AuditActor } from '../audit/store.ts';
+import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { submissionBatch, submitterSettings } from './batch-tables.ts';
 

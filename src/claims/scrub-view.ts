@@ -1,13 +1,13 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { feeScheduleEntry } from '../practices/tables.ts';
+import { feeScheduleOf } from '../practices/lookup.ts';
 import { isInpatientBill } from '../shared/bill-types.ts';
 import type { ScrubClaim } from '../scrubber/claim.ts';
 import { scrubClaimFrom837 } from '../scrubber/from-837.ts';
 import type { CodeChecker, PayerRule, ScrubContext } from '../scrubber/context.ts';
-import type { NcciTables } from '../scrubber/ncci-store.ts';
+import type { NcciTables } from '../scrubber/index.ts';
 import { duplicateKey } from '../scrubber/rules/duplicates.ts';
-import { payerRule } from '../scrubber/tables.ts';
+import { activePayerRules } from '../scrubber/index.ts';
 import { loadClaimModel } from './model.ts';
 import { SUBMITTED_STATES } from './states.ts';
 import { claim, claimLine } from './tables.ts';
@@ -58,20 +58,8 @@ export async function loadScrubContext(
   today: string,
   lookups: ClaimLookups,
 ): Promise<ScrubContext> {
-  const feeSchedule = await db
-    .select()
-    .from(feeScheduleEntry)
-    .where(eq(feeScheduleEntry.practiceId, row.practiceId));
-  const rules = await db
-    .select()
-    .from(payerRule)
-    .where(
-      and(
-        eq(payerRule.practiceId, row.practiceId),
-        eq(payerRule.payerId, row.payerId),
-        eq(payerRule.active, true),
-      ),
-    );
+  const feeSchedule = await feeScheduleOf(db, row.practiceId);
+  const rules = await activePayerRules(db, row.practiceId, row.payerId);
   const earlier = await db
     .select({ c: claim, l: claimLine })
     .from(claim)

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { AuditActor } from '../audit/store.ts';
+import type { AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import type { ClaimLookups } from './scrub-view.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';

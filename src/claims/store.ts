@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AuditActor } from '../audit/store.ts';
-import { recordAudit } from '../audit/store.ts';
+import type { AuditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { appUser } from '../auth/tables.ts';
-import { conflict, notFound } from '../server/problem.ts';
-import { searchCondition } from '../server/resource.ts';
+import { conflict, notFound } from '../http/problem.ts';
+import { searchCondition } from '../http/resource.ts';
 import { loadClaimParties } from './parties.ts';
 import { drugOf } from '../encounters/service-line.ts';
 import { canTransition, type ClaimState } from './states.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { createUser } from '../auth/index.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { JOBS } from '../server/jobs.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { buildApp } from '../server/app.ts';
 import { migrateDatabaseAsOwner } from '../server/migrate.ts';

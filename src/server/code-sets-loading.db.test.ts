@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { createUser } from '../auth/index.ts';
 import { openTestDatabase } from '../db/testing.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { JOBS } from './jobs.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { buildApp } from './app.ts';
 import { TEST_PASSWORD } from './testing.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { JOBS } from './jobs.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { loadConfig } from './config.ts';
 import { importCodesetsOnFirstStart } from './system.ts';

@@ -1,6 +1,6 @@
 import { migrateDatabase, openDatabase } from '../db/connection.ts';
 import { ensureAppRole } from '../db/roles.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { JOBS } from './jobs.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import type { Config } from './config.ts';
 import { openSystemDatabase } from './system.ts';

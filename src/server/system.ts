@@ -6,7 +6,7 @@ import { migrateOrCheck } from '../db/roles.ts';
 import { serveDatabase } from '../db/pglite-serve.ts';
 import { scheduleNightlyBackups } from '../db/backup.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { createJobs } from '../jobs/definitions.ts';
+import { createJobs } from './jobs.ts';
 import type { CodeSetCatalog } from '../codesets/catalog.ts';
 import { storedReleases } from '../codesets/storage/load.ts';
 import { detectReleases } from '../codesets/release/detect.ts';

@@ -4,7 +4,7 @@ import type { Role } from '../auth/roles.ts';
 import { createUser } from '../auth/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { openTestDatabase } from '../db/testing.ts';
-import { JOBS } from '../jobs/definitions.ts';
+import { JOBS } from './jobs.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { buildApp } from './app.ts';
 import type { LogStream } from './logging.ts';
