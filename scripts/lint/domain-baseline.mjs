@@ -4,9 +4,7 @@
 // Kinds: a domain → another domain's tables/store; a domain → the wiring (src/server, src/cli);
 // the toolkit (src/db, src/shared) → a domain or the wiring.
 export const DOMAIN_BASELINE = {
-  'src/claims/batch-job.db.test.ts': ['src/server/app.ts', 'src/server/jobs.ts'],
   'src/claims/clean-claims.ts': ['src/encounters/tables.ts', 'src/patients/tables.ts'],
-  'src/claims/outbox.db.test.ts': ['src/server/config.ts', 'src/server/system.ts'],
   'src/claims/parties.ts': [
     'src/encounters/tables.ts',
     'src/patients/tables.ts',
@@ -22,9 +20,6 @@ export const DOMAIN_BASELINE = {
     'src/auth/index.ts',
     'src/demo/seed.ts',
     'src/jobs/queue.ts',
-    'src/server/app.ts',
-    'src/server/jobs.ts',
-    'src/server/migrate.ts',
   ],
   'src/demo/seed.ts': [
     'src/auth/tables.ts',

@@ -23,6 +23,8 @@ describe('domain boundaries', () => {
     expect(violation('src/claims/routes.ts', 'src/shared/money.ts')).toBeUndefined();
     expect(violation('src/server/app.ts', 'src/claims/routes.ts')).toBeUndefined();
     expect(violation('src/payers/payers.db.test.ts', 'src/server/testing.ts')).toBeUndefined();
+    expect(violation('src/db/roles.db.test.ts', 'src/server/app.ts')).toBeUndefined();
+    expect(violation('src/db/roles.db.test.ts', 'src/demo/seed.ts')).toMatch(/toolkit/);
     expect(violation('src/payers/routes.ts', 'src/server/testing.ts')).toMatch(/wiring/);
   });
 
