@@ -10,6 +10,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
+import { createRandom } from '../../src/demo/random.ts';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -41,17 +42,8 @@ export interface SyntheticFiles {
   codes: string[];
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator: the same seed gives the same tables. */
+export const prng = (seed: number): (() => number) => createRandom(seed).next;
 
 /** About n distinct codes of the real shapes, sorted as CMS sorts them (by character). */
 export function codeUniverse(n: number, rand: () => number): string[] {

@@ -1,18 +1,10 @@
 // Synthetic, deterministic claims and remittances for the X12 benchmark (no real data).
+import { createRandom } from '../../src/demo/random.ts';
 import { formatCents } from '../../src/x12/engine/money.ts';
 import type { SegmentFields } from '../../src/x12/engine/writer.ts';
 import type { ProfessionalClaim } from '../../src/x12/transactions/837-types.ts';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = (seed: number): (() => number) => createRandom(seed).next;
 
 const CPT = ['99213', '99214', '87070', '86663', '99203', '97110', '36415', '80053'];
 const MODS = ['25', '59', 'GT', 'QW', '95', 'LT', 'RT'];

@@ -17,7 +17,8 @@ import { createUser } from '../auth/index.ts';
 import { migrateDatabase, openDatabase } from '../db/connection.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { todayIso } from '../shared/dates.ts';
-import { ApiClient, seededRandom, ServerProcess, type ServerEnv } from './crash-testing.ts';
+import { createRandom } from '../demo/random.ts';
+import { ApiClient, ServerProcess, type ServerEnv } from './crash-testing.ts';
 import { codesetImport, Ledger, missingWrites, writer, type Practice, type Round } from './crash-workload.ts';
 import { testSubmitterSettings } from './testing.ts';
 
@@ -133,7 +134,7 @@ async function templates(api: ApiClient, practice: Practice): Promise<void> {
 describe(`crash safety on ${onPostgres ? 'PostgreSQL' : 'PGlite'} (seed ${SEED})`, () => {
   const ledger = new Ledger();
   const api = new ApiClient();
-  const random = seededRandom(SEED);
+  const random = createRandom(SEED).next;
   const restarts: number[] = [];
   let practice: Practice;
   let server: ServerProcess;

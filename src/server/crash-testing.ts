@@ -1,7 +1,7 @@
 /**
  * The crash-safety harness (used only by crash-safety.db.test.ts): the real server as a child
- * process on a data directory or PostgreSQL database, an HTTP client that keeps one session
- * across restarts, and a seeded random number generator so a failing run can be repeated.
+ * process on a data directory or PostgreSQL database, and an HTTP client that keeps one session
+ * across restarts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,18 +9,6 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../bin/cleanclaim.mjs', import.meta.url));
-
-/** mulberry32: small, fast and good enough to pick kill moments and actions repeatably. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function freePort(): Promise<number> {
   const server = createServer();
