@@ -1,3 +1,4 @@
+import { renderFormPdf, type FormPdfOptions } from '../form-pdf.ts';
 import type { ProfessionalClaim } from '../../x12/transactions/837-types.ts';
 import { ub04Fields, type Ub04Extras, type Ub04Page } from './fields.ts';
 import {
@@ -12,16 +13,7 @@ import {
   type Ub04Position,
 } from './layout.ts';
 
-export interface RenderUb04Options {
-  /** 'none': data only, for pre-printed forms; 'form': also a light outline of the locators */
-  background: 'none' | 'form';
-  /** PDF creation date, so the same claim renders to the same bytes */
-  creationDate: Date;
-  offsetX?: number;
-  offsetY?: number;
-  /** false leaves the content streams readable (tests); default true */
-  compress?: boolean;
-}
+export type RenderUb04Options = FormPdfOptions;
 
 const FONT_SIZE = 10;
 const CHARACTER_SPACING = 1.2;
@@ -33,34 +25,17 @@ export async function renderUb04(
   extras: Ub04Extras,
   options: RenderUb04Options,
 ): Promise<Buffer> {
-  // pdfkit is imported at the first PDF, as for the CMS-1500 (server start stays light).
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: [PAGE_WIDTH, PAGE_HEIGHT],
-    margin: 0,
-    autoFirstPage: false,
-    compress: options.compress ?? true,
-    info: {
-      Title: `UB-04 claim ${model.claim.patientControlNumber}`,
-      Creator: 'cleanclaim',
-      Producer: 'cleanclaim',
-      CreationDate: options.creationDate,
-      ModDate: options.creationDate,
+  return renderFormPdf(
+    {
+      title: `UB-04 claim ${model.claim.patientControlNumber}`,
+      width: PAGE_WIDTH,
+      height: PAGE_HEIGHT,
+      pages: ub04Fields(model, extras),
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const page of ub04Fields(model, extras)) {
-    doc.addPage({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0 });
-    if (options.background === 'form') drawOutline(doc);
-    drawPage(doc, page, options.offsetX ?? 0, options.offsetY ?? 0);
-  }
-  doc.end();
-  return done;
+    options,
+    drawPage,
+    drawOutline,
+  );
 }
 
 /** The grid of form locators in light red, labelled, so plain paper reads like a UB-04. */
