@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const CHROMIUM = '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedSuites = [];
+const skippedTests = [];
 const failedSteps = [];
 
 function run(label, command, args, env = {}) {
@@ -32,6 +33,11 @@ function vitest(label, project, env = {}) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
+  // Name every skipped test: its title says why it does not run here.
+  for (const file of report.testResults)
+    for (const test of file.assertionResults)
+      if (test.status === 'pending' || test.status === 'skipped' || test.status === 'todo')
+        skippedTests.push(`${label}: ${file.name.replace(`${process.cwd()}/`, '')} > ${test.fullName}`);
 }
 
 run('lint', 'npx', ['eslint', '.']);
@@ -54,6 +60,7 @@ if (existsSync(CHROMIUM)) {
 
 console.log('\n== summary');
 for (const s of skippedSuites) console.log(`SKIPPED suite: ${s}`);
+for (const s of skippedTests) console.log(`SKIPPED test: ${s}`);
 for (const s of failedSteps) console.log(`FAILED step: ${s}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length || totals.failed ? 1 : 0);

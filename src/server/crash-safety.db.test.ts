@@ -255,7 +255,7 @@ describe(`crash safety on ${onPostgres ? 'PostgreSQL' : 'PGlite'} (seed ${SEED})
 
   // The check itself can fail: put the files back to before a round and it must see the loss.
   it.skipIf(onPostgres)(
-    'notices answered writes that are gone (files put back to before them)',
+    'notices answered writes that are gone (files put back to before them; PGlite only: PostgreSQL keeps no data files here)',
     async () => {
       const n = KILLS + TERMS + 2;
       const data = path.join(work, 'data');
