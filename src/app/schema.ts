@@ -12,3 +12,4 @@ export * from '../scrubber/tables.ts';
 export * from '../codesets/storage/tables.ts';
 export * from '../claims/batch-tables.ts';
 export * from '../scrubber/ncci-files.ts';
+export * from '../ledger/tables.ts';

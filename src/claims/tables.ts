@@ -10,7 +10,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
-import { encounter } from '../encounters/tables.ts';
+import { encounter, serviceLine } from '../encounters/tables.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
 import { serviceLineColumns } from '../encounters/service-line-columns.ts';
 import { coverage, patient } from '../patients/tables.ts';
@@ -79,10 +79,12 @@ export const claimLine = pgTable(
     claimId: integer()
       .notNull()
       .references(() => claim.id, { onDelete: 'cascade' }),
+    /** The encounter line this claim line bills: the ledger charges and posts against it. */
+    serviceLineId: integer().references(() => serviceLine.id, { onDelete: 'set null' }),
     ...serviceLineColumns(),
     placeOfService: text(),
   },
-  (t) => [index().on(t.claimId)],
+  (t) => [index().on(t.claimId), index().on(t.serviceLineId)],
 );
 
 /** The claim's history: every state change with who, when and why. */

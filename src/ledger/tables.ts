@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../db/columns.ts';
+import { claim } from '../claims/tables.ts';
+import { encounter, serviceLine } from '../encounters/tables.ts';
+import { patient } from '../patients/tables.ts';
+import { payer } from '../payers/tables.ts';
+import { practice } from '../practices/tables.ts';
+
+/**
+ * Every movement of money: one signed amount against an account and, except for payer-level
+ * adjustments and unapplied patient credits, a service line. Balances are sums of entries.
+ * Append-only: a trigger in the migrations rejects UPDATE, DELETE and TRUNCATE; a correction is a
+ * new entry (a reversal is the same kind with the opposite sign naming the entry it reverses).
+ */
+export const ledgerEntry = pgTable(
+  'ledger_entry',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    patientId: integer().references(() => patient.id),
+    encounterId: integer().references(() => encounter.id),
+    serviceLineId: integer().references(() => serviceLine.id),
+    claimId: integer().references(() => claim.id),
+    payerId: integer().references(() => payer.id),
+    /** Whose balance the entry moves: insurance, patient or payer (PLB). */
+    account: text().notNull(),
+    kind: text().notNull(),
+    amountCents: bigint({ mode: 'number' }).notNull(),
+    effectiveDate: date({ mode: 'string' }).notNull(),
+    /** What posted it: claim, remittance, patient_payment, user or statement, and that thing's id. */
+    sourceType: text().notNull(),
+    sourceId: text().notNull(),
+    /** CAS group code (CO, PR, OA, PI, CR) and CARC of an adjustment or transfer. */
+    groupCode: text(),
+    reasonCode: text(),
+    /** RARCs (MOA, LQ) the payer sent with it. */
+    remarkCodes: text().array(),
+    memo: text(),
+    reversesEntryId: bigint({ mode: 'number' }).references((): AnyPgColumn => ledgerEntry.id),
+    userId: integer(),
+    postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.serviceLineId),
+    index().on(t.practiceId, t.patientId),
+    index().on(t.practiceId, t.payerId),
+    index().on(t.claimId),
+    index().on(t.practiceId, t.effectiveDate),
+    index().on(t.sourceType, t.sourceId),
+    // an entry is reversed at most once
+    uniqueIndex('ledger_entry_reversed_once').on(t.reversesEntryId),
+    // one charge per service line however many claims bill it: ensureCharges relies on it
+    uniqueIndex('ledger_entry_one_charge_per_line')
+      .on(t.serviceLineId)
+      .where(sql`${t.kind} = 'charge' and ${t.reversesEntryId} is null`),
+    check('ledger_entry_account', sql`${t.account} in ('insurance', 'patient', 'payer')`),
+    check(
+      'ledger_entry_kind',
+      sql`${t.kind} in ('charge', 'insurance_payment', 'contractual_adjustment', 'other_adjustment', 'patient_responsibility', 'patient_payment', 'write_off', 'refund', 'payer_adjustment')`,
+    ),
+    check(
+      'ledger_entry_source_type',
+      sql`${t.sourceType} in ('claim', 'remittance', 'patient_payment', 'user', 'statement')`,
+    ),
+  ],
+);
+
+/** A payment a patient handed over (cash, check, card): the receipt. Its money moves as ledger entries. */
+export const patientPayment = pgTable(
+  'patient_payment',
+  {
+    id: id(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    patientId: integer()
+      .notNull()
+      .references(() => patient.id),
+    /** cash, check or card. */
+    method: text().notNull(),
+    /** The check number or the card transaction reference. */
+    reference: text(),
+    amountCents: integer().notNull(),
+    receivedDate: date({ mode: 'string' }).notNull(),
+    memo: text(),
+    userId: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.practiceId, t.patientId),
+    check('patient_payment_method', sql`${t.method} in ('cash', 'check', 'card')`),
+    check('patient_payment_amount', sql`${t.amountCents} > 0`),
+  ],
+);
