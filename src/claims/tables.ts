@@ -12,6 +12,7 @@ import {
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { encounter, serviceLine } from '../encounters/tables.ts';
 import type { InstitutionalData } from '../encounters/institutional.ts';
+import type { ClaimCob } from './cob.ts';
 import { serviceLineColumns } from '../encounters/service-line-columns.ts';
 import { coverage, patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
@@ -59,6 +60,8 @@ export const claim = pgTable(
     diagnoses: text().array().notNull(),
     /** UB-04 data of an institutional claim (bill type, admission, codes; the frequency code column wins over the bill type's last digit); null on professional claims. */
     institutional: jsonb().$type<InstitutionalData>(),
+    /** A secondary (tertiary) claim's prior payers' adjudication from their 835s: loops 2320/2330/2430. */
+    cob: jsonb().$type<ClaimCob>(),
     totalChargeCents: bigint({ mode: 'number' }).notNull(),
     state: text().notNull().default('draft'),
     scrubbedAt: timestamp({ withTimezone: true }),
