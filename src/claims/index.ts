@@ -1,0 +1,2 @@
+// What other domains use of claims.
+export { claimServiceLines, type ClaimServiceLines } from './service-lines.ts';
