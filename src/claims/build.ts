@@ -14,6 +14,8 @@ export interface EncounterForClaim {
   diagnoses: string[];
   institutional?: InstitutionalData | null;
   serviceLines: {
+    /** The encounter line's id: the claim line keeps it so the ledger posts against the encounter line. */
+    id?: number;
     lineNumber: number;
     serviceDate: string;
     procedureCode: string;
@@ -48,6 +50,7 @@ export function claimFromEncounter(
 ) {
   const responsibility = RESPONSIBILITY[coverage.priority] ?? 'P';
   const lines = encounter.serviceLines.map((l) => ({
+    serviceLineId: l.id ?? null,
     lineNumber: l.lineNumber,
     serviceDate: l.serviceDate,
     procedureCode: l.procedureCode,
