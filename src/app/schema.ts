@@ -13,3 +13,5 @@ export * from '../codesets/storage/tables.ts';
 export * from '../claims/batch-tables.ts';
 export * from '../scrubber/ncci-files.ts';
 export * from '../ledger/tables.ts';
+export * from '../remits/tables.ts';
+export * from '../denials/tables.ts';
