@@ -13,9 +13,23 @@ type LineRow = typeof claimLine.$inferSelect;
 
 /** The claim's 837 model: 837I for institutional claims, 837P otherwise. */
 export function claimModelOf(row: ClaimRow, lines: LineRow[], parties: ClaimParties): ProfessionalClaim {
-  return row.type === 'institutional'
-    ? institutionalClaimOf(row, lines, parties)
-    : professionalClaimOf(row, lines, parties);
+  const model =
+    row.type === 'institutional'
+      ? institutionalClaimOf(row, lines, parties)
+      : professionalClaimOf(row, lines, parties);
+  return withLineControlNumbers(model, lines);
+}
+
+/**
+ * REF*6R Line Item Control Number (2400) = the claim line's id, so the payer echoes it in the 835
+ * (2110 REF*6R) and the remittance matches the line exactly, whatever it did to the code.
+ */
+function withLineControlNumbers(model: ProfessionalClaim, lines: LineRow[]): ProfessionalClaim {
+  const ordered = [...lines].sort((a, b) => a.lineNumber - b.lineNumber);
+  const serviceLines = model.claim.serviceLines.map((l, i) =>
+    ordered[i] ? { ...l, lineControlNumber: String(ordered[i].id) } : l,
+  );
+  return { ...model, claim: { ...model.claim, serviceLines } };
 }
 
 /** Loads what the claim points at and builds its model. */
