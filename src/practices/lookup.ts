@@ -26,3 +26,11 @@ export async function feeEntriesFor(db: Executor, practiceId: number, codes: str
 export async function feeScheduleOf(db: Executor, practiceId: number): Promise<FeeEntry[]> {
   return db.select().from(feeScheduleEntry).where(eq(feeScheduleEntry.practiceId, practiceId));
 }
+
+export type PracticeRow = typeof practice.$inferSelect;
+
+/** One practice (its name, address and phone head a statement or a receipt). */
+export async function practiceById(db: Executor, id: number): Promise<PracticeRow | undefined> {
+  const [row] = await db.select().from(practice).where(eq(practice.id, id));
+  return row;
+}

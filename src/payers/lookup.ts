@@ -1,0 +1,16 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/connection.ts';
+import { payer } from './tables.ts';
+
+/** The names of a practice's payers with these ids (A/R rows by payer); unknown ids are left out. */
+export async function payerNames(
+  db: Executor,
+  practiceId: number,
+  ids: readonly number[],
+): Promise<{ id: number; name: string; payerId: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: payer.id, name: payer.name, payerId: payer.payerId })
+    .from(payer)
+    .where(and(eq(payer.practiceId, practiceId), inArray(payer.id, [...ids])));
+}
