@@ -15,3 +15,4 @@ export * from '../scrubber/ncci-files.ts';
 export * from '../ledger/tables.ts';
 export * from '../remits/tables.ts';
 export * from '../denials/tables.ts';
+export * from '../ledger/statements/tables.ts';
