@@ -1,0 +1,25 @@
+// What other domains use of the ledger: post entries in their transaction, charge the lines a
+// claim bills, and read balances. Entries are never changed: a correction is a new entry.
+export {
+  ACCOUNTS,
+  ENTRY_KINDS,
+  KIND_EFFECTS,
+  SOURCE_TYPES,
+  balancesOf,
+  type Account,
+  type Balances,
+  type EntryKind,
+  type GroupCode,
+  type SourceType,
+} from './kinds.ts';
+export { entryErrors, type NewLedgerEntry } from './entries.ts';
+export {
+  ensureCharges,
+  entriesOfPatient,
+  entriesOfSource,
+  postEntries,
+  type ChargeTarget,
+  type LedgerActor,
+  type LedgerEntryRow,
+} from './store.ts';
+export { claimBalances, lineBalances, patientBalance, payerBalance, type LineBalances } from './balances.ts';

@@ -1,0 +1,199 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/index.ts';
+import { claimServiceLines } from '../claims/index.ts';
+import type { Executor } from '../db/connection.ts';
+import { serviceLinesByIds } from '../encounters/index.ts';
+import { invalid, notFound, type FieldError } from '../shared/problem.ts';
+import { entryErrors, reversalError, type NewLedgerEntry } from './entries.ts';
+import { ledgerEntry } from './tables.ts';
+
+export type LedgerEntryRow = typeof ledgerEntry.$inferSelect;
+
+/** Who posts: the audit event names them. */
+export interface LedgerActor {
+  userId: number | null;
+  userEmail?: string | null;
+  ip?: string | null;
+}
+
+const auditActor = (a: LedgerActor) => ({
+  userId: a.userId,
+  userEmail: a.userEmail ?? null,
+  ip: a.ip ?? null,
+});
+
+/**
+ * Posts entries inside the caller's transaction, with one audit event for them all. Entries are
+ * checked first (kind on its account, whole cents, a line where one is needed, a reversal that
+ * undoes its entry exactly); nothing is posted when one is wrong.
+ */
+export async function postEntries(
+  tx: Executor,
+  entries: readonly NewLedgerEntry[],
+  actor: LedgerActor,
+): Promise<LedgerEntryRow[]> {
+  if (entries.length === 0) return [];
+  const errors = entryErrors(entries);
+  const practiceId = entries[0]!.practiceId;
+  entries.forEach((e, i) => {
+    if (e.practiceId !== practiceId)
+      errors.push({ pointer: `/${i}/practiceId`, detail: 'one posting is for one practice' });
+  });
+  errors.push(...(await reversalErrors(tx, entries)));
+  if (errors.length) throw invalid(errors);
+  const rows = await tx
+    .insert(ledgerEntry)
+    .values(
+      entries.map((e) => ({
+        practiceId: e.practiceId,
+        patientId: e.patientId ?? null,
+        encounterId: e.encounterId ?? null,
+        serviceLineId: e.serviceLineId ?? null,
+        claimId: e.claimId ?? null,
+        payerId: e.payerId ?? null,
+        account: e.account,
+        kind: e.kind,
+        amountCents: e.amountCents,
+        reversesEntryId: e.reversesEntryId ?? null,
+        effectiveDate: e.effectiveDate,
+        sourceType: e.sourceType,
+        sourceId: e.sourceId,
+        groupCode: e.groupCode ?? null,
+        reasonCode: e.reasonCode ?? null,
+        remarkCodes: e.remarkCodes ?? null,
+        memo: e.memo ?? null,
+        userId: actor.userId,
+      })),
+    )
+    .returning();
+  await recordPosting(tx, actor, practiceId, rows);
+  return rows;
+}
+
+async function reversalErrors(tx: Executor, entries: readonly NewLedgerEntry[]): Promise<FieldError[]> {
+  const ids = entries.flatMap((e) => (e.reversesEntryId == null ? [] : [e.reversesEntryId]));
+  if (ids.length === 0) return [];
+  const originals = new Map(
+    (await tx.select().from(ledgerEntry).where(inArray(ledgerEntry.id, ids))).map((r) => [r.id, r]),
+  );
+  const errors: FieldError[] = [];
+  entries.forEach((e, i) => {
+    if (e.reversesEntryId == null) return;
+    const detail = reversalError(e, originals.get(e.reversesEntryId));
+    if (detail) errors.push({ pointer: `/${i}/reversesEntryId`, detail });
+  });
+  return errors;
+}
+
+async function recordPosting(tx: Executor, actor: LedgerActor, practiceId: number, rows: LedgerEntryRow[]) {
+  const byKind: Record<string, number> = {};
+  for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + r.amountCents;
+  const sources = [...new Set(rows.map((r) => `${r.sourceType}:${r.sourceId}`))];
+  await recordAudit(tx, auditActor(actor), {
+    practiceId,
+    action: 'post',
+    entity: 'ledger_entry',
+    entityId: rows[0]!.id,
+    detail: {
+      entries: rows.length,
+      firstId: rows[0]!.id,
+      lastId: rows.at(-1)!.id,
+      sources,
+      centsByKind: byKind,
+    },
+  });
+}
+
+export type ChargeTarget =
+  | { claimId: number; serviceLineIds?: readonly number[] }
+  | { serviceLineIds: readonly number[]; claimId?: undefined; payerId?: number | null };
+
+/**
+ * Posts the charge of each service line that has none yet (one per line however many claims
+ * bill it), at the line's charge and date of service. Billed to a claim, the charge is on the
+ * insurance account; a line charged with no claim or payer (self-pay) is the patient's.
+ * Idempotent, and safe when two transactions race (the one-charge-per-line index decides).
+ */
+export async function ensureCharges(
+  tx: Executor,
+  target: ChargeTarget,
+  actor: LedgerActor,
+): Promise<LedgerEntryRow[]> {
+  let claimId: number | null = null;
+  let payerId: number | null = null;
+  let ids: readonly number[];
+  if (target.claimId !== undefined) {
+    const claim = await claimServiceLines(tx, target.claimId);
+    if (!claim) throw notFound('claim');
+    claimId = claim.claimId;
+    payerId = claim.payerId;
+    ids = target.serviceLineIds ?? claim.serviceLineIds;
+  } else {
+    ids = target.serviceLineIds;
+    payerId = target.payerId ?? null;
+  }
+  if (ids.length === 0) return [];
+  const charged = new Set(
+    (
+      await tx
+        .select({ serviceLineId: ledgerEntry.serviceLineId })
+        .from(ledgerEntry)
+        .where(
+          and(
+            inArray(ledgerEntry.serviceLineId, [...ids]),
+            eq(ledgerEntry.kind, 'charge'),
+            isNull(ledgerEntry.reversesEntryId),
+          ),
+        )
+    ).map((r) => r.serviceLineId),
+  );
+  const missing = ids.filter((id) => !charged.has(id));
+  if (missing.length === 0) return [];
+  const lines = await serviceLinesByIds(tx, missing);
+  if (lines.length === 0) return [];
+  const account = claimId == null && payerId == null ? 'patient' : 'insurance';
+  const rows = await tx
+    .insert(ledgerEntry)
+    .values(
+      lines.map((l) => ({
+        practiceId: l.practiceId,
+        patientId: l.patientId,
+        encounterId: l.encounterId,
+        serviceLineId: l.id,
+        claimId,
+        payerId,
+        account,
+        kind: 'charge',
+        amountCents: l.chargeCents,
+        effectiveDate: l.serviceDate,
+        sourceType: claimId == null ? 'user' : 'claim',
+        sourceId: claimId == null ? `encounter ${l.encounterId}` : String(claimId),
+        userId: actor.userId,
+      })),
+    )
+    .onConflictDoNothing({
+      target: ledgerEntry.serviceLineId,
+      where: sql`${ledgerEntry.kind} = 'charge' and ${ledgerEntry.reversesEntryId} is null`,
+    })
+    .returning();
+  if (rows.length) await recordPosting(tx, actor, rows[0]!.practiceId, rows);
+  return rows;
+}
+
+/** Every entry of a patient, oldest first (the patient ledger and the receipt read them). */
+export async function entriesOfPatient(db: Executor, practiceId: number, patientId: number) {
+  return db
+    .select()
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.practiceId, practiceId), eq(ledgerEntry.patientId, patientId)))
+    .orderBy(ledgerEntry.effectiveDate, ledgerEntry.id);
+}
+
+/** The entries a source posted (a remittance, a patient payment, a claim). */
+export async function entriesOfSource(db: Executor, sourceType: string, sourceId: string) {
+  return db
+    .select()
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.sourceType, sourceType), eq(ledgerEntry.sourceId, sourceId)))
+    .orderBy(ledgerEntry.id);
+}
