@@ -20,6 +20,7 @@ export async function loadClaimParties(db: Executor, row: ClaimRow) {
   );
   const providers = await db.select().from(provider).where(inArray(provider.id, ids));
   const [fac] = row.facilityId ? await db.select().from(facility).where(eq(facility.id, row.facilityId)) : [];
+  const priorPayers = await loadPriorPayers(db, row);
   const [visit] = await db
     .select({ from: encounter.serviceDateFrom, to: encounter.serviceDateTo })
     .from(encounter)
@@ -35,6 +36,25 @@ export async function loadClaimParties(db: Executor, row: ClaimRow) {
     facility: fac,
     /** The encounter's dates of service: the statement period of an institutional claim (UB-04 FL6). */
     statement: visit,
+    /** The coverage and payer of each prior payer in claim.cob (loops 2320/2330), in its order. */
+    priorPayers,
   };
+}
+
+/** Each prior payer's coverage and payer, for the 2320 SBR and the 2330A/2330B names. */
+async function loadPriorPayers(db: Executor, row: ClaimRow) {
+  const priors = row.cob?.priorPayers ?? [];
+  if (!priors.length) return [];
+  const ids = priors.map((p) => p.coverageId);
+  const rows = await db
+    .select({ coverage, payer })
+    .from(coverage)
+    .innerJoin(payer, eq(payer.id, coverage.payerId))
+    .where(inArray(coverage.id, ids));
+  return priors.map((p) => {
+    const found = rows.find((r) => r.coverage.id === p.coverageId);
+    if (!found) throw new Error(`claim ${row.id}: the coverage ${p.coverageId} of a prior payer is missing`);
+    return found;
+  });
 }
 export type ClaimParties = Awaited<ReturnType<typeof loadClaimParties>>;

@@ -1,6 +1,7 @@
 import type { Address, ProfessionalClaim, Provider, ServiceLine } from '../x12/transactions/837-types.ts';
 import { normalizeCode } from '../codesets/icd10cm/code.ts';
 import type { ClaimParties } from './parties.ts';
+import { lineAdjudicationsOf, otherPayersOf } from './to-837-cob.ts';
 import type { claim, claimLine } from './tables.ts';
 
 type ClaimRow = typeof claim.$inferSelect;
@@ -144,7 +145,7 @@ export function professionalClaimOf(
             },
           }
         : {}),
-      otherPayers: [],
+      otherPayers: otherPayersOf(row.cob, parties.priorPayers),
       serviceLines: lines
         .sort((a, b) => a.lineNumber - b.lineNumber)
         .map((l) => ({
@@ -156,7 +157,19 @@ export function professionalClaimOf(
           serviceDate: { from: l.serviceDate },
           ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
           ...drugLoopOf(l),
+          ...adjudicationsOf(row, l, parties),
         })),
     },
   };
+}
+
+/** Loop 2430 of a line on a claim to a later payer: how each prior payer adjudicated it. */
+export function adjudicationsOf(
+  row: ClaimRow,
+  l: LineRow,
+  parties: ClaimParties,
+): Pick<ServiceLine, 'adjudications'> {
+  const type = row.type === 'institutional' ? 'institutional' : 'professional';
+  const adjudications = lineAdjudicationsOf(row.cob, l.lineNumber, parties.priorPayers, type);
+  return adjudications.length ? { adjudications } : {};
 }

@@ -4,7 +4,7 @@ import type { InstitutionalData } from '../encounters/institutional.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
 import { normalizeCode } from '../codesets/icd10cm/code.ts';
-import { drugLoopOf, person, professionalClaimOf } from './to-837.ts';
+import { adjudicationsOf, drugLoopOf, person, professionalClaimOf } from './to-837.ts';
 
 type ClaimRow = typeof claim.$inferSelect;
 type LineRow = typeof claimLine.$inferSelect;
@@ -102,6 +102,7 @@ export function institutionalClaimOf(
           diagnosisPointers: [],
           serviceDate: { from: l.serviceDate },
           ...drugLoopOf(l),
+          ...adjudicationsOf(row, l, parties),
         })),
     },
   };

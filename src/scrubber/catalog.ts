@@ -223,6 +223,22 @@ export const RULES = {
       "Enter the payer's claim number (ICN/DCN) from the remittance of the claim being replaced or voided.",
     source: 'CMS-1500 box 22 / UB-04 FL64; 837 TR3 2300 REF*F8 (required when CLM05-3 is 7 or 8)',
   },
+  'COB-ADJUDICATION': {
+    severity: 'error',
+    title: "Secondary claim without the prior payer's adjudication",
+    fixHint:
+      "Post the prior payer's remittance (835) so its payment and adjustments fill loops 2320 and 2430, or enter them from its EOB.",
+    source:
+      '837P/837I TR3 §1.4.1 coordination of benefits; 2320 AMT*D, 2330B DTP*573 or 2430 SVD and DTP*573 (required when a prior payer adjudicated the claim)',
+  },
+  'COB-BALANCE': {
+    severity: 'error',
+    title: "Prior payer's payment and adjustments do not balance with the charge",
+    fixHint:
+      "Check the prior payer's paid amount and adjustments against its remittance: per line, charge = paid + adjustments; per claim, charge = AMT*D + claim and line adjustments.",
+    source:
+      '837P/837I TR3 §1.4.1.1 balancing: 2400 charge = 2430 SVD02 + 2430 CAS; CLM02 = 2320 AMT*D + 2320 CAS + 2430 CAS',
+  },
   'INST-BILL-TYPE': {
     severity: 'error',
     title: 'Type of bill',

@@ -40,6 +40,41 @@ export interface ScrubLine {
   ndc?: string;
   ndcQuantity?: string;
   ndcUnit?: string;
+  /** Loop 2430: how each prior payer adjudicated the line. */
+  adjudications?: ScrubLineAdjudication[];
+}
+
+/** A claim or line adjustment (CAS): group code, CARC and amount. */
+export interface ScrubAdjustment {
+  group: string;
+  reason: string;
+  amountCents: Cents;
+}
+
+/** Loop 2430 Line Adjudication Information. */
+export interface ScrubLineAdjudication {
+  /** SVD01: the prior payer's id (its 2330B NM109). */
+  otherPayerId: string;
+  /** SVD02. */
+  paidCents: Cents;
+  adjustments: ScrubAdjustment[];
+  /** DTP*573. */
+  adjudicationDate?: string;
+}
+
+/** Loop 2320/2330B: another payer of the claim and, once it adjudicated, what it did. */
+export interface ScrubOtherPayer {
+  /** SBR01: P, S, T… */
+  payerResponsibility: string;
+  /** 2330B NM109. */
+  payerId?: string;
+  name?: string;
+  /** AMT*D Payer Paid Amount. */
+  paidCents?: Cents;
+  /** Claim-level CAS. */
+  adjustments: ScrubAdjustment[];
+  /** 2330B DTP*573 (claim-level adjudication). */
+  remittanceDate?: string;
 }
 
 /** What a UB-04 / 837I carries beyond the professional claim (form locators in brackets). */
@@ -89,6 +124,10 @@ export interface ScrubClaim {
   cliaNumber?: string;
   /** HI: ordered ICD-10-CM codes, principal first. */
   diagnoses: string[];
+  /** 2000B SBR01: P primary, S secondary, T tertiary… */
+  payerResponsibility?: string;
+  /** Loop 2320: the other payers, with their adjudication on a secondary (tertiary) claim. */
+  otherPayers?: ScrubOtherPayer[];
   /** Set on institutional claims. */
   institutional?: ScrubInstitutional;
   lines: ScrubLine[];

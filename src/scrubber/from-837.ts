@@ -1,7 +1,21 @@
-import type { Address, Party, ProfessionalClaim, Provider } from '../x12/transactions/837-types.ts';
+import type {
+  Address,
+  Adjustment,
+  OtherPayer,
+  Party,
+  ProfessionalClaim,
+  Provider,
+} from '../x12/transactions/837-types.ts';
 import type { ClaimInfo } from '../x12/transactions/837-claim-types.ts';
 import { dottedCm } from '../codesets/icd10cm/code.ts';
-import type { ScrubAddress, ScrubClaim, ScrubInstitutional, ScrubProvider } from './claim.ts';
+import type {
+  ScrubAddress,
+  ScrubAdjustment,
+  ScrubClaim,
+  ScrubInstitutional,
+  ScrubOtherPayer,
+  ScrubProvider,
+} from './claim.ts';
 
 // Reads a claim parsed from any system's 837 into the scrubber's view, so `cleanclaim scrub FILE`
 // checks other systems' claims with the same rules as ours.
@@ -41,6 +55,22 @@ function institutionalOf(c: ClaimInfo): ScrubInstitutional {
     ...(c.attendingProvider ? { attendingProvider: provider(c.attendingProvider) } : {}),
   };
 }
+
+const adjustment = (a: Adjustment): ScrubAdjustment => ({
+  group: a.group,
+  reason: a.reason,
+  amountCents: a.amountCents,
+});
+
+/** Loop 2320/2330B as the COB rules read it. */
+const otherPayerOf = (o: OtherPayer): ScrubOtherPayer => ({
+  payerResponsibility: o.payerResponsibility,
+  ...(o.payer.id ? { payerId: o.payer.id } : {}),
+  ...(o.payer.lastOrOrganizationName ? { name: o.payer.lastOrOrganizationName } : {}),
+  ...(o.paidCents !== undefined ? { paidCents: o.paidCents } : {}),
+  adjustments: o.adjustments.map(adjustment),
+  ...(o.remittanceDate ? { remittanceDate: o.remittanceDate } : {}),
+});
 
 export function scrubClaimFrom837(
   pc: ProfessionalClaim,
@@ -98,6 +128,8 @@ export function scrubClaimFrom837(
       ? { institutional: institutionalOf(c) }
       : { placeOfService: c.placeOfService }),
     priorAuthorization: c.priorAuthorization,
+    ...(sub.payerResponsibility ? { payerResponsibility: sub.payerResponsibility } : {}),
+    ...(c.otherPayers.length ? { otherPayers: c.otherPayers.map(otherPayerOf) } : {}),
     diagnoses: c.diagnoses.map(dottedCm),
     lines: c.serviceLines.map((l, i) => ({
       lineNumber: i + 1,
@@ -110,6 +142,16 @@ export function scrubClaimFrom837(
       ...(l.placeOfService ? { placeOfService: l.placeOfService } : {}),
       ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
       ...(l.drug ? { ndc: l.drug.code, ndcQuantity: l.drug.quantity, ndcUnit: l.drug.unit } : {}),
+      ...(l.adjudications?.length
+        ? {
+            adjudications: l.adjudications.map((a) => ({
+              otherPayerId: a.otherPayerId,
+              paidCents: a.paidCents,
+              adjustments: a.adjustments.map(adjustment),
+              ...(a.adjudicationDate ? { adjudicationDate: a.adjudicationDate } : {}),
+            })),
+          }
+        : {}),
     })),
   };
 }

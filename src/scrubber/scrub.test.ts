@@ -4,7 +4,7 @@ import type { ScrubClaim } from './claim.ts';
 import type { ScrubContext } from './context.ts';
 import { duplicateKey } from './rules/duplicates.ts';
 import { scrubClaim } from './scrub.ts';
-import { cleanClaim, cleanInstitutionalClaim, testContext } from './testing.ts';
+import { cleanClaim, cleanInstitutionalClaim, cleanSecondaryClaim, testContext } from './testing.ts';
 import { buildMueTable, buildPtpTable } from './ncci/index.ts';
 
 // Small NCCI tables in memory: 20610 bundles 99213 (indicator 1), J3301 allows 10 units a line (MAI 1),
@@ -138,6 +138,13 @@ const TRIPS: Record<RuleId, Case> = {
   },
   'NDC-QUANTITY': { claim: (c) => delete c.lines[2]!.ndcUnit, field: '/lines/2/ndcQuantity', lines: [3] },
   RESUBMISSION: { claim: (c) => (c.frequencyCode = '7'), field: '/payerClaimNumber' },
+  'COB-ADJUDICATION': { claim: (c) => (c.payerResponsibility = 'S'), field: '/otherPayers' },
+  'COB-BALANCE': {
+    base: cleanSecondaryClaim,
+    claim: (c) => (c.lines[1]!.adjudications![0]!.paidCents += 100),
+    field: '/lines/1/adjudications',
+    lines: [2],
+  },
   'INST-BILL-TYPE': {
     base: inst,
     claim: (c) => (c.institutional!.billType = '191'),

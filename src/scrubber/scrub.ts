@@ -1,6 +1,7 @@
 import type { ScrubClaim } from './claim.ts';
 import type { ScrubContext } from './context.ts';
 import type { Finding } from './finding.ts';
+import { checkCobBalance, checkPriorAdjudication } from './rules/cob.ts';
 import { checkCodes } from './rules/codes.ts';
 import { checkDates } from './rules/dates.ts';
 import { checkDrugs } from './rules/drugs.ts';
@@ -23,6 +24,8 @@ export type ClaimCheck = (claim: ScrubClaim, context: ScrubContext) => Finding[]
 export const CHECKS: ClaimCheck[] = [
   checkRequiredData,
   checkResubmission,
+  checkPriorAdjudication,
+  checkCobBalance,
   checkInstitutionalHeader,
   checkNpis,
   checkDates,

@@ -72,6 +72,34 @@ export function cleanClaim(): ScrubClaim {
   };
 }
 
+/**
+ * The clean claim sent to the secondary payer: the primary (60054) paid 80% of each line's allowed
+ * amount, adjusted CO-45 and left the rest to the patient (PR-1, PR-2), in loops 2320 and 2430.
+ */
+export function cleanSecondaryClaim(): ScrubClaim {
+  const claim = cleanClaim();
+  const paid = [8000, 12000, 2000];
+  claim.payerResponsibility = 'S';
+  claim.lines.forEach((l, i) => {
+    const patient = Math.round(paid[i]! / 4);
+    l.adjudications = [
+      {
+        otherPayerId: '60054',
+        paidCents: paid[i]!,
+        adjustments: [
+          { group: 'CO', reason: '45', amountCents: l.chargeCents - paid[i]! - patient },
+          { group: 'PR', reason: i === 0 ? '1' : '2', amountCents: patient },
+        ],
+        adjudicationDate: '2026-11-20',
+      },
+    ];
+  });
+  claim.otherPayers = [
+    { payerResponsibility: 'P', payerId: '60054', name: 'AETNA', paidCents: 22000, adjustments: [] },
+  ];
+  return claim;
+}
+
 /** A clean inpatient hospital claim (bill type 111): admitted Nov 2, discharged Nov 4, knee replacement. */
 export function cleanInstitutionalClaim(): ScrubClaim {
   const base = cleanClaim();

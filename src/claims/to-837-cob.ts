@@ -1,0 +1,77 @@
+// A claim's stored COB (claim.cob) as the 837 carries it: one loop 2320 with 2330A/2330B per prior
+// payer, and one loop 2430 per prior payer on each line it adjudicated (837P X222A1 / 837I X223A2).
+import type { LineAdjudication, OtherPayer } from '../x12/transactions/837-types.ts';
+import type { ClaimCob, PriorAdjudication } from './cob.ts';
+import type { ClaimParties } from './parties.ts';
+
+const SVD_QUALIFIERS = ['HC', 'ER', 'IV', 'WK', 'HP'];
+
+export type PriorPayerParties = ClaimParties['priorPayers'][number];
+
+/**
+ * Loop 2320 Other Subscriber Information for one prior payer: SBR from its coverage, the claim-level
+ * CAS, AMT*D (payer paid) and, when the payer adjudicated at the claim level only, AMT*EAF
+ * (remaining patient liability) and 2330B DTP*573; with line-level adjudication the EAF amounts and
+ * dates go in 2430 instead (never both: X12 RFI 1391, 1517).
+ */
+export function otherPayerOf(prior: PriorAdjudication, parties: PriorPayerParties): OtherPayer {
+  const { coverage: cov, payer: py } = parties;
+  const claimLevelOnly = prior.lines.length === 0;
+  const remarks = prior.remarkCodes ?? [];
+  return {
+    payerResponsibility: prior.payerResponsibility,
+    relationship: cov.relationship,
+    ...(cov.groupNumber ? { groupNumber: cov.groupNumber } : {}),
+    claimFilingIndicator: py.claimFilingIndicator,
+    adjustments: prior.adjustments,
+    paidCents: prior.paidCents,
+    ...(claimLevelOnly ? { remainingPatientLiabilityCents: prior.patientResponsibilityCents } : {}),
+    benefitsAssigned: 'Y',
+    releaseOfInformation: 'Y',
+    // MOA carries the payer's remark codes; 837P has no MIA, and MIA needs covered days we do not keep.
+    ...(remarks.length ? { outpatient: { remarkCodes: remarks.slice(0, 5) } } : {}),
+    subscriber: {
+      entityType: '1',
+      lastOrOrganizationName: cov.subscriberLastName,
+      firstName: cov.subscriberFirstName,
+      idQualifier: 'MI',
+      id: cov.memberId,
+    },
+    payer: { entityType: '2', lastOrOrganizationName: py.name, idQualifier: 'PI', id: py.payerId },
+    ...(claimLevelOnly ? { remittanceDate: prior.adjudicationDate } : {}),
+  };
+}
+
+/** Loop 2430 for one line: each prior payer's SVD, CAS, DTP*573 and AMT*EAF for it. */
+export function lineAdjudicationsOf(
+  cob: ClaimCob | null,
+  lineNumber: number,
+  priorPayers: ClaimParties['priorPayers'],
+  type: 'professional' | 'institutional',
+): LineAdjudication[] {
+  if (!cob) return [];
+  return cob.priorPayers.flatMap((prior, i) => {
+    const line = prior.lines.find((l) => l.lineNumber === lineNumber);
+    if (!line) return [];
+    // SVD03-1 takes HC, ER, IV, WK (and HP on 837I); an 835's AD, N4 or NU code is not sent there.
+    const procedure =
+      line.procedure && SVD_QUALIFIERS.includes(line.procedure.qualifier) ? line.procedure : undefined;
+    return [
+      {
+        otherPayerId: priorPayers[i]!.payer.payerId,
+        paidCents: line.paidCents,
+        ...(procedure ? { procedure } : {}),
+        ...(type === 'institutional' ? { revenueCode: line.revenueCode ?? '' } : {}),
+        units: line.units,
+        adjustments: line.adjustments,
+        adjudicationDate: prior.adjudicationDate,
+        remainingPatientLiabilityCents: line.remainingPatientLiabilityCents,
+      },
+    ];
+  });
+}
+
+/** Loops 2320 of the claim, primary first. */
+export function otherPayersOf(cob: ClaimCob | null, priorPayers: ClaimParties['priorPayers']): OtherPayer[] {
+  return (cob?.priorPayers ?? []).map((p, i) => otherPayerOf(p, priorPayers[i]!));
+}
