@@ -3,6 +3,7 @@ import type { AuditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { conflict } from '../http/problem.ts';
+import { ensureCharges } from '../ledger/index.ts';
 import { DatabaseControlNumbers } from '../x12/control-numbers.ts';
 import { write837, type Transaction837 } from '../x12/transactions/837-generate.ts';
 import type { ProfessionalClaim } from '../x12/transactions/837-types.ts';
@@ -161,8 +162,11 @@ export async function createBatch(
       })
       .returning({ id: submissionBatch.id });
     await tx.insert(batchClaim).values(batched.map((r) => ({ batchId: batch!.id, claimId: r.id })));
-    for (const row of batched)
+    for (const row of batched) {
       await moveClaim(tx, row, 'submitted', actor, `batch ${batch!.id} (ISA13 ${interchangeControlNumber})`);
+      // Billed, so charged: the ledger's charge for each line goes in with the state move.
+      await ensureCharges(tx, { claimId: row.id }, actor);
+    }
     await recordAudit(tx, actor, {
       practiceId,
       action: 'create',
