@@ -1,2 +1,13 @@
 // What other domains use of claims.
 export { claimServiceLines, type ClaimServiceLines } from './service-lines.ts';
+export {
+  claimsForRemittance,
+  claimsForPatientVisit,
+  claimForRemittance,
+  moveClaimByRemittance,
+  type RemittanceCandidate,
+  type RemittanceCandidateLine,
+} from './remittance.ts';
+export type { ClaimState } from './states.ts';
+export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
+export type { ClaimCob, PriorAdjudication, PriorLineAdjudication } from './cob.ts';

@@ -11,6 +11,7 @@ export const CLAIM_STATES = [
   'paid',
   'partially_paid',
   'denied',
+  'reversed',
   'corrected',
   'voided',
   'appealed',
@@ -27,10 +28,12 @@ export const TRANSITIONS: Record<ClaimState, readonly ClaimState[]> = {
   // A 999/277CA rejection sends the claim back to be fixed and resubmitted.
   rejected: ['draft', 'scrubbed', 'voided'],
   accepted: ['paid', 'partially_paid', 'denied', 'rejected'],
-  paid: ['corrected', 'voided', 'closed'],
-  partially_paid: ['corrected', 'appealed', 'voided', 'closed'],
-  denied: ['corrected', 'appealed', 'voided', 'closed'],
-  appealed: ['paid', 'partially_paid', 'denied', 'closed'],
+  // An 835 reversal (CLP02 22) takes the payment back; the corrected payment that follows re-adjudicates.
+  paid: ['corrected', 'voided', 'closed', 'reversed'],
+  partially_paid: ['corrected', 'appealed', 'voided', 'closed', 'reversed'],
+  denied: ['corrected', 'appealed', 'voided', 'closed', 'reversed'],
+  reversed: ['paid', 'partially_paid', 'denied', 'corrected', 'voided', 'closed'],
+  appealed: ['paid', 'partially_paid', 'denied', 'closed', 'reversed'],
   corrected: ['closed'],
   voided: ['closed'],
   closed: [],
@@ -60,6 +63,7 @@ export const SUBMITTED_STATES: readonly ClaimState[] = [
   'partially_paid',
   'denied',
   'appealed',
+  'reversed',
   'closed',
 ];
 

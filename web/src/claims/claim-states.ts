@@ -17,6 +17,7 @@ export const STATE_COLORS: Record<ClaimState, string> = {
   paid: 'green',
   partially_paid: 'lime',
   denied: 'volcano',
+  reversed: 'magenta',
   corrected: 'cyan',
   voided: 'default',
   appealed: 'orange',

@@ -1,0 +1,155 @@
+// What posting an 835 needs of claims: the stored claims a remittance may pay (with their lines),
+// and the claim's state moved by the payer's adjudication. Remits call these; never the tables.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AuditActor } from '../audit/index.ts';
+import type { Executor } from '../db/connection.ts';
+import type { ClaimState } from './states.ts';
+import { moveClaim } from './store.ts';
+import { claim, claimLine } from './tables.ts';
+
+export interface RemittanceCandidateLine {
+  id: number;
+  serviceLineId: number | null;
+  lineNumber: number;
+  /** REF*6R we sent: the claim line id. */
+  lineControlNumber: string;
+  serviceDate: string;
+  procedureCode: string;
+  modifiers: string[];
+  units: string;
+  chargeCents: number;
+}
+
+/** A stored claim a remittance may pay. */
+export interface RemittanceCandidate {
+  claimId: number;
+  practiceId: number;
+  patientId: number;
+  encounterId: number;
+  payerId: number;
+  patientControlNumber: string;
+  payerResponsibility: string;
+  state: string;
+  frequencyCode: string;
+  originalClaimId: number | null;
+  totalChargeCents: number;
+  lines: RemittanceCandidateLine[];
+}
+
+async function candidatesWhere(db: Executor, where: ReturnType<typeof and>): Promise<RemittanceCandidate[]> {
+  const rows = await db
+    .select({
+      claimId: claim.id,
+      practiceId: claim.practiceId,
+      patientId: claim.patientId,
+      encounterId: claim.encounterId,
+      payerId: claim.payerId,
+      patientControlNumber: claim.patientControlNumber,
+      payerResponsibility: claim.payerResponsibility,
+      state: claim.state,
+      frequencyCode: claim.frequencyCode,
+      originalClaimId: claim.originalClaimId,
+      totalChargeCents: claim.totalChargeCents,
+    })
+    .from(claim)
+    .where(where);
+  if (!rows.length) return [];
+  const lines = await db
+    .select()
+    .from(claimLine)
+    .where(
+      inArray(
+        claimLine.claimId,
+        rows.map((r) => r.claimId),
+      ),
+    )
+    .orderBy(asc(claimLine.claimId), asc(claimLine.lineNumber));
+  const byClaim = new Map<number, RemittanceCandidateLine[]>();
+  for (const l of lines) {
+    const list = byClaim.get(l.claimId) ?? [];
+    list.push({
+      id: l.id,
+      serviceLineId: l.serviceLineId,
+      lineNumber: l.lineNumber,
+      lineControlNumber: String(l.id),
+      serviceDate: l.serviceDate,
+      procedureCode: l.procedureCode,
+      modifiers: l.modifiers,
+      units: String(Number(l.units)),
+      chargeCents: l.chargeCents,
+    });
+    byClaim.set(l.claimId, list);
+  }
+  return rows.map((r) => ({ ...r, lines: byClaim.get(r.claimId) ?? [] }));
+}
+
+/** The practice's claims with these patient control numbers (CLP01 echoes our CLM01). */
+export function claimsForRemittance(
+  db: Executor,
+  practiceId: number,
+  patientControlNumbers: string[],
+): Promise<RemittanceCandidate[]> {
+  if (!patientControlNumbers.length) return Promise.resolve([]);
+  return candidatesWhere(
+    db,
+    and(eq(claim.practiceId, practiceId), inArray(claim.patientControlNumber, patientControlNumbers)),
+  );
+}
+
+/**
+ * The practice's claims for these patients with a line in the date range: the second way a
+ * remittance matches when the payer did not echo our control number.
+ */
+export function claimsForPatientVisit(
+  db: Executor,
+  practiceId: number,
+  patientIds: number[],
+  dates: { from: string; to: string },
+): Promise<RemittanceCandidate[]> {
+  if (!patientIds.length) return Promise.resolve([]);
+  return candidatesWhere(
+    db,
+    and(
+      eq(claim.practiceId, practiceId),
+      inArray(claim.patientId, patientIds),
+      sql`exists (select 1 from ${claimLine} where ${claimLine.claimId} = ${claim.id} and ${claimLine.serviceDate} between ${dates.from} and ${dates.to})`,
+    ),
+  );
+}
+
+/** One claim as a remittance candidate, in the given practices (for a manual match). */
+export async function claimForRemittance(
+  db: Executor,
+  claimId: number,
+  practiceIds: number[],
+): Promise<RemittanceCandidate | undefined> {
+  const [c] = await candidatesWhere(
+    db,
+    and(eq(claim.id, claimId), inArray(claim.practiceId, practiceIds.length ? practiceIds : [-1])),
+  );
+  return c;
+}
+
+/**
+ * Moves a claim to the state its remittance says (paid, partially_paid, denied, reversed), recorded
+ * with the remittance as the reason. A state it is already in is left alone (a second payment on
+ * a paid claim, a reversal arriving twice).
+ */
+export async function moveClaimByRemittance(
+  tx: Executor,
+  claimId: number,
+  to: ClaimState,
+  actor: AuditActor,
+  reason: string,
+  detail?: unknown,
+): Promise<{ from: string; to: string }> {
+  const [row] = await tx.select().from(claim).where(eq(claim.id, claimId)).for('update');
+  if (!row) throw new Error(`claim ${claimId} does not exist`);
+  if (row.state === to) return { from: row.state, to };
+  // An 835 for a claim whose 277CA never came says the payer took it: accepted first, then adjudicated.
+  if (row.state === 'submitted' && to !== 'accepted') {
+    await moveClaim(tx, row, 'accepted', actor, reason, detail);
+    await moveClaim(tx, { ...row, state: 'accepted' }, to, actor, reason, detail);
+  } else await moveClaim(tx, row, to, actor, reason, detail);
+  return { from: row.state, to };
+}
