@@ -56,6 +56,8 @@ export interface RemitParty {
 
 /** Loop 2110. */
 export interface ServicePayment {
+  /** 1-based position of the SVC segment in the file (where a problem with the line is shown). */
+  segmentNumber?: number;
   procedure: Procedure;
   chargeCents: Cents;
   paidCents: Cents;
@@ -75,6 +77,8 @@ export interface ServicePayment {
 
 /** Loop 2100. */
 export interface ClaimPayment {
+  /** 1-based position of the CLP segment in the file. */
+  segmentNumber?: number;
   /** LX01 of the 2000 loop this claim is under. */
   headerNumber?: string;
   patientControlNumber: string;

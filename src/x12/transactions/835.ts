@@ -60,6 +60,7 @@ class Reader835 {
       amounts: this.amounts(l),
       remarks: all(l, 'LQ').map((s) => ({ qualifier: el(s, 1), code: el(s, 2) })),
     };
+    set(sp, 'segmentNumber', svc.n);
     set(sp, 'revenueCode', el(svc, 4));
     set(sp, 'units', el(svc, 5));
     if (el(svc, 6)) sp.originalProcedure = this.procedure(svc, 6);
@@ -87,6 +88,7 @@ class Reader835 {
       amounts: this.amounts(l),
       serviceLines: loopsOf(l, '2110').map((x) => this.service(x)),
     };
+    set(c, 'segmentNumber', clp.n);
     set(c, 'headerNumber', headerNumber);
     set(c, 'patientResponsibilityCents', this.amt.opt(clp, 5));
     set(c, 'claimFilingIndicator', el(clp, 6));
