@@ -110,6 +110,8 @@ export const remittanceClaim = pgTable(
     lineMatches: jsonb().$type<(number | null)[]>(),
     /** pending, posted, unmatched (waits in the queue), held (its transaction is unbalanced). */
     state: text().notNull(),
+    /** Why it waits: the matching's reason, or the balancing failure. */
+    note: text(),
     postedAt: timestamp({ withTimezone: true }),
     postedBy: integer(),
     /** The parsed 835 claim payment, for the EOB. */

@@ -1,0 +1,1 @@
+ALTER TABLE "remittance_claim" ADD COLUMN "note" text;
