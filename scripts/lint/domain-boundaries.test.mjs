@@ -26,6 +26,15 @@ describe('domain boundaries', () => {
     expect(violation('src/db/roles.db.test.ts', 'src/server/app.ts')).toBeUndefined();
     expect(violation('src/db/roles.db.test.ts', 'src/demo/seed.ts')).toMatch(/toolkit/);
     expect(violation('src/payers/routes.ts', 'src/server/testing.ts')).toMatch(/wiring/);
+    // a folder added later is a domain too
+    expect(violation('src/ledger/post.ts', 'src/claims/store.ts')).toMatch(/storage/);
+    expect(violation('src/claims/post.ts', 'src/ledger/tables.ts')).toMatch(/storage/);
+    // domains throw ProblemError; only the HTTP edge knows statuses
+    expect(violation('src/claims/routes.ts', 'src/http/problem.ts')).toMatch(/ProblemError/);
+    expect(violation('src/shared/x.ts', 'src/http/problem.ts')).toMatch(/ProblemError/);
+    expect(violation('src/claims/routes.ts', 'src/shared/problem.ts')).toBeUndefined();
+    expect(violation('src/http/errors.ts', 'src/http/problem.ts')).toBeUndefined();
+    expect(violation('src/server/app.ts', 'src/http/problem.ts')).toBeUndefined();
   });
 
   tester.run('domain-boundaries', rule, {

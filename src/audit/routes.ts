@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { MANAGERS, practicesWithRole } from '../auth/roles.ts';
-import { forbidden } from '../http/problem.ts';
+import { forbidden } from '../shared/problem.ts';
 import type { Db } from '../db/connection.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
 import { addDays } from '../shared/dates.ts';

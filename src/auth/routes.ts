@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, SESSION_COOKIE } from '../http/access.ts';
-import { unauthorized } from '../http/problem.ts';
+import { unauthorized } from '../shared/problem.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { LoginBody, SessionInfo } from './schema.ts';
 import { createSession, endSession, findUserByEmail, grantsOf } from './store.ts';

@@ -5,7 +5,7 @@ import { recordAudits, type AuditEntry } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { allPracticeIds } from '../practices/lookup.ts';
 import { actorOf } from '../http/access.ts';
-import { conflict, forbidden, invalid, notFound } from '../http/problem.ts';
+import { conflict, forbidden, invalid, notFound } from '../shared/problem.ts';
 import { Id } from '../shared/schema.ts';
 import { hashPassword } from './password.ts';
 import { ADMINS, canAdministerUser, practicesWithRole, type Grant } from './roles.ts';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { conflict, invalid } from '../http/problem.ts';
+import { conflict, invalid } from '../shared/problem.ts';
 import { claimEditErrors, type ClaimEdit } from './edit.ts';
 import { EDITABLE_STATES, type ClaimState } from './states.ts';
 import type { ClaimRow } from './store.ts';

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { Problem, type FieldError } from '../http/problem.ts';
+import { ProblemError, type ErrorCode, type FieldError } from '../shared/problem.ts';
 import { submissionBatch } from './batch-tables.ts';
 import { createBatch, type BatchOutcome, type ClaimType } from './batches.ts';
 
@@ -16,7 +16,8 @@ export interface ClaimBatchJob {
 
 /** A refusal (no settings, no ready claims) is an answer for the person who asked, not a failure. */
 export type BatchJobOutput =
-  (BatchOutcome & { jobId?: string }) | { problem: { status: number; detail: string; errors: FieldError[] } };
+  | (BatchOutcome & { jobId?: string })
+  | { problem: { code: ErrorCode; detail: string; errors: FieldError[] } };
 
 /**
  * The claims.batch job: the batch is written in one transaction that also records the job that
@@ -45,8 +46,8 @@ export async function writeBatchForJob(
       await tx.update(submissionBatch).set({ jobId }).where(eq(submissionBatch.id, outcome.batchId));
       output = { ...outcome, jobId };
     } catch (e) {
-      if (!(e instanceof Problem)) throw e;
-      output = { problem: { status: e.status, detail: e.message, errors: e.errors } };
+      if (!(e instanceof ProblemError)) throw e;
+      output = { problem: { code: e.code, detail: e.message, errors: e.errors } };
     }
     if (!(await stillRunning(tx)))
       throw new Error(`job ${jobId} expired before the batch was written: no claim was moved`);

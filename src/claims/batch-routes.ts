@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { jobFailed, notFound, ProblemError } from '../shared/problem.ts';
 import { registerResource } from '../http/resource.ts';
 import { closed, Id } from '../shared/schema.ts';
 import { SubmitterSettings, SubmitterSettingsCreate, SubmitterSettingsUpdate } from './batch-schema.ts';
@@ -126,13 +126,11 @@ export function registerBatchRoutes(
       }
       const output = done.output as BatchJobOutput | { message?: string };
       if (done.state !== 'completed')
-        throw new Problem(
-          500,
-          'Batch not written',
-          `job ${jobId} ${done.state}: ${(output as { message?: string })?.message ?? ''}`,
+        throw jobFailed(
+          `batch not written: job ${jobId} ${done.state}: ${(output as { message?: string })?.message ?? ''}`,
         );
       if ('problem' in output)
-        throw new Problem(output.problem.status, 'Conflict', output.problem.detail, output.problem.errors);
+        throw new ProblemError(output.problem.code, output.problem.detail, output.problem.errors);
       reply.code(201);
       return { ...(output as BatchOutcome), jobId };
     },

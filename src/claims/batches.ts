@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../shared/problem.ts';
 import { ensureCharges } from '../ledger/index.ts';
 import { DatabaseControlNumbers } from '../x12/control-numbers.ts';
 import { write837, type Transaction837 } from '../x12/transactions/837-generate.ts';

@@ -1,6 +1,6 @@
 import type { InstitutionalData } from '../encounters/institutional.ts';
 import { MAX_DIAGNOSES } from '../encounters/schema.ts';
-import type { FieldError } from '../http/problem.ts';
+import type { FieldError } from '../shared/problem.ts';
 
 /** A change to a claim a biller may make before it leaves (or after it came back rejected). */
 export interface ClaimEdit {

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../shared/problem.ts';
 import { ADJUDICATED_STATES, isIn } from './states.ts';
 import { moveClaim, type ClaimRow } from './store.ts';
 import { claim, claimLine } from './tables.ts';

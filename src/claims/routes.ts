@@ -10,7 +10,7 @@ import { payer } from '../payers/tables.ts';
 import type { ClaimLookups } from './scrub-view.ts';
 import { payerRule } from '../scrubber/tables.ts';
 import { actorOf } from '../http/access.ts';
-import { conflict, invalid, notFound } from '../http/problem.ts';
+import { conflict, invalid, notFound } from '../shared/problem.ts';
 import { auditRowsRead, registerResource } from '../http/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { closed, Id, ListOf } from '../shared/schema.ts';

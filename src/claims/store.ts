@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { appUser } from '../auth/tables.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../shared/problem.ts';
 import { searchCondition } from '../http/resource.ts';
 import { loadClaimParties } from './parties.ts';
 import { drugOf } from '../encounters/service-line.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../http/access.ts';
-import { invalid } from '../http/problem.ts';
+import { invalid } from '../shared/problem.ts';
 import { closed } from '../shared/schema.ts';
 import type { CodeSetCatalog } from './catalog.ts';
 import { describeWhere } from './problems.ts';

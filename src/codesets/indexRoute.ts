@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { EVERYONE } from '../auth/roles.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../shared/problem.ts';
 import { todayIso } from '../shared/dates.ts';
 import { closed, IsoDate } from '../shared/schema.ts';
 import { INDEX_TABLES, type IndexTable } from './book/indexBook.ts';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { EVERYONE } from '../auth/roles.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../shared/problem.ts';
 import { todayIso } from '../shared/dates.ts';
 import { closed, IsoDate } from '../shared/schema.ts';
 import type { CodeSetCatalog } from './catalog.ts';

@@ -7,7 +7,7 @@ import type { Db, Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { facility, provider } from '../practices/tables.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
-import { invalid, notFound, type FieldError } from '../http/problem.ts';
+import { invalid, notFound, type FieldError } from '../shared/problem.ts';
 import { auditRowsRead, findOwned, type OwnedTable } from '../http/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';

@@ -1,4 +1,4 @@
-import type { FieldError } from '../http/problem.ts';
+import type { FieldError } from '../shared/problem.ts';
 import { dateOrderErrors, notInFutureErrors } from '../shared/checks.ts';
 import type { InstitutionalData } from './institutional.ts';
 import { MAX_DIAGNOSES, type ServiceLineInputT } from './schema.ts';

@@ -3,7 +3,7 @@ import type { Executor } from '../db/connection.ts';
 import { patient } from '../patients/tables.ts';
 import { feeEntriesFor } from '../practices/lookup.ts';
 import { lineChargeFor } from '../practices/fee-schedule.ts';
-import type { FieldError } from '../http/problem.ts';
+import type { FieldError } from '../shared/problem.ts';
 import { searchCondition } from '../http/resource.ts';
 import type { EncounterInput } from './schema.ts';
 import { drugOf } from './service-line.ts';

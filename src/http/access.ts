@@ -5,7 +5,7 @@ import { practicesWithRole } from '../auth/roles.ts';
 import { resumeSession, type SessionUser } from '../auth/index.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
-import { forbidden, notFound, Problem, unauthorized } from './problem.ts';
+import { forbidden, notFound, unauthorized } from '../shared/problem.ts';
 
 /**
  * What a route needs: nobody ('public'), any logged-in user, the installation administrator
@@ -47,7 +47,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db, idleMinutes:
     // A route without a declaration is a programming error: refuse rather than guess.
     if (access === undefined) {
       if (request.routeOptions.url === undefined) return; // 404 handler
-      throw new Problem(500, 'Internal Server Error', `route ${request.routeOptions.url} declares no access`);
+      throw new Error(`route ${request.routeOptions.url} declares no access`);
     }
     if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];

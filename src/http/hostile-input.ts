@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Problem, type FieldError } from './problem.ts';
+import { HttpProblemError, type FieldError } from './problem.ts';
 
 // PostgreSQL cannot store U+0000 in text or jsonb (the insert fails: a 500), and a lone UTF-16
 // surrogate cannot be encoded as UTF-8 (it would be stored as U+FFFD, silently changed). Both
@@ -48,7 +48,7 @@ export function registerHostileInputCheck(app: FastifyInstance): void {
       if (!bad) continue;
       const detail = label ? `${label} ${bad.pointer}: ${bad.detail}` : bad.detail;
       const errors = [{ pointer: bad.pointer, detail }];
-      throw new Problem(400, 'Bad Request', `${bad.pointer || '/'} ${bad.detail}`, errors);
+      throw new HttpProblemError('BAD_REQUEST', `${bad.pointer || '/'} ${bad.detail}`, errors);
     }
   });
 }

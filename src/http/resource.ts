@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { Id, ListOf } from '../shared/schema.ts';
 import { actorOf, requirePracticeInScope } from './access.ts';
-import { conflict, invalid, notFound, type FieldError } from './problem.ts';
+import { conflict, invalid, notFound, type FieldError } from '../shared/problem.ts';
 import { toCsv } from './csv.ts';
 
 type Row = Record<string, unknown> & { id: number; practiceId: number };

@@ -1,5 +1,5 @@
 import { formats } from '../shared/formats.ts';
-import type { FieldError } from './problem.ts';
+import type { FieldError } from '../shared/problem.ts';
 
 interface AjvError {
   instancePath: string;

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/connection.ts';
 import { jobProgress } from './tables.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../shared/problem.ts';
 
 export interface JobContext {
   database: Database;

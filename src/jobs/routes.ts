@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { EVERYONE } from '../auth/roles.ts';
 import { batchesOfJobs } from '../claims/batch-job.ts';
 import type { Database } from '../db/connection.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../shared/problem.ts';
 import { closed, Id } from '../shared/schema.ts';
 import type { JobQueue } from './queue.ts';
 import { getJob, listJobs, type JobRow } from './store.ts';

@@ -6,7 +6,7 @@ import { grantRole } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../shared/problem.ts';
 import { registerResource } from '../http/resource.ts';
 import { Id } from '../shared/schema.ts';
 import {

@@ -2,9 +2,12 @@
  * The one catalogue of X12 problem codes. Every code here is documented in docs/x12.md
  * (problems.test.ts checks that). Codes are stable: callers store them.
  */
-export type Severity = 'fatal' | 'error' | 'warning' | 'info';
+import type { Problem, Severity } from '../shared/problem.ts';
 
-export interface X12Problem {
+export type { Severity };
+
+/** The shared problem type (src/shared/problem.ts) with what an X12 problem adds for the 999/TA1. */
+export interface X12Problem extends Problem<ProblemCode> {
   code: ProblemCode;
   severity: Severity;
   /** Why, in a biller's words. */

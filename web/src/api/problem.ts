@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../src/http/problem.ts';
+import type { FieldError } from '../../../src/shared/field-error.ts';
 
 export type { FieldError };
 
