@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { feeScheduleOf } from '../practices/lookup.ts';
 import { isInpatientBill } from '../shared/bill-types.ts';
@@ -70,6 +70,9 @@ export async function loadScrubContext(
         eq(claim.patientId, row.patientId),
         ne(claim.id, row.id),
         eq(claim.renderingProviderId, row.renderingProviderId),
+        // The same visit billed to another payer is coordination of benefits (a secondary claim),
+        // neither a duplicate nor an earlier procedure.
+        or(ne(claim.encounterId, row.encounterId), eq(claim.payerId, row.payerId)),
         inArray(claim.state, [...SUBMITTED_STATES]),
       ),
     );
