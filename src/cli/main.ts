@@ -6,6 +6,7 @@ import { registerCodesetCommands } from './codesets.ts';
 import { registerReportCommands } from './reports.ts';
 import { registerX12Commands } from './x12.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerEraCommands } from './era.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -28,6 +29,7 @@ registerCodesetCommands(program);
 registerReportCommands(program);
 registerX12Commands(program);
 registerBackupCommands(program);
+registerEraCommands(program);
 
 try {
   await program.parseAsync(process.argv);

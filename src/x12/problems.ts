@@ -117,11 +117,6 @@ export const PROBLEM_CODES = {
     'CLM02 total claim charge does not equal the sum of the service line charges (TR3 2300 CLM02 note).',
     '-',
   ],
-  X12_REMIT_UNBALANCED: [
-    'error',
-    '835 does not balance: BPR02 vs CLP04 less PLB, or charge less payment vs CAS at claim or line level (X221A1 1.10.2.1).',
-    '-',
-  ],
   X12_BAD_AMOUNT: ['error', 'Amount is not a decimal number.', 'IK403 6'],
 } as const satisfies Record<string, readonly [Severity, string, string]>;
 

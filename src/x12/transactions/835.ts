@@ -1,5 +1,4 @@
 import { fromX12Date } from '../engine/dates.ts';
-import { formatCents } from '../engine/money.ts';
 import { all, first, loopOf, loopsOf, type LoopNode } from '../engine/tree.ts';
 import { DEFAULT_DELIMITERS, type Delimiters, type Segment } from '../engine/types.ts';
 import { asValidation, type X12Input } from '../engine/validate.ts';
@@ -196,7 +195,10 @@ class Reader835 {
   }
 }
 
-/** Reads every 835 transaction set into typed remittances (amounts in integer cents). */
+/**
+ * Reads every 835 transaction set into typed remittances (amounts in integer cents). Whether it
+ * balances is the remittance domain's question (src/remits/balance.ts), asked before posting.
+ */
 export function parse835(input: X12Input): Parse835Result {
   const v = asValidation(input);
   const extra = new ProblemList();
@@ -204,53 +206,6 @@ export function parse835(input: X12Input): Parse835Result {
   const remittances = v.transactions
     .filter((t) => t.tx.setId === '835' && t.tree)
     .map((t) => reader.remittance(t.tree as LoopNode, t.tx.controlNumber));
-  for (const r of remittances) checkBalance(r, extra);
   const problems = [...v.problems, ...extra.toArray()];
   return { remittances, problems, valid: v.valid && extra.items.length === 0 };
-}
-
-/** X221A1 1.10.2.1: BPR02 = Σ CLP04 − Σ PLB adjustment amounts (a positive PLB amount reduces the payment). */
-export function checkBalance(r: Remittance, problems: ProblemList): void {
-  for (const c of r.claims) checkClaimBalance(c, r.controlNumber, problems);
-  const claims = r.claims.reduce((sum, c) => sum + c.paidCents, 0);
-  const plb = r.providerAdjustments.reduce(
-    (sum, p) => sum + p.adjustments.reduce((a, x) => a + x.amountCents, 0),
-    0,
-  );
-  const expected = claims - plb;
-  if (expected !== r.payment.totalPaidCents) {
-    problems.add(
-      'X12_REMIT_UNBALANCED',
-      `BPR02 pays ${formatCents(r.payment.totalPaidCents)} but claims pay ${formatCents(claims)} less provider adjustments ${formatCents(plb)} = ${formatCents(expected)}.`,
-      { segmentId: 'BPR', element: 'BPR02', transaction: r.controlNumber },
-    );
-  }
-}
-
-const casTotal = (adjustments: { amountCents: number }[]): number =>
-  adjustments.reduce((s, a) => s + a.amountCents, 0);
-
-/**
- * X221A1 1.10.2.1: a claim balances when CLP03 − CLP04 = Σ claim CAS + Σ line CAS, and each line when
- * SVC02 − SVC03 = Σ its CAS. Lines are only summed into the claim when the claim has lines.
- */
-function checkClaimBalance(c: ClaimPayment, transaction: string, problems: ProblemList): void {
-  const lineCas = c.serviceLines.reduce((s, l) => s + casTotal(l.adjustments), 0);
-  const adjusted = casTotal(c.adjustments) + lineCas;
-  if (c.chargeCents - c.paidCents !== adjusted) {
-    problems.add(
-      'X12_REMIT_UNBALANCED',
-      `Claim ${c.patientControlNumber}: charge ${formatCents(c.chargeCents)} − paid ${formatCents(c.paidCents)} ≠ adjustments ${formatCents(adjusted)}.`,
-      { segmentId: 'CLP', element: 'CLP04', loop: '2100', transaction },
-    );
-  }
-  for (const l of c.serviceLines) {
-    if (l.chargeCents - l.paidCents !== casTotal(l.adjustments)) {
-      problems.add(
-        'X12_REMIT_UNBALANCED',
-        `Claim ${c.patientControlNumber} line ${l.procedure.code}: charge ${formatCents(l.chargeCents)} − paid ${formatCents(l.paidCents)} ≠ adjustments ${formatCents(casTotal(l.adjustments))}.`,
-        { segmentId: 'SVC', element: 'SVC03', loop: '2110', transaction },
-      );
-    }
-  }
 }
