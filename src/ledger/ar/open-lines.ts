@@ -37,9 +37,11 @@ export async function linesOfAr(db: Executor, practiceId: number, patientIds?: r
       encounterId: sql<number | null>`max(${ledgerEntry.encounterId})`,
       kind: ledgerEntry.kind,
       account: ledgerEntry.account,
-      amountCents: sql<string>`sum(${ledgerEntry.amountCents})`,
-      chargeDate: sql<string | null>`min(${ledgerEntry.effectiveDate}) filter (where ${ledgerEntry.kind} = 'charge')`,
-      firstDate: sql<string>`min(${ledgerEntry.effectiveDate})`,
+      amountCents: sql<string>`sum(${ledgerEntry.amountCents})::text`,
+      chargeDate: sql<
+        string | null
+      >`min(${ledgerEntry.effectiveDate}) filter (where ${ledgerEntry.kind} = 'charge')::text`,
+      firstDate: sql<string>`min(${ledgerEntry.effectiveDate})::text`,
     })
     .from(ledgerEntry)
     .where(scope)
