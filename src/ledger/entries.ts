@@ -68,7 +68,7 @@ export function entryErrors(entries: readonly NewLedgerEntry[]): FieldError[] {
 export interface PostedEntry {
   id: number;
   practiceId: number;
-  serviceLineId: number | null;
+  serviceLineId?: number | null;
   account: string;
   kind: string;
   amountCents: number;

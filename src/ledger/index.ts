@@ -23,3 +23,13 @@ export {
   type LedgerEntryRow,
 } from './store.ts';
 export { claimBalances, lineBalances, patientBalance, payerBalance, type LineBalances } from './balances.ts';
+export {
+  applyPatientCredit,
+  owedLines,
+  postPatientPayment,
+  refundPatientCredit,
+  type PatientPaymentInput,
+} from './payment-store.ts';
+export { patientLedger } from './patient-ledger.ts';
+export { PAYMENT_METHODS, allocatePayment, type PaymentMethod } from './payments.ts';
+export { registerLedgerRoutes } from './routes.ts';

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { openTestDatabase } from '../db/testing.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { balancesOf, type NewLedgerEntry } from './index.ts';
+import { claimBalances, lineBalances, patientBalance, payerBalance } from './balances.ts';
+import { ensureCharges, postEntries, type LedgerEntryRow } from './store.ts';
+import { LINES, ledgerHistory, playHistory } from './testing.ts';
+
+const actor = { userId: null };
+
+describe('ledger (database)', () => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let practiceId: number;
+  let encounter: { id: number; patientId: number };
+  let payerId: number;
+
+  const sql = async (text: string, values: unknown[] = []) =>
+    (await database.sql.executeSql(text, values)).rows;
+
+  /** Fresh service lines on the test encounter, so every history starts uncharged. */
+  async function newLines(count: number): Promise<number[]> {
+    const rows = await sql(
+      `insert into service_line (practice_id, encounter_id, line_number, service_date, procedure_code, modifiers, units, charge_cents, diagnosis_pointers)
+       select $1, $2, 100 + g, '2026-11-02', '99213', '{}', 1, 12500, '{1}' from generate_series(1, $3) g returning id`,
+      [practiceId, encounter.id, count],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    practiceId = await seedDemo(
+      database,
+      { seed: 3, patients: 3, encounters: 3, asOf: '2026-11-20' },
+      SYSTEM_ACTOR,
+      [],
+    );
+    const [e] = await sql(`select id, patient_id from encounter where practice_id = $1 order by id limit 1`, [
+      practiceId,
+    ]);
+    encounter = { id: Number(e!.id), patientId: Number(e!.patient_id) };
+    const [p] = await sql(`select id from payer where practice_id = $1 order by id limit 1`, [practiceId]);
+    payerId = Number(p!.id);
+  });
+  afterAll(() => database.close());
+
+  it(`refuses to change or remove an entry (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, async () => {
+    const [line] = await newLines(1);
+    const [entry] = await database.db.transaction((tx) =>
+      ensureCharges(tx, { serviceLineIds: [line!] }, actor),
+    );
+    expect(entry).toMatchObject({ kind: 'charge', account: 'patient', amountCents: 12_500 });
+    await expect(sql(`update ledger_entry set amount_cents = 1 where id = $1`, [entry!.id])).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    await expect(sql(`delete from ledger_entry where id = $1`, [entry!.id])).rejects.toThrow(
+      /append-only: DELETE/,
+    );
+    await expect(sql(`truncate ledger_entry cascade`)).rejects.toThrow(/append-only: TRUNCATE/);
+    const [after] = await sql(`select amount_cents from ledger_entry where id = $1`, [entry!.id]);
+    expect(Number(after!.amount_cents)).toBe(12_500);
+  });
+
+  it('posts one charge per line however often it is asked, and the database refuses a second', async () => {
+    const lines = await newLines(2);
+    const first = await database.db.transaction((tx) =>
+      ensureCharges(tx, { serviceLineIds: lines, payerId }, actor),
+    );
+    expect(first.map((e) => e.account)).toEqual(['insurance', 'insurance']);
+    const again = await database.db.transaction((tx) => ensureCharges(tx, { serviceLineIds: lines }, actor));
+    expect(again).toEqual([]);
+    await expect(
+      database.db.transaction((tx) =>
+        postEntries(
+          tx,
+          [
+            {
+              practiceId,
+              patientId: encounter.patientId,
+              serviceLineId: lines[0]!,
+              account: 'insurance',
+              kind: 'charge',
+              amountCents: 100,
+              effectiveDate: '2026-11-02',
+              sourceType: 'user',
+              sourceId: 'twice',
+            },
+          ],
+          actor,
+        ),
+      ),
+    ).rejects.toThrow();
+    const [{ n }] = (await sql(
+      `select count(*)::int n from ledger_entry where service_line_id = any($1::int[]) and kind = 'charge'`,
+      [lines],
+    )) as [{ n: number }];
+    expect(n).toBe(2);
+    const [audit] = await sql(
+      `select detail from audit_event where entity = 'ledger_entry' and entity_id = $1`,
+      [String(first[0]!.id)],
+    );
+    expect(audit!.detail).toMatchObject({ entries: 2, centsByKind: { charge: 25_000 } });
+  });
+
+  it('refuses a wrong entry whole: nothing of the posting stays', async () => {
+    const [line] = await newLines(1);
+    const good: NewLedgerEntry = {
+      practiceId,
+      patientId: encounter.patientId,
+      serviceLineId: line!,
+      account: 'insurance',
+      kind: 'charge',
+      amountCents: 10_000,
+      effectiveDate: '2026-11-02',
+      sourceType: 'user',
+      sourceId: 'whole',
+    };
+    const res = database.db.transaction((tx) =>
+      postEntries(tx, [good, { ...good, kind: 'insurance_payment', amountCents: 12.5 }], actor),
+    );
+    await expect(res).rejects.toMatchObject({ code: 'INVALID' });
+    expect((await lineBalances(database.db, [line!]))[0]!.charge).toBe(0);
+  });
+
+  it('the SQL sums equal the pure sums and the hand-kept model over random histories, to the cent', async () => {
+    await fc.assert(
+      fc.asyncProperty(ledgerHistory, async (ops) => {
+        const { entries, model } = playHistory(ops);
+        const lines = await newLines(LINES);
+        // post in several transactions, a new one before a reversal of an entry not stored yet
+        const posted: LedgerEntryRow[] = [];
+        const post = async (chunk: typeof entries) => {
+          if (chunk.length === 0) return;
+          const rows = await database.db.transaction((tx) =>
+            postEntries(
+              tx,
+              chunk.map(({ line, reversesIndex, ...e }) => ({
+                ...e,
+                practiceId,
+                patientId: encounter.patientId,
+                encounterId: encounter.id,
+                serviceLineId: lines[line]!,
+                payerId,
+                reversesEntryId: reversesIndex === undefined ? null : posted[reversesIndex]!.id,
+              })),
+              actor,
+            ),
+          );
+          posted.push(...rows);
+        };
+        let chunk: typeof entries = [];
+        for (const e of entries) {
+          if (chunk.length === 7 || (e.reversesIndex !== undefined && e.reversesIndex >= posted.length)) {
+            await post(chunk);
+            chunk = [];
+          }
+          chunk.push(e);
+        }
+        await post(chunk);
+        const sums = await lineBalances(database.db, lines);
+        sums.forEach((b, i) => {
+          const { serviceLineId: _, ...sqlBalances } = b;
+          expect(sqlBalances).toEqual(balancesOf(entries.filter((e) => e.line === i)));
+          expect(b.charge).toBe(model[i]!.charge);
+          expect(b.insuranceBalance).toBe(model[i]!.insuranceOpen);
+          expect(b.patientBalance).toBe(model[i]!.patientOwes);
+          expect(b.charge).toBe(
+            b.insurancePaid + b.adjustments + b.patientResponsibility + b.insuranceBalance,
+          );
+          expect(b.patientResponsibility).toBe(
+            b.patientPaid + b.patientWriteOffs - b.refunds + b.patientBalance,
+          );
+        });
+      }),
+      { numRuns: Number(process.env.LEDGER_RUNS ?? 25) },
+    );
+  });
+
+  it('patient, payer and claim balances are the sums of their entries', async () => {
+    const patient = await patientBalance(database.db, practiceId, encounter.patientId);
+    const [row] = await sql(
+      `select coalesce(sum(amount_cents) filter (where kind = 'patient_payment'), 0)::bigint paid from ledger_entry where patient_id = $1`,
+      [encounter.patientId],
+    );
+    expect(patient.patientPaid).toBe(Number(row!.paid));
+    expect(patient.charge).toBeGreaterThan(0);
+    const payer = await payerBalance(database.db, practiceId, payerId);
+    expect(payer.charge).toBe(patient.charge - 12_500); // all but the self-pay line charged first
+    expect(await claimBalances(database.db, 999_999)).toBeUndefined();
+  });
+});

@@ -1,0 +1,221 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/index.ts';
+import { EVERYONE, OFFICE } from '../auth/roles.ts';
+import type { Db, Executor } from '../db/connection.ts';
+import { actorOf } from '../http/access.ts';
+import { patientsByIds } from '../patients/index.ts';
+import { practiceById } from '../practices/index.ts';
+import { serviceLinesByIds } from '../encounters/index.ts';
+import { todayIso } from '../shared/dates.ts';
+import { notFound } from '../shared/problem.ts';
+import { IsoDate, Id, Nullable, Text, closed } from '../shared/schema.ts';
+import { patientLedger, paymentUse } from './patient-ledger.ts';
+import {
+  applyPatientCredit,
+  paymentInScope,
+  postPatientPayment,
+  refundPatientCredit,
+} from './payment-store.ts';
+import { PAYMENT_METHODS } from './payments.ts';
+import { renderReceiptPdf } from './receipt-pdf.ts';
+import { entriesOfSource } from './store.ts';
+
+const tags = ['ledger'];
+const PatientParams = Type.Object({ id: Id });
+const Amount = Type.Integer({ minimum: 1, maximum: 99_999_999 });
+const ChosenLines = Type.Array(
+  Type.Object({ serviceLineId: Id, amountCents: Type.Optional(Amount) }, closed),
+  { minItems: 1, maxItems: 500 },
+);
+const PaymentBody = Type.Object(
+  {
+    method: Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m))),
+    reference: Nullable(Text(50)),
+    amountCents: Amount,
+    receivedDate: IsoDate,
+    memo: Nullable(Text(200)),
+    lines: Type.Optional(ChosenLines),
+  },
+  closed,
+);
+const ApplyBody = Type.Object({ lines: Type.Optional(ChosenLines) }, closed);
+const RefundBody = Type.Object({ amountCents: Type.Optional(Amount), memo: Nullable(Text(200)) }, closed);
+
+export interface LedgerRouteOptions {
+  /** "Today" for credits applied and refunds; the clock unless a test fixes it. */
+  today?: () => string;
+}
+
+/** The patient in one of these practices, or 404 (another practice's patient is not confirmed to exist). */
+async function patientInScope(db: Executor, id: number, scope: readonly number[]) {
+  for (const practiceId of scope) {
+    const [row] = await patientsByIds(db, practiceId, [id]);
+    if (row) return row;
+  }
+  throw notFound('patient');
+}
+
+/** The patient ledger, patient payments with their receipts, credits applied and refunded. */
+export function registerLedgerRoutes(app: FastifyInstance, db: Db, options: LedgerRouteOptions = {}): void {
+  const today = options.today ?? (() => todayIso());
+
+  app.get<{ Params: { id: number } }>(
+    '/api/patients/:id/ledger',
+    {
+      config: { access: EVERYONE },
+      schema: {
+        tags,
+        summary:
+          "The patient's visits with each line's charge, insurance paid, adjustments, patient share and balances; payments and credit",
+        params: PatientParams,
+      },
+    },
+    async (request) => {
+      const patient = await patientInScope(db, request.params.id, request.practiceScope);
+      const ledger = await patientLedger(db, patient.practiceId, patient.id);
+      await recordAudit(db, actorOf(request), {
+        practiceId: patient.practiceId,
+        action: 'read',
+        entity: 'patient_ledger',
+        entityId: patient.id,
+      });
+      return ledger;
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: typeof PaymentBody.static }>(
+    '/api/patients/:id/payments',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary:
+          "Post a patient's payment (cash, check with its number, card with its reference) to the chosen lines or oldest first; what is left becomes a credit",
+        params: PatientParams,
+        body: PaymentBody,
+      },
+    },
+    async (request, reply) => {
+      const patient = await patientInScope(db, request.params.id, request.practiceScope);
+      const outcome = await db.transaction((tx) =>
+        postPatientPayment(
+          tx,
+          { ...request.body, practiceId: patient.practiceId, patientId: patient.id },
+          actorOf(request),
+        ),
+      );
+      reply.code(201);
+      return { ...outcome, receiptUrl: `/api/payments/${outcome.payment.id}/receipt.pdf` };
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: typeof ApplyBody.static }>(
+    '/api/patients/:id/credit/apply',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: "Apply the patient's credit to the chosen lines, or to what they owe oldest first",
+        params: PatientParams,
+        body: ApplyBody,
+      },
+    },
+    async (request) => {
+      const patient = await patientInScope(db, request.params.id, request.practiceScope);
+      return db.transaction((tx) =>
+        applyPatientCredit(
+          tx,
+          {
+            practiceId: patient.practiceId,
+            patientId: patient.id,
+            effectiveDate: today(),
+            ...(request.body.lines ? { lines: request.body.lines } : {}),
+          },
+          actorOf(request),
+        ),
+      );
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: typeof RefundBody.static }>(
+    '/api/patients/:id/credit/refund',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: "Refund the patient's credit (all of it, or an amount)",
+        params: PatientParams,
+        body: RefundBody,
+      },
+    },
+    async (request) => {
+      const patient = await patientInScope(db, request.params.id, request.practiceScope);
+      return db.transaction((tx) =>
+        refundPatientCredit(
+          tx,
+          {
+            practiceId: patient.practiceId,
+            patientId: patient.id,
+            effectiveDate: today(),
+            memo: request.body.memo ?? null,
+            ...(request.body.amountCents ? { amountCents: request.body.amountCents } : {}),
+          },
+          actorOf(request),
+        ),
+      );
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/payments/:id/receipt.pdf',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: "A patient payment's receipt (PDF)", params: Type.Object({ id: Id }) },
+    },
+    async (request, reply) => {
+      const payment = await paymentInScope(db, request.params.id, request.practiceScope);
+      if (!payment) throw notFound('payment');
+      const [patient] = await patientsByIds(db, payment.practiceId, [payment.patientId]);
+      const practice = await practiceById(db, payment.practiceId);
+      const use = paymentUse(payment, await entriesOfSource(db, 'patient_payment', String(payment.id)));
+      const lines = new Map(
+        (
+          await serviceLinesByIds(
+            db,
+            use.lines.map((l) => l.serviceLineId),
+          )
+        ).map((l) => [l.id, l]),
+      );
+      const pdf = await renderReceiptPdf(
+        {
+          practice: practice!,
+          patient: {
+            name: `${patient!.firstName} ${patient!.lastName}`,
+            accountNumber: patient!.accountNumber,
+          },
+          payment,
+          lines: use.lines.map((l) => ({
+            serviceDate: lines.get(l.serviceLineId)?.serviceDate ?? payment.receivedDate,
+            procedureCode: lines.get(l.serviceLineId)?.procedureCode ?? '',
+            amountCents: l.amountCents,
+          })),
+          creditCents: use.creditCents,
+          refundedCents: use.refundedCents,
+        },
+        { creationDate: payment.createdAt },
+      );
+      await recordAudit(db, actorOf(request), {
+        practiceId: payment.practiceId,
+        action: 'export',
+        entity: 'patient_payment',
+        entityId: payment.id,
+        detail: { receipt: true },
+      });
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="receipt-${payment.id}.pdf"`);
+      return pdf;
+    },
+  );
+}
