@@ -21,6 +21,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { registerPatientRoutes } from '../patients/routes.ts';
 import { registerPayerRoutes } from '../payers/routes.ts';
 import { registerPracticeRoutes } from '../practices/routes.ts';
+import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
 import { registerAccessControl } from '../http/access.ts';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBatchRoutes(app, database.db, queue, { waitMs: options.batchWaitMs });
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
+  registerLedgerRoutes(app, database.db);
   registerStatementRoutes(app, database.db);
   registerArRoutes(app, database.db);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);
