@@ -1,5 +1,6 @@
 import type { Address, ProfessionalClaim, Provider } from '../../x12/transactions/837-types.ts';
 import { SERVICE_LINES_PER_PAGE } from './layout.ts';
+import { payerRowFields } from './payers.ts';
 
 /** What the UB-04 prints beyond the 837I: the day the form is made (FL45 line 23). */
 export interface Ub04Extras {
@@ -82,20 +83,8 @@ export function ub04Fields(model: ProfessionalClaim, extras: Ub04Extras): Ub04Pa
     'FL38.name',
     extras.payerAddress ? upper(extras.payerAddress) : upper(model.payer.lastOrOrganizationName),
   );
-  // Payer A is the destination payer (SBR01 P, S or T); its insured is the subscriber.
-  set(v, 'FL50A', upper(model.payer.lastOrOrganizationName));
-  set(v, 'FL51A', model.payer.id);
-  set(v, 'FL52A', c.releaseOfInformation === 'Y' ? 'Y' : 'I');
-  set(v, 'FL53A', c.benefitsAssigned);
+  Object.assign(v, payerRowFields(model));
   set(v, 'FL56', bp.idQualifier === 'XX' ? bp.id : undefined);
-  set(v, 'FL58A', upper([sub.lastOrOrganizationName, sub.firstName].filter(Boolean).join(', ')));
-  // FL59 patient's relationship to the insured: 18 self, otherwise the 2000C PAT01 code.
-  set(v, 'FL59A', patient?.relationship ?? '18');
-  set(v, 'FL60A', sub.id);
-  set(v, 'FL61A', upper(sub.groupName));
-  set(v, 'FL62A', sub.groupNumber);
-  set(v, 'FL63A', c.priorAuthorization);
-  set(v, 'FL64A', c.payerClaimControlNumber);
   set(v, 'FL66', '0'); // ICD-10
   const poa = c.diagnosisPresentOnAdmission ?? [];
   c.diagnoses.forEach((code, i) =>
