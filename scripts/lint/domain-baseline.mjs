@@ -31,7 +31,5 @@ export const DOMAIN_BASELINE = {
   ],
   'src/encounters/routes.ts': ['src/patients/tables.ts', 'src/practices/tables.ts'],
   'src/encounters/store.ts': ['src/patients/tables.ts'],
-  'src/http/access.ts': ['src/audit/index.ts', 'src/auth/index.ts', 'src/auth/roles.ts'],
-  'src/http/resource.ts': ['src/audit/index.ts', 'src/auth/roles.ts'],
   'src/patients/routes.ts': ['src/payers/tables.ts'],
 };

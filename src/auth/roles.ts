@@ -13,15 +13,18 @@ export interface Grant {
   role: Role;
 }
 
+/** A grant as a session carries it (the toolkit sees roles as plain names). */
+type GrantOf = { practiceId: number; role: string };
+
 /** The practices in which the user holds at least one of the roles. */
-export function practicesWithRole(grants: Grant[], roles: readonly Role[]): number[] {
+export function practicesWithRole(grants: readonly GrantOf[], roles: readonly string[]): number[] {
   return [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.practiceId))];
 }
 
 /** Who an administrator is: the installation flag and the per-practice grants. */
 export interface Administrator {
   installationAdmin: boolean;
-  grants: Grant[];
+  grants: readonly GrantOf[];
 }
 
 /**

@@ -1,24 +1,46 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/roles.ts';
-import { practicesWithRole } from '../auth/roles.ts';
-import { resumeSession, type SessionUser } from '../auth/index.ts';
-import type { AuditActor } from '../audit/index.ts';
-import type { Db } from '../db/connection.ts';
 import { forbidden, notFound, unauthorized } from '../shared/problem.ts';
 
 /**
  * What a route needs: nobody ('public'), any logged-in user, the installation administrator
- * (installation-wide work: practices, code sets, demo data), or one of these roles in some practice.
+ * (installation-wide work: practices, code sets, demo data), or one of these roles in some practice
+ * (the catalogue of roles is src/auth/roles.ts).
  */
-export type Access = 'public' | 'authenticated' | 'installation-admin' | Role[];
+export type Access = 'public' | 'authenticated' | 'installation-admin' | readonly string[];
+
+/** The logged-in user as the toolkit sees it; src/auth's SessionUser is one. */
+export interface SessionPrincipal {
+  id: number;
+  email: string;
+  name: string;
+  installationAdmin: boolean;
+  grants: readonly { practiceId: number; role: string }[];
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** Who did something, for the audit trail (src/audit's AuditActor). */
+export interface Actor {
+  userId: number | null;
+  userEmail: string | null;
+  ip: string | null;
+}
+
+/** What access control needs from src/auth, handed over by the wiring (src/server/app.ts). */
+export interface SessionLookup {
+  /** The user of a session token, or undefined once it has ended (idle, expired, user deactivated). */
+  resumeSession(token: string): Promise<SessionPrincipal | undefined>;
+  /** The practices in which these grants hold one of the roles. */
+  practicesWithRole(grants: SessionPrincipal['grants'], roles: readonly string[]): number[];
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
   interface FastifyRequest {
-    user?: SessionUser;
+    user?: SessionPrincipal;
     /** Practices where the user holds one of the route's roles: every query is scoped to them. */
     practiceScope: number[];
   }
@@ -27,7 +49,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'cleanclaim_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAccessControl(app: FastifyInstance, db: Db, idleMinutes: number): void {
+export function registerAccessControl(app: FastifyInstance, sessions: SessionLookup): void {
   // Refuse to start with an API route that does not say who may call it.
   app.addHook('onRoute', (route) => {
     if (
@@ -51,7 +73,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db, idleMinutes:
     }
     if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
-    const user = token ? await resumeSession(db, token, idleMinutes) : undefined;
+    const user = token ? await sessions.resumeSession(token) : undefined;
     if (!user) throw unauthorized();
     request.user = user;
     if (!SAFE_METHODS.has(request.method) && !csrfMatches(request, user.csrfToken)) {
@@ -62,7 +84,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db, idleMinutes:
       if (!user.installationAdmin) throw forbidden('only an installation administrator can do this');
       return;
     }
-    request.practiceScope = practicesWithRole(user.grants, access);
+    request.practiceScope = sessions.practicesWithRole(user.grants, access);
     if (request.practiceScope.length === 0) throw forbidden();
   });
 }
@@ -83,6 +105,6 @@ export function requirePracticeInScope(request: FastifyRequest, practiceId: numb
   throw notFound('practice');
 }
 
-export function actorOf(request: FastifyRequest): AuditActor {
+export function actorOf(request: FastifyRequest): Actor {
   return { userId: request.user?.id ?? null, userEmail: request.user?.email ?? null, ip: request.ip };
 }

@@ -2,8 +2,6 @@ import { Type, type TObject } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/roles.ts';
-import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { Id, ListOf } from '../shared/schema.ts';
 import { actorOf, requirePracticeInScope } from './access.ts';
@@ -20,8 +18,8 @@ export interface ResourceDef {
   label: string;
   table: OwnedTable;
   schemas: { create: TObject; update: TObject; item: TObject };
-  read: Role[];
-  write: Role[];
+  read: readonly string[];
+  write: readonly string[];
   /** Reading it is reading PHI: every read, list and export is audited. */
   phi: boolean;
   search: PgColumn[];
@@ -205,7 +203,7 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
       const row = await findOwned(db, def.table, request.params.id, request.practiceScope);
       if (!row) throw notFound(def.label);
       if (def.phi) {
-        await recordAudit(db, actorOf(request), {
+        await request.server.recordAudit(db, actorOf(request), {
           practiceId: row.practiceId,
           action: 'read',
           entity: def.entity,
@@ -240,7 +238,7 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
             .insert(def.table)
             .values(request.body as never)
             .returning()) as Row[];
-          await recordAudit(tx, actorOf(request), {
+          await request.server.recordAudit(tx, actorOf(request), {
             practiceId: row!.practiceId,
             action: 'create',
             entity: def.entity,
@@ -280,7 +278,7 @@ export function registerResource(app: FastifyInstance, db: Db, def: ResourceDef)
             .set({ ...request.body, updatedAt: new Date() } as never)
             .where(eq(def.table.id, before.id))
             .returning()) as Row[];
-          await recordAudit(tx, actorOf(request), {
+          await request.server.recordAudit(tx, actorOf(request), {
             practiceId: before.practiceId,
             action: 'update',
             entity: def.entity,
@@ -313,7 +311,7 @@ export async function auditRowsRead(
   const byPractice = new Map<number, number[]>();
   for (const r of rows) byPractice.set(r.practiceId, [...(byPractice.get(r.practiceId) ?? []), r.id]);
   for (const [practiceId, ids] of byPractice) {
-    await recordAudit(db, actorOf(request), {
+    await request.server.recordAudit(db, actorOf(request), {
       practiceId,
       action,
       entity,

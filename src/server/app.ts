@@ -9,6 +9,9 @@ import staticFiles from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resumeSession } from '../auth/index.ts';
+import { practicesWithRole } from '../auth/roles.ts';
 import { registerClaimRoutes } from '../claims/routes.ts';
 import { registerBatchRoutes } from '../claims/batch-routes.ts';
 import { NcciCatalog } from '../scrubber/index.ts';
@@ -25,6 +28,7 @@ import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
 import { registerAccessControl } from '../http/access.ts';
+import { registerAuditTrail } from '../http/audit-trail.ts';
 import { compileValidator } from '../http/ajv.ts';
 import { lazySerializers } from '../http/serializer.ts';
 import { frameworkError, registerErrorHandling } from '../http/errors.ts';
@@ -96,7 +100,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerAccessControl(app, database.db, options.sessionIdleMinutes ?? 30);
+  // The toolkit knows sessions, roles and the audit trail only through what the wiring hands it.
+  const idleMinutes = options.sessionIdleMinutes ?? 30;
+  registerAccessControl(app, {
+    resumeSession: (token) => resumeSession(database.db, token, idleMinutes),
+    practicesWithRole,
+  });
+  registerAuditTrail(app, recordAudit);
   const codeSetsReady = options.codeSetsReady;
   // Rather than answer "code sets not loaded" while they load in the background after a start.
   if (codeSetsReady)
