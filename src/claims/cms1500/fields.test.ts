@@ -236,3 +236,33 @@ describe('a claim with 8 service lines continues on a second page', () => {
     expect(pages[1]!.header['28.continued']).toBeUndefined();
   });
 });
+
+describe('a secondary claim', () => {
+  it('names the primary in items 9, 9a, 9d, marks 11d YES and prints what it paid in item 29', () => {
+    const input: Cms1500Input = {
+      ...SAMPLE_CLAIM,
+      otherInsured: {
+        lastName: 'Doe',
+        firstName: 'Jane',
+        policyOrGroupNumber: '1EG4TE5MK73',
+        planName: 'Medicare Part B',
+      },
+      claim: { ...SAMPLE_CLAIM.claim, amountPaidCents: 5728 },
+    };
+    const h = cms1500Fields(input).pages[0]!.header;
+    expect([h['9'], h['9a'], h['9d'], h['11d.yes'], h['11d.no']]).toEqual([
+      'DOE, JANE',
+      '1EG4TE5MK73',
+      'MEDICARE PART B',
+      'X',
+      undefined,
+    ]);
+    expect([h['29.dollars'], h['29.cents']]).toEqual(['57', '28']);
+    const primary = cms1500Fields(SAMPLE_CLAIM).pages[0]!.header;
+    expect([primary['9'], primary['11d.yes'], primary['29.dollars']]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});

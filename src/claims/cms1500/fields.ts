@@ -46,6 +46,7 @@ export function cms1500Fields(input: Cms1500Input): Cms1500Fields {
   const lines = input.claim.lines.map((l, i) => serviceLineValues(input, l, i + 1, problems));
   const pageCount = Math.max(1, Math.ceil(lines.length / SERVICE_LINES_PER_PAGE));
   const total = splitCents(input.claim.lines.reduce((sum, l) => sum + l.chargeCents, 0));
+  const paid = input.claim.amountPaidCents ? splitCents(input.claim.amountPaidCents) : undefined;
   const pages: Cms1500Page[] = [];
   for (let p = 0; p < pageCount; p++) {
     const last = p === pageCount - 1;
@@ -54,6 +55,10 @@ export function cms1500Fields(input: Cms1500Input): Cms1500Fields {
     if (last) {
       page['28.dollars'] = total.dollars;
       page['28.cents'] = total.cents;
+      if (paid) {
+        page['29.dollars'] = paid.dollars;
+        page['29.cents'] = paid.cents;
+      }
     } else {
       page['28.continued'] = 'CONTINUED';
     }
@@ -67,6 +72,7 @@ function headerValues(input: Cms1500Input, problems: Cms1500Problem[]): HeaderVa
   const v: HeaderValues = {
     ...carrier(input),
     ...patientAndInsured(input),
+    ...otherInsurance(input),
     ...diagnoses(input, problems),
     ...providers(input),
   };
@@ -124,6 +130,17 @@ function patientAndInsured({ payer, patient, insured }: Cms1500Input): HeaderVal
   if (insured.sex === 'F') v['11a.sexF'] = 'X';
   if (insured.planName) v['11c'] = upper(insured.planName);
   return v;
+}
+
+/** Items 9, 9a, 9d and 11d: the other plan (NUCC: complete 9–9d when 11d is YES). */
+function otherInsurance({ otherInsured: o }: Cms1500Input): HeaderValues {
+  if (!o) return {};
+  return {
+    '9': lastFirstName(o),
+    '9a': upper(o.policyOrGroupNumber),
+    '9d': upper(o.planName),
+    '11d.yes': 'X',
+  };
 }
 
 function address(box: '5' | '7', a: Cms1500Address | null | undefined, phone?: string | null): HeaderValues {

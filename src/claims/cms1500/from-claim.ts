@@ -28,6 +28,9 @@ export function cms1500InputOf(
   // The 837's 2000C patient is present only when the patient is not the subscriber (SBR02 18).
   const patient = model.patient ?? sub;
   const bp = model.billingProvider;
+  // Items 9 and 29: the first other payer, and what the other payers paid (2320 AMT*D).
+  const other = c.otherPayers[0];
+  const paid = c.otherPayers.reduce((sum, o) => sum + (o.paidCents ?? 0), 0);
   return {
     payer: {
       name: model.payer.lastOrOrganizationName,
@@ -57,6 +60,14 @@ export function cms1500InputOf(
       groupNumber: sub.groupNumber ?? null,
       planName: cov?.planName,
     },
+    otherInsured: other
+      ? {
+          lastName: other.subscriber.lastOrOrganizationName,
+          firstName: other.subscriber.firstName ?? '',
+          policyOrGroupNumber: other.subscriber.id ?? other.groupNumber ?? '',
+          planName: other.payer.lastOrOrganizationName,
+        }
+      : null,
     billingProvider: {
       name: bp.lastOrOrganizationName,
       npi: bp.id ?? '',
@@ -82,6 +93,7 @@ export function cms1500InputOf(
       placeOfService: c.placeOfService,
       diagnoses: c.diagnoses,
       acceptAssignment: c.assignment === 'A',
+      amountPaidCents: paid || null,
       signedOn,
       lines: c.serviceLines.map((l) => ({
         serviceDate: l.serviceDate.from,

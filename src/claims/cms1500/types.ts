@@ -51,6 +51,12 @@ export interface Cms1500Insured extends Cms1500PersonName {
   planName?: string | null;
 }
 
+/** Items 9, 9a, 9d: the other health plan (on a secondary claim, the primary). */
+export interface Cms1500OtherInsured extends Cms1500PersonName {
+  policyOrGroupNumber: string;
+  planName: string;
+}
+
 export interface Cms1500BillingProvider {
   /** organization name, or the provider's name for an individual */
   name: string;
@@ -103,6 +109,8 @@ export interface Cms1500Claim {
   diagnoses: string[];
   /** item 27; defaults to true */
   acceptAssignment?: boolean;
+  /** item 29: what other payers paid on the claim (a secondary claim's prior payments) */
+  amountPaidCents?: number | null;
   /** item 31 date: the day the claim is printed or signed */
   signedOn: string;
   lines: Cms1500ServiceLine[];
@@ -112,6 +120,8 @@ export interface Cms1500Input {
   payer: Cms1500Payer;
   patient: Cms1500Patient;
   insured: Cms1500Insured;
+  /** items 9 and 11d: another health plan, when the claim names one */
+  otherInsured?: Cms1500OtherInsured | null;
   billingProvider: Cms1500BillingProvider;
   renderingProvider?: Cms1500Provider | null;
   referringProvider?: Cms1500Provider | null;
