@@ -1,0 +1,154 @@
+// Storage of 835 files, their remittances and claim payments. The unique key on remittance
+// (practice, payer, TRN02, BPR02) and the pending → posted step of each claim payment, taken in
+// the transaction that posts its entries, are what make an ERA post exactly once.
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../db/connection.ts';
+import { eraFile, remittance, remittanceClaim } from './tables.ts';
+
+export type EraFileRow = typeof eraFile.$inferSelect;
+export type RemittanceRow = typeof remittance.$inferSelect;
+export type RemittanceClaimRow = typeof remittanceClaim.$inferSelect;
+export type NewRemittanceClaim = typeof remittanceClaim.$inferInsert;
+
+const CHUNK = 500;
+
+export async function insertEraFile(tx: Executor, values: typeof eraFile.$inferInsert): Promise<EraFileRow> {
+  const [row] = await tx.insert(eraFile).values(values).returning();
+  return row as EraFileRow;
+}
+
+/** Stores a remittance unless the same payment is already stored; `created` says which. */
+export async function insertRemittance(
+  tx: Executor,
+  values: typeof remittance.$inferInsert,
+): Promise<{ row: RemittanceRow; created: boolean }> {
+  const [row] = await tx.insert(remittance).values(values).onConflictDoNothing().returning();
+  if (row) return { row, created: true };
+  const [existing] = await tx
+    .select()
+    .from(remittance)
+    .where(
+      and(
+        eq(remittance.practiceId, values.practiceId),
+        eq(remittance.payerIdentifier, values.payerIdentifier),
+        eq(remittance.traceNumber, values.traceNumber),
+        eq(remittance.paymentCents, values.paymentCents),
+      ),
+    );
+  return { row: existing as RemittanceRow, created: false };
+}
+
+export async function insertRemittanceClaims(tx: Executor, rows: NewRemittanceClaim[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx.insert(remittanceClaim).values(rows.slice(i, i + CHUNK));
+}
+
+export async function claimPaymentsOf(db: Executor, remittanceId: number): Promise<RemittanceClaimRow[]> {
+  return db
+    .select()
+    .from(remittanceClaim)
+    .where(eq(remittanceClaim.remittanceId, remittanceId))
+    .orderBy(asc(remittanceClaim.sequence));
+}
+
+export async function remittanceById(db: Executor, id: number): Promise<RemittanceRow | undefined> {
+  const [row] = await db.select().from(remittance).where(eq(remittance.id, id));
+  return row;
+}
+
+export async function claimPaymentById(db: Executor, id: number): Promise<RemittanceClaimRow | undefined> {
+  const [row] = await db.select().from(remittanceClaim).where(eq(remittanceClaim.id, id));
+  return row;
+}
+
+/**
+ * Takes a pending claim payment for posting inside the posting transaction: only one transaction
+ * can, and if it rolls back (or the process dies) the payment is pending again.
+ */
+export async function takeForPosting(tx: Executor, id: number, userId: number | null): Promise<boolean> {
+  const rows = await tx
+    .update(remittanceClaim)
+    .set({ state: 'posted', postedAt: new Date(), postedBy: userId })
+    .where(and(eq(remittanceClaim.id, id), eq(remittanceClaim.state, 'pending')))
+    .returning({ id: remittanceClaim.id });
+  return rows.length === 1;
+}
+
+/** Claim payments posted earlier for a claim (what a reversal takes back). */
+export async function postedPaymentsOfClaim(
+  tx: Executor,
+  claimId: number,
+  exceptId: number,
+): Promise<RemittanceClaimRow[]> {
+  return tx
+    .select()
+    .from(remittanceClaim)
+    .where(
+      and(
+        eq(remittanceClaim.claimId, claimId),
+        eq(remittanceClaim.state, 'posted'),
+        ne(remittanceClaim.id, exceptId),
+      ),
+    )
+    .orderBy(asc(remittanceClaim.id));
+}
+
+export async function setClaimPayment(
+  tx: Executor,
+  id: number,
+  values: Partial<Pick<RemittanceClaimRow, 'claimId' | 'matchedBy' | 'lineMatches' | 'state' | 'note'>>,
+): Promise<void> {
+  await tx.update(remittanceClaim).set(values).where(eq(remittanceClaim.id, id));
+}
+
+/** Held claim payments of a remittance that balance on their own become pending (the user chose to post them). */
+export async function releaseBalancedHeld(tx: Executor, remittanceId: number): Promise<number> {
+  const rows = await tx
+    .update(remittanceClaim)
+    .set({ state: sql`case when ${remittanceClaim.claimId} is null then 'unmatched' else 'pending' end` })
+    .where(
+      and(
+        eq(remittanceClaim.remittanceId, remittanceId),
+        eq(remittanceClaim.state, 'held'),
+        eq(remittanceClaim.balanced, true),
+      ),
+    )
+    .returning({ id: remittanceClaim.id });
+  return rows.length;
+}
+
+/** Takes the PLB adjustments of a remittance for posting (once). */
+export async function takeProviderAdjustments(tx: Executor, remittanceId: number): Promise<boolean> {
+  const rows = await tx
+    .update(remittance)
+    .set({ providerAdjustmentsPostedAt: new Date() })
+    .where(and(eq(remittance.id, remittanceId), sql`${remittance.providerAdjustmentsPostedAt} is null`))
+    .returning({ id: remittance.id });
+  return rows.length === 1;
+}
+
+export async function setRemittance(
+  db: Executor,
+  id: number,
+  values: Partial<Pick<RemittanceRow, 'state' | 'payerId'>>,
+): Promise<void> {
+  await db.update(remittance).set(values).where(eq(remittance.id, id));
+}
+
+export async function setEraFileStatus(db: Executor, id: number, status: string): Promise<void> {
+  await db.update(eraFile).set({ status }).where(eq(eraFile.id, id));
+}
+
+/** Counts of a remittance's claim payments by state. */
+export async function claimStateCounts(db: Executor, remittanceIds: number[]) {
+  if (!remittanceIds.length) return [];
+  return db
+    .select({
+      remittanceId: remittanceClaim.remittanceId,
+      state: remittanceClaim.state,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(remittanceClaim)
+    .where(inArray(remittanceClaim.remittanceId, remittanceIds))
+    .groupBy(remittanceClaim.remittanceId, remittanceClaim.state);
+}
