@@ -27,6 +27,8 @@ import { registerPracticeRoutes } from '../practices/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
+import { registerRemitRoutes } from '../remits/routes.ts';
+import { registerDenialRoutes } from '../denials/routes.ts';
 import { registerAccessControl } from '../http/access.ts';
 import { registerAuditTrail } from '../http/audit-trail.ts';
 import { compileValidator } from '../http/ajv.ts';
@@ -167,6 +169,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLedgerRoutes(app, database.db);
   registerStatementRoutes(app, database.db);
   registerArRoutes(app, database.db);
+  registerRemitRoutes(app, database.db);
+  registerDenialRoutes(app, database.db);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }
