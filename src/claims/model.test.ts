@@ -6,6 +6,7 @@ import { scrubClaim } from '../scrubber/scrub.ts';
 import { testContext } from '../scrubber/testing.ts';
 import { MemoryControlNumbers, parse837, write837 } from '../x12/index.ts';
 import { claimModelOf } from './model.ts';
+import type { PriorAdjudication } from './cob.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
 
@@ -81,6 +82,45 @@ const institutionalData = (diagnoses: number) =>
     occurrenceSpans: fc.array(fc.record({ code: fc.constant('74'), from: day, to: day }), { maxLength: 1 }),
   });
 
+/** The primary's adjudication: 60% paid, 10% coinsurance, the rest contractual; per line or per claim. */
+function priorAdjudication(lines: LineRow[], claimLevel: boolean): PriorAdjudication {
+  const split = (charge: number) => {
+    const paid = Math.floor(charge * 0.6);
+    const patient = Math.floor(charge * 0.1);
+    return { paid, patient, contractual: charge - paid - patient };
+  };
+  const adjustments = (s: ReturnType<typeof split>) => [
+    ...(s.contractual ? [{ group: 'CO', reason: '45', amountCents: s.contractual }] : []),
+    ...(s.patient ? [{ group: 'PR', reason: '2', amountCents: s.patient }] : []),
+  ];
+  const perLine = lines.map((l) => ({ line: l, ...split(l.chargeCents) }));
+  const total = (k: 'paid' | 'patient' | 'contractual') => perLine.reduce((s, l) => s + l[k], 0);
+  return {
+    claimId: 9,
+    coverageId: 7,
+    payerResponsibility: 'P',
+    adjudicationDate: '2026-11-20',
+    paidCents: total('paid'),
+    adjustments: claimLevel
+      ? adjustments({ paid: 0, patient: total('patient'), contractual: total('contractual') })
+      : [],
+    patientResponsibilityCents: total('patient'),
+    lines: claimLevel
+      ? []
+      : perLine.map(({ line: l, ...s }) => ({
+          lineNumber: l.lineNumber,
+          ...(l.procedureCode
+            ? { procedure: { qualifier: 'HC', code: l.procedureCode, modifiers: l.modifiers } }
+            : {}),
+          ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
+          paidCents: s.paid,
+          units: '1',
+          adjustments: adjustments(s),
+          remainingPatientLiabilityCents: s.patient,
+        })),
+  };
+}
+
 /** A stored claim with the rows it points at, as loadClaimParties reads them. */
 const storedClaim = fc
   .record({
@@ -110,6 +150,8 @@ const storedClaim = fc
       priorAuthorization: fc.option(fc.stringMatching(/^[A-Z0-9]{4,12}$/)),
       groupNumber: fc.option(fc.stringMatching(/^[A-Z0-9]{3,10}$/)),
       statement: fc.tuple(day, day),
+      // A claim to the secondary payer carries the primary's adjudication (loops 2320/2430).
+      cob: fc.constantFrom('none', 'lines', 'claim'),
     }),
   )
   .map((g) => {
@@ -137,6 +179,10 @@ const storedClaim = fc
       ndcQuantity: d?.ndcQuantity ?? null,
       ndcUnit: d?.ndcUnit ?? null,
     }));
+    if (g.cob !== 'none') {
+      row.payerResponsibility = 'S';
+      row.cob = { priorPayers: [priorAdjudication(stored, g.cob === 'claim')] };
+    }
     const [from, to] = g.statement.sort();
     const parties = {
       practice: {
@@ -162,6 +208,18 @@ const storedClaim = fc
       operating: undefined,
       facility: undefined,
       statement: { from: from!, to: to! },
+      priorPayers: [
+        {
+          coverage: {
+            relationship: '18',
+            subscriberLastName: g.patient.lastName,
+            subscriberFirstName: g.patient.firstName,
+            memberId: '1EG4TE5MK73',
+            groupNumber: null,
+          },
+          payer: { name: 'MEDICARE', payerId: '00952', claimFilingIndicator: 'MB' },
+        },
+      ],
     } as unknown as ClaimParties;
     return { type: type as 'professional' | 'institutional', row, lines: stored, parties };
   });
@@ -195,6 +253,11 @@ describe('the claim model', () => {
         const again = scrubClaimFrom837(read.claims[0]!, type);
         expect(again).toEqual(view);
         expect(scrubClaim(again, testContext())).toEqual(scrubClaim(view, testContext()));
+        // A secondary claim balances and carries the primary's adjudication: no COB finding.
+        expect(scrubClaim(view, testContext()).findings.filter((f) => f.ruleId.startsWith('COB'))).toEqual(
+          [],
+        );
+        if (row.cob) expect(view.otherPayers?.[0]?.paidCents).toBe(row.cob.priorPayers[0]!.paidCents);
         // The drug lines reach loop 2410.
         expect(view.lines.map((l) => l.ndc ?? null)).toEqual(lines.map((l) => l.ndc));
       }),
