@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MailOutlined,
   MedicineBoxOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -22,10 +23,11 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { ADMINS, CLINICAL, EVERYONE, MANAGERS, type Role } from '../../../src/auth/roles.ts';
+import { ADMINS, CLINICAL, EVERYONE, MANAGERS, OFFICE, type Role } from '../../../src/auth/roles.ts';
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
 import { JobsPage } from '../admin/JobsPage.tsx';
 import { UsersPage } from '../admin/UsersPage.tsx';
+import { ArPage } from '../ar/ArPage.tsx';
 import { ClaimDetailPage } from '../claims/ClaimDetailPage.tsx';
 import { ClaimsPage } from '../claims/ClaimsPage.tsx';
 import { CodingPage } from '../coding/CodingPage.tsx';
@@ -43,6 +45,7 @@ import { ProvidersPage } from '../providers/ProvidersPage.tsx';
 import { NotBuiltPage } from '../workflows/NotBuiltPage.tsx';
 import { SubmissionsPage } from '../submissions/SubmissionsPage.tsx';
 import { SubmitterSettingsPage } from '../submissions/SubmitterSettingsPage.tsx';
+import { StatementsPage } from '../statements/StatementsPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
 
 /**
@@ -74,6 +77,7 @@ const BUILT: Record<string, ReactNode> = {
   '/coding': <CodingPage />,
   '/claims': <ClaimsPage />,
   '/submissions': <SubmissionsPage />,
+  '/ar': <ArPage />,
 };
 // A claim is opened by the roles that work the claims list.
 const claimRoles = WORKFLOWS.find((w) => w.path === '/claims')!.roles;
@@ -107,6 +111,14 @@ export const PAGES: PageDef[] = [
     icon: WORKFLOW_ICONS[w.path],
   })),
   { path: '/claims/:id', label: 'Claim', roles: claimRoles, element: <ClaimDetailPage /> },
+  {
+    path: '/statements',
+    label: 'Statements',
+    roles: OFFICE,
+    element: <StatementsPage />,
+    group: 'Workflows',
+    icon: <MailOutlined />,
+  },
   {
     path: '/providers',
     label: 'Providers',

@@ -47,7 +47,7 @@ export const WORKFLOWS: Workflow[] = [
   {
     path: '/ar',
     label: 'A/R',
-    roles: ['admin', 'manager', 'biller'],
+    roles: ['admin', 'manager', 'biller', 'auditor'],
     description:
       'Accounts receivable by payer and by patient, aged 0-30, 31-60, 61-90, 91-120 and over 120 days, with timely-filing limits.',
   },
