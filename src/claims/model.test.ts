@@ -174,6 +174,7 @@ const storedClaim = fc
       id: i + 1,
       claimId: 1,
       lineNumber: i + 1,
+      serviceLineId: null,
       placeOfService: null,
       ndc: d?.ndc ?? null,
       ndcQuantity: d?.ndcQuantity ?? null,
