@@ -28,6 +28,8 @@ export interface ServerOptions {
 export interface TestServer {
   url: string;
   practiceId: number;
+  /** The server's database, for tests that set up state the UI cannot make (ledger history). */
+  database: Database;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   return {
     url: address,
     practiceId,
+    database,
     async stop() {
       await app.close();
       await queue.stop();
