@@ -1,10 +1,17 @@
 // Test helpers: demo claims taken through the API to submitted, and an 835 paying them.
 import type { Db } from '../db/connection.ts';
-import { testSubmitterSettings, type Client } from '../server/testing.ts';
 import { candidateById, type StoredCandidate } from './candidates.ts';
 import { write835, type Synthetic835, type SyntheticClaim } from './synthetic.ts';
 
 /** Builds claims from the practice's encounters, makes them ready and batches them (submitted). */
+/** What the helpers need of a logged-in test client (src/server/testing.ts makes them). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test response's JSON, read loosely
+type Json = any;
+interface Client {
+  get(url: string): Promise<{ statusCode: number; body: string; json(): Json }>;
+  post(url: string, payload: unknown): Promise<{ statusCode: number; body: string; json(): Json }>;
+}
+
 export async function submittedDemoClaims(
   db: Db,
   sql: { executeSql(q: string, p?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> },
@@ -12,6 +19,8 @@ export async function submittedDemoClaims(
   biller: Client,
   manager: Client,
   count: number,
+  /** The test harness's submitter settings for the practice, used when it has none. */
+  submitterSettings: unknown,
 ): Promise<StoredCandidate[]> {
   const { rows } = await sql.executeSql(
     `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
@@ -27,14 +36,17 @@ export async function submittedDemoClaims(
     let detail = claim;
     for (const f of claim.findings.filter((x: { severity: string }) => x.severity === 'warning'))
       detail = (
-        await biller.post(`/api/claims/${claim.id}/findings/${f.id}/override`, { reason: 'checked for the test' })
+        await biller.post(`/api/claims/${claim.id}/findings/${f.id}/override`, {
+          reason: 'checked for the test',
+        })
       ).json();
     if (detail.state === 'ready') ready.push(claim.id);
   }
-  if (ready.length < count) throw new Error(`only ${ready.length} of ${count} demo claims could be made ready`);
+  if (ready.length < count)
+    throw new Error(`only ${ready.length} of ${count} demo claims could be made ready`);
   const settings = await manager.get(`/api/submitter-settings?practiceId=${practiceId}`);
   if (!settings.json().items?.length) {
-    const made = await manager.post('/api/submitter-settings', testSubmitterSettings(practiceId));
+    const made = await manager.post('/api/submitter-settings', submitterSettings);
     if (made.statusCode !== 201) throw new Error(`submitter settings: ${made.body}`);
   }
   const batch = await biller.post('/api/batches', { practiceId, claimIds: ready });
