@@ -118,8 +118,8 @@ describe('A/R aging and summary routes', () => {
     expect(body.totals.total).toBe(1_000 + 3_000);
     const [, b, c] = lines as [Line, Line, Line];
     const expected = [0, 0, 0, 0, 0];
-    expected[bucketOf(b)] += 1_000;
-    expected[bucketOf(c)] += 3_000;
+    expected[bucketOf(b)]! += 1_000;
+    expected[bucketOf(c)]! += 3_000;
     expect(body.totals.buckets).toEqual(expected);
     const { rows } = await t.database.sql.executeSql(
       `select count(*)::int as n from audit_event where entity = 'ar_aging' and action = 'list'`,
