@@ -7,6 +7,7 @@ import { registerReportCommands } from './reports.ts';
 import { registerX12Commands } from './x12.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerEraCommands } from './era.ts';
+import { registerEraImportCommand } from './era-import.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -30,6 +31,7 @@ registerReportCommands(program);
 registerX12Commands(program);
 registerBackupCommands(program);
 registerEraCommands(program);
+registerEraImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);
