@@ -42,5 +42,9 @@ describe('isDueForStatement', () => {
     expect(isDueForStatement(1000, '2026-11-03', rules, '2026-12-02')).toBe(false);
     expect(isDueForStatement(1000, '2026-11-03', rules, '2026-12-03')).toBe(true);
     expect(isDueForStatement(1000, '2026-12-03', rules, '2026-12-03')).toBe(false);
+    // no days between still means one statement a day
+    const daily = { ...rules, daysBetweenStatements: 0 };
+    expect(isDueForStatement(1000, '2026-12-03', daily, '2026-12-03')).toBe(false);
+    expect(isDueForStatement(1000, '2026-12-02', daily, '2026-12-03')).toBe(true);
   });
 });

@@ -177,7 +177,8 @@ export interface StatementRules {
 
 /**
  * Whether a patient gets a statement today: they owe at least the minimum (and something), and
- * their last statement, if any, is at least the set number of days old. Pure; "today" is given.
+ * their last statement, if any, is at least the set number of days old and not from today (with
+ * no days between, still one statement a day). Pure; "today" is given.
  */
 export function isDueForStatement(
   amountDueCents: Cents,
@@ -187,5 +188,5 @@ export function isDueForStatement(
 ): boolean {
   if (amountDueCents <= 0 || amountDueCents < rules.minimumBalanceCents) return false;
   if (lastStatementDate === null) return true;
-  return addDays(lastStatementDate, rules.daysBetweenStatements) <= today;
+  return lastStatementDate < today && addDays(lastStatementDate, rules.daysBetweenStatements) <= today;
 }

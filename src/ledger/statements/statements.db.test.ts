@@ -165,11 +165,22 @@ describe('statement runs', () => {
       minimumBalanceCents: 5_000,
       howToPay: 'Pay online.',
     });
-    // no days between: billed again today, but only the $120.00 balance is over $50.00
-    expect((await preview()).patients.map((p) => p.amountDueCents)).toEqual([12_000]);
+    // billed today already: tomorrow, with no days between, only the $120.00 balance is over $50.00
+    const tomorrow = addDays(todayIso(), 1);
+    const due = async (day: string) =>
+      (await statementCandidates(t.database.db, t.practiceA, day)).candidates.map((c) => c.amountDueCents);
+    expect(await due(tomorrow)).toEqual([12_000]);
     await setRules(manager, { minimumBalanceCents: 300, daysBetweenStatements: 0 });
-    expect((await preview()).patients.map((p) => p.amountDueCents).sort((x, y) => x - y)).toEqual([
-      300, 12_000,
-    ]);
+    expect((await due(tomorrow)).sort((x, y) => x - y)).toEqual([300, 12_000]);
+    // today only the patient never billed: the other had a statement today already
+    expect((await preview()).patients.map((p) => p.amountDueCents)).toEqual([300]);
+  });
+
+  it('bills each patient once when two runs start together', async () => {
+    const day = addDays(todayIso(), 2);
+    const counts = await Promise.all(
+      [1, 2].map(() => t.database.db.transaction((tx) => runStatements(tx, t.practiceA, day, SYSTEM_ACTOR))),
+    );
+    expect(counts.map((r) => r.statementCount).sort()).toEqual([0, 2]);
   });
 });
