@@ -4,7 +4,11 @@ import type { LineAdjudication, OtherPayer } from '../x12/transactions/837-types
 import type { ClaimCob, PriorAdjudication } from './cob.ts';
 import type { ClaimParties } from './parties.ts';
 
-const SVD_QUALIFIERS = ['HC', 'ER', 'IV', 'WK', 'HP'];
+/** SVD03-1 qualifiers each guide allows (837P 2430; 837I also HP). */
+const SVD_QUALIFIERS = {
+  professional: ['HC', 'ER', 'IV', 'WK'],
+  institutional: ['HC', 'ER', 'IV', 'WK', 'HP'],
+};
 
 export type PriorPayerParties = ClaimParties['priorPayers'][number];
 
@@ -45,17 +49,21 @@ export function otherPayerOf(prior: PriorAdjudication, parties: PriorPayerPartie
 /** Loop 2430 for one line: each prior payer's SVD, CAS, DTP*573 and AMT*EAF for it. */
 export function lineAdjudicationsOf(
   cob: ClaimCob | null,
-  lineNumber: number,
+  billed: { lineNumber: number; procedureCode: string; modifiers: string[] },
   priorPayers: ClaimParties['priorPayers'],
   type: 'professional' | 'institutional',
 ): LineAdjudication[] {
   if (!cob) return [];
   return cob.priorPayers.flatMap((prior, i) => {
-    const line = prior.lines.find((l) => l.lineNumber === lineNumber);
+    const line = prior.lines.find((l) => l.lineNumber === billed.lineNumber);
     if (!line) return [];
-    // SVD03-1 takes HC, ER, IV, WK (and HP on 837I); an 835's AD, N4 or NU code is not sent there.
+    // An 835 code SVD03 cannot carry (NDC N4, AD, NU revenue code) gives way to the billed procedure.
     const procedure =
-      line.procedure && SVD_QUALIFIERS.includes(line.procedure.qualifier) ? line.procedure : undefined;
+      line.procedure && SVD_QUALIFIERS[type].includes(line.procedure.qualifier)
+        ? line.procedure
+        : billed.procedureCode
+          ? { qualifier: 'HC', code: billed.procedureCode, modifiers: billed.modifiers }
+          : undefined;
     return [
       {
         otherPayerId: priorPayers[i]!.payer.payerId,

@@ -170,6 +170,6 @@ export function adjudicationsOf(
   parties: ClaimParties,
 ): Pick<ServiceLine, 'adjudications'> {
   const type = row.type === 'institutional' ? 'institutional' : 'professional';
-  const adjudications = lineAdjudicationsOf(row.cob, l.lineNumber, parties.priorPayers, type);
+  const adjudications = lineAdjudicationsOf(row.cob, l, parties.priorPayers, type);
   return adjudications.length ? { adjudications } : {};
 }
