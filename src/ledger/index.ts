@@ -14,6 +14,7 @@ export {
 } from './kinds.ts';
 export { entryErrors, type NewLedgerEntry } from './entries.ts';
 export {
+  chargedServiceLineIds,
   ensureCharges,
   entriesOfPatient,
   entriesOfSource,

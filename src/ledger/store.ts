@@ -197,3 +197,16 @@ export async function entriesOfSource(db: Executor, sourceType: string, sourceId
     .where(and(eq(ledgerEntry.sourceType, sourceType), eq(ledgerEntry.sourceId, sourceId)))
     .orderBy(ledgerEntry.id);
 }
+
+/** Which of these service lines the ledger has charged (their encounter lines may no longer be replaced). */
+export async function chargedServiceLineIds(
+  db: Executor,
+  serviceLineIds: readonly number[],
+): Promise<number[]> {
+  if (serviceLineIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: ledgerEntry.serviceLineId })
+    .from(ledgerEntry)
+    .where(and(inArray(ledgerEntry.serviceLineId, [...serviceLineIds]), eq(ledgerEntry.kind, 'charge')));
+  return rows.map((r) => r.id!);
+}
