@@ -27,9 +27,10 @@ function componentSql(component: Component): SQL {
   return sql.raw(`coalesce(sum(case ${whens.join(' ')} else 0 end), 0)::bigint`);
 }
 
-const SUMS = Object.fromEntries(COMPONENTS.map((c) => [c, componentSql(c)])) as Record<Component, SQL>;
+/** Every component as a SQL sum, for queries that group entries their own way (A/R by line). */
+export const SUMS = Object.fromEntries(COMPONENTS.map((c) => [c, componentSql(c)])) as Record<Component, SQL>;
 
-const toSums = (row: Record<Component, unknown>): Sums => {
+export const toSums = (row: Record<Component, unknown>): Sums => {
   const sums = zeroSums();
   for (const c of COMPONENTS) sums[c] = Number(row[c]);
   return sums;
