@@ -4,15 +4,6 @@
 // Kinds: a domain → another domain's tables/store; a domain → the wiring (src/server, src/cli);
 // the toolkit (src/db, src/shared) → a domain or the wiring.
 export const DOMAIN_BASELINE = {
-  'src/claims/clean-claims.ts': ['src/encounters/tables.ts', 'src/patients/tables.ts'],
-  'src/claims/parties.ts': [
-    'src/encounters/tables.ts',
-    'src/patients/tables.ts',
-    'src/payers/tables.ts',
-    'src/practices/tables.ts',
-  ],
-  'src/claims/routes.ts': ['src/patients/tables.ts', 'src/payers/tables.ts', 'src/scrubber/tables.ts'],
-  'src/claims/store.ts': ['src/auth/tables.ts', 'src/patients/tables.ts'],
   'src/db/backup.db.test.ts': ['src/audit/index.ts', 'src/demo/seed.ts'],
   'src/db/pglite-serve.db.test.ts': ['src/jobs/queue.ts'],
   'src/db/roles.db.test.ts': [
@@ -29,7 +20,4 @@ export const DOMAIN_BASELINE = {
     'src/payers/tables.ts',
     'src/practices/tables.ts',
   ],
-  'src/encounters/routes.ts': ['src/patients/tables.ts', 'src/practices/tables.ts'],
-  'src/encounters/store.ts': ['src/patients/tables.ts'],
-  'src/patients/routes.ts': ['src/payers/tables.ts'],
 };

@@ -10,3 +10,4 @@ export {
   countUsers,
   type SessionUser,
 } from './store.ts';
+export { userNameOf } from './columns.ts';

@@ -1,8 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { loadEncounter } from '../encounters/index.ts';
-import { encounter } from '../encounters/tables.ts';
-import { coverage } from '../patients/tables.ts';
+import { encounterIdsOf, loadEncounter } from '../encounters/index.ts';
+import { coveragesInEffect } from '../patients/index.ts';
 import type { ClaimLookups } from './scrub-view.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { claimFromEncounter } from './build.ts';
@@ -28,11 +26,7 @@ export async function cleanClaimReport(
   lookups: ClaimLookups,
   today: string,
 ): Promise<CleanClaimReport> {
-  const ids = await db
-    .select({ id: encounter.id })
-    .from(encounter)
-    .where(inArray(encounter.practiceId, practiceIds))
-    .orderBy(asc(encounter.id));
+  const ids = await encounterIdsOf(db, practiceIds);
   const report: CleanClaimReport = {
     encounters: ids.length,
     claims: 0,
@@ -45,17 +39,11 @@ export async function cleanClaimReport(
     string,
     { ruleId: string; severity: string; findings: number; claims: Set<number> }
   >();
-  for (const { id } of ids) {
+  for (const id of ids) {
     const e = (await loadEncounter(db, id, practiceIds))!;
-    const [primary] = await db
-      .select()
-      .from(coverage)
-      .where(and(eq(coverage.patientId, e.patientId), eq(coverage.priority, 'primary')));
-    if (
-      !primary ||
-      primary.effectiveDate > e.serviceDateFrom ||
-      (primary.terminationDate && primary.terminationDate < e.serviceDateFrom)
-    ) {
+    const inEffect = await coveragesInEffect(db, e.patientId, e.serviceDateFrom);
+    const primary = inEffect.find((c) => c.priority === 'primary');
+    if (!primary) {
       report.withoutCoverage++;
       continue;
     }

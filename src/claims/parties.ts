@@ -1,30 +1,26 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { encounter } from '../encounters/tables.ts';
-import { coverage, patient } from '../patients/tables.ts';
-import { payer } from '../payers/tables.ts';
-import { facility, practice, provider } from '../practices/tables.ts';
+import { visitDates } from '../encounters/index.ts';
+import { coveragesByIds, patientById } from '../patients/index.ts';
+import { payerById, payersByIds } from '../payers/index.ts';
+import { facilityById, practiceById, providersByIds } from '../practices/index.ts';
 import type { claim } from './tables.ts';
 
 type ClaimRow = typeof claim.$inferSelect;
 
 /** Everything a claim points at (billing provider, payer, coverage, patient, providers, facility, the visit's dates), loaded once. */
 export async function loadClaimParties(db: Executor, row: ClaimRow) {
-  const [billing] = await db.select().from(practice).where(eq(practice.id, row.practiceId));
-  const [payerRow] = await db.select().from(payer).where(eq(payer.id, row.payerId));
-  const [cov] = await db.select().from(coverage).where(eq(coverage.id, row.coverageId));
-  const [pt] = await db.select().from(patient).where(eq(patient.id, row.patientId));
+  const billing = await practiceById(db, row.practiceId);
+  const payerRow = await payerById(db, row.payerId);
+  const [cov] = await coveragesByIds(db, [row.coverageId]);
+  const pt = await patientById(db, row.patientId);
   const operatingId = row.institutional?.operatingProviderId ?? null;
   const ids = [row.renderingProviderId, row.referringProviderId, operatingId].filter(
     (x): x is number => x !== null,
   );
-  const providers = await db.select().from(provider).where(inArray(provider.id, ids));
-  const [fac] = row.facilityId ? await db.select().from(facility).where(eq(facility.id, row.facilityId)) : [];
+  const providers = await providersByIds(db, ids);
+  const fac = row.facilityId ? await facilityById(db, row.facilityId) : undefined;
   const priorPayers = await loadPriorPayers(db, row);
-  const [visit] = await db
-    .select({ from: encounter.serviceDateFrom, to: encounter.serviceDateTo })
-    .from(encounter)
-    .where(eq(encounter.id, row.encounterId));
+  const visit = await visitDates(db, row.encounterId);
   return {
     practice: billing,
     payer: payerRow,
@@ -45,16 +41,20 @@ export async function loadClaimParties(db: Executor, row: ClaimRow) {
 async function loadPriorPayers(db: Executor, row: ClaimRow) {
   const priors = row.cob?.priorPayers ?? [];
   if (!priors.length) return [];
-  const ids = priors.map((p) => p.coverageId);
-  const rows = await db
-    .select({ coverage, payer })
-    .from(coverage)
-    .innerJoin(payer, eq(payer.id, coverage.payerId))
-    .where(inArray(coverage.id, ids));
+  const coverages = await coveragesByIds(
+    db,
+    priors.map((p) => p.coverageId),
+  );
+  const payers = await payersByIds(
+    db,
+    coverages.map((c) => c.payerId),
+  );
   return priors.map((p) => {
-    const found = rows.find((r) => r.coverage.id === p.coverageId);
-    if (!found) throw new Error(`claim ${row.id}: the coverage ${p.coverageId} of a prior payer is missing`);
-    return found;
+    const coverage = coverages.find((c) => c.id === p.coverageId);
+    const payer = coverage && payers.find((r) => r.id === coverage.payerId);
+    if (!coverage || !payer)
+      throw new Error(`claim ${row.id}: the coverage ${p.coverageId} of a prior payer is missing`);
+    return { coverage, payer };
   });
 }
 export type ClaimParties = Awaited<ReturnType<typeof loadClaimParties>>;

@@ -1,17 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { CLINICAL, EVERYONE, MANAGERS, OFFICE } from '../auth/roles.ts';
+import { CLINICAL, EVERYONE, OFFICE } from '../auth/roles.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/index.ts';
-import { coverage } from '../patients/tables.ts';
-import { payer } from '../payers/tables.ts';
+import { coveragesInEffect } from '../patients/index.ts';
 import type { ClaimLookups } from './scrub-view.ts';
-import { payerRule } from '../scrubber/tables.ts';
 import { actorOf } from '../http/access.ts';
 import { conflict, invalid, notFound } from '../shared/problem.ts';
-import { auditRowsRead, registerResource } from '../http/resource.ts';
+import { auditRowsRead } from '../http/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { closed, Id, ListOf } from '../shared/schema.ts';
 import { claimFromEncounter } from './build.ts';
@@ -22,9 +20,6 @@ import {
   ClaimListQuery,
   ClaimSummary,
   OverrideBody,
-  PayerRuleCreate,
-  PayerRuleItem,
-  PayerRuleUpdate,
   ReplaceBody,
   TransitionBody,
 } from './schema.ts';
@@ -93,15 +88,8 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
       const encounter = await loadEncounter(db, request.body.encounterId, request.practiceScope);
       if (!encounter) throw notFound('encounter');
       const id = await db.transaction(async (tx) => {
-        const coverages = await tx
-          .select()
-          .from(coverage)
-          .where(eq(coverage.patientId, encounter.patientId))
-          .orderBy(asc(coverage.priority));
         const date = encounter.serviceDateFrom;
-        const active = coverages.filter(
-          (c) => c.effectiveDate <= date && (c.terminationDate === null || c.terminationDate >= date),
-        );
+        const active = await coveragesInEffect(tx, encounter.patientId, date);
         const chosen = request.body.coverageId
           ? active.find((c) => c.id === request.body.coverageId)
           : active.find((c) => c.priority === 'primary');
@@ -366,22 +354,6 @@ export function registerClaimRoutes(app: FastifyInstance, db: Db, lookups: () =>
       return claimDetail(db, request.params.id, request.practiceScope);
     },
   );
-
-  registerResource(app, db, {
-    path: 'payer-rules',
-    entity: 'payer_rule',
-    label: 'payer rule',
-    table: payerRule,
-    schemas: { create: PayerRuleCreate, update: PayerRuleUpdate, item: PayerRuleItem },
-    read: EVERYONE,
-    write: MANAGERS,
-    phi: false,
-    search: [payerRule.kind],
-    sortable: { kind: payerRule.kind, createdAt: payerRule.createdAt },
-    defaultSort: 'kind',
-    filters: { payerId: payerRule.payerId, active: payerRule.active },
-    references: { payerId: { table: payer, label: 'payer' } },
-  });
 }
 
 /** Secondary claims go out after the primary payer has adjudicated (its 835 is posted). */

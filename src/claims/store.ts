@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { patient } from '../patients/tables.ts';
-import { appUser } from '../auth/tables.ts';
+import { patientFieldsOf } from '../patients/index.ts';
+import { userNameOf } from '../auth/index.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { searchCondition } from '../http/resource.ts';
 import { loadClaimParties } from './parties.ts';
@@ -49,9 +49,8 @@ export async function claimDetail(db: Executor, id: number, scope: number[]) {
     .where(eq(claimFinding.claimId, id))
     .orderBy(asc(claimFinding.id));
   const history = await db
-    .select({ event: claimEvent, userName: appUser.name })
+    .select({ event: claimEvent, userName: userNameOf(claimEvent.userId) })
     .from(claimEvent)
-    .leftJoin(appUser, eq(appUser.id, claimEvent.userId))
     .where(eq(claimEvent.claimId, id))
     .orderBy(asc(claimEvent.id))
     .then((rows) => rows.map((r) => ({ ...r.event, userName: r.userName })));
@@ -132,6 +131,7 @@ export async function listClaims(db: Executor, scope: number[], q: ClaimListQuer
   const firstDate = sql<string>`(select min(${claimLine.serviceDate}) from ${claimLine} where ${claimLine.claimId} = ${claim.id})`;
   const errors = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claim.id} and ${claimFinding.severity} = 'error')`;
   const warnings = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claim.id} and ${claimFinding.severity} = 'warning' and not ${claimFinding.overridden})`;
+  const patient = patientFieldsOf(claim.patientId);
   const conditions: (SQL | undefined)[] = [
     inArray(claim.practiceId, practices.length ? practices : [-1]),
     searchCondition(
@@ -162,7 +162,7 @@ export async function listClaims(db: Executor, scope: number[], q: ClaimListQuer
       id: claim.id,
       practiceId: claim.practiceId,
       patientControlNumber: claim.patientControlNumber,
-      patientName: sql<string>`${patient.lastName} || ', ' || ${patient.firstName}`,
+      patientName: patient.name,
       payerId: claim.payerId,
       renderingProviderId: claim.renderingProviderId,
       state: claim.state,
@@ -174,7 +174,6 @@ export async function listClaims(db: Executor, scope: number[], q: ClaimListQuer
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(claim)
-    .innerJoin(patient, eq(patient.id, claim.patientId))
     .where(and(...conditions))
     .orderBy((q.order ?? 'desc') === 'desc' ? desc(sortColumn) : asc(sortColumn), desc(claim.id))
     .limit(pageSize)

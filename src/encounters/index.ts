@@ -1,3 +1,4 @@
 // What other domains use of encounters: one encounter with its service lines, in the caller's scope.
 export { loadEncounter } from './store.ts';
 export { serviceLinesByIds, type ServiceLineOfVisit } from './lines.ts';
+export { encounterIdsOf, visitDates } from './lookup.ts';

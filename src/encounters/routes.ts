@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { CLINICAL, EVERYONE } from '../auth/roles.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { patient } from '../patients/tables.ts';
-import { facility, provider } from '../practices/tables.ts';
+import { patientById } from '../patients/index.ts';
+import { facilityById, providerById } from '../practices/index.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { invalid, notFound, type FieldError } from '../shared/problem.ts';
-import { auditRowsRead, findOwned, type OwnedTable } from '../http/resource.ts';
+import { auditRowsRead } from '../http/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
 import { encounterErrors } from './rules.ts';
@@ -50,12 +50,17 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const REFERENCES: [keyof EncounterInput, OwnedTable, string][] = [
-  ['patientId', patient, 'patient'],
-  ['renderingProviderId', provider, 'provider'],
-  ['referringProviderId', provider, 'provider'],
-  ['facilityId', facility, 'facility'],
+type FindById = (db: Executor, id: number) => Promise<{ practiceId: number } | undefined>;
+
+const REFERENCES: [keyof EncounterInput, FindById, string][] = [
+  ['patientId', patientById, 'patient'],
+  ['renderingProviderId', providerById, 'provider'],
+  ['referringProviderId', providerById, 'provider'],
+  ['facilityId', facilityById, 'facility'],
 ];
+
+const inPractice = async (db: Executor, find: FindById, id: number, practiceId: number) =>
+  (await find(db, id))?.practiceId === practiceId;
 
 async function referenceErrors(
   db: Executor,
@@ -63,14 +68,14 @@ async function referenceErrors(
   input: Partial<EncounterInput>,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  for (const [field, table, label] of REFERENCES) {
+  for (const [field, find, label] of REFERENCES) {
     const value = input[field];
-    if (typeof value === 'number' && !(await findOwned(db, table, value, [practiceId]))) {
+    if (typeof value === 'number' && !(await inPractice(db, find, value, practiceId))) {
       errors.push({ pointer: `/${field}`, detail: `no such ${label} in this practice` });
     }
   }
   const operating = input.institutional?.operatingProviderId;
-  if (typeof operating === 'number' && !(await findOwned(db, provider, operating, [practiceId])))
+  if (typeof operating === 'number' && !(await inPractice(db, providerById, operating, practiceId)))
     errors.push({
       pointer: '/institutional/operatingProviderId',
       detail: 'no such provider in this practice',

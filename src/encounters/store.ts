@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { patient } from '../patients/tables.ts';
+import { patientFieldsOf } from '../patients/index.ts';
 import { feeEntriesFor } from '../practices/lookup.ts';
 import { lineChargeFor } from '../practices/fee-schedule.ts';
 import type { FieldError } from '../shared/problem.ts';
@@ -114,6 +114,7 @@ export interface EncounterListQuery {
 export async function listEncounters(db: Executor, scope: number[], query: EncounterListQuery) {
   const { page = 1, pageSize = 25 } = query;
   const practices = query.practiceId ? scope.filter((p) => p === query.practiceId) : scope;
+  const patient = patientFieldsOf(encounter.patientId);
   const conditions: (SQL | undefined)[] = [
     inArray(encounter.practiceId, practices.length ? practices : [-1]),
     searchCondition([patient.lastName, patient.firstName, patient.accountNumber], query.q),
@@ -124,7 +125,7 @@ export async function listEncounters(db: Executor, scope: number[], query: Encou
     query.to ? sql`${encounter.serviceDateFrom} <= ${query.to}` : undefined,
   ];
   const where = and(...conditions);
-  const patientName = sql<string>`${patient.lastName} || ', ' || ${patient.firstName}`;
+  const patientName = patient.name;
   const sortColumn = {
     serviceDateFrom: encounter.serviceDateFrom,
     patientName,
@@ -159,16 +160,11 @@ export async function listEncounters(db: Executor, scope: number[], query: Encou
       createdAt: encounter.createdAt,
     })
     .from(encounter)
-    .innerJoin(patient, eq(patient.id, encounter.patientId))
     .leftJoin(totals, eq(totals.encounterId, encounter.id))
     .where(where)
     .orderBy(direction(sortColumn), desc(encounter.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await db
-    .select({ n: count() })
-    .from(encounter)
-    .innerJoin(patient, eq(patient.id, encounter.patientId))
-    .where(where);
+  const [total] = await db.select({ n: count() }).from(encounter).where(where);
   return { items, total: total?.n ?? 0, page, pageSize };
 }

@@ -9,6 +9,7 @@ import { conflict, invalid, notFound, type FieldError } from '../shared/problem.
 import { toCsv } from './csv.ts';
 
 type Row = Record<string, unknown> & { id: number; practiceId: number };
+type FindById = (db: Executor, id: number) => Promise<{ practiceId: number } | undefined>;
 export type OwnedTable = PgTable & { id: PgColumn; practiceId: PgColumn };
 
 /** A practice-owned master-data resource declared as data: one engine serves list, get, create, edit, export. */
@@ -26,8 +27,11 @@ export interface ResourceDef {
   sortable: Record<string, PgColumn>;
   defaultSort: string;
   filters?: Record<string, PgColumn>;
-  /** Fields that point at another practice-owned row, which must belong to the same practice. */
-  references?: Record<string, { table: OwnedTable; label: string }>;
+  /**
+   * Fields that point at another practice-owned row, which must belong to the same practice: a
+   * table of the same domain, or another domain's exported lookup by id.
+   */
+  references?: Record<string, { label: string } & ({ table: OwnedTable } | { find: FindById })>;
   /** Rules across fields (dates in order, not in the future) on the merged row. */
   check?: (row: Record<string, unknown>) => FieldError[];
   /** The field a unique-constraint violation points at. */
@@ -37,7 +41,7 @@ export interface ResourceDef {
 const likePrefix = (word: string) => `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Every query word must start some searchable column (a word-prefix search, as people type). */
-export function searchCondition(columns: PgColumn[], q: string | undefined): SQL | undefined {
+export function searchCondition(columns: (PgColumn | SQL)[], q: string | undefined): SQL | undefined {
   const words = (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   if (words.length === 0 || columns.length === 0) return undefined;
   return and(...words.map((w) => or(...columns.map((c) => ilike(c, likePrefix(w))))));
@@ -116,7 +120,11 @@ async function checkReferences(
   for (const [field, ref] of Object.entries(def.references ?? {})) {
     const value = row[field];
     if (value == null) continue;
-    const found = await findOwned(db, ref.table, Number(value), [Number(row.practiceId)]);
+    const practiceId = Number(row.practiceId);
+    const found =
+      'find' in ref
+        ? (await ref.find(db, Number(value)))?.practiceId === practiceId
+        : await findOwned(db, ref.table, Number(value), [practiceId]);
     if (!found) errors.push({ pointer: `/${field}`, detail: `no such ${ref.label} in this practice` });
   }
   return errors;

@@ -1,4 +1,5 @@
 // What other domains use of patients, without reaching into their tables.
-export { patientsByIds, type PatientRow } from './lookup.ts';
+export { coveragesByIds, patientById, patientsByIds, type PatientRow } from './lookup.ts';
 export { patientIdsNamedByPayer } from './find.ts';
+export { patientFieldsOf } from './columns.ts';
 export { coveragesInEffect, nextCoverage, type CoverageRow } from './coverages.ts';

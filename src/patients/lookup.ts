@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { patient } from './tables.ts';
+import type { CoverageRow } from './coverages.ts';
+import { coverage, patient } from './tables.ts';
 
 export type PatientRow = typeof patient.$inferSelect;
 
@@ -15,4 +16,18 @@ export async function patientsByIds(
     .select()
     .from(patient)
     .where(and(eq(patient.practiceId, practiceId), inArray(patient.id, [...ids])));
+}
+
+export async function patientById(db: Executor, id: number): Promise<PatientRow | undefined> {
+  const [row] = await db.select().from(patient).where(eq(patient.id, id));
+  return row;
+}
+
+/** Coverages with these ids (the one a claim bills, and its prior payers'). */
+export async function coveragesByIds(db: Executor, ids: readonly number[]): Promise<CoverageRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(coverage)
+    .where(inArray(coverage.id, [...ids]));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EVERYONE, OFFICE } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
-import { payer } from '../payers/tables.ts';
+import { payerById } from '../payers/index.ts';
 import { registerResource } from '../http/resource.ts';
 import { dateOrderErrors, notInFutureErrors } from '../shared/checks.ts';
 import { Coverage, CoverageCreate, CoverageUpdate, Patient, PatientCreate, PatientUpdate } from './schema.ts';
@@ -49,7 +49,7 @@ export function registerPatientRoutes(app: FastifyInstance, db: Db): void {
     filters: { patientId: coverage.patientId, payerId: coverage.payerId },
     references: {
       patientId: { table: patient, label: 'patient' },
-      payerId: { table: payer, label: 'payer' },
+      payerId: { find: payerById, label: 'payer' },
     },
     check: (row) => [
       ...dateOrderErrors(row, 'effectiveDate', 'terminationDate'),

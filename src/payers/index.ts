@@ -1,2 +1,2 @@
 // What other domains use of payers, without reaching into their tables.
-export { payerNames } from './lookup.ts';
+export { payerById, payerNames, payersByIds, type PayerRow } from './lookup.ts';

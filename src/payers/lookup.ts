@@ -14,3 +14,18 @@ export async function payerNames(
     .from(payer)
     .where(and(eq(payer.practiceId, practiceId), inArray(payer.id, [...ids])));
 }
+
+export type PayerRow = typeof payer.$inferSelect;
+
+/** Payers with these ids, whole (a claim's payer and its prior payers). */
+export async function payersByIds(db: Executor, ids: readonly number[]): Promise<PayerRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(payer)
+    .where(inArray(payer.id, [...ids]));
+}
+
+export async function payerById(db: Executor, id: number): Promise<PayerRow | undefined> {
+  return (await payersByIds(db, [id]))[0];
+}

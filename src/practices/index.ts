@@ -4,6 +4,11 @@ export {
   countPractices,
   feeEntriesFor,
   feeScheduleOf,
+  facilityById,
   practiceById,
+  providerById,
+  providersByIds,
+  type FacilityRow,
   type PracticeRow,
+  type ProviderRow,
 } from './lookup.ts';

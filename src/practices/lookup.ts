@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import type { FeeEntry } from './fee-schedule.ts';
-import { feeScheduleEntry, practice } from './tables.ts';
+import { facility, feeScheduleEntry, practice, provider } from './tables.ts';
 
 // What other domains and the wiring ask of the practices without reaching into their tables.
 export async function allPracticeIds(db: Executor): Promise<number[]> {
@@ -32,5 +32,27 @@ export type PracticeRow = typeof practice.$inferSelect;
 /** One practice (its name, address and phone head a statement or a receipt). */
 export async function practiceById(db: Executor, id: number): Promise<PracticeRow | undefined> {
   const [row] = await db.select().from(practice).where(eq(practice.id, id));
+  return row;
+}
+
+export type ProviderRow = typeof provider.$inferSelect;
+export type FacilityRow = typeof facility.$inferSelect;
+
+/** Providers with these ids (a claim's rendering, referring and operating providers). */
+export async function providersByIds(db: Executor, ids: readonly number[]): Promise<ProviderRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(provider)
+    .where(inArray(provider.id, [...ids]));
+}
+
+export async function providerById(db: Executor, id: number): Promise<ProviderRow | undefined> {
+  return (await providersByIds(db, [id]))[0];
+}
+
+/** One service facility (loop 2310C / 2310E, UB-04 FL1). */
+export async function facilityById(db: Executor, id: number): Promise<FacilityRow | undefined> {
+  const [row] = await db.select().from(facility).where(eq(facility.id, id));
   return row;
 }

@@ -23,6 +23,7 @@ import { registerJobRoutes } from '../jobs/routes.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { registerPatientRoutes } from '../patients/routes.ts';
 import { registerPayerRoutes } from '../payers/routes.ts';
+import { registerScrubberRoutes } from '../scrubber/routes.ts';
 import { registerPracticeRoutes } from '../practices/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { registerStatementRoutes } from '../ledger/statements/routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, database.db, { sessionMaxHours: options.sessionMaxHours ?? 12 });
   registerPracticeRoutes(app, database.db);
   registerPayerRoutes(app, database.db);
+  registerScrubberRoutes(app, database.db);
   registerPatientRoutes(app, database.db);
   registerEncounterRoutes(app, database.db);
   const catalog = options.catalog ?? new CodeSetCatalog(database);

@@ -16,8 +16,8 @@ import type { JobRow } from '../../../src/jobs/store.ts';
 import type {
   ClaimDetail as ClaimDetailSchema,
   ClaimSummary as ClaimSummarySchema,
-  PayerRuleItem as PayerRuleSchema,
 } from '../../../src/claims/schema.ts';
+import type { PayerRuleItem as PayerRuleSchema } from '../../../src/scrubber/schema.ts';
 import type { SearchHit } from '../../../src/codesets/search/query.ts';
 import type { ReleaseNotInForce } from '../../../src/codesets/release/notInForce.ts';
 import type { CodeView as CodeViewType } from '../../../src/codesets/show.ts';

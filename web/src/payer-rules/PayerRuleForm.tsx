@@ -1,5 +1,5 @@
 import { Form, Input, Select, Switch } from 'antd';
-import { PayerRuleCreate, PayerRuleUpdate } from '../../../src/claims/schema.ts';
+import { PayerRuleCreate, PayerRuleUpdate } from '../../../src/scrubber/schema.ts';
 import type { Payer, PayerRule } from '../api/types.ts';
 import { fieldsNamed, type FieldFor } from '../forms/field-errors.ts';
 import { RecordDrawer } from '../forms/RecordDrawer.tsx';
