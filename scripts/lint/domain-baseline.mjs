@@ -4,14 +4,6 @@
 // Kinds: a domain → another domain's tables/store; a domain → the wiring (src/server, src/cli);
 // the toolkit (src/db, src/shared) → a domain or the wiring.
 export const DOMAIN_BASELINE = {
-  'src/db/backup.db.test.ts': ['src/audit/index.ts', 'src/demo/seed.ts'],
-  'src/db/pglite-serve.db.test.ts': ['src/jobs/queue.ts'],
-  'src/db/roles.db.test.ts': [
-    'src/audit/index.ts',
-    'src/auth/index.ts',
-    'src/demo/seed.ts',
-    'src/jobs/queue.ts',
-  ],
   'src/demo/seed.ts': [
     'src/auth/tables.ts',
     'src/claims/batch-tables.ts',

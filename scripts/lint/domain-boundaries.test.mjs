@@ -25,6 +25,8 @@ describe('domain boundaries', () => {
     expect(violation('src/payers/payers.db.test.ts', 'src/server/testing.ts')).toBeUndefined();
     expect(violation('src/db/roles.db.test.ts', 'src/server/app.ts')).toBeUndefined();
     expect(violation('src/db/roles.db.test.ts', 'src/demo/seed.ts')).toMatch(/toolkit/);
+    expect(violation('src/db/roles.db.test.ts', 'src/demo/index.ts')).toBeUndefined();
+    expect(violation('src/db/roles.ts', 'src/demo/index.ts')).toMatch(/toolkit/);
     expect(violation('src/payers/routes.ts', 'src/server/testing.ts')).toMatch(/wiring/);
     // a folder added later is a domain too
     expect(violation('src/ledger/post.ts', 'src/claims/store.ts')).toMatch(/storage/);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { seedDemo } from '../demo/seed.ts';
+import { seedDemo } from '../demo/index.ts';
 import { todayIso } from '../shared/dates.ts';
 import { backupDatabase, restoreDatabase, scheduleNightlyBackups, writeBackupFile } from './backup.ts';
 import { migrateDatabase, openDatabase, type Database } from './connection.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseHeldError, migrateDatabase, openDatabase, type Database } from './connection.ts';
 import { lockPathOf, readLock } from './owner-lock.ts';
 import { serveDatabase } from './pglite-serve.ts';
-import { JobQueue } from '../jobs/queue.ts';
+import { JobQueue } from '../jobs/index.ts';
 
 // The embedded database has one owner (issue 10); these run on PGlite files whatever the engine.
 describe('one owner per PGlite data directory, served over pglite-socket', () => {
