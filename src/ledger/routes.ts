@@ -9,7 +9,8 @@ import { practiceById } from '../practices/index.ts';
 import { serviceLinesByIds } from '../encounters/index.ts';
 import { todayIso } from '../shared/dates.ts';
 import { notFound } from '../shared/problem.ts';
-import { IsoDate, Id, Nullable, Text, closed } from '../shared/schema.ts';
+import { Id } from '../shared/schema.ts';
+import { ApplyCreditBody as ApplyBody, PaymentBody, RefundBody } from './schema.ts';
 import { patientLedger, paymentUse } from './patient-ledger.ts';
 import {
   applyPatientCredit,
@@ -17,30 +18,11 @@ import {
   postPatientPayment,
   refundPatientCredit,
 } from './payment-store.ts';
-import { PAYMENT_METHODS } from './payments.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
 import { entriesOfSource } from './store.ts';
 
 const tags = ['ledger'];
 const PatientParams = Type.Object({ id: Id });
-const Amount = Type.Integer({ minimum: 1, maximum: 99_999_999 });
-const ChosenLines = Type.Array(
-  Type.Object({ serviceLineId: Id, amountCents: Type.Optional(Amount) }, closed),
-  { minItems: 1, maxItems: 500 },
-);
-const PaymentBody = Type.Object(
-  {
-    method: Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m))),
-    reference: Nullable(Text(50)),
-    amountCents: Amount,
-    receivedDate: IsoDate,
-    memo: Nullable(Text(200)),
-    lines: Type.Optional(ChosenLines),
-  },
-  closed,
-);
-const ApplyBody = Type.Object({ lines: Type.Optional(ChosenLines) }, closed);
-const RefundBody = Type.Object({ amountCents: Type.Optional(Amount), memo: Nullable(Text(200)) }, closed);
 
 export interface LedgerRouteOptions {
   /** "Today" for credits applied and refunds; the clock unless a test fixes it. */

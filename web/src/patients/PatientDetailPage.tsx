@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { OFFICE } from '../../../src/auth/roles.ts';
@@ -9,6 +9,7 @@ import { personName, phone } from '../lists/format.ts';
 import { useRecord } from '../lists/useRecord.ts';
 import { CoveragesCard } from './CoveragesCard.tsx';
 import { PatientEncounters } from './PatientEncounters.tsx';
+import { PatientLedger } from './PatientLedger.tsx';
 import { PatientForm } from './PatientForm.tsx';
 import { sexLabel } from './sexes.ts';
 
@@ -45,8 +46,21 @@ export function PatientDetailPage() {
           <Descriptions.Item label="Email">{patient.email}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <CoveragesCard patient={patient} canWrite={canWrite} />
-      <PatientEncounters patient={patient} />
+      <Tabs
+        items={[
+          {
+            key: 'details',
+            label: 'Coverage and encounters',
+            children: (
+              <Flex vertical gap="middle">
+                <CoveragesCard patient={patient} canWrite={canWrite} />
+                <PatientEncounters patient={patient} />
+              </Flex>
+            ),
+          },
+          { key: 'ledger', label: 'Ledger', children: <PatientLedger patient={patient} /> },
+        ]}
+      />
       <PatientForm
         open={editing}
         patient={patient}

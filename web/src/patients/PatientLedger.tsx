@@ -1,0 +1,206 @@
+import { DollarOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Spin, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { OFFICE } from '../../../src/auth/roles.ts';
+import { api, ApiProblem } from '../api/client.ts';
+import type { Patient } from '../api/types.ts';
+import { useHasRole } from '../auth/useHasRole.ts';
+import { dollars } from '../lists/format.ts';
+import { useRecord } from '../lists/useRecord.ts';
+import { PostPaymentDialog } from './PostPaymentDialog.tsx';
+
+export interface Balances {
+  charge: number;
+  insurancePaid: number;
+  adjustments: number;
+  patientResponsibility: number;
+  insuranceBalance: number;
+  patientPaid: number;
+  patientWriteOffs: number;
+  refunds: number;
+  patientBalance: number;
+}
+
+export interface LedgerLine extends Balances {
+  serviceLineId: number;
+  lineNumber: number;
+  serviceDate: string;
+  procedureCode: string;
+  modifiers: string[];
+  revenueCode: string | null;
+}
+
+export interface PatientLedgerData {
+  totals: Balances & { creditCents: number };
+  visits: { encounterId: number; visitDate: string; lines: LedgerLine[]; totals: Balances }[];
+  payments: {
+    id: number;
+    method: string;
+    reference: string | null;
+    amountCents: number;
+    receivedDate: string;
+    memo: string | null;
+    lines: { serviceLineId: number; amountCents: number }[];
+    creditCents: number;
+    refundedCents: number;
+  }[];
+}
+
+type Row = Partial<Balances> & { key: string; label: string; children?: Row[] };
+
+const money = (cents: number | undefined) => (cents === undefined ? '' : dollars(cents));
+const amountColumn = (title: string, key: keyof Balances) => ({
+  title,
+  dataIndex: key,
+  align: 'right' as const,
+  render: (v: number | undefined) => money(v),
+});
+
+const columns = [
+  { title: 'Visit / service', dataIndex: 'label' },
+  amountColumn('Charge', 'charge'),
+  amountColumn('Insurance paid', 'insurancePaid'),
+  amountColumn('Adjustments', 'adjustments'),
+  amountColumn('Patient responsibility', 'patientResponsibility'),
+  amountColumn('Patient paid', 'patientPaid'),
+  amountColumn('Insurance balance', 'insuranceBalance'),
+  amountColumn('Patient balance', 'patientBalance'),
+];
+
+const METHODS: Record<string, string> = { cash: 'Cash', check: 'Check', card: 'Card' };
+
+/** The patient's money: each visit's lines with what insurance and the patient paid and owe, and their payments. */
+export function PatientLedger({ patient }: { patient: Patient }) {
+  const {
+    record: ledger,
+    error,
+    reload,
+  } = useRecord<PatientLedgerData>(`/api/patients/${patient.id}/ledger`);
+  const canPost = useHasRole(OFFICE);
+  const [posting, setPosting] = useState(false);
+  const { message } = App.useApp();
+
+  if (error) return <Alert type="error" title={error.message} showIcon />;
+  if (!ledger) return <Spin />;
+
+  const rows: Row[] = ledger.visits.map((v) => ({
+    key: `v${v.encounterId}`,
+    label: `Visit ${v.visitDate}`,
+    ...v.totals,
+    children: v.lines.map((l) => ({
+      key: `l${l.serviceLineId}`,
+      label: `${l.serviceDate} ${l.procedureCode || l.revenueCode || ''}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}`,
+      ...l,
+    })),
+  }));
+  const t = ledger.totals;
+  const credit = (action: 'apply' | 'refund') => async () => {
+    try {
+      await api.post(`/api/patients/${patient.id}/credit/${action}`, {});
+      void message.success(action === 'apply' ? 'Credit applied' : 'Credit refunded');
+      await reload();
+    } catch (e) {
+      void message.error(e instanceof ApiProblem ? e.message : 'the server did not answer; try again');
+    }
+  };
+
+  return (
+    <Flex vertical gap="middle" data-testid="patient-ledger">
+      <Card
+        size="small"
+        title="Balance"
+        extra={
+          canPost && (
+            <Space>
+              {t.creditCents > 0 && (
+                <>
+                  <Button onClick={credit('apply')}>Apply credit</Button>
+                  <Popconfirm
+                    title={`Refund ${dollars(t.creditCents)} to the patient?`}
+                    onConfirm={credit('refund')}
+                  >
+                    <Button>Refund credit</Button>
+                  </Popconfirm>
+                </>
+              )}
+              <Button type="primary" icon={<DollarOutlined />} onClick={() => setPosting(true)}>
+                Post payment
+              </Button>
+            </Space>
+          )
+        }
+      >
+        <Descriptions size="small" column={4}>
+          <Descriptions.Item label="Charges">{dollars(t.charge)}</Descriptions.Item>
+          <Descriptions.Item label="Insurance paid">{dollars(t.insurancePaid)}</Descriptions.Item>
+          <Descriptions.Item label="Adjustments">{dollars(t.adjustments)}</Descriptions.Item>
+          <Descriptions.Item label="Insurance balance">{dollars(t.insuranceBalance)}</Descriptions.Item>
+          <Descriptions.Item label="Patient responsibility">
+            {dollars(t.patientResponsibility)}
+          </Descriptions.Item>
+          <Descriptions.Item label="Patient paid">{dollars(t.patientPaid)}</Descriptions.Item>
+          <Descriptions.Item label="Patient balance">
+            <span data-testid="patient-balance">{dollars(t.patientBalance)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="Credit">{dollars(t.creditCents)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" title="Visits">
+        <Table<Row>
+          size="small"
+          rowKey="key"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          expandable={{ defaultExpandAllRows: true }}
+          locale={{ emptyText: 'Nothing billed yet' }}
+          data-testid="ledger-table"
+        />
+      </Card>
+      <Card size="small" title="Payments">
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={ledger.payments}
+          locale={{ emptyText: 'No payments yet' }}
+          data-testid="payments-table"
+          columns={[
+            { title: 'Received', dataIndex: 'receivedDate' },
+            {
+              title: 'Method',
+              render: (_: unknown, p: PatientLedgerData['payments'][number]) =>
+                `${METHODS[p.method] ?? p.method}${p.reference ? ` ${p.reference}` : ''}`,
+            },
+            { title: 'Amount', dataIndex: 'amountCents', align: 'right', render: money },
+            {
+              title: 'Applied',
+              align: 'right',
+              render: (_: unknown, p: PatientLedgerData['payments'][number]) =>
+                money(p.lines.reduce((s, l) => s + l.amountCents, 0)),
+            },
+            {
+              title: '',
+              render: (_: unknown, p: PatientLedgerData['payments'][number]) => (
+                <Space>
+                  {p.creditCents > 0 && <Tag color="blue">credit {dollars(p.creditCents)}</Tag>}
+                  {p.refundedCents > 0 && <Tag>refunded {dollars(p.refundedCents)}</Tag>}
+                  <a href={`/api/payments/${p.id}/receipt.pdf`} target="_blank" rel="noreferrer">
+                    <FilePdfOutlined /> Receipt
+                  </a>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <PostPaymentDialog
+        open={posting}
+        patient={patient}
+        visits={ledger.visits}
+        onClose={() => setPosting(false)}
+        onPosted={() => void reload()}
+      />
+    </Flex>
+  );
+}
