@@ -13,6 +13,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, withQuery } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import { dollars } from '../lists/format.ts';
@@ -64,7 +65,18 @@ export function ArPage() {
   }, [practiceId]);
 
   const columns: TableColumnsType<AgingRow> = [
-    { title: by === 'payer' ? 'Payer' : 'Patient', dataIndex: 'label', key: 'label' },
+    {
+      title: by === 'payer' ? 'Payer' : 'Patient',
+      dataIndex: 'label',
+      key: 'label',
+      // a patient's row opens the patient (and their ledger)
+      render: (label: string, r: AgingRow) =>
+        r.key.startsWith('patient:') ? (
+          <Link to={`/patients/${r.key.slice('patient:'.length)}`}>{label}</Link>
+        ) : (
+          label
+        ),
+    },
     ...(aging?.buckets ?? []).map((b, i) => ({
       title: `${b.label} days`,
       key: b.key,
