@@ -12,6 +12,8 @@ import {
   personName,
   type Statement,
   type StatementLineInput,
+  type StatementPatient,
+  type StatementPractice,
 } from './statement.ts';
 import { patientStatement, statementRun, statementSettings } from './tables.ts';
 
@@ -128,8 +130,8 @@ export async function runStatements(tx: Executor, practiceId: number, today: str
   const statements: Statement[] = candidates.map((c) =>
     buildStatement({
       statementDate: today,
-      practice,
-      patient: patients.get(c.patientId)!,
+      practice: statementPractice(practice),
+      patient: statementPatient(patients.get(c.patientId)!),
       lines: theirLines.filter((l) => l.patientId === c.patientId).flatMap((l) => statementLine(l, details)),
       creditCents: creditOf.get(c.patientId) ?? 0,
       howToPay: settings.howToPay,
@@ -168,6 +170,37 @@ export async function runStatements(tx: Executor, practiceId: number, today: str
   });
   return run!;
 }
+
+// What a statement keeps of the practice and the patient: what it prints, and no more PHI than that.
+const statementPractice = (p: StatementPractice): StatementPractice => ({
+  name: p.name,
+  address1: p.address1,
+  address2: p.address2 ?? null,
+  city: p.city,
+  state: p.state,
+  zip: p.zip,
+  phone: p.phone ?? null,
+  payToAddress1: p.payToAddress1 ?? null,
+  payToCity: p.payToCity ?? null,
+  payToState: p.payToState ?? null,
+  payToZip: p.payToZip ?? null,
+});
+
+const statementPatient = (p: StatementPatient): StatementPatient => ({
+  id: p.id,
+  accountNumber: p.accountNumber,
+  firstName: p.firstName,
+  middleName: p.middleName ?? null,
+  lastName: p.lastName,
+  address1: p.address1,
+  address2: p.address2 ?? null,
+  city: p.city,
+  state: p.state,
+  zip: p.zip,
+  guarantorRelationship: p.guarantorRelationship,
+  guarantorFirstName: p.guarantorFirstName ?? null,
+  guarantorLastName: p.guarantorLastName ?? null,
+});
 
 /** pg_advisory_xact_lock's first key for statement runs (the second is the practice). */
 const STATEMENT_RUN_LOCK = 0x5354; // "ST"
