@@ -111,11 +111,13 @@ describe('every ready demo claim leaves as a valid 837', () => {
       files.push({ name: `${claimType}.x12`, x12 });
     }
     const [p, i] = files.map((f) => f.x12);
-    // Dependents go out with SBR02 empty in 2000B and their relationship in PAT01 (2000C).
+    // Dependents go out with SBR02 empty in 2000B and their relationship in PAT01 (2000C); a
+    // patient's other coverage goes in loop 2320 (its SBR02 is the relationship to that subscriber).
     for (const x12 of [p!, i!]) {
       expect(x12).toMatch(/^SBR\*P\*\*/m);
       expect(x12).toMatch(/^PAT\*19~/m);
-      expect(x12).not.toMatch(/^SBR\*[PST]\*19\*/m);
+      expect(x12).not.toMatch(/^HL\*\d+\*\d*\*22\*[01]~\s*SBR\*[PST]\*19\*/m);
+      expect(x12).toMatch(/^SBR\*S\*\d\d\*[^~]*~\s*OI\*/m);
       expect(x12).toMatch(/^REF\*EI\*\d{9}~/m);
     }
     expect(i).toMatch(/^CLM\*[^*]+\*[\d.]+\*\*\*11:A:1\*/m);

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/connection.ts';
 import { visitDates } from '../encounters/index.ts';
-import { coveragesByIds, patientById } from '../patients/index.ts';
+import { coveragesByIds, coveragesInEffect, laterCoverages, patientById } from '../patients/index.ts';
 import { payerById, payersByIds } from '../payers/index.ts';
 import { facilityById, practiceById, providersByIds } from '../practices/index.ts';
 import type { claim } from './tables.ts';
@@ -21,6 +21,7 @@ export async function loadClaimParties(db: Executor, row: ClaimRow) {
   const fac = row.facilityId ? await facilityById(db, row.facilityId) : undefined;
   const priorPayers = await loadPriorPayers(db, row);
   const visit = await visitDates(db, row.encounterId);
+  const laterPayers = cov && visit ? await loadLaterPayers(db, row, cov.priority, visit.from) : [];
   return {
     practice: billing,
     payer: payerRow,
@@ -34,7 +35,23 @@ export async function loadClaimParties(db: Executor, row: ClaimRow) {
     statement: visit,
     /** The coverage and payer of each prior payer in claim.cob (loops 2320/2330), in its order. */
     priorPayers,
+    /** The patient's coverages in effect billed after this claim's (loop 2320 with no adjudication). */
+    laterPayers,
   };
+}
+
+/** The coverages (with their payers) the patient has after this claim's, on the date of service. */
+async function loadLaterPayers(db: Executor, row: ClaimRow, priority: string, date: string) {
+  const later = laterCoverages(await coveragesInEffect(db, row.patientId, date), priority);
+  if (!later.length) return [];
+  const payers = await payersByIds(
+    db,
+    later.map((c) => c.payerId),
+  );
+  return later.flatMap((coverage) => {
+    const payer = payers.find((p) => p.id === coverage.payerId);
+    return payer ? [{ coverage, payer }] : [];
+  });
 }
 
 /** Each prior payer's coverage and payer, for the 2320 SBR and the 2330A/2330B names. */

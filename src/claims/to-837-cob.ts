@@ -12,28 +12,17 @@ const SVD_QUALIFIERS = {
 
 export type PriorPayerParties = ClaimParties['priorPayers'][number];
 
-/**
- * Loop 2320 Other Subscriber Information for one prior payer: SBR from its coverage, the claim-level
- * CAS, AMT*D (payer paid) and, when the payer adjudicated at the claim level only, AMT*EAF
- * (remaining patient liability) and 2330B DTP*573; with line-level adjudication the EAF amounts and
- * dates go in 2430 instead (never both: X12 RFI 1391, 1517).
- */
-export function otherPayerOf(prior: PriorAdjudication, parties: PriorPayerParties): OtherPayer {
+/** Loop 2320's SBR and OI and loops 2330A/2330B of another payer, from its coverage and payer. */
+function otherPayerBase(parties: PriorPayerParties, payerResponsibility: string): OtherPayer {
   const { coverage: cov, payer: py } = parties;
-  const claimLevelOnly = prior.lines.length === 0;
-  const remarks = prior.remarkCodes ?? [];
   return {
-    payerResponsibility: prior.payerResponsibility,
+    payerResponsibility,
     relationship: cov.relationship,
     ...(cov.groupNumber ? { groupNumber: cov.groupNumber } : {}),
     claimFilingIndicator: py.claimFilingIndicator,
-    adjustments: prior.adjustments,
-    paidCents: prior.paidCents,
-    ...(claimLevelOnly ? { remainingPatientLiabilityCents: prior.patientResponsibilityCents } : {}),
+    adjustments: [],
     benefitsAssigned: 'Y',
     releaseOfInformation: 'Y',
-    // MOA carries the payer's remark codes; 837P has no MIA, and MIA needs covered days we do not keep.
-    ...(remarks.length ? { outpatient: { remarkCodes: remarks.slice(0, 5) } } : {}),
     subscriber: {
       entityType: '1',
       lastOrOrganizationName: cov.subscriberLastName,
@@ -42,8 +31,38 @@ export function otherPayerOf(prior: PriorAdjudication, parties: PriorPayerPartie
       id: cov.memberId,
     },
     payer: { entityType: '2', lastOrOrganizationName: py.name, idQualifier: 'PI', id: py.payerId },
+  };
+}
+
+/**
+ * Loop 2320 Other Subscriber Information for one prior payer: SBR from its coverage, the claim-level
+ * CAS, AMT*D (payer paid) and, when the payer adjudicated at the claim level only, AMT*EAF
+ * (remaining patient liability) and 2330B DTP*573; with line-level adjudication the EAF amounts and
+ * dates go in 2430 instead (never both: X12 RFI 1391, 1517).
+ */
+export function otherPayerOf(prior: PriorAdjudication, parties: PriorPayerParties): OtherPayer {
+  const claimLevelOnly = prior.lines.length === 0;
+  const remarks = prior.remarkCodes ?? [];
+  return {
+    ...otherPayerBase(parties, prior.payerResponsibility),
+    adjustments: prior.adjustments,
+    paidCents: prior.paidCents,
+    ...(claimLevelOnly ? { remainingPatientLiabilityCents: prior.patientResponsibilityCents } : {}),
+    // MOA carries the payer's remark codes; MIA needs covered days we do not keep.
+    ...(remarks.length ? { outpatient: { remarkCodes: remarks.slice(0, 5) } } : {}),
     ...(claimLevelOnly ? { remittanceDate: prior.adjudicationDate } : {}),
   };
+}
+
+const RESPONSIBILITY: Record<string, string> = { primary: 'P', secondary: 'S', tertiary: 'T' };
+
+/**
+ * Loop 2320 of a payer that comes after this one (the secondary on a primary claim): "required when
+ * other payers are known to potentially be involved in paying on this claim" (837 TR3 2320), with
+ * no adjudication yet.
+ */
+export function laterPayerOf(parties: PriorPayerParties): OtherPayer {
+  return otherPayerBase(parties, RESPONSIBILITY[parties.coverage.priority] ?? 'U');
 }
 
 /** Loop 2430 for one line: each prior payer's SVD, CAS, DTP*573 and AMT*EAF for it. */
@@ -79,7 +98,13 @@ export function lineAdjudicationsOf(
   });
 }
 
-/** Loops 2320 of the claim, primary first. */
-export function otherPayersOf(cob: ClaimCob | null, priorPayers: ClaimParties['priorPayers']): OtherPayer[] {
-  return (cob?.priorPayers ?? []).map((p, i) => otherPayerOf(p, priorPayers[i]!));
+/** Loops 2320 of the claim: the payers before this one with their adjudication, then those after. */
+export function otherPayersOf(
+  cob: ClaimCob | null,
+  parties: Pick<ClaimParties, 'priorPayers' | 'laterPayers'>,
+): OtherPayer[] {
+  return [
+    ...(cob?.priorPayers ?? []).map((p, i) => otherPayerOf(p, parties.priorPayers[i]!)),
+    ...(parties.laterPayers ?? []).map(laterPayerOf),
+  ];
 }

@@ -145,7 +145,7 @@ export function professionalClaimOf(
             },
           }
         : {}),
-      otherPayers: otherPayersOf(row.cob, parties.priorPayers),
+      otherPayers: otherPayersOf(row.cob, parties),
       serviceLines: lines
         .sort((a, b) => a.lineNumber - b.lineNumber)
         .map((l) => ({

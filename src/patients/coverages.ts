@@ -39,3 +39,10 @@ export function nextCoverage(inEffect: readonly CoverageRow[], priority: string)
   if (i < 0) return undefined;
   return inEffect.find((c) => c.priority === PRIORITY_ORDER[i + 1]);
 }
+
+/** The coverages in effect billed after one of this priority (on a primary claim: secondary, tertiary). */
+export function laterCoverages(inEffect: readonly CoverageRow[], priority: string): CoverageRow[] {
+  const i = PRIORITY_ORDER.indexOf(priority);
+  if (i < 0) return [];
+  return inEffect.filter((c) => PRIORITY_ORDER.indexOf(c.priority) > i);
+}

@@ -2,4 +2,4 @@
 export { coveragesByIds, patientById, patientsByIds, type PatientRow } from './lookup.ts';
 export { patientIdsNamedByPayer } from './find.ts';
 export { patientFieldsOf } from './columns.ts';
-export { coveragesInEffect, nextCoverage, type CoverageRow } from './coverages.ts';
+export { coveragesInEffect, laterCoverages, nextCoverage, type CoverageRow } from './coverages.ts';
