@@ -1,23 +1,12 @@
 import type { Database, Executor } from '../db/connection.ts';
 import { recordAudits, type AuditActor } from '../audit/index.ts';
-import { practiceGrant } from '../auth/tables.ts';
-import { encounter, serviceLine } from '../encounters/tables.ts';
-import { coverage, patient } from '../patients/tables.ts';
-import { payer } from '../payers/tables.ts';
-import { submitterSettings } from '../claims/batch-tables.ts';
-import { facility, feeScheduleEntry, practice, provider } from '../practices/tables.ts';
+import { grantRole } from '../auth/index.ts';
+import { addSubmitterSettings } from '../claims/submitter.ts';
+import { addEncounters, addServiceLines } from '../encounters/index.ts';
+import { addCoverages, addPatients } from '../patients/index.ts';
+import { addPayers } from '../payers/index.ts';
+import { addFacilities, addFeeScheduleEntries, addPractice, addProviders } from '../practices/index.ts';
 import { generateDemo, type DemoOptions } from './generate.ts';
-
-const CHUNK = 500;
-async function insertChunked<T>(
-  rows: T[],
-  insert: (chunk: T[]) => Promise<{ id: number }[]>,
-): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK)
-    ids.push(...(await insert(rows.slice(i, i + CHUNK))).map((r) => r.id));
-  return ids;
-}
 
 /** How a demo practice reaches its clearinghouse: batch files written into this folder under the data directory. */
 export const DEMO_OUTBOX = 'outbox';
@@ -43,37 +32,27 @@ export async function seedDemo(
   // Progress is written outside the transaction: on PGlite a second write would wait for it.
   await onProgress?.(0, total);
   const practiceId = await database.db.transaction(async (tx) => {
-    const [p] = await tx.insert(practice).values(demo.practice).returning({ id: practice.id });
-    const practiceId = p!.id;
-    if (adminUserIds.length)
-      await tx
-        .insert(practiceGrant)
-        .values(adminUserIds.map((userId) => ({ userId, practiceId, role: 'admin' })));
-    const providerIds = await insertChunked(demo.providers, (c) =>
-      tx
-        .insert(provider)
-        .values(c.map(({ specialty: _s, ...r }) => ({ ...r, practiceId })))
-        .returning({ id: provider.id }),
+    const practiceId = await addPractice(tx, demo.practice);
+    for (const userId of adminUserIds) await grantRole(tx, userId, practiceId, 'admin');
+    const providerIds = await addProviders(
+      tx,
+      demo.providers.map(({ specialty: _s, ...r }) => ({ ...r, practiceId })),
     );
-    const facilityIds = await insertChunked(demo.facilities, (c) =>
-      tx
-        .insert(facility)
-        .values(c.map((r) => ({ ...r, practiceId })))
-        .returning({ id: facility.id }),
+    const facilityIds = await addFacilities(
+      tx,
+      demo.facilities.map((r) => ({ ...r, practiceId })),
     );
-    const payerIds = await insertChunked(demo.payers, (c) =>
-      tx
-        .insert(payer)
-        .values(c.map((r) => ({ ...r, practiceId })))
-        .returning({ id: payer.id }),
+    const payerIds = await addPayers(
+      tx,
+      demo.payers.map((r) => ({ ...r, practiceId })),
     );
-    if (demo.feeSchedule.length)
-      await tx.insert(feeScheduleEntry).values(demo.feeSchedule.map((f) => ({ ...f, practiceId })));
-    const patientIds = await insertChunked(demo.patients, (c) =>
-      tx
-        .insert(patient)
-        .values(c.map(({ coverages: _c, ...r }) => ({ ...r, practiceId })))
-        .returning({ id: patient.id }),
+    await addFeeScheduleEntries(
+      tx,
+      demo.feeSchedule.map((f) => ({ ...f, practiceId })),
+    );
+    const patientIds = await addPatients(
+      tx,
+      demo.patients.map(({ coverages: _c, ...r }) => ({ ...r, practiceId })),
     );
     const coverages = demo.patients.flatMap((pt, i) =>
       pt.coverages.map(({ payer: key, ...c }) => ({
@@ -83,7 +62,7 @@ export async function seedDemo(
         payerId: payerIds[demo.payerKeys.indexOf(key)]!,
       })),
     );
-    await insertChunked(coverages, (c) => tx.insert(coverage).values(c).returning({ id: coverage.id }));
+    await addCoverages(tx, coverages);
     const encounterIds = await insertEncounters(tx, practiceId, demo, {
       providerIds,
       facilityIds,
@@ -120,21 +99,18 @@ async function connectOutbox(
   practiceId: number,
   practiceRow: { name: string; contactName: string; phone: string },
 ) {
-  const [row] = await tx
-    .insert(submitterSettings)
-    .values({
-      practiceId,
-      submitterName: practiceRow.name.slice(0, 60),
-      submitterId: `DEMO${practiceId}`,
-      contactName: practiceRow.contactName,
-      contactPhone: practiceRow.phone,
-      receiverName: 'Demo clearinghouse (local outbox)',
-      receiverId: 'DEMOCH',
-      usage: 'T',
-      outboxDir: DEMO_OUTBOX,
-    })
-    .returning();
-  return [{ practiceId, action: 'create', entity: 'submitter_settings', entityId: row!.id, after: row }];
+  const row = await addSubmitterSettings(tx, {
+    practiceId,
+    submitterName: practiceRow.name.slice(0, 60),
+    submitterId: `DEMO${practiceId}`,
+    contactName: practiceRow.contactName,
+    contactPhone: practiceRow.phone,
+    receiverName: 'Demo clearinghouse (local outbox)',
+    receiverId: 'DEMOCH',
+    usage: 'T',
+    outboxDir: DEMO_OUTBOX,
+  });
+  return [{ practiceId, action: 'create', entity: 'submitter_settings', entityId: row.id, after: row }];
 }
 
 async function insertEncounters(
@@ -143,25 +119,21 @@ async function insertEncounters(
   demo: ReturnType<typeof generateDemo>,
   ids: { providerIds: number[]; facilityIds: number[]; patientIds: number[] },
 ) {
-  const encounterIds = await insertChunked(demo.encounters, (c) =>
-    tx
-      .insert(encounter)
-      .values(
-        c.map((e) => ({
-          practiceId,
-          patientId: ids.patientIds[e.patient]!,
-          serviceDateFrom: e.serviceDate,
-          serviceDateTo: e.serviceDateTo ?? e.serviceDate,
-          placeOfService: e.placeOfService,
-          renderingProviderId: ids.providerIds[e.provider]!,
-          referringProviderId: e.referringProvider === null ? null : ids.providerIds[e.referringProvider]!,
-          facilityId: ids.facilityIds[e.facility]!,
-          priorAuthorization: e.priorAuthorization,
-          diagnoses: e.diagnoses,
-          institutional: e.institutional ?? null,
-        })),
-      )
-      .returning({ id: encounter.id }),
+  const encounterIds = await addEncounters(
+    tx,
+    demo.encounters.map((e) => ({
+      practiceId,
+      patientId: ids.patientIds[e.patient]!,
+      serviceDateFrom: e.serviceDate,
+      serviceDateTo: e.serviceDateTo ?? e.serviceDate,
+      placeOfService: e.placeOfService,
+      renderingProviderId: ids.providerIds[e.provider]!,
+      referringProviderId: e.referringProvider === null ? null : ids.providerIds[e.referringProvider]!,
+      facilityId: ids.facilityIds[e.facility]!,
+      priorAuthorization: e.priorAuthorization,
+      diagnoses: e.diagnoses,
+      institutional: e.institutional ?? null,
+    })),
   );
   const lines = demo.encounters.flatMap((e, i) =>
     e.lines.map((l, n) => ({
@@ -173,6 +145,6 @@ async function insertEncounters(
       serviceDate: e.serviceDate,
     })),
   );
-  await insertChunked(lines, (c) => tx.insert(serviceLine).values(c).returning({ id: serviceLine.id }));
+  await addServiceLines(tx, lines);
   return encounterIds;
 }

@@ -2,3 +2,4 @@
 export { loadEncounter } from './store.ts';
 export { serviceLinesByIds, type ServiceLineOfVisit } from './lines.ts';
 export { encounterIdsOf, visitDates } from './lookup.ts';
+export { addEncounters, addServiceLines } from './add.ts';

@@ -3,3 +3,4 @@ export { coveragesByIds, patientById, patientsByIds, type PatientRow } from './l
 export { patientIdsNamedByPayer } from './find.ts';
 export { patientFieldsOf } from './columns.ts';
 export { coveragesInEffect, laterCoverages, nextCoverage, type CoverageRow } from './coverages.ts';
+export { addCoverages, addPatients } from './add.ts';

@@ -12,3 +12,4 @@ export {
   type PracticeRow,
   type ProviderRow,
 } from './lookup.ts';
+export { addFacilities, addFeeScheduleEntries, addPractice, addProviders } from './add.ts';

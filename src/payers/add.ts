@@ -1,0 +1,7 @@
+import type { Executor } from '../db/connection.ts';
+import { insertChunked } from '../db/chunked.ts';
+import { payer } from './tables.ts';
+
+/** Loads many payers (the demo seed) in the caller's transaction; returns their ids in order. */
+export const addPayers = (db: Executor, rows: (typeof payer.$inferInsert)[]) =>
+  insertChunked(rows, (c) => db.insert(payer).values(c).returning({ id: payer.id }));
