@@ -5,6 +5,7 @@ import { openTestDatabase } from '../db/testing.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { balancesOf, type NewLedgerEntry } from './index.ts';
 import { claimBalances, lineBalances, patientBalance, payerBalance } from './balances.ts';
+import { owedLines, postPatientPayment } from './payment-store.ts';
 import { ensureCharges, postEntries, type LedgerEntryRow } from './store.ts';
 import { LINES, ledgerHistory, playHistory } from './testing.ts';
 
@@ -178,6 +179,37 @@ describe('ledger (database)', () => {
     );
   });
 
+  it('payments posted at once for one patient never pay the same balance twice', async () => {
+    const lines = await newLines(2);
+    await database.db.transaction((tx) => ensureCharges(tx, { serviceLineIds: lines }, actor));
+    const owed = (await owedLines(database.db, practiceId, encounter.patientId)).reduce(
+      (s, l) => s + l.owesCents,
+      0,
+    );
+    expect(owed).toBeGreaterThanOrEqual(25_000);
+    const pay = () =>
+      database.db.transaction((tx) =>
+        postPatientPayment(
+          tx,
+          {
+            practiceId,
+            patientId: encounter.patientId,
+            method: 'cash',
+            amountCents: owed,
+            receivedDate: '2026-11-30',
+          },
+          actor,
+        ),
+      );
+    // open the pool's connections first, so the payments really run side by side on PostgreSQL
+    await Promise.all(Array.from({ length: 4 }, () => sql('select pg_sleep(0.05)')));
+    const paid = await Promise.all([pay(), pay(), pay(), pay()]);
+    const applied = paid.flatMap((p) => p.applied).reduce((s, x) => s + x.amountCents, 0);
+    expect(applied).toBe(owed);
+    expect(paid.reduce((s, p) => s + p.creditCents, 0)).toBe(3 * owed);
+    expect(await owedLines(database.db, practiceId, encounter.patientId)).toEqual([]);
+  });
+
   it('patient, payer and claim balances are the sums of their entries', async () => {
     const patient = await patientBalance(database.db, practiceId, encounter.patientId);
     const [row] = await sql(
@@ -187,7 +219,20 @@ describe('ledger (database)', () => {
     expect(patient.patientPaid).toBe(Number(row!.paid));
     expect(patient.charge).toBeGreaterThan(0);
     const payer = await payerBalance(database.db, practiceId, payerId);
-    expect(payer.charge).toBe(patient.charge - 12_500); // all but the self-pay line charged first
+    const payerEntries = await sql(
+      `select kind, account, amount_cents from ledger_entry where payer_id = $1`,
+      [payerId],
+    );
+    expect(payer).toEqual(
+      balancesOf(
+        payerEntries.map((e) => ({
+          kind: String(e.kind),
+          account: String(e.account),
+          amountCents: Number(e.amount_cents),
+        })),
+      ),
+    );
+    expect(payer.charge).toBeLessThan(patient.charge); // the self-pay lines name no payer
     expect(await claimBalances(database.db, 999_999)).toBeUndefined();
   });
 });

@@ -18,6 +18,17 @@ import { ledgerEntry, patientPayment } from './tables.ts';
 
 export type PatientPaymentRow = typeof patientPayment.$inferSelect;
 
+/** pg_advisory_xact_lock's first key for a patient's payments and credits (the second is the patient). */
+const PATIENT_MONEY_LOCK = 7_201;
+
+/**
+ * Two payments for one patient posted at once would both see the same amount owed and pay it
+ * twice: each posting holds the patient's lock until its transaction ends.
+ */
+async function lockPatient(tx: Executor, patientId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PATIENT_MONEY_LOCK}, ${patientId})`);
+}
+
 const auditActor = (a: LedgerActor) => ({
   userId: a.userId,
   userEmail: a.userEmail ?? null,
@@ -102,6 +113,7 @@ export async function postPatientPayment(tx: Executor, input: PatientPaymentInpu
       pointer: '/reference',
       detail: input.method === 'check' ? 'the check number' : "the card transaction's reference",
     });
+  await lockPatient(tx, input.patientId);
   const owed = await owedLines(tx, input.practiceId, input.patientId);
   const allocation = allocatePayment(owed, input.amountCents, input.lines);
   errors.push(...allocation.errors);
@@ -152,6 +164,7 @@ export async function applyPatientCredit(
   input: { practiceId: number; patientId: number; lines?: ChosenLine[]; effectiveDate: string },
   actor: LedgerActor,
 ) {
+  await lockPatient(tx, input.patientId);
   const credits = await creditsOf(tx, input.practiceId, input.patientId);
   const total = credits.reduce((s, c) => s + c.creditCents, 0);
   if (total === 0) throw invalid([{ pointer: '', detail: 'the patient has no credit to apply' }]);
@@ -195,6 +208,7 @@ export async function refundPatientCredit(
   },
   actor: LedgerActor,
 ) {
+  await lockPatient(tx, input.patientId);
   const credits = await creditsOf(tx, input.practiceId, input.patientId);
   const total = credits.reduce((s, c) => s + c.creditCents, 0);
   const amount = input.amountCents ?? total;
