@@ -13,6 +13,7 @@ import path from 'node:path';
 
 export const TOOLKIT = ['db', 'shared', 'http'];
 export const WIRING = ['server', 'cli', 'app'];
+const TOOLKIT_MAY = { shared: [], db: ['shared'], http: ['shared', 'db'] };
 /** Every other folder under src/ is a domain (claims, ledger, remits …), new ones included. */
 const isDomain = (folder) => !TOOLKIT.includes(folder) && !WIRING.includes(folder);
 const SCHEMA_INDEX = 'src/app/schema.ts';
@@ -38,6 +39,9 @@ export function violation(importer, target) {
   if (to === 'server' && isTest(importer)) return undefined;
   // the toolkit's integration tests (src/db's) may run domains, through their index.ts like anyone
   if (TOOLKIT.includes(from) && toDomain && isTest(importer) && base(target) === 'index') return undefined;
+  // within the toolkit: src/shared imports nothing, src/db only src/shared, src/http both
+  if (TOOLKIT.includes(from) && TOOLKIT.includes(to) && !TOOLKIT_MAY[from].includes(to))
+    return `src/${from} imports ${TOOLKIT_MAY[from].length ? TOOLKIT_MAY[from].map((t) => `src/${t}`).join(', ') : 'nothing'} of the toolkit (${target})`;
   if (TOOLKIT.includes(from) && (toDomain || WIRING.includes(to)))
     return `src/${from} is toolkit and imports no domain or wiring (${target})`;
   if (isDomain(from) && WIRING.includes(to))

@@ -37,6 +37,11 @@ describe('domain boundaries', () => {
     expect(violation('src/claims/routes.ts', 'src/shared/problem.ts')).toBeUndefined();
     expect(violation('src/http/errors.ts', 'src/http/problem.ts')).toBeUndefined();
     expect(violation('src/server/app.ts', 'src/http/problem.ts')).toBeUndefined();
+    // the toolkit's own layers: src/http → src/db → src/shared
+    expect(violation('src/shared/money.ts', 'src/db/connection.ts')).toMatch(/imports nothing/);
+    expect(violation('src/db/backup.ts', 'src/http/csv.ts')).toMatch(/src\/shared/);
+    expect(violation('src/http/resource.ts', 'src/db/connection.ts')).toBeUndefined();
+    expect(violation('src/db/backup.ts', 'src/shared/dates.ts')).toBeUndefined();
   });
 
   tester.run('domain-boundaries', rule, {
