@@ -71,6 +71,48 @@ const Finding = Type.Object({
   overriddenAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
+/** A CAS adjustment: group code, CARC, amount in cents. */
+const Adjustment = Type.Object({
+  group: Type.String(),
+  reason: Type.String(),
+  amountCents: Type.Integer(),
+  quantity: Type.Optional(Type.String()),
+});
+
+/** claim.cob: how the prior payers adjudicated the claim (src/claims/cob.ts), sent in loops 2320/2430. */
+const ClaimCob = Type.Object({
+  priorPayers: Type.Array(
+    Type.Object({
+      claimId: Type.Integer(),
+      coverageId: Type.Integer(),
+      payerResponsibility: Type.String(),
+      adjudicationDate: Type.String(),
+      payerClaimNumber: Type.Optional(Type.String()),
+      paidCents: Type.Integer(),
+      adjustments: Type.Array(Adjustment),
+      patientResponsibilityCents: Type.Integer(),
+      remarkCodes: Type.Optional(Type.Array(Type.String())),
+      lines: Type.Array(
+        Type.Object({
+          lineNumber: Type.Integer(),
+          procedure: Type.Optional(
+            Type.Object({
+              qualifier: Type.String(),
+              code: Type.String(),
+              modifiers: Type.Array(Type.String()),
+            }),
+          ),
+          revenueCode: Type.Optional(Type.String()),
+          paidCents: Type.Integer(),
+          units: Type.String(),
+          adjustments: Type.Array(Adjustment),
+          remainingPatientLiabilityCents: Type.Integer(),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const ClaimDetail = Type.Object({
   id: Id,
   practiceId: Id,
@@ -91,6 +133,8 @@ export const ClaimDetail = Type.Object({
   priorAuthorization: Nullable(Type.String()),
   diagnoses: Type.Array(Type.String()),
   institutional: Nullable(InstitutionalData),
+  /** A secondary (tertiary) claim's prior payers' adjudication; null on a primary claim. */
+  cob: Nullable(ClaimCob),
   /** UB-04 FL6 statement covers period, as the 837I's DTP*434 carries it (institutional claims). */
   statement: Nullable(Type.Object({ from: Type.String(), to: Type.String() })),
   totalChargeCents: Type.Integer(),

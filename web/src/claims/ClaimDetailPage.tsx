@@ -16,6 +16,7 @@ import { findingsByBox } from './finding-boxes.ts';
 import { FindingsContext, BoxFindings, type FindingsAt } from './FormBox.tsx';
 import { PatientInsuredBoxes } from './PatientInsuredBoxes.tsx';
 import { PhysicianBoxes } from './PhysicianBoxes.tsx';
+import { PriorPayerBoxes } from './PriorPayerBoxes.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
 import { ServiceLineBoxes } from './ServiceLineBoxes.tsx';
 import { Ub04Boxes } from './Ub04Boxes.tsx';
@@ -156,12 +157,14 @@ export function ClaimDetailPage() {
             {claim.type === 'institutional' ? (
               <Flex vertical gap="middle" data-testid="ub04">
                 <Ub04Boxes claim={claim} parties={parties} />
+                <PriorPayerBoxes claim={claim} />
               </Flex>
             ) : (
               <Flex vertical gap="middle">
                 <PatientInsuredBoxes claim={claim} parties={parties} />
                 <PhysicianBoxes claim={claim} parties={parties} />
                 <ServiceLineBoxes claim={claim} parties={parties} />
+                <PriorPayerBoxes claim={claim} />
                 <BillingBoxes claim={claim} parties={parties} />
               </Flex>
             )}
