@@ -5,6 +5,7 @@ import { payerNames } from '../../payers/index.ts';
 import { addDays } from '../../shared/dates.ts';
 import { ledgerEntry } from '../tables.ts';
 import { ageBalances, AR_BUCKETS, type Aging, type OpenBalance } from './aging.ts';
+import { inChunks } from './in-chunks.ts';
 import { daysInAr, netCollectionRate } from './measures.ts';
 import { linesOfAr } from './open-lines.ts';
 
@@ -23,7 +24,9 @@ export async function arAging(db: Executor, practiceId: number, by: AgingBy, tod
   const balances: OpenBalance[] = [];
   if (by === 'payer') {
     const ids = [...new Set(lines.flatMap((l) => (l.payerId == null ? [] : [l.payerId])))];
-    const names = new Map((await payerNames(db, practiceId, ids)).map((p) => [p.id, p.name]));
+    const names = new Map(
+      (await inChunks(ids, (slice) => payerNames(db, practiceId, slice))).map((p) => [p.id, p.name]),
+    );
     for (const l of lines)
       balances.push({
         key: l.payerId == null ? 'payer:none' : `payer:${l.payerId}`,
@@ -33,7 +36,12 @@ export async function arAging(db: Executor, practiceId: number, by: AgingBy, tod
       });
   } else {
     const ids = [...new Set([...lines.map((l) => l.patientId), ...credits.map((c) => c.patientId)])];
-    const names = new Map((await patientsByIds(db, practiceId, ids)).map((p) => [p.id, patientLabel(p)]));
+    const names = new Map(
+      (await inChunks(ids, (slice) => patientsByIds(db, practiceId, slice))).map((p) => [
+        p.id,
+        patientLabel(p),
+      ]),
+    );
     const label = (id: number) => names.get(id) ?? `Patient ${id}`;
     for (const l of lines)
       balances.push({

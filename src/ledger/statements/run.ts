@@ -5,6 +5,7 @@ import { serviceLinesByIds } from '../../encounters/index.ts';
 import { patientsByIds } from '../../patients/index.ts';
 import { practiceById } from '../../practices/index.ts';
 import { notFound } from '../../shared/problem.ts';
+import { CHUNK, inChunks } from '../ar/in-chunks.ts';
 import { linesOfAr, type LineOfAr } from '../ar/open-lines.ts';
 import {
   buildStatement,
@@ -74,10 +75,9 @@ export async function statementCandidates(db: Executor, practiceId: number, toda
   );
   const patients = new Map(
     (
-      await patientsByIds(
-        db,
-        practiceId,
+      await inChunks(
         chosen.map(([id]) => id),
+        (ids) => patientsByIds(db, practiceId, ids),
       )
     ).map((p) => [p.id, p]),
   );
@@ -109,10 +109,9 @@ export async function runStatements(tx: Executor, practiceId: number, today: str
   const { settings, candidates, lines, credits } = await statementCandidates(tx, practiceId, today);
   const patients = new Map(
     (
-      await patientsByIds(
-        tx,
-        practiceId,
+      await inChunks(
         candidates.map((c) => c.patientId),
+        (ids) => patientsByIds(tx, practiceId, ids),
       )
     ).map((p) => [p.id, p]),
   );
@@ -120,9 +119,9 @@ export async function runStatements(tx: Executor, practiceId: number, today: str
   const theirLines = lines.filter((l) => billed.has(l.patientId));
   const details = new Map(
     (
-      await serviceLinesByIds(
-        tx,
+      await inChunks(
         theirLines.map((l) => l.serviceLineId),
+        (ids) => serviceLinesByIds(tx, ids),
       )
     ).map((d) => [d.id, d]),
   );
@@ -149,9 +148,9 @@ export async function runStatements(tx: Executor, practiceId: number, today: str
       userId: actor.userId,
     })
     .returning();
-  if (statements.length)
+  for (let i = 0; i < statements.length; i += CHUNK)
     await tx.insert(patientStatement).values(
-      statements.map((s) => ({
+      statements.slice(i, i + CHUNK).map((s) => ({
         practiceId,
         runId: run!.id,
         patientId: s.patient.id,
