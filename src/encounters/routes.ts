@@ -7,7 +7,8 @@ import type { Db, Executor } from '../db/connection.ts';
 import { patientById } from '../patients/index.ts';
 import { facilityById, providerById } from '../practices/index.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
-import { invalid, notFound, type FieldError } from '../shared/problem.ts';
+import { chargedServiceLineIds } from '../ledger/index.ts';
+import { conflict, invalid, notFound, type FieldError } from '../shared/problem.ts';
 import { auditRowsRead } from '../http/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
@@ -176,8 +177,19 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
           .update(encounter)
           .set({ ...header, updatedAt: new Date() })
           .where(eq(encounter.id, before.id));
-        if (newLines)
+        if (newLines) {
+          // Charged lines carry ledger entries, which are never removed: a billed visit is corrected by a corrected claim.
+          const charged = await chargedServiceLineIds(
+            tx,
+            before.serviceLines.map((l) => l.id),
+          );
+          if (charged.length)
+            throw conflict(
+              "the visit's service lines are billed (charged in the ledger): correct them with a corrected claim, not by editing the encounter",
+              [{ pointer: '/serviceLines', detail: 'billed lines cannot be replaced' }],
+            );
           await replaceServiceLines(tx, before.practiceId, before.id, merged.serviceDateFrom, lines);
+        }
         const after = await loadEncounter(tx, before.id, [before.practiceId]);
         await recordAudit(tx, actorOf(request), {
           practiceId: before.practiceId,

@@ -80,6 +80,23 @@ describe('patient ledger and payments (routes)', () => {
     expect(new Set(charges.map((c) => Number(c.claim_id)))).toEqual(new Set([claim!.id]));
   });
 
+  it("refuses to replace a billed visit's lines (their entries stay), and still saves the rest of the visit", async () => {
+    const encounter = (await biller.get(`/api/encounters/${encounterId}`)).json();
+    const serviceLines = encounter.serviceLines.map(
+      (l: { procedureCode: string; units: number; chargeCents: number; diagnosisPointers: number[] }) => ({
+        procedureCode: l.procedureCode,
+        units: l.units,
+        chargeCents: l.chargeCents + 100,
+        diagnosisPointers: l.diagnosisPointers,
+      }),
+    );
+    const res = await biller.patch(`/api/encounters/${encounterId}`, { serviceLines });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().detail).toMatch(/corrected claim/);
+    const header = await biller.patch(`/api/encounters/${encounterId}`, { priorAuthorization: 'AUTH123' });
+    expect(header.statusCode, header.body).toBe(200);
+  });
+
   it("shows the visit's lines with charge, insurance paid, adjustments, patient share and balances", async () => {
     // the payer's answer, as a remittance would post it: paid, adjusted, $30.00 per line the patient's
     const charges = await sql(
