@@ -1,77 +1,115 @@
-// Test helpers: demo claims taken through the API to submitted, and an 835 paying them.
-import type { Db } from '../db/connection.ts';
-import { testSubmitterSettings, type Client } from '../server/testing.ts';
-import { candidateById, type StoredCandidate } from './candidates.ts';
-import { write835, type Synthetic835, type SyntheticClaim } from './synthetic.ts';
+// Test-only builders of 835 claim payments and candidate claims (plain objects, cents), with
+// defaults that match each other (patient DOE, JANE, member M123; service date 2026-05-01). A
+// candidate line's service line id is 1000 + its id.
+import type { Adjustment, ClaimPayment, Remittance, ServicePayment } from '../x12/index.ts';
+import type { CandidateClaim, CandidateLine } from './match.ts';
 
-/** Builds claims from the practice's encounters, makes them ready and batches them (submitted). */
-export async function submittedDemoClaims(
-  db: Db,
-  sql: { executeSql(q: string, p?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> },
-  practiceId: number,
-  biller: Client,
-  manager: Client,
-  count: number,
-): Promise<StoredCandidate[]> {
-  const { rows } = await sql.executeSql(
-    `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
-      where e.practice_id = $1 and e.institutional is null order by e.id`,
-    [practiceId],
-  );
-  const ready: number[] = [];
-  for (const r of rows) {
-    if (ready.length >= count) break;
-    const created = await biller.post('/api/claims', { encounterId: Number(r.id) });
-    if (created.statusCode !== 201) continue;
-    const claim = created.json();
-    let detail = claim;
-    for (const f of claim.findings.filter((x: { severity: string }) => x.severity === 'warning'))
-      detail = (
-        await biller.post(`/api/claims/${claim.id}/findings/${f.id}/override`, { reason: 'checked for the test' })
-      ).json();
-    if (detail.state === 'ready') ready.push(claim.id);
-  }
-  if (ready.length < count) throw new Error(`only ${ready.length} of ${count} demo claims could be made ready`);
-  const settings = await manager.get(`/api/submitter-settings?practiceId=${practiceId}`);
-  if (!settings.json().items?.length) {
-    const made = await manager.post('/api/submitter-settings', testSubmitterSettings(practiceId));
-    if (made.statusCode !== 201) throw new Error(`submitter settings: ${made.body}`);
-  }
-  const batch = await biller.post('/api/batches', { practiceId, claimIds: ready });
-  if (batch.statusCode !== 201) throw new Error(`batch: ${batch.statusCode} ${batch.body}`);
-  const out: StoredCandidate[] = [];
-  for (const id of ready) out.push((await candidateById(db, id, [practiceId])) as StoredCandidate);
-  return out;
-}
-
-/** The synthetic 835 claim paying a stored claim (REF*6R echoed, CLP01 ours). */
-export const syntheticClaimOf = (
-  c: StoredCandidate,
-  outcome: SyntheticClaim['outcome'] = 'paid',
-  overrides: Partial<SyntheticClaim> = {},
-): SyntheticClaim => ({
-  patientControlNumber: c.patientControlNumber,
-  patientLastName: c.patient.lastName.toUpperCase(),
-  patientFirstName: (c.patient.firstName ?? '').toUpperCase(),
-  memberId: 'M' + c.patientId,
-  outcome,
-  lines: c.lines.map((l) => ({
-    lineControlNumber: String(l.id),
-    procedureCode: l.procedureCode,
-    modifiers: [...l.modifiers],
-    chargeCents: l.chargeCents,
-    serviceDate: l.serviceDate,
-    units: l.units,
-  })),
-  ...overrides,
+export const cas = (group: string, reason: string, amountCents: number): Adjustment => ({
+  group,
+  reason,
+  amountCents,
 });
 
-export const era835 = (claims: SyntheticClaim[], over: Partial<Synthetic835> = {}) =>
-  write835({
-    traceNumber: 'EFT0001',
-    payerName: 'DEMO PAYER',
-    payerIdentifier: '999999999',
-    paymentDate: '2026-12-01',
+export function svc(
+  code: string,
+  chargeCents: number,
+  paidCents: number,
+  adjustments: Adjustment[] = [],
+  more: Partial<ServicePayment> & { date?: string; modifiers?: string[]; original?: string } = {},
+): ServicePayment {
+  const { date, modifiers, original, ...rest } = more;
+  return {
+    procedure: { qualifier: 'HC', code, modifiers: modifiers ?? [] },
+    chargeCents,
+    paidCents,
+    dates: [{ qualifier: '472', date: date ?? '2026-05-01' }],
+    adjustments,
+    references: [],
+    amounts: [],
+    remarks: [],
+    ...(original ? { originalProcedure: { qualifier: 'HC', code: original, modifiers: [] } } : {}),
+    ...rest,
+  };
+}
+
+export function clp(
+  pcn: string,
+  status: string,
+  chargeCents: number,
+  paidCents: number,
+  serviceLines: ServicePayment[] = [],
+  adjustments: Adjustment[] = [],
+  more: Partial<ClaimPayment> = {},
+): ClaimPayment {
+  return {
+    patientControlNumber: pcn,
+    status,
+    chargeCents,
+    paidCents,
+    adjustments,
+    dates: [],
+    references: [],
+    amounts: [],
+    serviceLines,
+    patient: {
+      entityType: '1',
+      lastOrOrganizationName: 'DOE',
+      firstName: 'JANE',
+      idQualifier: 'MI',
+      id: 'M123',
+    },
+    ...more,
+  };
+}
+
+export function remittance(
+  claims: ClaimPayment[],
+  totalPaidCents: number,
+  plb: { reason: string; amountCents: number }[] = [],
+): Remittance {
+  return {
+    controlNumber: '0001',
+    payment: { handlingCode: 'I', totalPaidCents, creditDebit: 'C', method: 'CHK', date: '2026-06-01' },
+    trace: { type: '1', checkOrEftNumber: 'CHK1', payerId: '1999999999' },
+    payer: { name: 'ANY PLAN', additionalIds: [] },
+    payee: { name: 'CLINIC', idQualifier: 'XX', id: '1234567893', additionalIds: [] },
     claims,
-    ...over,
-  });
+    providerAdjustments: plb.length
+      ? [{ providerId: '1234567893', fiscalPeriodDate: '2026-12-31', adjustments: plb }]
+      : [],
+  };
+}
+
+let nextId = 1;
+export function line(
+  procedureCode: string,
+  chargeCents: number,
+  more: Partial<CandidateLine> = {},
+): CandidateLine {
+  const id = more.id ?? nextId++;
+  return {
+    id,
+    serviceLineId: 1000 + id,
+    serviceDate: '2026-05-01',
+    procedureCode,
+    modifiers: [],
+    units: 1,
+    chargeCents,
+    ...more,
+  };
+}
+
+export function claim(
+  pcn: string,
+  lines: CandidateLine[],
+  more: Partial<CandidateClaim> = {},
+): CandidateClaim {
+  return {
+    id: 1,
+    patientControlNumber: pcn,
+    payerId: 7,
+    patient: { lastName: 'Doe', firstName: 'Jane', memberId: 'M123' },
+    lines,
+    ...more,
+  };
+}

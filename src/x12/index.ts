@@ -39,6 +39,7 @@ export {
 export type * from './transactions/837-types.ts';
 export { parse835, type Parse835Result } from './transactions/835.ts';
 export type * from './transactions/835-types.ts';
+export { write835, remittanceToSegments, type Write835Options } from './transactions/835-generate.ts';
 export {
   parse999,
   type Parse999Result,

@@ -47,6 +47,8 @@ export interface TransactionToWrite {
   guide: string;
   /** Segments between ST and SE. */
   body: readonly SegmentFields[];
+  /** Leave ST03 out: X221A1 (835) marks the Implementation Convention Reference Not Used. */
+  omitSt03?: boolean;
 }
 
 export interface GroupToWrite {
@@ -115,7 +117,7 @@ export async function writeInterchange(
     ]);
     for (const t of g.transactions) {
       const tcn = String(await numbers.next('transaction')).padStart(4, '0');
-      put(['ST', t.setId, tcn, t.guide]);
+      put(t.omitSt03 ? ['ST', t.setId, tcn] : ['ST', t.setId, tcn, t.guide]);
       for (const s of t.body) put(s);
       put(['SE', String(t.body.length + 2), tcn]);
     }

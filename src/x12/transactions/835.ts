@@ -1,3 +1,5 @@
+// 835 reader: the loop tree of each 835 transaction set → typed remittances, through the same field
+// tables (835-codecs.ts, codec.ts) the 835 writer (835-generate.ts) uses.
 import { fromX12Date } from '../engine/dates.ts';
 import { all, first, loopOf, loopsOf, type LoopNode } from '../engine/tree.ts';
 import { DEFAULT_DELIMITERS, type Delimiters, type Segment } from '../engine/types.ts';
@@ -6,15 +8,20 @@ import { components, element as el } from '../engine/values.ts';
 import { ProblemList, type X12Problem } from '../problems.ts';
 import type { Adjustment, Party, Procedure } from './837-types.ts';
 import type {
+  ClaimHeader,
   ClaimPayment,
+  Payment,
   ProviderAdjustment,
   Remittance,
+  RemitContact,
   RemitParty,
   ServicePayment,
 } from './835-types.ts';
 import { readAddress, readParty } from './837-parties.ts';
+import { MIA, MOA, QTY } from './837-codecs.ts';
+import { BPR, CLP, N1, RDM, TRN, TS2, TS3 } from './835-codecs.ts';
 import { readAdjustments, readProcedure } from './segments.ts';
-import type { ReadContext } from './codec.ts';
+import { decode, type Codec, type ReadContext } from './codec.ts';
 import { AmountReader, set } from './fields.ts';
 
 export type * from './835-types.ts';
@@ -23,6 +30,26 @@ export interface Parse835Result {
   remittances: Remittance[];
   problems: X12Problem[];
   valid: boolean;
+}
+
+/** NM1 entity codes of loop 2100 → the claim payment's field. */
+export const CLAIM_NAMES: readonly (readonly [keyof ClaimPayment, string])[] = [
+  ['patient', 'QC'],
+  ['insured', 'IL'],
+  ['correctedInsured', '74'],
+  ['renderingProvider', '82'],
+  ['crossoverCarrier', 'TT'],
+  ['correctedPriorityPayer', 'PR'],
+  ['otherSubscriber', 'GB'],
+];
+
+/** PER: PER01 function, PER02 name, PER03–PER08 up to three qualifier/number pairs. */
+export function readRemitContact(s: Segment): RemitContact {
+  const c: RemitContact = { function: el(s, 1), numbers: [] };
+  if (el(s, 2)) c.name = el(s, 2);
+  for (let i = 3; i <= 7; i += 2)
+    if (el(s, i) || el(s, i + 1)) c.numbers.push({ qualifier: el(s, i), number: el(s, i + 1) });
+  return c;
 }
 
 class Reader835 {
@@ -46,6 +73,9 @@ class Reader835 {
       .map((s) => ({ qualifier: el(s, 1), value: el(s, 2) }));
   amounts = (node: LoopNode) =>
     all(node, 'AMT').map((s) => ({ qualifier: el(s, 1), amountCents: this.amt.at(s, 2) }));
+  /** The fields a segment holds (a required one may be missing from a bad file). */
+  some = <T>(c: Codec<T>, s: Segment): Partial<T> => decode(c, s, this.ctx);
+  quantities = (node: LoopNode) => all(node, 'QTY').map((s) => decode(QTY, s, this.ctx));
 
   service(l: LoopNode): ServicePayment {
     const svc = l.segments[0] as Segment;
@@ -65,22 +95,18 @@ class Reader835 {
     if (el(svc, 6)) sp.originalProcedure = this.procedure(svc, 6);
     set(sp, 'originalUnits', el(svc, 7));
     set(sp, 'lineControlNumber', first(l, 'REF', '6R')?.el[2]);
+    set(sp, 'quantities', this.quantities(l));
     return sp;
   }
 
   claim(l: LoopNode, headerNumber: string): ClaimPayment {
     const clp = l.segments[0] as Segment;
-    const nm1 = (q: string): Party | undefined => {
-      const s = first(l, 'NM1', q);
-      return s
-        ? readParty({ id: 'NM1', name: '', segments: [s], loops: [], stray: [] }, this.ctx)
-        : undefined;
-    };
     const c: ClaimPayment = {
-      patientControlNumber: el(clp, 1),
-      status: el(clp, 2),
-      chargeCents: this.amt.at(clp, 3),
-      paidCents: this.amt.at(clp, 4),
+      patientControlNumber: '',
+      status: '',
+      chargeCents: 0,
+      paidCents: 0,
+      ...this.some(CLP, clp),
       adjustments: this.adjustments(all(l, 'CAS')),
       dates: this.dates(l),
       references: this.refs(l),
@@ -89,45 +115,30 @@ class Reader835 {
     };
     set(c, 'segmentNumber', clp.n);
     set(c, 'headerNumber', headerNumber);
-    set(c, 'patientResponsibilityCents', this.amt.opt(clp, 5));
-    set(c, 'claimFilingIndicator', el(clp, 6));
-    set(c, 'payerClaimControlNumber', el(clp, 7));
-    set(c, 'facilityCode', el(clp, 8));
-    set(c, 'frequencyCode', el(clp, 9));
-    set(c, 'drgCode', el(clp, 11));
-    set(c, 'patient', nm1('QC'));
-    set(c, 'insured', nm1('IL'));
-    set(c, 'correctedInsured', nm1('74'));
-    set(c, 'renderingProvider', nm1('82'));
-    set(c, 'crossoverCarrier', nm1('TT'));
-    set(c, 'correctedPriorityPayer', nm1('PR'));
+    for (const [field, entity] of CLAIM_NAMES) {
+      const s = first(l, 'NM1', entity);
+      if (s) (c as unknown as Record<string, Party>)[field] = this.name(s);
+    }
     const mia = first(l, 'MIA');
-    if (mia) {
-      c.inpatient = {
-        coveredDaysOrVisits: el(mia, 1),
-        remarkCodes: [5, 20, 21, 22, 23].map((i) => el(mia, i)).filter((x) => x),
-      };
-      set(c.inpatient, 'lifetimePsychiatricDays', el(mia, 3));
-      set(c.inpatient, 'drgAmountCents', this.amt.opt(mia, 4));
-    }
+    if (mia) c.inpatient = { coveredDaysOrVisits: '', remarkCodes: [], ...this.some(MIA, mia) };
     const moa = first(l, 'MOA');
-    if (moa) {
-      c.outpatient = { remarkCodes: [3, 4, 5, 6, 7].map((i) => el(moa, i)).filter((x) => x) };
-      set(c.outpatient, 'reimbursementRate', el(moa, 1));
-      set(c.outpatient, 'hcpcsPayableCents', this.amt.opt(moa, 2));
-      set(c.outpatient, 'esrdPaymentCents', this.amt.opt(moa, 8));
-      set(c.outpatient, 'nonPayableProfessionalCents', this.amt.opt(moa, 9));
-    }
+    if (moa) c.outpatient = { remarkCodes: [], ...this.some(MOA, moa) };
+    set(c, 'contacts', all(l, 'PER').map(readRemitContact));
+    set(c, 'quantities', this.quantities(l));
     return c;
   }
+
+  name = (s: Segment): Party =>
+    readParty({ id: 'NM1', name: '', segments: [s], loops: [], stray: [] }, this.ctx);
 
   party(l: LoopNode | undefined): RemitParty {
     const n1 = l?.segments[0];
     if (!l || !n1) return { name: '', additionalIds: [] };
-    const p: RemitParty = { name: el(n1, 2), additionalIds: this.refs(l) };
-    set(p, 'idQualifier', el(n1, 3));
-    set(p, 'id', el(n1, 4));
+    const p: RemitParty = { name: '', ...this.some(N1, n1), additionalIds: this.refs(l) };
     set(p, 'address', readAddress(l, this.ctx));
+    set(p, 'contacts', all(l, 'PER').map(readRemitContact));
+    const rdm = first(l, 'RDM');
+    if (rdm) p.deliveryMethod = { transmissionCode: '', ...this.some(RDM, rdm) };
     return p;
   }
 
@@ -147,48 +158,68 @@ class Reader835 {
     return { providerId: el(s, 1), fiscalPeriodDate: fromX12Date(el(s, 2)), adjustments };
   }
 
+  payment(bpr: Segment | undefined): Payment {
+    if (!bpr) return { handlingCode: '', totalPaidCents: 0, creditDebit: '', method: '' };
+    const {
+      senderDfiQualifier,
+      senderDfiId,
+      senderAccountQualifier,
+      senderAccount,
+      receiverDfiQualifier,
+      receiverDfiId,
+      receiverAccountQualifier,
+      receiverAccount,
+      ...flat
+    } = this.some(BPR, bpr);
+    const p: Payment = { handlingCode: '', totalPaidCents: 0, creditDebit: '', method: '', ...flat };
+    if (senderDfiId)
+      p.senderAccount = {
+        dfiQualifier: senderDfiQualifier ?? '',
+        dfiId: senderDfiId,
+        accountQualifier: senderAccountQualifier ?? '',
+        account: senderAccount ?? '',
+      };
+    if (receiverDfiId)
+      p.receiverAccount = {
+        dfiQualifier: receiverDfiQualifier ?? '',
+        dfiId: receiverDfiId,
+        accountQualifier: receiverAccountQualifier ?? '',
+        account: receiverAccount ?? '',
+      };
+    return p;
+  }
+
+  header(h: LoopNode): ClaimHeader | undefined {
+    const ts3 = first(h, 'TS3');
+    const ts2 = first(h, 'TS2');
+    if (!ts3 && !ts2) return undefined;
+    const header: ClaimHeader = { number: el(h.segments[0] as Segment, 1) };
+    if (ts3) header.providerSummary = decode(TS3, ts3, this.ctx);
+    if (ts2) header.supplementalSummary = decode(TS2, ts2, this.ctx);
+    return header;
+  }
+
   remittance(root: LoopNode, controlNumber: string): Remittance {
-    const bpr = first(root, 'BPR');
     const trn = first(root, 'TRN');
+    const headers = loopsOf(root, '2000');
     const r: Remittance = {
       controlNumber,
-      payment: {
-        handlingCode: bpr ? el(bpr, 1) : '',
-        totalPaidCents: bpr ? this.amt.at(bpr, 2) : 0,
-        creditDebit: bpr ? el(bpr, 3) : '',
-        method: bpr ? el(bpr, 4) : '',
-      },
-      trace: { type: trn ? el(trn, 1) : '', checkOrEftNumber: trn ? el(trn, 2) : '' },
+      payment: this.payment(first(root, 'BPR')),
+      trace: { type: '', checkOrEftNumber: '', ...(trn ? decode(TRN, trn, this.ctx) : {}) },
       payer: this.party(loopOf(root, '1000A')),
       payee: this.party(loopOf(root, '1000B')),
-      claims: loopsOf(root, '2000').flatMap((h) =>
+      claims: headers.flatMap((h) =>
         loopsOf(h, '2100').map((c) => this.claim(c, el(h.segments[0] as Segment, 1))),
       ),
       providerAdjustments: all(root, 'PLB').map((s) => this.plb(s)),
     };
-    if (bpr) {
-      set(r.payment, 'format', el(bpr, 5));
-      if (el(bpr, 16)) r.payment.date = fromX12Date(el(bpr, 16));
-      if (el(bpr, 7))
-        r.payment.senderAccount = {
-          dfiQualifier: el(bpr, 6),
-          dfiId: el(bpr, 7),
-          accountQualifier: el(bpr, 8),
-          account: el(bpr, 9),
-        };
-      if (el(bpr, 13))
-        r.payment.receiverAccount = {
-          dfiQualifier: el(bpr, 12),
-          dfiId: el(bpr, 13),
-          accountQualifier: el(bpr, 14),
-          account: el(bpr, 15),
-        };
-    }
-    if (trn) {
-      set(r.trace, 'payerId', el(trn, 3));
-      set(r.trace, 'originatingCompanySupplementalCode', el(trn, 4));
-    }
+    set(
+      r,
+      'headers',
+      headers.map((h) => this.header(h)).filter((h) => h !== undefined),
+    );
     set(r, 'receiverId', first(root, 'REF', 'EV')?.el[2]);
+    set(r, 'versionId', first(root, 'REF', 'F2')?.el[2]);
     const dtm = first(root, 'DTM', '405');
     if (dtm) r.productionDate = fromX12Date(el(dtm, 2));
     return r;
