@@ -24,6 +24,10 @@ export interface ProblemLocation {
   field?: string;
   /** The record the problem is about, e.g. "claim 12". */
   resource?: string;
+  /** A printed form's box: CMS-1500 item number (24E) or UB-04 form locator (FL42). */
+  box?: string;
+  /** 1-based service line (LX01) of a claim. */
+  serviceLine?: number;
 }
 
 export interface Problem<Code extends string = string> extends ProblemLocation {

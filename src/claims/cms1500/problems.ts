@@ -1,3 +1,5 @@
+import type { Problem } from '../../shared/problem.ts';
+
 /**
  * Problems found while filling the 1500 form. A problem is a value, never a throw: the form
  * still prints and the biller reads why a box may be wrong.
@@ -12,14 +14,13 @@ export const CMS1500_PROBLEMS = {
 
 export type Cms1500ProblemCode = keyof typeof CMS1500_PROBLEMS;
 
-export interface Cms1500Problem {
-  code: Cms1500ProblemCode;
+/** The shared problem type (src/shared/problem.ts), located by the form's box. */
+export interface Cms1500Problem extends Problem<Cms1500ProblemCode> {
   severity: Severity;
   /** NUCC item number, e.g. '26', '24E' */
   box: string;
   /** 1-based service line, for item 24 */
   serviceLine?: number;
-  why: string;
 }
 
 export function cms1500Problem(
@@ -29,5 +30,5 @@ export function cms1500Problem(
   serviceLine?: number,
 ): Cms1500Problem {
   const [severity] = CMS1500_PROBLEMS[code];
-  return { code, severity, box, why, ...(serviceLine === undefined ? {} : { serviceLine }) };
+  return { code, severity, box, message: why, ...(serviceLine === undefined ? {} : { serviceLine }) };
 }
