@@ -29,7 +29,7 @@ function PriorPayerBox({ prior }: { prior: PriorPayer }) {
         <Descriptions.Item label="Payer">{payer?.name ?? '…'}</Descriptions.Item>
         <Descriptions.Item label="Member ID">{coverage?.memberId ?? '…'}</Descriptions.Item>
         <Descriptions.Item label="Claim">
-          <Link to={`/claims/${prior.claimId}`}>{prior.payerClaimNumber ?? `claim ${prior.claimId}`}</Link>
+          <Link to={`/claims/${prior.claimId}`}>claim {prior.claimId}</Link>
         </Descriptions.Item>
         <Descriptions.Item label="Adjudicated">{prior.adjudicationDate}</Descriptions.Item>
         <Descriptions.Item label="Paid (AMT*D)">
@@ -38,6 +38,9 @@ function PriorPayerBox({ prior }: { prior: PriorPayer }) {
         <Descriptions.Item label="Patient responsibility">
           {dollars(prior.patientResponsibilityCents)}
         </Descriptions.Item>
+        {prior.payerClaimNumber && (
+          <Descriptions.Item label="Payer's claim number">{prior.payerClaimNumber}</Descriptions.Item>
+        )}
         {prior.adjustments.length > 0 && (
           <Descriptions.Item label="Claim adjustments">{adjustments(prior.adjustments)}</Descriptions.Item>
         )}
