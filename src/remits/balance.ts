@@ -2,7 +2,7 @@
 // Pure: works on the typed Remittance the X12 engine reads. Reversals (CLP02 22) carry negative
 // amounts and balance by the same sums; BPR01 H (notification only) pays 0 and must still balance.
 import type { Adjustment, ClaimPayment, Remittance, ServicePayment } from '../x12/index.ts';
-import { formatDollars } from '../shared/money.ts';
+import { formatUsd } from '../shared/money.ts';
 import { remitProblem, type RemitProblem } from './problems.ts';
 
 export interface ClaimBalance {
@@ -41,7 +41,7 @@ export const claimAdjustments = (c: ClaimPayment): Adjustment[] => [
   ...c.serviceLines.flatMap((l) => l.adjustments),
 ];
 
-const money = formatDollars;
+const money = formatUsd;
 
 /** SVC02 − SVC03 = Σ line CAS. */
 export function balanceLine(

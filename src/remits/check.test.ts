@@ -197,7 +197,7 @@ describe('era check report', () => {
     const text = formatEraCheck('v.edi', checkEra(sample('835/hdi__835-validation-issues.edi')));
     expect(text).toContain('DOES NOT BALANCE');
     expect(text).toContain(
-      'REMIT_LINE_UNBALANCED [claim 1 CLP01 5554555444, line 1, segment 19, SVC03] Claim 5554555444 line 1 (99211): charge 800.00 − paid 400.00 = 400.00, but its adjustments add up to 300.00.',
+      'REMIT_LINE_UNBALANCED [claim 1 CLP01 5554555444, line 1, segment 19, SVC03] Claim 5554555444 line 1 (99211): charge $800.00 − paid $400.00 = $400.00, but its adjustments add up to $300.00.',
     );
   });
 

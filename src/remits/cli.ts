@@ -1,7 +1,7 @@
 // CLI adapter for `cleanclaim era check FILE [--json]`: read the file, check it, format the answer
 // for a payment poster (or as stable JSON). Returns { output, exitCode } like the X12 commands.
 import { readFile } from 'node:fs/promises';
-import { formatDollars } from '../shared/money.ts';
+import { formatUsd } from '../shared/money.ts';
 import { checkEra, type CheckedClaim, type CheckedTransaction, type EraCheckReport } from './check.ts';
 import type { RemitProblem } from './problems.ts';
 import type { X12Problem } from '../x12/index.ts';
@@ -11,7 +11,7 @@ export interface CommandResult {
   exitCode: number;
 }
 
-const $ = (cents: number) => `$${formatDollars(cents)}`.replace('$-', '-$');
+const $ = formatUsd;
 
 const GROUPS: Record<string, string> = {
   CO: 'contractual',
@@ -68,7 +68,7 @@ function transactionLines(t: CheckedTransaction): string[] {
     `  payer   ${t.payer.name || '-'}${t.payer.id ? ` (${t.payer.id})` : ''}`,
     `  payee   ${t.payee.name || '-'}${t.payee.id ? ` (${t.payee.idQualifier ?? ''} ${t.payee.id})` : ''}`,
     `  payment ${p.methodName} ${p.traceNumber || '-'}  ${$(p.totalPaidCents)}${p.date ? ` on ${p.date}` : ''}  BPR01 ${p.handlingCode}: ${p.handling}`,
-    `  totals  ${t.totals.claims} claims  charged ${$(t.totals.chargeCents)}  paid ${$(t.totals.paidCents)}  patient owes ${$(t.totals.patientResponsibilityCents)}  provider adjustments ${$(t.totals.providerAdjustmentCents)}`,
+    `  totals  ${t.totals.claims} claim${t.totals.claims === 1 ? '' : 's'}  charged ${$(t.totals.chargeCents)}  paid ${$(t.totals.paidCents)}  patient owes ${$(t.totals.patientResponsibilityCents)}  provider adjustments ${$(t.totals.providerAdjustmentCents)}`,
   ];
   for (const a of t.providerAdjustments)
     out.push(
@@ -108,7 +108,7 @@ export function formatEraCheck(file: string, r: EraCheckReport): string {
   for (const p of shown) out.push(problemLine(p));
   const unbalanced = r.transactions.filter((t) => !t.balanced).length;
   out.push(
-    `Result: ${r.transactions.length} transactions, ${unbalanced === 0 ? 'all balance' : `${unbalanced} do not balance`}${r.tr3Valid ? '' : ', breaks its TR3'} (exit ${r.exitCode})`,
+    `Result: ${r.transactions.length} transaction${r.transactions.length === 1 ? '' : 's'}, ${unbalanced === 0 ? (r.transactions.length === 1 ? 'it balances' : 'all balance') : `${unbalanced} ${unbalanced === 1 ? 'does' : 'do'} not balance`}${r.tr3Valid ? '' : ', breaks its TR3'} (exit ${r.exitCode})`,
   );
   return out.join('\n') + '\n';
 }

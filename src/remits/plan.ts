@@ -6,6 +6,7 @@ import { balanceClaim, sumCents } from './balance.ts';
 import type { CandidateClaim, CandidateLine, ClaimMatch } from './match.ts';
 import { remitProblem, type RemitProblem } from './problems.ts';
 import { allocate } from './allocate.ts';
+import { formatUsd } from '../shared/money.ts';
 
 export type EntryKind =
   | 'insurance_payment'
@@ -295,7 +296,7 @@ function reverse(
     problems.push(
       remitProblem(
         'REMIT_REVERSAL_MISMATCH',
-        `Claim ${payment.patientControlNumber}: the reversal takes back ${formatMoney(-payment.paidCents)} paid of ${formatMoney(-payment.chargeCents)}, but ${formatMoney(paid)} paid of ${formatMoney(all)} was posted.`,
+        `Claim ${payment.patientControlNumber}: the reversal takes back ${formatUsd(-payment.paidCents)} paid of ${formatUsd(-payment.chargeCents)}, but ${formatUsd(paid)} paid of ${formatUsd(all)} was posted.`,
         {
           ...where,
           segmentId: 'CLP',
@@ -308,5 +309,3 @@ function reverse(
     );
   return { entries, problems };
 }
-
-const formatMoney = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;

@@ -13,3 +13,9 @@ export function formatDollars(cents: Cents): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** For people: 176650 → "$1,766.50", -500 → "-$5.00" (digits grouped, never through floating point). */
+export function formatUsd(cents: Cents): string {
+  const [whole = '0', frac = '00'] = formatDollars(Math.abs(cents)).split('.');
+  return `${cents < 0 ? '-' : ''}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
