@@ -63,6 +63,7 @@ const columns = [
   amountColumn('Adjustments', 'adjustments'),
   amountColumn('Patient responsibility', 'patientResponsibility'),
   amountColumn('Patient paid', 'patientPaid'),
+  amountColumn('Written off', 'patientWriteOffs'),
   amountColumn('Insurance balance', 'insuranceBalance'),
   amountColumn('Patient balance', 'patientBalance'),
 ];
@@ -139,6 +140,8 @@ export function PatientLedger({ patient }: { patient: Patient }) {
             {dollars(t.patientResponsibility)}
           </Descriptions.Item>
           <Descriptions.Item label="Patient paid">{dollars(t.patientPaid)}</Descriptions.Item>
+          <Descriptions.Item label="Written off (patient)">{dollars(t.patientWriteOffs)}</Descriptions.Item>
+          <Descriptions.Item label="Refunded">{dollars(t.refunds)}</Descriptions.Item>
           <Descriptions.Item label="Patient balance">
             <span data-testid="patient-balance">{dollars(t.patientBalance)}</span>
           </Descriptions.Item>
