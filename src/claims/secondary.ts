@@ -24,6 +24,8 @@ export interface SecondaryClaimInput {
   /** The 835's check or EFT date (BPR16): DTP*573 on the new claim. */
   adjudicationDate: string;
   userId: number | null;
+  /** Who the audit events name (the poster's session); else the user id alone. */
+  actor?: AuditActor;
   /** The code sets and NCCI tables the scrubber checks against (none: codes are not checked). */
   lookups?: ClaimLookups;
   today?: string;
@@ -65,7 +67,7 @@ export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimIn
       adjudication,
     ],
   };
-  const actor: AuditActor = { userId: input.userId, userEmail: null, ip: null };
+  const actor: AuditActor = input.actor ?? { userId: input.userId, userEmail: null, ip: null };
   const today = input.today ?? todayIso();
   const lookups = input.lookups ?? {};
 
