@@ -39,6 +39,18 @@ describe('matching an 835 claim payment to our claim and lines', () => {
     ]);
   });
 
+  it('equal lines are told apart by charge, then by units (SVC07 when the payer changed them)', () => {
+    const one = line('97110', 5000, { id: 31, units: 1 });
+    const two = line('97110', 10000, { id: 32, units: 2 });
+    const three = line('97110', 10000, { id: 33, units: 4 });
+    const payment = clp('P8', '1', 25000, 0, [
+      svc('97110', 10000, 0, [cas('PR', '1', 10000)], { units: '3', originalUnits: '4' }),
+      svc('97110', 10000, 0, [cas('PR', '1', 10000)], { units: '2' }),
+      svc('97110', 5000, 0, [cas('PR', '1', 5000)], { units: '1' }),
+    ]);
+    expect(matchLines(payment, [one, two, three]).lines.map((x) => x.line.id)).toEqual([33, 32, 31]);
+  });
+
   it('a changed code matches by SVC06, the billed procedure', () => {
     const ours = line('99215', 25000);
     const payment = clp('P3', '1', 25000, 9000, [

@@ -123,7 +123,15 @@ export function matchLines(
   });
   const pick = (s: ServicePayment, date: string | undefined, test: (l: CandidateLine) => boolean) => {
     const fits = [...free].filter((l) => sameService(s, l) && (!date || l.serviceDate === date) && test(l));
-    return fits.find((l) => l.chargeCents === s.chargeCents) ?? fits[0];
+    // SVC05 units are the paid units; SVC07 the billed ones when the payer changed them.
+    const units = Number(s.originalUnits ?? s.units ?? NaN);
+    const sameCharge = (l: CandidateLine) => l.chargeCents === s.chargeCents;
+    return (
+      fits.find((l) => sameCharge(l) && l.units === units) ??
+      fits.find(sameCharge) ??
+      fits.find((l) => l.units === units) ??
+      fits[0]
+    );
   };
   const rest: number[] = [];
   for (const i of pending) {
