@@ -227,7 +227,7 @@ export const RULES = {
     severity: 'error',
     title: "Secondary claim without the prior payer's adjudication",
     fixHint:
-      "Post the prior payer's remittance (835) so its payment and adjustments fill loops 2320 and 2430, or enter them from its EOB.",
+      "Post the prior payer's remittance (835): the claim to the next payer is then made with its payment and adjustments (loops 2320, 2430).",
     source:
       '837P/837I TR3 §1.4.1 coordination of benefits; 2320 AMT*D, 2330B DTP*573 or 2430 SVD and DTP*573 (required when a prior payer adjudicated the claim)',
   },
