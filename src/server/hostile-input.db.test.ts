@@ -1,3 +1,4 @@
+import { STATUS, type ApiCode } from '../http/problem.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzRequests, type FuzzRequest } from './fuzz-inputs.ts';
 import { startTestApp, type Client } from './testing.ts';
@@ -68,6 +69,14 @@ describe('hostile input on every route', () => {
       else if (res.statusCode >= 400) {
         if (!String(res.headers['content-type']).startsWith('application/problem+json'))
           failures.push(`${where}: ${res.statusCode} as ${res.headers['content-type']}`);
+        // every refusal names its code, and the code's status is the one sent
+        const code = (res.json() as { code?: string }).code;
+        if (
+          !code ||
+          !(code in STATUS) ||
+          (STATUS[code as ApiCode] !== res.statusCode && code !== 'BAD_REQUEST')
+        )
+          failures.push(`${where}: ${res.statusCode} with code ${code}`);
         const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
         if (changed.length)
           failures.push(`${where}: refused with ${res.statusCode} but changed ${changed.join(', ')}`);
