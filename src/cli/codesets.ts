@@ -96,7 +96,7 @@ export function registerCodesetCommands(program: Command): void {
         for (const o of outcomes) {
           console.log(`${o.status.padEnd(9)} ${o.file}  ${o.rows} rows`);
           for (const p of o.problems.slice(0, 10))
-            console.log(`  ${p.severity} ${p.code} ${describeWhere(p.where)}: ${p.why}`);
+            console.log(`  ${p.severity} ${p.code} ${describeWhere(p)}: ${p.message}`);
         }
         if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
       });

@@ -55,7 +55,7 @@ describe('NCCI files in the database', () => {
     writeFileSync(join(bad, 'ccipra-v323r0-f2.txt'), text.slice(0, text.length - 5));
     const refused = await importNcciDirectory(database, bad, '2026Q4', SYSTEM_ACTOR);
     expect(refused[0]!.status).toBe('failed');
-    expect(refused[0]!.problems[0]!.where.file).toBe('ccipra-v323r0-f2.txt');
+    expect(refused[0]!.problems[0]!.file).toBe('ccipra-v323r0-f2.txt');
 
     const catalog = new NcciCatalog(database);
     await catalog.reload();

@@ -122,8 +122,10 @@ function checkGlobalDays(content: Buffer, file: string) {
     problems: problems.map((p): NcciProblem => ({
       code: p.field ? 'NCCI-ROW-MALFORMED' : rows ? 'NCCI-HEADER' : 'NCCI-FILE-TRUNCATED',
       severity: 'error',
-      where: { file: p.file, line: p.line, ...(p.field ? { field: p.field } : {}) },
-      why: p.message,
+      file: p.file,
+      line: p.line,
+      ...(p.field ? { field: p.field } : {}),
+      message: p.message,
     })),
   };
 }

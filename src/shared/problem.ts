@@ -13,6 +13,8 @@ export interface ProblemLocation {
   file?: string;
   /** 1-based line in the file. */
   line?: number;
+  /** 1-based column (a tab-separated field) on the line. */
+  column?: number;
   /** 1-based segment position in an X12 file. */
   segmentNumber?: number;
   segmentId?: string;
@@ -20,7 +22,7 @@ export interface ProblemLocation {
   loop?: string;
   /** X12 element position such as CLM05-1. */
   element?: string;
-  /** JSON pointer of a field in a request or a claim, e.g. /lines/0/units. */
+  /** JSON pointer of a field in a request or a claim (/lines/0/units), or a file's column name. */
   field?: string;
   /** The record the problem is about, e.g. "claim 12". */
   resource?: string;

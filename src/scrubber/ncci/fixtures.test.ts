@@ -109,11 +109,11 @@ describe('NCCI fixtures', () => {
       if (!want) return;
       expect(problems).toHaveLength(1);
       const p = problems[0]!;
-      expect(p.where.file).toBe(name);
+      expect(p.file).toBe(name);
       if (want.code) expect(p.code).toBe(want.code);
-      if (want.line !== undefined) expect(p.where.line).toBe(want.line);
-      if (want.field !== undefined) expect(p.where.field).toBe(want.field);
-      if (want.why) expect(p.why).toMatch(want.why);
+      if (want.line !== undefined) expect(p.line).toBe(want.line);
+      if (want.field !== undefined) expect(p.field).toBe(want.field);
+      if (want.why) expect(p.message).toMatch(want.why);
       expect(rows).toHaveLength(want.rows);
     });
   }

@@ -47,6 +47,6 @@ describe('MUE file importer', () => {
     const late = await drain(
       importMues(Readable.from([notice + 'more\r\nmore\r\n' + head]), { setting: 'outpatient' }),
     );
-    expect(late.problems[0]).toMatchObject({ code: 'NCCI-HEADER', where: { line: 51 } });
+    expect(late.problems[0]).toMatchObject({ code: 'NCCI-HEADER', line: 51 });
   });
 });

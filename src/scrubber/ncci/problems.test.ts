@@ -17,6 +17,6 @@ describe('NCCI problem catalogue', () => {
       'x',
     );
     expect(p.severity).toBe('error');
-    expect(describeWhere(p.where)).toBe('ptp.txt, line 9:5, field "Deletion Date"');
+    expect(describeWhere(p)).toBe('ptp.txt, line 9:5, field "Deletion Date"');
   });
 });

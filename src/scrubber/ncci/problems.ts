@@ -1,3 +1,5 @@
+import type { Problem } from '../../shared/problem.ts';
+
 /**
  * What the NCCI code reports. Importers report bad rows as `NcciProblem` values (file, line,
  * field, why) and keep reading. The PTP and MUE checks return `NcciFinding` values shaped like the
@@ -61,12 +63,9 @@ export interface NcciWhere {
   field?: string;
 }
 
-export interface NcciProblem {
-  code: NcciProblemCode;
+/** The shared problem type (src/shared/problem.ts), located in the file (NcciWhere). */
+export interface NcciProblem extends Problem<NcciProblemCode>, NcciWhere {
   severity: Severity;
-  where: NcciWhere;
-  /** why, in a biller's words */
-  why: string;
 }
 
 export function ncciProblem(
@@ -75,7 +74,7 @@ export function ncciProblem(
   why: string,
   severity: Severity = 'error',
 ): NcciProblem {
-  return { code, severity, where, why };
+  return { code, severity, ...where, message: why };
 }
 
 export function describeWhere(where: NcciWhere): string {

@@ -48,7 +48,7 @@ describe('PTP edit file importer', () => {
     const cut = await tempFile('cut.txt.gz', big, { gzip: true, cutBytes: 40 });
     const { rows, problems } = await drain(importPtpEdits(cut));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'NCCI-FILE-TRUNCATED', where: { file: 'cut.txt.gz' } });
+    expect(problems[0]).toMatchObject({ code: 'NCCI-FILE-TRUNCATED', file: 'cut.txt.gz' });
     expect(rows.length).toBeLessThan(5000);
   });
 
@@ -62,7 +62,7 @@ describe('PTP edit file importer', () => {
       '20610\t99215\t \t20210101\t*\t1\tok\r\n';
     const { rows, problems } = await drain(importPtpEdits(Readable.from([text]), { file: 'mixed.txt' }));
     expect(rows.map((r) => r.column2)).toEqual(['99213', '99215']);
-    expect(problems.map((p) => [p.where.line, p.where.column, p.where.field])).toEqual([
+    expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([
       [4, 4, 'Effective Date'],
       [5, 3, '* = in existence prior to 1996'],
     ]);
@@ -74,7 +74,7 @@ describe('PTP edit file importer', () => {
     expect(problems).toHaveLength(11);
     expect(problems[10]).toMatchObject({
       code: 'NCCI-TOO-MANY-PROBLEMS',
-      why: expect.stringMatching(/^15 more/),
+      message: expect.stringMatching(/^15 more/),
     });
   });
 
@@ -83,14 +83,15 @@ describe('PTP edit file importer', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         code: 'NCCI-FILE-UNREADABLE',
-        where: { file: 'ccipra-v321r0-f1.txt', line: 1 },
+        file: 'ccipra-v321r0-f1.txt',
+        line: 1,
       }),
     ]);
   });
 
   it('reports an empty file as truncated', async () => {
     const { problems } = await drain(importPtpEdits(Readable.from([Buffer.alloc(0)])));
-    expect(problems[0]).toMatchObject({ code: 'NCCI-FILE-TRUNCATED', why: 'the file is empty' });
+    expect(problems[0]).toMatchObject({ code: 'NCCI-FILE-TRUNCATED', message: 'the file is empty' });
   });
 
   it('parses a row and rejects extra fields', () => {
