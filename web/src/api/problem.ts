@@ -9,6 +9,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     detail: string,
     readonly errors: FieldError[] = [],
+    /** The problem's stable code (docs/problems.md), e.g. CONFLICT. */
+    readonly code?: string,
   ) {
     super(detail);
   }
@@ -18,6 +20,7 @@ export async function problemFrom(response: Response): Promise<ApiProblem> {
   const body = (await response.json().catch(() => ({}))) as Partial<{
     title: string;
     detail: string;
+    code: string;
     errors: FieldError[];
   }>;
   return new ApiProblem(
@@ -25,5 +28,6 @@ export async function problemFrom(response: Response): Promise<ApiProblem> {
     body.title ?? response.statusText,
     body.detail ?? `request failed (${response.status})`,
     body.errors ?? [],
+    body.code,
   );
 }
