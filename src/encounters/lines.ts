@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { encounter, serviceLine } from './tables.ts';
 
@@ -38,4 +38,21 @@ export async function serviceLinesByIds(db: Executor, ids: readonly number[]): P
     .innerJoin(encounter, eq(encounter.id, serviceLine.encounterId))
     .where(inArray(serviceLine.id, [...ids]))
     .orderBy(asc(encounter.serviceDateFrom), asc(serviceLine.encounterId), asc(serviceLine.lineNumber));
+}
+
+/** Every service line of a patient's visits in a practice, oldest visit first. */
+export async function serviceLinesOfPatient(
+  db: Executor,
+  practiceId: number,
+  patientId: number,
+): Promise<ServiceLineOfVisit[]> {
+  const rows = await db
+    .select({ id: serviceLine.id })
+    .from(serviceLine)
+    .innerJoin(encounter, eq(encounter.id, serviceLine.encounterId))
+    .where(and(eq(encounter.practiceId, practiceId), eq(encounter.patientId, patientId)));
+  return serviceLinesByIds(
+    db,
+    rows.map((r) => r.id),
+  );
 }

@@ -1,6 +1,6 @@
 // The patient ledger as a person reads it: visits, their lines and balances, and the payments.
 import type { Executor } from '../db/connection.ts';
-import { serviceLinesByIds } from '../encounters/index.ts';
+import { serviceLinesByIds, serviceLinesOfPatient } from '../encounters/index.ts';
 import { balancesOf, type Balances } from './kinds.ts';
 import { creditsByPayment } from './payments.ts';
 import { paymentsOfPatient, type PatientPaymentRow } from './payment-store.ts';
@@ -66,7 +66,32 @@ export async function patientLedger(db: Executor, practiceId: number, patientId:
     ...p,
     ...paymentUse(p, entries),
   }));
+  // Visits nothing of which is charged yet: billed to insurance when their claim leaves, or to the patient by hand.
+  const charged = new Set(ids);
+  const unbilled = new Map<
+    number,
+    { encounterId: number; visitDate: string; lines: number; chargeCents: number }
+  >();
+  for (const l of await serviceLinesOfPatient(db, practiceId, patientId)) {
+    if (lines.some((c) => c.encounterId === l.encounterId) || charged.has(l.id)) continue;
+    const v = unbilled.get(l.encounterId) ?? {
+      encounterId: l.encounterId,
+      visitDate: l.visitDate,
+      lines: 0,
+      chargeCents: 0,
+    };
+    v.lines += 1;
+    v.chargeCents += l.chargeCents;
+    unbilled.set(l.encounterId, v);
+  }
   const totals = balancesOf(entries);
   const creditCents = creditsByPayment(entries).reduce((s, c) => s + c.creditCents, 0);
-  return { patientId, practiceId, totals: { ...totals, creditCents }, visits, payments };
+  return {
+    patientId,
+    practiceId,
+    totals: { ...totals, creditCents },
+    visits,
+    unbilledVisits: [...unbilled.values()],
+    payments,
+  };
 }

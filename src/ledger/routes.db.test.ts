@@ -233,6 +233,35 @@ describe('patient ledger and payments (routes)', () => {
     expect(audits.some((a) => a.entity === 'patient_ledger' && a.action === 'read')).toBe(true);
   });
 
+  it('bills a visit no claim bills to the patient (self-pay), once', async () => {
+    const [visit] = await sql(
+      `select e.id, e.patient_id from encounter e where e.practice_id = $1 and e.patient_id <> $2
+          and not exists (select 1 from ledger_entry le where le.encounter_id = e.id) order by e.id limit 1`,
+      [t.practiceA, patientId],
+    );
+    const id = Number(visit!.patient_id);
+    const before = (await biller.get(`/api/patients/${id}/ledger`)).json();
+    const unbilled = before.unbilledVisits.find(
+      (v: { encounterId: number }) => v.encounterId === Number(visit!.id),
+    );
+    expect(unbilled.chargeCents).toBeGreaterThan(0);
+    const url = `/api/patients/${id}/visits/${visit!.id}/bill-patient`;
+    expect((await coder.post(url, {})).statusCode).toBe(403);
+    expect((await otherPractice.post(url, {})).statusCode).toBe(404);
+    expect(
+      (await biller.post(`/api/patients/${patientId}/visits/${visit!.id}/bill-patient`, {})).statusCode,
+    ).toBe(404);
+    const res = await biller.post(url, {});
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual({ chargedLines: unbilled.lines, chargeCents: unbilled.chargeCents });
+    expect((await biller.post(url, {})).statusCode).toBe(409);
+    const after = (await biller.get(`/api/patients/${id}/ledger`)).json();
+    expect(
+      after.unbilledVisits.some((v: { encounterId: number }) => v.encounterId === Number(visit!.id)),
+    ).toBe(false);
+    expect(after.totals.patientBalance - before.totals.patientBalance).toBe(unbilled.chargeCents);
+  });
+
   it('refuses a role without money rights, and hides another practice', async () => {
     const body = { method: 'cash', amountCents: 100, receivedDate: '2026-11-30' };
     expect((await coder.post(`/api/patients/${patientId}/payments`, body)).statusCode).toBe(403);

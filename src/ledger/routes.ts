@@ -6,9 +6,9 @@ import type { Db, Executor } from '../db/connection.ts';
 import { actorOf } from '../http/access.ts';
 import { patientsByIds } from '../patients/index.ts';
 import { practiceById } from '../practices/index.ts';
-import { serviceLinesByIds } from '../encounters/index.ts';
+import { serviceLinesByIds, serviceLinesOfPatient } from '../encounters/index.ts';
 import { todayIso } from '../shared/dates.ts';
-import { notFound } from '../shared/problem.ts';
+import { conflict, notFound } from '../shared/problem.ts';
 import { Id } from '../shared/schema.ts';
 import { ApplyCreditBody as ApplyBody, PaymentBody, RefundBody } from './schema.ts';
 import { patientLedger, paymentUse } from './patient-ledger.ts';
@@ -19,7 +19,7 @@ import {
   refundPatientCredit,
 } from './payment-store.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
-import { entriesOfSource } from './store.ts';
+import { ensureCharges, entriesOfSource } from './store.ts';
 
 const tags = ['ledger'];
 const PatientParams = Type.Object({ id: Id });
@@ -146,6 +146,32 @@ export function registerLedgerRoutes(app: FastifyInstance, db: Db, options: Ledg
           actorOf(request),
         ),
       );
+    },
+  );
+
+  app.post<{ Params: { id: number; encounterId: number } }>(
+    '/api/patients/:id/visits/:encounterId/bill-patient',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary:
+          "Bill a visit no claim bills to the patient (self-pay): each line's charge goes on the patient's account",
+        params: Type.Object({ id: Id, encounterId: Id }),
+      },
+    },
+    async (request, reply) => {
+      const patient = await patientInScope(db, request.params.id, request.practiceScope);
+      return db.transaction(async (tx) => {
+        const lines = (await serviceLinesOfPatient(tx, patient.practiceId, patient.id)).filter(
+          (l) => l.encounterId === request.params.encounterId,
+        );
+        if (lines.length === 0) throw notFound('encounter');
+        const charges = await ensureCharges(tx, { serviceLineIds: lines.map((l) => l.id) }, actorOf(request));
+        if (charges.length === 0) throw conflict('the visit is already billed');
+        reply.code(201);
+        return { chargedLines: charges.length, chargeCents: charges.reduce((s, c) => s + c.amountCents, 0) };
+      });
     },
   );
 

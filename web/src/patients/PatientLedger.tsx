@@ -33,6 +33,7 @@ export interface LedgerLine extends Balances {
 export interface PatientLedgerData {
   totals: Balances & { creditCents: number };
   visits: { encounterId: number; visitDate: string; lines: LedgerLine[]; totals: Balances }[];
+  unbilledVisits: { encounterId: number; visitDate: string; lines: number; chargeCents: number }[];
   payments: {
     id: number;
     method: string;
@@ -95,6 +96,15 @@ export function PatientLedger({ patient }: { patient: Patient }) {
     })),
   }));
   const t = ledger.totals;
+  const billPatient = (encounterId: number) => async () => {
+    try {
+      await api.post(`/api/patients/${patient.id}/visits/${encounterId}/bill-patient`, {});
+      void message.success('Visit billed to the patient');
+      await reload();
+    } catch (e) {
+      void message.error(e instanceof ApiProblem ? e.message : 'the server did not answer; try again');
+    }
+  };
   const credit = (action: 'apply' | 'refund') => async () => {
     try {
       await api.post(`/api/patients/${patient.id}/credit/${action}`, {});
@@ -160,6 +170,35 @@ export function PatientLedger({ patient }: { patient: Patient }) {
           data-testid="ledger-table"
         />
       </Card>
+      {ledger.unbilledVisits.length > 0 && (
+        <Card size="small" title="Not billed yet">
+          <Table
+            size="small"
+            rowKey="encounterId"
+            pagination={false}
+            dataSource={ledger.unbilledVisits}
+            data-testid="unbilled-visits"
+            columns={[
+              { title: 'Visit', dataIndex: 'visitDate' },
+              { title: 'Lines', dataIndex: 'lines', align: 'right' },
+              { title: 'Charges', dataIndex: 'chargeCents', align: 'right', render: money },
+              {
+                title: '',
+                align: 'right',
+                render: (_: unknown, v: PatientLedgerData['unbilledVisits'][number]) =>
+                  canPost && (
+                    <Popconfirm
+                      title="Bill this visit to the patient (self-pay)?"
+                      onConfirm={billPatient(v.encounterId)}
+                    >
+                      <Button size="small">Bill to patient</Button>
+                    </Popconfirm>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      )}
       <Card size="small" title="Payments">
         <Table
           size="small"
