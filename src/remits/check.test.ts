@@ -230,6 +230,7 @@ describe('era check on malformed and truncated input', () => {
     expect(r.exitCode).toBe(2);
     expect(r.readable).toBe(false);
     expect(r.unreadable).toMatch(/ISA/);
+    expect(r.unreadableCode).toBe('REMIT_UNREADABLE');
   });
 
   it('an ISA cut short cannot give its separators (exit 2)', () => {
@@ -242,6 +243,7 @@ describe('era check on malformed and truncated input', () => {
     const r = checkEra(sample('837P/uhin__837.edi'));
     expect(r.exitCode).toBe(2);
     expect(r.unreadable).toMatch(/no 835/);
+    expect(r.unreadableCode).toBe('REMIT_NOT_835');
   });
 
   it('a file cut before SE reads what is there and says the trailer is missing, with where', () => {

@@ -8,7 +8,7 @@ import {
   type X12Problem,
 } from '../x12/index.ts';
 import { balanceRemittance } from './balance.ts';
-import type { RemitProblem } from './problems.ts';
+import type { RemitProblem, RemitProblemCode } from './problems.ts';
 
 export interface CheckedAdjustment {
   group: string;
@@ -103,6 +103,7 @@ export interface EraCheckReport {
   tr3Problems: X12Problem[];
   /** Why the file could not be read, when exitCode is 2. */
   unreadable?: string;
+  unreadableCode?: Extract<RemitProblemCode, 'REMIT_UNREADABLE' | 'REMIT_NOT_835'>;
 }
 
 export const CLAIM_STATUS: Record<string, string> = {
@@ -238,6 +239,7 @@ export function checkEra(input: Uint8Array | string): EraCheckReport {
       transactions: [],
       tr3Problems,
       unreadable: fatal.message,
+      unreadableCode: 'REMIT_UNREADABLE',
     };
   const transactions = parsed.remittances.map(checkedTransaction);
   if (transactions.length === 0)
@@ -249,6 +251,7 @@ export function checkEra(input: Uint8Array | string): EraCheckReport {
       transactions,
       tr3Problems,
       unreadable: 'the file is X12 but holds no 835 transaction set (ST01 835)',
+      unreadableCode: 'REMIT_NOT_835',
     };
   const balanced = transactions.every((t) => t.balanced);
   const tr3Valid = !tr3Problems.some(isError);

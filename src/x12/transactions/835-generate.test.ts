@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryControlNumbers } from '../engine/writer.ts';
 import { sample, sampleFiles } from '../testing/fixtures.ts';
@@ -87,9 +88,120 @@ describe('write835', () => {
 
   it('writes BPR02 0 for a notification (BPR01 H) and PLB reason:reference composites', async () => {
     const [r] = parse835(sample('835/databricks__plb_sample.txt')).remittances;
-    const text = await write835([r as Remittance], options());
+    const text = await write835([r as unknown as Remittance], options());
     expect(text).toContain('BPR*H*0*C*NON************20180615~');
     expect(text).toContain('PLB*15483NN082*20231231*72:0202309NN08956B0X.5520NN142*-14*WO:');
     expect(text).toMatch(/ST\*835\*0001~BPR/);
+  });
+});
+
+describe('write835 on generated remittances', () => {
+  const word = fc.stringMatching(/^[A-Z0-9][A-Z0-9 ]{0,8}[A-Z0-9]$/);
+  const cents = fc.integer({ min: -9_999_999, max: 9_999_999 });
+  const day = fc
+    .date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const adjustment = fc.record({
+    group: fc.constantFrom('CO', 'PR', 'OA', 'PI', 'CR'),
+    reason: fc.constantFrom('1', '2', '3', '45', '97', 'A1', 'B13'),
+    amountCents: cents,
+  });
+  const service = fc.record({
+    procedure: fc.record({
+      qualifier: fc.constantFrom('HC', 'NU'),
+      code: fc.constantFrom('99213', '85025', '0450', 'J3301'),
+      modifiers: fc.array(fc.constantFrom('25', '59', 'RT', 'LT'), { maxLength: 4 }),
+    }),
+    chargeCents: cents,
+    paidCents: cents,
+    dates: fc.array(fc.record({ qualifier: fc.constant('472'), date: day }), { maxLength: 1 }),
+    adjustments: fc.array(adjustment, { maxLength: 7 }),
+    references: fc.constant([]),
+    amounts: fc.array(fc.record({ qualifier: fc.constant('B6'), amountCents: cents }), { maxLength: 1 }),
+    remarks: fc.array(fc.record({ qualifier: fc.constant('HE'), code: fc.constantFrom('N130', 'M15') }), {
+      maxLength: 3,
+    }),
+    lineControlNumber: word,
+  });
+  const claim = fc.record({
+    patientControlNumber: word,
+    status: fc.constantFrom('1', '2', '4', '22'),
+    chargeCents: cents,
+    paidCents: cents,
+    patientResponsibilityCents: cents,
+    claimFilingIndicator: fc.constantFrom('12', 'MB', 'MC'),
+    payerClaimControlNumber: word,
+    adjustments: fc.array(adjustment, { maxLength: 4 }),
+    patient: fc.record({
+      entityType: fc.constant('1' as const),
+      lastOrOrganizationName: word,
+      firstName: word,
+      idQualifier: fc.constant('MI'),
+      id: word,
+    }),
+    dates: fc.constant([]),
+    references: fc.constant([]),
+    amounts: fc.constant([]),
+    serviceLines: fc.array(service, { maxLength: 4 }),
+    headerNumber: fc.constant('1'),
+  });
+  const remit = fc.record({
+    controlNumber: fc.constant('0001'),
+    payment: fc.record({
+      handlingCode: fc.constantFrom('C', 'I', 'H'),
+      totalPaidCents: cents,
+      creditDebit: fc.constant('C'),
+      method: fc.constantFrom('ACH', 'CHK', 'NON'),
+      date: day,
+    }),
+    trace: fc.record({ type: fc.constant('1'), checkOrEftNumber: word, payerId: fc.constant('1512345678') }),
+    payer: fc.record({
+      name: word,
+      additionalIds: fc.constant([]),
+      address: fc.record({
+        line1: word,
+        city: word,
+        state: fc.constant('NY'),
+        postalCode: fc.constant('10001'),
+      }),
+      contacts: fc.constant([{ function: 'BL', numbers: [{ qualifier: 'TE', number: '5555555555' }] }]),
+    }),
+    payee: fc.record({
+      name: word,
+      idQualifier: fc.constant('XX'),
+      id: fc.constant('1234567893'),
+      additionalIds: fc.constant([]),
+    }),
+    claims: fc.array(claim, { minLength: 1, maxLength: 4 }),
+    providerAdjustments: fc.array(
+      fc.record({
+        providerId: fc.constant('1234567893'),
+        fiscalPeriodDate: day,
+        adjustments: fc.array(
+          fc.record({ reason: fc.constantFrom('WO', 'L6', 'FB', '72'), amountCents: cents }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+      }),
+      { maxLength: 2 },
+    ),
+  });
+
+  it('what is written reads back as the same remittance', async () => {
+    await fc.assert(
+      fc.asyncProperty(remit, async (r) => {
+        const text = await write835([r as unknown as Remittance], options());
+        const back = parse835(text);
+        expect(back.problems.filter((p) => p.code === 'X12_BAD_AMOUNT')).toEqual([]);
+        expect(comparable(back.remittances)).toEqual(comparable([r as unknown as Remittance]));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
