@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
+import { lineBalances } from '../ledger/index.ts';
 import { invalid } from '../shared/problem.ts';
 import { parse835, type ClaimPayment, type Remittance } from '../x12/index.ts';
 import { balanceRemittance, type RemittanceBalance } from './balance.ts';
@@ -12,6 +13,7 @@ import { matchClaimPayment, type ClaimMatch } from './match.ts';
 import { postClaimPayment, postProviderAdjustments } from './post.ts';
 import {
   claimPaymentsOf,
+  claimStateCounts,
   insertEraFile,
   insertRemittance,
   insertRemittanceClaims,
@@ -19,6 +21,7 @@ import {
   setEraFileStatus,
   setRemittance,
   type NewRemittanceClaim,
+  type RemittanceClaimRow,
   type RemittanceRow,
 } from './store.ts';
 
@@ -32,6 +35,8 @@ export interface ImportOptions {
   today?: string;
   /** Claim payments posted side by side (each in its own transaction); 1 on PGlite. */
   concurrency?: number;
+  /** false: store, balance and match only; the claim payments wait pending for a post. */
+  post?: boolean;
 }
 
 export interface RemittanceOutcome {
@@ -225,6 +230,32 @@ function mostCommon(xs: number[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
+/** The matched claims of stored claim payments, read in bulk (a file imported again, or posted later). */
+async function candidatesOf(db: Executor, practiceId: number, payments: RemittanceClaimRow[]) {
+  const byPcn = await candidatesByControlNumber(
+    db,
+    practiceId,
+    payments.map((p) => p.payment),
+  );
+  const ids = new Set(payments.map((p) => p.claimId));
+  return new Map(
+    [...byPcn.values()]
+      .flat()
+      .filter((c) => ids.has(c.id))
+      .map((c) => [c.id, c]),
+  );
+}
+
+/** Claims whose every line already has its charge (posted when the claim was batched). */
+async function chargedClaims(db: Executor, claims: StoredCandidate[]): Promise<Set<number>> {
+  const lineIds = claims.flatMap((c) => c.lines.map((l) => l.serviceLineId));
+  const charged = new Set<number>();
+  for (let i = 0; i < lineIds.length; i += 5_000)
+    for (const b of await lineBalances(db, lineIds.slice(i, i + 5_000)))
+      if (b.charge > 0) charged.add(b.serviceLineId);
+  return new Set(claims.filter((c) => c.lines.every((l) => charged.has(l.serviceLineId))).map((c) => c.id));
+}
+
 /** Runs the claim payments of different claims side by side; one claim's payments in 835 order. */
 async function inGroups<T>(
   items: T[],
@@ -256,36 +287,67 @@ export async function postRemittance(
   const actor = actorOf(opts);
   const today = opts.today ?? isoToday();
   const payments = await claimPaymentsOf(db, remit.id);
+  const pending = payments.filter((p) => p.state === 'pending' && p.claimId != null);
   let posted = 0;
   let alreadyPosted = payments.filter((p) => p.state === 'posted').length;
-  await inGroups(
-    payments.filter((p) => p.state === 'pending' && p.claimId != null),
-    (p) => p.claimId as number,
-    opts.concurrency ?? 1,
-    async (p) => {
-      const candidate = opts.candidates?.get(p.claimId as number);
-      const result = await postClaimPayment(
-        db,
-        p,
-        remit,
-        actor,
-        candidate ? { today, candidate } : { today },
-      );
-      if (result === 'posted') posted++;
-      else alreadyPosted++;
-    },
-  );
+  // in slices, so posting starts at once and a large 835 never holds every claim in memory twice
+  for (const slice of slicesByClaim(pending, SLICE)) {
+    const candidates = opts.candidates?.size
+      ? opts.candidates
+      : await candidatesOf(db, remit.practiceId, slice);
+    const charged = await chargedClaims(
+      db,
+      slice.flatMap((p) => candidates.get(p.claimId as number) ?? []),
+    );
+    await inGroups(
+      slice,
+      (p) => p.claimId as number,
+      opts.concurrency ?? 1,
+      async (p) => {
+        const candidate = candidates.get(p.claimId as number);
+        const chargesPosted = charged.has(p.claimId as number);
+        const result = await postClaimPayment(
+          db,
+          p,
+          remit,
+          actor,
+          candidate ? { today, candidate, chargesPosted } : { today },
+        );
+        if (result === 'posted') posted++;
+        else alreadyPosted++;
+      },
+    );
+  }
   const releasePlb = remit.balanced || !!opts.postUnbalanced;
   const providerAdjustments = releasePlb
     ? await postProviderAdjustments(db, remit, parsed, actor, today)
     : ('held' as const);
-  const after = await claimPaymentsOf(db, remit.id);
-  const count = (state: string) => after.filter((p) => p.state === state).length;
+  const counts = await claimStateCounts(db, [remit.id]);
+  const count = (state: string) => counts.find((c) => c.state === state)?.count ?? 0;
   const waiting = count('pending') + count('unmatched') + count('held');
   const state =
     waiting === 0 ? 'posted' : count('posted') > 0 ? 'partly_posted' : remit.balanced ? 'unposted' : 'held';
   await setRemittance(db, remit.id, { state });
   return { posted, alreadyPosted, unmatched: count('unmatched'), held: count('held'), providerAdjustments };
+}
+
+const SLICE = 200;
+
+/** Pending claim payments in slices of about `size`, a claim's payments never split across two. */
+function slicesByClaim(rows: RemittanceClaimRow[], size: number): RemittanceClaimRow[][] {
+  const groups = new Map<number, RemittanceClaimRow[]>();
+  for (const r of rows) groups.set(r.claimId as number, [...(groups.get(r.claimId as number) ?? []), r]);
+  const slices: RemittanceClaimRow[][] = [];
+  let slice: RemittanceClaimRow[] = [];
+  for (const g of groups.values()) {
+    slice.push(...g);
+    if (slice.length >= size) {
+      slices.push(slice);
+      slice = [];
+    }
+  }
+  if (slice.length) slices.push(slice);
+  return slices;
 }
 
 /**
@@ -310,7 +372,10 @@ export async function importEra(
   const { eraFileId, stored } = await store(db, practiceId, fileName, text, parsed.remittances, opts);
   const remittances: RemittanceOutcome[] = [];
   for (const s of stored) {
-    const result = await postRemittance(db, s.remit, s.parsed, { ...opts, candidates: s.candidates });
+    const result =
+      opts.post === false
+        ? { posted: 0, alreadyPosted: 0, unmatched: 0, held: 0, providerAdjustments: 'held' as const }
+        : await postRemittance(db, s.remit, s.parsed, { ...opts, candidates: s.candidates });
     remittances.push({
       id: s.remit.id,
       controlNumber: s.remit.controlNumber,

@@ -45,7 +45,7 @@ export async function postClaimPayment(
   payment: RemittanceClaimRow,
   remit: RemittanceRow,
   actor: AuditActor,
-  opts: { today: string; candidate?: StoredCandidate },
+  opts: { today: string; candidate?: StoredCandidate; chargesPosted?: boolean },
 ): Promise<PostResult> {
   const claimId = payment.claimId;
   if (claimId == null) throw new Error(`claim payment ${payment.id} is not matched`);
@@ -55,7 +55,8 @@ export async function postClaimPayment(
     if (!claim) throw new Error(`claim ${claimId} is gone`);
     const clp = payment.payment;
     const match = { claim, how: 'patient_control_number' as const, ...matchLines(clp, claim.lines) };
-    await ensureCharges(tx, { claimId }, actor);
+    // charges are never removed: lines known charged before the transaction are charged in it
+    if (!opts.chargesPosted) await ensureCharges(tx, { claimId }, actor);
     const previous = clp.status === '22' ? await previousEntries(tx, claimId, payment.id) : [];
     const plan = planClaimPosting(
       clp,

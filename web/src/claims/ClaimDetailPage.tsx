@@ -11,6 +11,7 @@ import { BillingBoxes } from './BillingBoxes.tsx';
 import { ClaimActions } from './ClaimActions.tsx';
 import { ClaimEditDrawer } from './ClaimEditDrawer.tsx';
 import { ClaimHistory } from './ClaimHistory.tsx';
+import { ClaimEob } from '../remits/ClaimEob.tsx';
 import { isEditable, MANUAL_MOVES, STATE_COLORS, stateLabel } from './claim-states.ts';
 import { findingsByBox } from './finding-boxes.ts';
 import { FindingsContext, BoxFindings, type FindingsAt } from './FormBox.tsx';
@@ -173,6 +174,7 @@ export function ClaimDetailPage() {
             <ClaimHistory claim={claim} />
           </Col>
         </Row>
+        <ClaimEob claimId={claim.id} />
       </Flex>
       <ClaimEditDrawer
         claim={claim}

@@ -46,6 +46,10 @@ import { NotBuiltPage } from '../workflows/NotBuiltPage.tsx';
 import { SubmissionsPage } from '../submissions/SubmissionsPage.tsx';
 import { SubmitterSettingsPage } from '../submissions/SubmitterSettingsPage.tsx';
 import { StatementsPage } from '../statements/StatementsPage.tsx';
+import { DenialsPage } from '../remits/DenialsPage.tsx';
+import { EraFilePage } from '../remits/EraFilePage.tsx';
+import { EraInboxPage } from '../remits/EraInboxPage.tsx';
+import { UnmatchedPage } from '../remits/UnmatchedPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
 
 /**
@@ -78,6 +82,8 @@ const BUILT: Record<string, ReactNode> = {
   '/claims': <ClaimsPage />,
   '/submissions': <SubmissionsPage />,
   '/ar': <ArPage />,
+  '/payments': <EraInboxPage />,
+  '/denials': <DenialsPage />,
 };
 // A claim is opened by the roles that work the claims list.
 const claimRoles = WORKFLOWS.find((w) => w.path === '/claims')!.roles;
@@ -111,6 +117,8 @@ export const PAGES: PageDef[] = [
     icon: WORKFLOW_ICONS[w.path],
   })),
   { path: '/claims/:id', label: 'Claim', roles: claimRoles, element: <ClaimDetailPage /> },
+  { path: '/payments/eras/:id', label: 'ERA', roles: OFFICE, element: <EraFilePage /> },
+  { path: '/payments/unmatched', label: 'Unmatched queue', roles: OFFICE, element: <UnmatchedPage /> },
   {
     path: '/statements',
     label: 'Statements',

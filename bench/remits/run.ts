@@ -1,0 +1,114 @@
+// Remittance posting benchmark: `npm run bench:remits`. A synthetic 835 of BENCH_CLAIMS (default
+// 50,000) claims paying stored claims is imported and posted (one transaction per claim payment)
+// on PGlite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL in the same
+// run. Reports claims posted per second and the peak memory of the process.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { SYSTEM_ACTOR } from '../../src/audit/index.ts';
+import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { bulkSubmittedClaims } from '../../src/remits/bulk-claims.ts';
+import { importEra } from '../../src/remits/import.ts';
+import { checkPostedLedger } from '../../src/remits/kill-check.ts';
+import { write835 } from '../../src/remits/synthetic.ts';
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 50_000);
+const PGLITE_CLAIMS = Number(process.env.BENCH_PGLITE_CLAIMS ?? CLAIMS);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+interface Result {
+  engine: string;
+  claims: number;
+  concurrency: number;
+  seconds: number;
+  claimsPerSecond: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+async function run(engine: string, database: Database, claims: number, concurrency: number): Promise<Result> {
+  await migrateDatabase(database);
+  const practiceId = await seedDemo(
+    database,
+    { seed: 835, patients: 200, encounters: 2, asOf: '2026-11-20' },
+    SYSTEM_ACTOR,
+    [],
+  );
+  const synthetic = await bulkSubmittedClaims(database.sql, practiceId, claims, 'BENCH');
+  const text = write835({
+    traceNumber: 'BENCH-1',
+    payerName: 'DEMO PAYER',
+    payerIdentifier: '999999999',
+    paymentDate: '2026-12-01',
+    claims: synthetic,
+    providerAdjustments: [{ reason: 'L6', amountCents: -500 }],
+  });
+  global.gc?.();
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 20);
+  const started = process.hrtime.bigint();
+  const outcome = await importEra(database.db, practiceId, 'bench.835', text, {
+    userId: null,
+    today: '2026-12-01',
+    concurrency,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(timer);
+  const posted = outcome.remittances.reduce((n, r) => n + r.posted, 0);
+  if (posted !== claims) throw new Error(`${engine}: posted ${posted} of ${claims}: ${outcome.message}`);
+  const check = await checkPostedLedger(database.sql);
+  if (check.violations.length) throw new Error(`${engine}: ledger check: ${check.violations.join('; ')}`);
+  return {
+    engine,
+    claims,
+    concurrency,
+    seconds: Math.round(seconds * 10) / 10,
+    claimsPerSecond: Math.round(claims / seconds),
+    peakRssMb: Math.round(peakRss / 2 ** 20),
+    peakHeapMb: Math.round(peakHeap / 2 ** 20),
+  };
+}
+
+async function onPglite(): Promise<Result> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-bench-remits-'));
+  const database = await openDatabase({ dataDir: path.join(dir, 'db') });
+  try {
+    return await run('PGlite', database, PGLITE_CLAIMS, 1);
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function onPostgres(server: string): Promise<Result> {
+  const name = `cleanclaim_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    return await run('PostgreSQL', database, CLAIMS, CONCURRENCY);
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const results: Result[] = [];
+if (PGLITE_CLAIMS > 0) results.push(await onPglite());
+if (SERVER) results.push(await onPostgres(SERVER));
+else console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
+console.table(results);
+console.log(JSON.stringify(results));
