@@ -16,3 +16,4 @@ export * from '../ledger/tables.ts';
 export * from '../remits/tables.ts';
 export * from '../denials/tables.ts';
 export * from '../ledger/statements/tables.ts';
+export * from '../clearinghouse/tables.ts';
