@@ -1,0 +1,196 @@
+/**
+ * Exactly once under SIGKILL (issue 12): a child process importing an 835 of many claims (as
+ * `cleanclaim era import` does, against the database the server owns) is killed at a random
+ * moment, again and again; after each kill the ledger is checked (no half-posted claim payment,
+ * to the cent) and the next child posts on. At the end importing again posts exactly what was
+ * left, and once more posts nothing. On PGlite this process owns and serves the files like the
+ * server; on PostgreSQL (TEST_DATABASE_URL) the children connect to a fresh database. The child is
+ * bundled once with esbuild so each start is quick. KILL_SEED repeats a run, KILL_ROUNDS,
+ * KILL_CLAIMS and KILL_MAX_DELAY_MS scale it.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
+import { serveDatabase } from '../db/pglite-serve.ts';
+import { createRandom } from '../demo/random.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { bulkSubmittedClaims } from './bulk-claims.ts';
+import { importEra } from './import.ts';
+import { checkPostedLedger } from './kill-check.ts';
+import { adjudicateLine, write835 } from './synthetic.ts';
+
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const ROUNDS = Number(process.env.KILL_ROUNDS ?? 100);
+const CLAIMS = Number(process.env.KILL_CLAIMS ?? 1000);
+const SEED = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
+/** The kill falls within this many ms after the child starts posting. */
+const MAX_DELAY_MS = Number(process.env.KILL_MAX_DELAY_MS ?? 1200);
+/** The first rounds are killed while the 835 is being stored; then this process stores it. */
+const STORE_ROUNDS = 5;
+const WORKER_SOURCE = fileURLToPath(new URL('./kill-worker.ts', import.meta.url));
+// inside the repository so the bundle's packages resolve from node_modules
+const WORKER = fileURLToPath(
+  new URL('../../node_modules/.cache/cleanclaim-kill/worker.mjs', import.meta.url),
+);
+
+const work = mkdtempSync(path.join(tmpdir(), 'cleanclaim-kill-'));
+let target = path.join(work, 'db');
+let dropDatabase = async () => undefined as void;
+
+/** One child posting, killed `delayMs` after it starts; true when it finished before the kill. */
+function round(file: string, practiceId: number, delayMs: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER, target, file, String(practiceId), 'KILL-1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!timer && out.includes('POSTING')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (process.env.KILL_DEBUG) console.log(`[${delayMs} ms] ${out.trim()} ${err.trim().slice(-300)}`);
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`worker exited ${code}: ${err.slice(-2000)}`));
+      else resolve(out.includes('DONE'));
+    });
+  });
+}
+
+describe(`killing a posting process at random (${onPostgres ? 'PostgreSQL' : 'PGlite'}, seed ${SEED})`, () => {
+  let practiceId: number;
+  let database: Database;
+  let stopServing = async () => undefined as void;
+  const file = path.join(work, 'era.835');
+  let paidCents = 0;
+
+  beforeAll(async () => {
+    const server = process.env.TEST_DATABASE_URL;
+    if (server) {
+      const name = `cleanclaim_kill_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: server });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      target = url.toString();
+      dropDatabase = async () => {
+        const drop = new pg.Client({ connectionString: server });
+        await drop.connect();
+        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop.end();
+      };
+    }
+    await build({
+      entryPoints: [WORKER_SOURCE],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: WORKER,
+      logLevel: 'warning',
+    });
+    database = await openDatabase(onPostgres ? { url: target } : { dataDir: target, mode: 'own' });
+    if (database.owner) stopServing = await serveDatabase(database.owner);
+    {
+      await migrateDatabase(database);
+      practiceId = await seedDemo(
+        database,
+        { seed: 12, patients: 30, encounters: 2, asOf: '2026-11-20' },
+        SYSTEM_ACTOR,
+        [],
+      );
+      const claims = await bulkSubmittedClaims(database.sql, practiceId, CLAIMS, 'K');
+      paidCents = claims.reduce(
+        (s, c) => s + c.lines.reduce((t, l) => t + adjudicateLine(l.chargeCents).paid, 0),
+        0,
+      );
+      writeFileSync(
+        file,
+        write835({
+          traceNumber: 'KILL-1',
+          payerName: 'DEMO PAYER',
+          payerIdentifier: '999999999',
+          paymentDate: '2026-12-01',
+          claims,
+          providerAdjustments: [{ reason: 'L6', amountCents: -1234 }],
+        }),
+      );
+    }
+  }, 300_000);
+  afterAll(async () => {
+    await stopServing();
+    await database?.close();
+    await dropDatabase();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it(`leaves nothing half-posted after each of ${ROUNDS} kills, then posts exactly once`, async () => {
+    const random = createRandom(SEED).next;
+    let kills = 0;
+    let lastPosted = 0;
+    const started = Date.now();
+    const text = readFileSync(file, 'utf8');
+    for (let i = 0; i < ROUNDS; i++) {
+      if (i === Math.min(STORE_ROUNDS, ROUNDS - 1)) {
+        const stored = await importEra(database.db, practiceId, 'kill.835', text, {
+          userId: null,
+          today: '2026-12-01',
+          post: false,
+        });
+        expect(stored.remittances).toHaveLength(1);
+      }
+      if (!(await round(file, practiceId, Math.floor(random() * MAX_DELAY_MS)))) kills++;
+      const check = await checkPostedLedger(database.sql);
+      expect(check.violations, `after round ${i} (seed ${SEED})`).toEqual([]);
+      // posting only moves forward
+      expect(check.posted).toBeGreaterThanOrEqual(lastPosted);
+      lastPosted = check.posted;
+    }
+    console.log(
+      `${ROUNDS} rounds, ${kills} killed, ${lastPosted} of ${CLAIMS} posted by them, in ${Date.now() - started} ms`,
+    );
+    const before = await checkPostedLedger(database.sql);
+    const outcome = await importEra(database.db, practiceId, 'kill.835', text, {
+      userId: null,
+      today: '2026-12-01',
+    });
+    // the first children may have died before the remittance was stored: then this import stores it
+    expect(outcome.remittances[0]!.posted + before.posted).toBe(CLAIMS);
+    expect(await checkPostedLedger(database.sql)).toMatchObject({
+      posted: CLAIMS,
+      pending: 0,
+      violations: [],
+    });
+    const again = await importEra(database.db, practiceId, 'kill.835', text, {
+      userId: null,
+      today: '2026-12-01',
+    });
+    expect(again).toMatchObject({ duplicate: true, remittances: [{ posted: 0, alreadyPosted: CLAIMS }] });
+    const { rows } = await database.sql.executeSql(
+      `select coalesce(sum(amount_cents) filter (where kind = 'insurance_payment'), 0) as paid,
+              coalesce(sum(amount_cents) filter (where kind = 'payer_adjustment'), 0) as plb,
+              count(*) filter (where kind = 'payer_adjustment') as plb_entries
+         from ledger_entry where source_type = 'remittance'`,
+    );
+    expect(Number(rows[0]!.paid)).toBe(paidCents);
+    expect([Number(rows[0]!.plb), Number(rows[0]!.plb_entries)]).toEqual([1234, 1]);
+    const { rows: remits } = await database.sql.executeSql(`select count(*) as n from remittance`);
+    expect(Number(remits[0]!.n)).toBe(1);
+    expect(kills, 'most rounds are killed before they finish').toBeGreaterThan(ROUNDS / 2);
+  }, 900_000);
+});
