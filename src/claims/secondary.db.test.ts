@@ -227,6 +227,78 @@ describe('secondary claims from the primary payer adjudication', () => {
     expect(out.stdout.trim().split('\n')).toEqual(files.map((f) => `OK ${f}`));
   }, 300_000);
 
+  it('makes the tertiary claim from the secondary adjudication, with both prior payers in 2320/2430', async () => {
+    const practiceId = practices[0]!.id;
+    const { rows } = await t.database.sql.executeSql(
+      `select id from encounter e where e.id = any($1::int[])
+          and not exists (select 1 from claim c where c.encounter_id = e.id) order by id`,
+      [await encountersWithTwoCoverages(practiceId)],
+    );
+    const unbilled = rows.map((r) => Number(r.id));
+    // A third coverage for each such patient, with a payer neither of the other two is.
+    await t.database.sql.executeSql(
+      `insert into coverage (practice_id, patient_id, payer_id, priority, member_id, relationship,
+                             subscriber_first_name, subscriber_last_name, effective_date)
+       select distinct on (e.patient_id) e.practice_id, e.patient_id, p.id, 'tertiary', 'TER123456', '18',
+              pt.first_name, pt.last_name, '2020-01-01'
+         from encounter e join patient pt on pt.id = e.patient_id
+         join payer p on p.practice_id = e.practice_id
+          and p.id not in (select payer_id from coverage where patient_id = e.patient_id)
+        where e.id = any($1::int[]) order by e.patient_id, p.id`,
+      [unbilled],
+    );
+    const primary = await submittedPrimary(practiceId, 'professional', unbilled);
+    let secondary: ClaimDetail = (
+      await biller.get(`/api/claims/${await secondaryFrom(primary, paymentFor(primary))}`)
+    ).json();
+    secondary = await readyClaim(secondary);
+    expect([secondary.state, secondary.findings.filter((f) => f.severity === 'error')]).toEqual(['ready', []]);
+    expect((await batch(practiceId, 'professional')).claimCount).toBe(1);
+    // The secondary pays half of what the primary left the patient; the rest stays the patient's.
+    const first = adjudicate(primary.lines);
+    const second: EraLine[] = first.map((l) => {
+      const left = l.adjustments.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amountCents, 0);
+      const paid = Math.floor(left / 2);
+      return {
+        line: l.line,
+        paidCents: paid,
+        adjustments: [
+          { group: 'OA', reason: '23', amountCents: l.line.chargeCents - left },
+          ...(left - paid ? [{ group: 'PR', reason: '2', amountCents: left - paid }] : []),
+        ],
+      };
+    });
+    const text = era835({
+      payerName: 'SECONDARY PAYER',
+      date: ADJUDICATED,
+      claims: [{ patientControlNumber: secondary.patientControlNumber, status: '2', lines: second }],
+    });
+    const tertiaryId = await t.database.db.transaction((tx) =>
+      createSecondaryClaim(tx, {
+        primaryClaimId: secondary.id,
+        claimPayment: parse835(text).remittances[0]!.claims[0]!,
+        adjudicationDate: ADJUDICATED,
+        userId: null,
+      }),
+    );
+    const tertiary = await readyClaim((await biller.get(`/api/claims/${tertiaryId}`)).json());
+    expect(tertiary.state).toBe('ready');
+    expect(tertiary.patientControlNumber).toMatch(/T$/);
+    const sent = await batch(practiceId, 'professional');
+    expect(validateX12(sent.x12).problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+    const [read] = parse837(sent.x12).claims;
+    expect(read!.subscriber.payerResponsibility).toBe('T');
+    expect(read!.claim.otherPayers.map((o) => [o.payerResponsibility, o.paidCents])).toEqual([
+      ['P', first.reduce((s, l) => s + l.paidCents, 0)],
+      ['S', second.reduce((s, l) => s + l.paidCents, 0)],
+    ]);
+    for (const line of read!.claim.serviceLines) expect(line.adjudications).toHaveLength(2);
+    const file = path.join(dir, 'tertiary.x12');
+    writeFileSync(file, sent.x12);
+    const out = await run(PYX12, [file]).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+    expect(out.stdout.trim()).toBe(`OK ${file}`);
+  }, 300_000);
+
   it('makes none without another coverage, nor from a reversal', async () => {
     const practiceId = practices[0]!.id;
     const primary = await submittedPrimary(

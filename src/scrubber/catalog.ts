@@ -54,7 +54,8 @@ export const RULES = {
     severity: 'error',
     title: "Outside the payer's timely filing limit",
     fixHint: 'Submit with proof of timely filing, or write the charge off as untimely.',
-    source: 'Payer contract; Medicare: 12 months from the date of service (42 CFR 424.44)',
+    source:
+      "Payer contract; Medicare: 12 months from the date of service (42 CFR 424.44); a claim to a later payer from the prior payer's remittance when that is later (payer contracts)",
   },
   'TIMELY-FILING-NEAR': {
     severity: 'warning',

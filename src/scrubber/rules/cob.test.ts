@@ -58,4 +58,17 @@ describe('secondary claim rules (COB)', () => {
     c.otherPayers = [{ payerResponsibility: 'S', payerId: '87726', adjustments: [] }];
     expect(rules(c)).toEqual([]);
   });
+
+  it("counts a secondary claim's filing limit from the primary's remittance", () => {
+    const c = cleanSecondaryClaim();
+    c.payer.timelyFilingDays = 90;
+    c.lines.forEach((l) => (l.serviceDate = '2026-05-01'));
+    const today = { today: '2026-12-01' };
+    expect(scrubClaim(c, testContext(today)).findings.map((f) => f.ruleId)).not.toContain('TIMELY-FILING');
+    c.lines.forEach((l) => (l.adjudications![0]!.adjudicationDate = '2026-06-01'));
+    const late = scrubClaim(c, testContext(today)).findings.find((f) => f.ruleId === 'TIMELY-FILING');
+    expect(late?.message).toBe(
+      "Filing limit of 90 days from the prior payer's remittance on 2026-06-01 ended on 2026-08-30",
+    );
+  });
 });

@@ -3,7 +3,7 @@ import type { ScrubClaim } from '../claim.ts';
 import type { ScrubContext } from '../context.ts';
 import { finding, lineField, type Finding } from '../finding.ts';
 
-/** No service in the future; the claim inside the payer's timely filing limit, counted from the earliest service. */
+/** No service in the future; the claim inside the payer's timely filing limit, counted from the earliest service (or the prior payer's remittance). */
 export function checkDates(claim: ScrubClaim, context: ScrubContext): Finding[] {
   const findings: Finding[] = [];
   claim.lines.forEach((line, i) => {
@@ -19,15 +19,15 @@ export function checkDates(claim: ScrubClaim, context: ScrubContext): Finding[] 
     }
   });
   const limit = claim.payer.timelyFilingDays;
-  const earliest = claim.lines.map((l) => l.serviceDate).sort()[0];
-  if (limit && earliest && claim.frequencyCode === '1') {
-    const deadline = addDays(earliest, limit);
+  const start = filingStart(claim);
+  if (limit && start && claim.frequencyCode === '1') {
+    const deadline = addDays(start.date, limit);
     if (deadline < context.today) {
       findings.push(
         finding(
           'TIMELY-FILING',
           '/payer/timelyFilingDays',
-          `Filing limit of ${limit} days from ${earliest} ended on ${deadline}`,
+          `Filing limit of ${limit} days from ${start.label} ended on ${deadline}`,
         ),
       );
     } else if (deadline <= addDays(context.today, 14)) {
@@ -35,10 +35,30 @@ export function checkDates(claim: ScrubClaim, context: ScrubContext): Finding[] 
         finding(
           'TIMELY-FILING-NEAR',
           '/payer/timelyFilingDays',
-          `Filing limit of ${limit} days from ${earliest} ends on ${deadline}`,
+          `Filing limit of ${limit} days from ${start.label} ends on ${deadline}`,
         ),
       );
     }
   }
   return findings;
+}
+
+/**
+ * Where the filing limit counts from: the earliest date of service, or on a claim to a later payer
+ * the prior payer's remittance (2430/2330B DTP*573) when that is later, as payers count secondary
+ * claims from the primary's EOB.
+ */
+function filingStart(claim: ScrubClaim): { date: string; label: string } | undefined {
+  const earliest = claim.lines.map((l) => l.serviceDate).sort()[0];
+  if (!earliest) return undefined;
+  const adjudicated = [
+    ...(claim.otherPayers ?? []).map((o) => o.remittanceDate),
+    ...claim.lines.flatMap((l) => (l.adjudications ?? []).map((a) => a.adjudicationDate)),
+  ]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  return adjudicated && adjudicated > earliest
+    ? { date: adjudicated, label: `the prior payer's remittance on ${adjudicated}` }
+    : { date: earliest, label: earliest };
 }
