@@ -29,6 +29,7 @@ export {
   owedLines,
   postPatientPayment,
   refundPatientCredit,
+  reversePatientPayment,
   type PatientPaymentInput,
 } from './payment-store.ts';
 export { patientLedger } from './patient-ledger.ts';

@@ -15,7 +15,10 @@ export function paymentUse(payment: { id: number }, entries: readonly LedgerEntr
       byLine.set(e.serviceLineId, (byLine.get(e.serviceLineId) ?? 0) + e.amountCents);
   const credit = creditsByPayment(own)[0]?.creditCents ?? 0;
   const refundedCents = own.filter((e) => e.kind === 'refund').reduce((s, e) => s + e.amountCents, 0);
+  const reversedIds = new Set(own.flatMap((e) => (e.reversesEntryId == null ? [] : [e.reversesEntryId])));
+  const reversed = own.length > 0 && own.every((e) => e.reversesEntryId != null || reversedIds.has(e.id));
   return {
+    reversed,
     lines: [...byLine]
       .filter(([, c]) => c !== 0)
       .map(([serviceLineId, amountCents]) => ({ serviceLineId, amountCents })),

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { serviceLinesByIds } from '../encounters/index.ts';
-import { invalid, type FieldError } from '../shared/problem.ts';
+import { conflict, invalid, type FieldError } from '../shared/problem.ts';
 import type { NewLedgerEntry } from './entries.ts';
 import { balancesOf } from './kinds.ts';
 import {
@@ -246,4 +246,53 @@ export async function paymentInScope(db: Executor, id: number, scope: readonly n
       and(eq(patientPayment.id, id), inArray(patientPayment.practiceId, scope.length ? [...scope] : [-1])),
     );
   return row;
+}
+
+/**
+ * Takes a payment back (a returned check, a card charged back): every entry it posted is
+ * reversed, so what it paid is owed again and its credit is gone. A payment whose credit was
+ * refunded is refused (the money already went back), as is one reversed before.
+ */
+export async function reversePatientPayment(
+  tx: Executor,
+  payment: PatientPaymentRow,
+  input: { reason: string; effectiveDate: string },
+  actor: LedgerActor,
+) {
+  await lockPatient(tx, payment.patientId);
+  const own = await tx
+    .select()
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.sourceType, 'patient_payment'), eq(ledgerEntry.sourceId, String(payment.id))));
+  if (own.some((e) => e.kind === 'refund'))
+    throw conflict("the payment's credit was refunded: it cannot be reversed");
+  const reversed = new Set(own.flatMap((e) => (e.reversesEntryId == null ? [] : [e.reversesEntryId])));
+  const open = own.filter((e) => e.reversesEntryId == null && !reversed.has(e.id));
+  if (open.length === 0) throw conflict('the payment is already reversed');
+  const rows = await postEntries(
+    tx,
+    open.map((e) => ({
+      practiceId: e.practiceId,
+      patientId: e.patientId,
+      encounterId: e.encounterId,
+      serviceLineId: e.serviceLineId,
+      account: 'patient' as const,
+      kind: e.kind as 'patient_payment',
+      amountCents: -e.amountCents,
+      reversesEntryId: e.id,
+      effectiveDate: input.effectiveDate,
+      sourceType: 'patient_payment' as const,
+      sourceId: String(payment.id),
+      memo: input.reason,
+    })),
+    actor,
+  );
+  await recordAudit(tx, auditActor(actor), {
+    practiceId: payment.practiceId,
+    action: 'reverse',
+    entity: 'patient_payment',
+    entityId: payment.id,
+    detail: { reason: input.reason, entries: rows.length },
+  });
+  return { reversedEntries: rows.length };
 }

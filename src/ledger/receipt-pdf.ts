@@ -24,6 +24,8 @@ export interface Receipt {
   lines: { serviceDate: string; procedureCode: string; amountCents: number }[];
   creditCents: number;
   refundedCents: number;
+  /** Taken back (a returned check): the receipt says so. */
+  reversed?: boolean;
 }
 
 const WIDTH = 612;
@@ -80,6 +82,11 @@ export async function renderReceiptPdf(
   right(`Received ${usDate(r.payment.receivedDate)}`, RIGHT, 84);
 
   let y = 140;
+  if (r.reversed) {
+    doc.font('Helvetica-Bold').fontSize(12).fillColor('#b00020');
+    at('REVERSED: this payment was taken back', LEFT, 116);
+    doc.fillColor('black');
+  }
   const row = (label: string, value: string) => {
     doc.font('Helvetica').fontSize(10);
     at(label, LEFT, y);

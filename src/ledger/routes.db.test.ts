@@ -233,6 +233,59 @@ describe('patient ledger and payments (routes)', () => {
     expect(audits.some((a) => a.entity === 'patient_ledger' && a.action === 'read')).toBe(true);
   });
 
+  it('takes a returned check back: what it paid is owed again', async () => {
+    const id = patientId;
+    const [extra] = await sql(
+      `insert into service_line (practice_id, encounter_id, line_number, service_date, procedure_code, modifiers, units, charge_cents, diagnosis_pointers)
+       values ($1, $2, 51, '2026-11-12', '36415', '{}', 1, 4000, '{1}') returning id`,
+      [t.practiceA, encounterId],
+    );
+    await t.database.db.transaction((tx) =>
+      ensureCharges(tx, { serviceLineIds: [Number(extra!.id)] }, actor),
+    );
+    const before = await patientBalance(t.database.db, t.practiceA, id);
+    const paid = (
+      await biller.post(`/api/patients/${id}/payments`, {
+        method: 'check',
+        reference: '3003',
+        amountCents: 5_000,
+        receivedDate: '2026-12-01',
+      })
+    ).json();
+    expect(paid.creditCents).toBe(1_000);
+    expect((await patientBalance(t.database.db, t.practiceA, id)).patientBalance).toBe(
+      before.patientBalance - 5_000,
+    );
+    expect(
+      (await coder.post(`/api/payments/${paid.payment.id}/reverse`, { reason: 'returned' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await otherPractice.post(`/api/payments/${paid.payment.id}/reverse`, { reason: 'returned' }))
+        .statusCode,
+    ).toBe(404);
+    const res = await biller.post(`/api/payments/${paid.payment.id}/reverse`, {
+      reason: 'check returned NSF',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await patientBalance(t.database.db, t.practiceA, id)).toMatchObject({
+      patientBalance: before.patientBalance,
+      credit: before.credit,
+    });
+    expect(
+      (await biller.post(`/api/payments/${paid.payment.id}/reverse`, { reason: 'again' })).statusCode,
+    ).toBe(409);
+    const ledger = (await biller.get(`/api/patients/${id}/ledger`)).json();
+    const listed = ledger.payments.find((p: { id: number }) => p.id === paid.payment.id);
+    expect(listed).toMatchObject({ reversed: true, creditCents: 0, lines: [] });
+    const receipt = await biller.get(`/api/payments/${paid.payment.id}/receipt.pdf`);
+    expect(shownText(receipt.rawPayload).join('\n')).toContain('REVERSED');
+    // the first check's credit was refunded: it can no longer be taken back
+    const refunded = ledger.payments.find((p: { reference: string }) => p.reference === '1042');
+    expect(
+      (await biller.post(`/api/payments/${refunded.id}/reverse`, { reason: 'returned' })).statusCode,
+    ).toBe(409);
+  });
+
   it('bills a visit no claim bills to the patient (self-pay), once', async () => {
     const [visit] = await sql(
       `select e.id, e.patient_id from encounter e where e.practice_id = $1 and e.patient_id <> $2

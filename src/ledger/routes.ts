@@ -10,13 +10,14 @@ import { serviceLinesByIds, serviceLinesOfPatient } from '../encounters/index.ts
 import { todayIso } from '../shared/dates.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { Id } from '../shared/schema.ts';
-import { ApplyCreditBody as ApplyBody, PaymentBody, RefundBody } from './schema.ts';
+import { ApplyCreditBody as ApplyBody, PaymentBody, RefundBody, ReverseBody } from './schema.ts';
 import { patientLedger, paymentUse } from './patient-ledger.ts';
 import {
   applyPatientCredit,
   paymentInScope,
   postPatientPayment,
   refundPatientCredit,
+  reversePatientPayment,
 } from './payment-store.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
 import { ensureCharges, entriesOfSource } from './store.ts';
@@ -175,6 +176,32 @@ export function registerLedgerRoutes(app: FastifyInstance, db: Db, options: Ledg
     },
   );
 
+  app.post<{ Params: { id: number }; Body: typeof ReverseBody.static }>(
+    '/api/payments/:id/reverse',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary:
+          'Take a payment back (a returned check, a chargeback): every entry it posted is reversed, so what it paid is owed again',
+        params: Type.Object({ id: Id }),
+        body: ReverseBody,
+      },
+    },
+    async (request) => {
+      const payment = await paymentInScope(db, request.params.id, request.practiceScope);
+      if (!payment) throw notFound('payment');
+      return db.transaction((tx) =>
+        reversePatientPayment(
+          tx,
+          payment,
+          { reason: request.body.reason, effectiveDate: today() },
+          actorOf(request),
+        ),
+      );
+    },
+  );
+
   app.get<{ Params: { id: number } }>(
     '/api/payments/:id/receipt.pdf',
     {
@@ -210,6 +237,7 @@ export function registerLedgerRoutes(app: FastifyInstance, db: Db, options: Ledg
           })),
           creditCents: use.creditCents,
           refundedCents: use.refundedCents,
+          reversed: use.reversed,
         },
         { creationDate: payment.createdAt },
       );

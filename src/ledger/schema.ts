@@ -29,3 +29,6 @@ export const RefundBody = Type.Object(
   { amountCents: Type.Optional(Amount), memo: Nullable(Text(200)) },
   closed,
 );
+
+/** Why a payment is taken back (a returned check, a chargeback). */
+export const ReverseBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 200 }) }, closed);

@@ -7,6 +7,7 @@ import type { Patient } from '../api/types.ts';
 import { useHasRole } from '../auth/useHasRole.ts';
 import { dollars } from '../lists/format.ts';
 import { useRecord } from '../lists/useRecord.ts';
+import { ReasonModal } from '../claims/ReasonModal.tsx';
 import { PostPaymentDialog } from './PostPaymentDialog.tsx';
 
 export interface Balances {
@@ -44,6 +45,7 @@ export interface PatientLedgerData {
     lines: { serviceLineId: number; amountCents: number }[];
     creditCents: number;
     refundedCents: number;
+    reversed: boolean;
   }[];
 }
 
@@ -80,6 +82,8 @@ export function PatientLedger({ patient }: { patient: Patient }) {
   } = useRecord<PatientLedgerData>(`/api/patients/${patient.id}/ledger`);
   const canPost = useHasRole(OFFICE);
   const [posting, setPosting] = useState(false);
+  const [reversing, setReversing] = useState<number>();
+  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
 
   if (error) return <Alert type="error" title={error.message} showIcon />;
@@ -103,6 +107,19 @@ export function PatientLedger({ patient }: { patient: Patient }) {
       await reload();
     } catch (e) {
       void message.error(e instanceof ApiProblem ? e.message : 'the server did not answer; try again');
+    }
+  };
+  const reverse = async (reason: string) => {
+    setBusy(true);
+    try {
+      await api.post(`/api/payments/${reversing}/reverse`, { reason });
+      void message.success('Payment reversed');
+      setReversing(undefined);
+      await reload();
+    } catch (e) {
+      void message.error(e instanceof ApiProblem ? e.message : 'the server did not answer; try again');
+    } finally {
+      setBusy(false);
     }
   };
   const credit = (action: 'apply' | 'refund') => async () => {
@@ -227,6 +244,12 @@ export function PatientLedger({ patient }: { patient: Patient }) {
                 <Space>
                   {p.creditCents > 0 && <Tag color="blue">credit {dollars(p.creditCents)}</Tag>}
                   {p.refundedCents > 0 && <Tag>refunded {dollars(p.refundedCents)}</Tag>}
+                  {p.reversed && <Tag color="red">reversed</Tag>}
+                  {canPost && !p.reversed && p.refundedCents === 0 && (
+                    <Button size="small" type="link" danger onClick={() => setReversing(p.id)}>
+                      Reverse
+                    </Button>
+                  )}
                   <a href={`/api/payments/${p.id}/receipt.pdf`} target="_blank" rel="noreferrer">
                     <FilePdfOutlined /> Receipt
                   </a>
@@ -236,6 +259,16 @@ export function PatientLedger({ patient }: { patient: Patient }) {
           ]}
         />
       </Card>
+      <ReasonModal
+        open={reversing !== undefined}
+        title="Reverse payment (returned check, chargeback)"
+        okText="Reverse payment"
+        minLength={3}
+        danger
+        busy={busy}
+        onCancel={() => setReversing(undefined)}
+        onSubmit={(reason) => void reverse(reason)}
+      />
       <PostPaymentDialog
         open={posting}
         patient={patient}
