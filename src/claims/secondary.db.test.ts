@@ -252,7 +252,10 @@ describe('secondary claims from the primary payer adjudication', () => {
       await biller.get(`/api/claims/${await secondaryFrom(primary, paymentFor(primary))}`)
     ).json();
     secondary = await readyClaim(secondary);
-    expect([secondary.state, secondary.findings.filter((f) => f.severity === 'error')]).toEqual(['ready', []]);
+    expect([secondary.state, secondary.findings.filter((f) => f.severity === 'error')]).toEqual([
+      'ready',
+      [],
+    ]);
     expect((await batch(practiceId, 'professional')).claimCount).toBe(1);
     // The secondary pays half of what the primary left the patient; the rest stays the patient's.
     const first = adjudicate(primary.lines);
@@ -315,7 +318,7 @@ describe('secondary claims from the primary payer adjudication', () => {
     expect(await secondaryFrom(twoCoverages, paymentFor(twoCoverages, '22'))).toBeNull();
   }, 300_000);
 
-  it('gives a secondary claim not sent yet the new adjudication when the primary is posted again', async () => {
+  it('holds a secondary claim not sent yet when the primary is reversed, and gives it the corrected adjudication', async () => {
     const practiceId = practices[0]!.id;
     const primary = await submittedPrimary(
       practiceId,
@@ -323,6 +326,13 @@ describe('secondary claims from the primary payer adjudication', () => {
       await encountersWithTwoCoverages(practiceId),
     );
     const first = await secondaryFrom(primary, paymentFor(primary));
+    // The primary's payment is reversed: the secondary claim, not sent yet, is held.
+    expect(await secondaryFrom(primary, paymentFor(primary, '22'))).toBeNull();
+    const held: ClaimDetail & { cob: unknown } = (await biller.get(`/api/claims/${first}`)).json();
+    expect(held.cob).toBeNull();
+    expect(held.state).toBe('scrubbed');
+    expect(held.findings.map((f) => f.ruleId)).toContain('COB-ADJUDICATION');
+    // The corrected payment follows.
     const payment = paymentFor(primary);
     payment.paidCents -= 100;
     payment.serviceLines[0]!.paidCents -= 100;

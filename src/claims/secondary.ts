@@ -39,10 +39,19 @@ const PRIORITY_OF: Record<string, string> = { P: 'primary', S: 'secondary', T: '
  * when there is no next coverage, or the 835 is a reversal or says the payer forwarded the claim
  * itself (CLP02 19–22). When a claim to the next payer is already open for the visit, it takes the
  * new adjudication if it has not left yet (a re-posted primary), and is returned as it is if it has.
+ * A reversal takes the reversed adjudication off a next claim not sent yet, so the scrubber holds it
+ * (COB-ADJUDICATION) until the corrected payment is posted.
  */
 export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimInput): Promise<number | null> {
   const [prior] = await tx.select().from(claim).where(eq(claim.id, input.primaryClaimId));
   if (!prior) throw notFound('claim');
+  const actor: AuditActor = input.actor ?? { userId: input.userId, userEmail: null, ip: null };
+  const today = input.today ?? todayIso();
+  const lookups = input.lookups ?? {};
+  if (input.claimPayment.status === '22') {
+    await withdrawAdjudication(tx, prior, actor, today, lookups);
+    return null;
+  }
   if (noNextClaimReason(input.claimPayment)) return null;
   const encounter = await loadEncounter(tx, prior.encounterId, [prior.practiceId]);
   if (!encounter) throw notFound('encounter');
@@ -67,9 +76,6 @@ export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimIn
       adjudication,
     ],
   };
-  const actor: AuditActor = input.actor ?? { userId: input.userId, userEmail: null, ip: null };
-  const today = input.today ?? todayIso();
-  const lookups = input.lookups ?? {};
 
   const [open] = await tx
     .select()
@@ -121,4 +127,38 @@ export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimIn
   });
   await scrubStoredClaim(tx, row!, actor, today, lookups);
   return row!.id;
+}
+
+/** Takes a reversed payer's adjudication off the claims to later payers of the visit not sent yet. */
+async function withdrawAdjudication(
+  tx: Executor,
+  prior: typeof claim.$inferSelect,
+  actor: AuditActor,
+  today: string,
+  lookups: ClaimLookups,
+) {
+  const later = await tx
+    .select()
+    .from(claim)
+    .where(and(eq(claim.encounterId, prior.encounterId), inArray(claim.state, [...EDITABLE_STATES])));
+  for (const row of later) {
+    const kept = (row.cob?.priorPayers ?? []).filter((p) => p.claimId !== prior.id);
+    if (!row.cob || kept.length === row.cob.priorPayers.length) continue;
+    const cob = kept.length ? { priorPayers: kept } : null;
+    const [updated] = await tx
+      .update(claim)
+      .set({ cob, updatedAt: new Date() })
+      .where(eq(claim.id, row.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      practiceId: row.practiceId,
+      action: 'update',
+      entity: 'claim',
+      entityId: row.id,
+      before: { cob: row.cob },
+      after: { cob },
+      detail: { reversedClaim: prior.id },
+    });
+    await scrubStoredClaim(tx, updated!, actor, today, lookups);
+  }
 }
