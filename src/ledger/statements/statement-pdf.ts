@@ -200,6 +200,16 @@ function drawLines(doc: Doc, lines: StatementLineInput[]): void {
   doc.font('Helvetica').fontSize(8);
   lines.forEach((l, i) => {
     const y = ROWS_TOP + i * ROW_PITCH;
+    // a faint rule between visits
+    if (i > 0 && l.encounterId !== lines[i - 1]!.encounterId)
+      doc
+        .save()
+        .moveTo(LEFT, y - 3)
+        .lineTo(RIGHT, y - 3)
+        .lineWidth(0.3)
+        .strokeColor('#bbbbbb')
+        .stroke()
+        .restore();
     text(doc, usDate(l.serviceDate), COLUMNS.date, y);
     text(doc, [l.procedureCode, ...l.modifiers].join(' '), COLUMNS.code, y);
     const note = l.description ?? (l.insuranceBalanceCents > 0 ? 'Insurance pending' : '');
