@@ -33,6 +33,10 @@ const HEIGHT = 792;
 const LEFT = 50;
 const RIGHT = 562;
 
+const phoneText = (p: string) =>
+  /^\d{10}$/.test(p) ? `(${p.slice(0, 3)}) ${p.slice(3, 6)}-${p.slice(6)}` : p;
+const zipText = (z: string) => (z.length === 9 ? `${z.slice(0, 5)}-${z.slice(5)}` : z);
+
 const METHOD: Record<string, string> = { cash: 'Cash', check: 'Check', card: 'Card' };
 
 export function methodText(p: Receipt['payment']): string {
@@ -72,7 +76,7 @@ export async function renderReceiptPdf(
   doc.font('Helvetica-Bold').fontSize(14);
   at(p.name, LEFT, 50);
   doc.font('Helvetica').fontSize(9);
-  [p.address1, p.address2, `${p.city}, ${p.state} ${p.zip}`, p.phone]
+  [p.address1, p.address2, `${p.city}, ${p.state} ${zipText(p.zip)}`, p.phone ? phoneText(p.phone) : null]
     .filter((s): s is string => Boolean(s))
     .forEach((s, i) => at(s, LEFT, 70 + i * 12));
   doc.font('Helvetica-Bold').fontSize(16);
@@ -116,6 +120,12 @@ export async function renderReceiptPdf(
   y += 18;
   doc.font('Helvetica');
   for (const l of r.lines) {
+    // a payment spread over many visits runs onto more pages
+    if (y > HEIGHT - 100) {
+      doc.addPage({ size: [WIDTH, HEIGHT], margin: 0 });
+      doc.font('Helvetica').fontSize(9);
+      y = 50;
+    }
     at(usDate(l.serviceDate), LEFT, y);
     at(l.procedureCode || 'service', LEFT + 110, y);
     right(money(l.amountCents), RIGHT, y);
