@@ -36,7 +36,13 @@ export async function statementSettingsOf(
   practiceId: number,
 ): Promise<StatementSettingsValues> {
   const [row] = await db.select().from(statementSettings).where(eq(statementSettings.practiceId, practiceId));
-  if (row) return row;
+  if (row)
+    return {
+      minimumBalanceCents: row.minimumBalanceCents,
+      daysBetweenStatements: row.daysBetweenStatements,
+      dueInDays: row.dueInDays,
+      howToPay: row.howToPay,
+    };
   const practice = await practiceById(db, practiceId);
   return {
     minimumBalanceCents: 500,
