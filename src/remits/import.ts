@@ -12,7 +12,8 @@ import { candidatesByControlNumber, candidatesByPatient, type StoredCandidate } 
 import { matchClaimPayment, type ClaimMatch } from './match.ts';
 import { postClaimPayment, postProviderAdjustments } from './post.ts';
 import {
-  claimPaymentsOf,
+  claimPaymentStates,
+  claimPaymentsByIds,
   claimStateCounts,
   insertEraFile,
   insertRemittance,
@@ -264,10 +265,15 @@ async function inGroups<T>(
   run: (t: T) => Promise<void>,
 ) {
   const groups = new Map<number, T[]>();
-  for (const t of items) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
+  for (const t of items) {
+    const g = groups.get(keyOf(t));
+    if (g) g.push(t);
+    else groups.set(keyOf(t), [t]);
+  }
   const queue = [...groups.values()];
+  let next = 0;
   const worker = async () => {
-    for (let g = queue.shift(); g; g = queue.shift()) for (const t of g) await run(t);
+    for (let g = queue[next++]; g; g = queue[next++]) for (const t of g) await run(t);
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }
@@ -286,12 +292,16 @@ export async function postRemittance(
 > {
   const actor = actorOf(opts);
   const today = opts.today ?? isoToday();
-  const payments = await claimPaymentsOf(db, remit.id);
-  const pending = payments.filter((p) => p.state === 'pending' && p.claimId != null);
+  const states = await claimPaymentStates(db, remit.id);
+  const pending = states.filter((p) => p.state === 'pending' && p.claimId != null);
   let posted = 0;
-  let alreadyPosted = payments.filter((p) => p.state === 'posted').length;
-  // in slices, so posting starts at once and a large 835 never holds every claim in memory twice
-  for (const slice of slicesByClaim(pending, SLICE)) {
+  let alreadyPosted = states.filter((p) => p.state === 'posted').length;
+  // in slices, so posting starts at once and a large 835's claim payments are read a slice at a time
+  for (const ids of slicesByClaim(pending, SLICE)) {
+    const slice = await claimPaymentsByIds(
+      db,
+      ids.map((p) => p.id),
+    );
     const candidates = opts.candidates?.size
       ? opts.candidates
       : await candidatesOf(db, remit.practiceId, slice);
@@ -334,11 +344,15 @@ export async function postRemittance(
 const SLICE = 200;
 
 /** Pending claim payments in slices of about `size`, a claim's payments never split across two. */
-function slicesByClaim(rows: RemittanceClaimRow[], size: number): RemittanceClaimRow[][] {
-  const groups = new Map<number, RemittanceClaimRow[]>();
-  for (const r of rows) groups.set(r.claimId as number, [...(groups.get(r.claimId as number) ?? []), r]);
-  const slices: RemittanceClaimRow[][] = [];
-  let slice: RemittanceClaimRow[] = [];
+function slicesByClaim<T extends { claimId: number | null }>(rows: T[], size: number): T[][] {
+  const groups = new Map<number, T[]>();
+  for (const r of rows) {
+    const g = groups.get(r.claimId as number);
+    if (g) g.push(r);
+    else groups.set(r.claimId as number, [r]);
+  }
+  const slices: T[][] = [];
+  let slice: T[] = [];
   for (const g of groups.values()) {
     slice.push(...g);
     if (slice.length >= size) {

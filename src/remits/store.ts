@@ -51,6 +51,24 @@ export async function claimPaymentsOf(db: Executor, remittanceId: number): Promi
     .orderBy(asc(remittanceClaim.sequence));
 }
 
+/** A remittance's claim payments without their 835 content: which wait, which are posted. */
+export async function claimPaymentStates(db: Executor, remittanceId: number) {
+  return db
+    .select({ id: remittanceClaim.id, claimId: remittanceClaim.claimId, state: remittanceClaim.state })
+    .from(remittanceClaim)
+    .where(eq(remittanceClaim.remittanceId, remittanceId))
+    .orderBy(asc(remittanceClaim.sequence));
+}
+
+export async function claimPaymentsByIds(db: Executor, ids: number[]): Promise<RemittanceClaimRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(remittanceClaim)
+    .where(inArray(remittanceClaim.id, ids))
+    .orderBy(asc(remittanceClaim.sequence));
+}
+
 export async function remittanceById(db: Executor, id: number): Promise<RemittanceRow | undefined> {
   const [row] = await db.select().from(remittance).where(eq(remittance.id, id));
   return row;
