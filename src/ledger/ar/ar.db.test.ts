@@ -136,6 +136,14 @@ describe('A/R aging and summary routes', () => {
     expect(header).toBe('Payer,0–30 days,31–60 days,61–90 days,91–120 days,Over 120 days,Total');
     expect(row).toMatch(new RegExp(`100\\.00,100\\.00$`));
     expect(total).toMatch(/^Total,/);
+    // by patient it names patients: the export is audited
+    const byPatient = await biller.get(`/api/ar/aging.csv?practiceId=${t.practiceA}&by=patient`);
+    expect(byPatient.body.split('\r\n')[0]).toMatch(/^Patient,/);
+    const { rows } = await t.database.sql.executeSql(
+      `select count(*)::int as n from audit_event where entity = 'ar_aging' and action = 'export'`,
+      [],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
   });
 
   it('sums days in A/R and the net collection rate', async () => {
