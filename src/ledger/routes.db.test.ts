@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { sql as raw } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownText } from '../claims/pdf-testing.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
@@ -78,6 +80,44 @@ describe('patient ledger and payments (routes)', () => {
     );
     expect(new Set(charges.map((c) => c.account))).toEqual(new Set(['insurance']));
     expect(new Set(charges.map((c) => Number(c.claim_id)))).toEqual(new Set([claim!.id]));
+  });
+
+  it('the upgrade charges claims billed before the ledger existed, once', async () => {
+    // a claim that left before this version: submitted, no charges
+    const [visit] = await sql(
+      `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
+        where e.practice_id = $1 and not exists (select 1 from ledger_entry le where le.encounter_id = e.id)
+          and not exists (select 1 from claim where claim.encounter_id = e.id) order by e.id limit 1`,
+      [t.practiceA],
+    );
+    const claim = (await biller.post('/api/claims', { encounterId: Number(visit!.id) })).json();
+    await sql(`update claim set state = 'submitted' where id = $1`, [claim.id]);
+    const migration = readFileSync(
+      new URL('../db/migrations/0020_ledger_charges_for_billed_claims.sql', import.meta.url),
+      'utf8',
+    );
+    const run = () =>
+      t.database.db.transaction(async (tx) => {
+        for (const statement of migration.split('--> statement-breakpoint'))
+          await tx.execute(raw.raw(statement));
+      });
+    await run();
+    await run();
+    const charges = await sql(
+      `select service_line_id, amount_cents, claim_id, account from ledger_entry where encounter_id = $1 and kind = 'charge' order by service_line_id`,
+      [visit!.id],
+    );
+    const lines = await sql(`select id, charge_cents from service_line where encounter_id = $1 order by id`, [
+      visit!.id,
+    ]);
+    expect(
+      charges.map((c) => [Number(c.service_line_id), Number(c.amount_cents), Number(c.claim_id), c.account]),
+    ).toEqual(lines.map((l) => [Number(l.id), Number(l.charge_cents), claim.id, 'insurance']));
+    const [audit] = await sql(
+      `select detail from audit_event where detail->>'migration' is not null and practice_id = $1 order by id limit 1`,
+      [t.practiceA],
+    );
+    expect(audit!.detail).toMatchObject({ entries: lines.length });
   });
 
   it("refuses to replace a billed visit's lines (their entries stay), and still saves the rest of the visit", async () => {

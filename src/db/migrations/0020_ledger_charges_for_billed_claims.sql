@@ -11,4 +11,4 @@ ON CONFLICT ("service_line_id") WHERE "kind" = 'charge' AND "reverses_entry_id" 
 --> statement-breakpoint
 INSERT INTO "audit_event" ("user_email", "practice_id", "action", "entity", "detail")
 SELECT 'system', "practice_id", 'post', 'ledger_entry', jsonb_build_object('migration', 'charges for claims billed before the ledger', 'entries', count(*), 'centsByKind', jsonb_build_object('charge', sum("amount_cents")))
-FROM "ledger_entry" WHERE "kind" = 'charge' AND "source_type" = 'claim' GROUP BY "practice_id";
+FROM "ledger_entry" WHERE "kind" = 'charge' AND "source_type" = 'claim' AND "posted_at" = now() GROUP BY "practice_id";
