@@ -359,6 +359,7 @@ describe('patient ledger and payments (routes)', () => {
     const body = { method: 'cash', amountCents: 100, receivedDate: '2026-11-30' };
     expect((await coder.post(`/api/patients/${patientId}/payments`, body)).statusCode).toBe(403);
     expect((await coder.post(`/api/patients/${patientId}/credit/refund`, {})).statusCode).toBe(403);
+    expect((await coder.post(`/api/patients/${patientId}/credit/apply`, {})).statusCode).toBe(403);
     expect((await coder.get(`/api/patients/${patientId}/ledger`)).statusCode).toBe(200);
     expect((await otherPractice.get(`/api/patients/${patientId}/ledger`)).statusCode).toBe(404);
     expect((await otherPractice.post(`/api/patients/${patientId}/payments`, body)).statusCode).toBe(404);
