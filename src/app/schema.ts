@@ -11,6 +11,7 @@ export * from '../claims/tables.ts';
 export * from '../scrubber/tables.ts';
 export * from '../codesets/storage/tables.ts';
 export * from '../claims/batch-tables.ts';
+export * from '../claims/ack-tables.ts';
 export * from '../scrubber/ncci-files.ts';
 export * from '../ledger/tables.ts';
 export * from '../remits/tables.ts';
