@@ -2,8 +2,7 @@ import type { Executor } from '../db/connection.ts';
 import { todayIso } from '../shared/dates.ts';
 import { cms1500InputOf } from './cms1500/from-claim.ts';
 import { renderCms1500 } from './cms1500/index.ts';
-import { claimModelOf } from './model.ts';
-import { loadClaimParties } from './parties.ts';
+import { loadClaimModel } from './model.ts';
 import type { claim, claimLine } from './tables.ts';
 import { renderUb04 } from './ub04/render.ts';
 
@@ -36,16 +35,8 @@ export async function renderClaimForm(
   lines: LineRow[],
   background: 'form' | 'none',
 ): Promise<Buffer> {
-  const parties = await loadClaimParties(db, row);
   const options = { background, creationDate: new Date() };
-  const model = claimModelOf(row, lines, parties);
-  if (form === 'CMS-1500') return renderCms1500(cms1500InputOf(model, parties, todayIso()), options);
-  const payer = parties.payer;
-  // FL38: the responsible party's name and address, when the payer's address is on file.
-  const payerAddress =
-    payer?.address1 && payer.city
-      ? `${payer.name} ${payer.address1} ${payer.city} ${payer.state ?? ''} ${payer.zip ?? ''}`
-      : null;
-  const extras = { createdOn: todayIso(), payerAddress, billingPhone: parties.practice?.phone ?? null };
-  return renderUb04(model, extras, options);
+  const { model, print } = await loadClaimModel(db, row, lines);
+  if (form === 'CMS-1500') return renderCms1500(cms1500InputOf({ model, print }, todayIso()), options);
+  return renderUb04(model, { createdOn: todayIso(), billingPhone: print.billingProviderPhone }, options);
 }

@@ -5,7 +5,8 @@ import { scrubClaimFrom837 } from '../scrubber/from-837.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { testContext } from '../scrubber/testing.ts';
 import { MemoryControlNumbers, parse837, write837 } from '../x12/index.ts';
-import { claimModelOf } from './model.ts';
+import { cms1500InputOf } from './cms1500/from-claim.ts';
+import { claimModelOf, claimPrintDetailsOf } from './model.ts';
 import type { PriorAdjudication } from './cob.ts';
 import type { ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
@@ -144,6 +145,7 @@ const storedClaim = fc
       }),
       patientAddress: address,
       practiceAddress: address,
+      payerAddress: fc.option(address, { nil: undefined }),
       rendering: person,
       referring: fc.option(person),
       frequencyCode: fc.constantFrom('1', '7'),
@@ -193,7 +195,13 @@ const storedClaim = fc
         taxonomy: '207Q00000X',
         ...g.practiceAddress,
       },
-      payer: { name: 'AETNA', payerId: '60054', claimFilingIndicator: 'CI', timelyFilingDays: 90 },
+      payer: {
+        name: 'AETNA',
+        payerId: '60054',
+        claimFilingIndicator: 'CI',
+        timelyFilingDays: 90,
+        ...g.payerAddress,
+      },
       coverage: {
         relationship: g.relationship,
         subscriberLastName: g.relationship === '18' ? g.patient.lastName : 'HOLDER',
@@ -261,6 +269,15 @@ describe('the claim model', () => {
         if (row.cob) expect(view.otherPayers?.[0]?.paidCents).toBe(row.cob.priorPayers[0]!.paidCents);
         // The drug lines reach loop 2410.
         expect(view.lines.map((l) => l.ndc ?? null)).toEqual(lines.map((l) => l.ndc));
+        // What is printed is what is sent: the CMS-1500 reads the model alone (the payer's address
+        // is 2010BB N3/N4), so the 837 read back prints the same form.
+        expect(read.claims[0]!.payer.address).toEqual(model.payer.address);
+        if (type === 'professional') {
+          const print = claimPrintDetailsOf(parties);
+          expect(cms1500InputOf({ model: read.claims[0]!, print }, '2026-11-25')).toEqual(
+            cms1500InputOf({ model, print }, '2026-11-25'),
+          );
+        }
       }),
       { numRuns: 150 },
     );

@@ -32,8 +32,45 @@ function withLineControlNumbers(model: ProfessionalClaim, lines: LineRow[]): Pro
   return { ...model, claim: { ...model.claim, serviceLines } };
 }
 
-/** Loads what the claim points at and builds its model. */
+/**
+ * What the paper forms show and the 837 does not carry, read from the same rows as the model:
+ * phones, the patient's middle name (our 837 sends no NM105), the plan name and credentials.
+ */
+export interface ClaimPrintDetails {
+  patientMiddleName: string | null;
+  patientPhone: string | null;
+  /** CMS-1500 item 33 / UB-04 FL1 line 4. */
+  billingProviderPhone: string | null;
+  /** CMS-1500 item 11c. */
+  planName: string | null;
+  /** CMS-1500 items 17 and 31, after the name. */
+  renderingCredentials: string | null;
+  referringCredentials: string | null;
+}
+
+export function claimPrintDetailsOf(parties: ClaimParties): ClaimPrintDetails {
+  return {
+    patientMiddleName: parties.patient?.middleName ?? null,
+    patientPhone: parties.patient?.phone ?? null,
+    billingProviderPhone: parties.practice?.phone ?? null,
+    planName: parties.coverage?.planName ?? null,
+    renderingCredentials: parties.rendering?.credentials ?? null,
+    referringCredentials: parties.referring?.credentials ?? null,
+  };
+}
+
+/** The claim as the forms print it: the 837 model and its print-only details. */
+export interface PrintableClaim {
+  model: ProfessionalClaim;
+  print: ClaimPrintDetails;
+}
+
+/** Loads what the claim points at and builds its model (and what only the forms print). */
 export async function loadClaimModel(db: Executor, row: ClaimRow, lines: LineRow[]) {
   const parties = await loadClaimParties(db, row);
-  return { parties, model: claimModelOf(row, lines, parties) };
+  return {
+    parties,
+    model: claimModelOf(row, lines, parties),
+    print: claimPrintDetailsOf(parties),
+  };
 }

@@ -104,7 +104,16 @@ export function professionalClaimOf(
             ...(cov.subscriberSex ? { gender: cov.subscriberSex } : {}),
           }),
     },
-    payer: { entityType: '2', lastOrOrganizationName: py.name, idQualifier: 'PI', id: py.payerId },
+    payer: {
+      entityType: '2',
+      lastOrOrganizationName: py.name,
+      idQualifier: 'PI',
+      id: py.payerId,
+      // 2010BB N3/N4 (situational): sent when the payer's address is on file, and printed from here.
+      ...(py.address1 && py.city && py.state && py.zip
+        ? { address: address({ ...py, address1: py.address1, city: py.city, state: py.state, zip: py.zip }) }
+        : {}),
+    },
     ...(self
       ? {}
       : {

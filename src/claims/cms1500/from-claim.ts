@@ -1,5 +1,5 @@
-import type { Address, ProfessionalClaim, Provider } from '../../x12/transactions/837-types.ts';
-import type { ClaimParties } from '../parties.ts';
+import type { Address, Provider } from '../../x12/transactions/837-types.ts';
+import type { PrintableClaim } from '../model.ts';
 import type { Cms1500Address, Cms1500Input, Cms1500Provider, Cms1500Sex } from './types.ts';
 
 const address = (a: Address | undefined): Cms1500Address | null =>
@@ -13,16 +13,10 @@ const provider = (p: Provider | undefined, credentials?: string | null): Cms1500
     : null;
 
 /**
- * The claim's 837P model as the CMS-1500 prints it (what is sent is what is printed), with what
- * the form shows and the 837 does not carry: payer address, phones, middle names, plan name and
- * credentials, from the rows the claim points at.
+ * The claim's 837P model as the CMS-1500 prints it (what is sent is what is printed), with the
+ * model's print-only details for what the form shows and the 837 does not carry.
  */
-export function cms1500InputOf(
-  model: ProfessionalClaim,
-  parties: ClaimParties,
-  signedOn: string,
-): Cms1500Input {
-  const { payer: py, coverage: cov, patient: pt, practice: pr } = parties;
+export function cms1500InputOf({ model, print }: PrintableClaim, signedOn: string): Cms1500Input {
   const c = model.claim;
   const sub = model.subscriber;
   // The 837's 2000C patient is present only when the patient is not the subscriber (SBR02 18).
@@ -35,19 +29,16 @@ export function cms1500InputOf(
     payer: {
       name: model.payer.lastOrOrganizationName,
       claimFilingIndicator: sub.claimFilingIndicator ?? '',
-      address:
-        py?.address1 && py.city && py.state && py.zip
-          ? { line1: py.address1, line2: py.address2, city: py.city, state: py.state, zip: py.zip }
-          : null,
+      address: address(model.payer.address),
     },
     patient: {
       lastName: patient.lastOrOrganizationName,
       firstName: patient.firstName ?? '',
-      middleName: pt?.middleName,
+      middleName: print.patientMiddleName,
       dateOfBirth: patient.birthDate ?? '',
       sex: sex(patient.gender),
       address: address(patient.address)!,
-      phone: pt?.phone,
+      phone: print.patientPhone,
     },
     insured: {
       lastName: sub.lastOrOrganizationName,
@@ -58,7 +49,7 @@ export function cms1500InputOf(
       sex: sub.gender ? sex(sub.gender) : null,
       address: address(sub.address),
       groupNumber: sub.groupNumber ?? null,
-      planName: cov?.planName,
+      planName: print.planName,
     },
     otherInsured: other
       ? {
@@ -74,10 +65,10 @@ export function cms1500InputOf(
       taxId: bp.taxId,
       taxIdType: bp.taxIdQualifier === 'SY' ? 'SSN' : 'EIN',
       address: address(bp.address)!,
-      phone: pr?.phone,
+      phone: print.billingProviderPhone,
     },
-    renderingProvider: provider(c.renderingProvider, parties.rendering?.credentials),
-    referringProvider: provider(c.referringProvider, parties.referring?.credentials),
+    renderingProvider: provider(c.renderingProvider, print.renderingCredentials),
+    referringProvider: provider(c.referringProvider, print.referringCredentials),
     facility: c.serviceFacility
       ? {
           name: c.serviceFacility.lastOrOrganizationName,

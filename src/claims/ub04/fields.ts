@@ -5,9 +5,7 @@ import { payerRowFields } from './payers.ts';
 /** What the UB-04 prints beyond the 837I: the day the form is made (FL45 line 23). */
 export interface Ub04Extras {
   createdOn: string;
-  /** FL38 responsible party: the payer's name and address when known. */
-  payerAddress?: string | null;
-  /** FL1 line 4: the billing provider's phone. */
+  /** FL1 line 4: the billing provider's phone (the model's print-only details). */
   billingPhone?: string | null;
 }
 
@@ -78,11 +76,10 @@ export function ub04Fields(model: ProfessionalClaim, extras: Ub04Extras): Ub04Pa
   set(v, 'FL16', c.dates.find((d) => d.qualifier === '096')?.time?.slice(0, 2));
   set(v, 'FL17', c.admission?.patientStatusCode);
   codeFields(v, model);
-  set(
-    v,
-    'FL38.name',
-    extras.payerAddress ? upper(extras.payerAddress) : upper(model.payer.lastOrOrganizationName),
-  );
+  // FL38 responsible party: the payer's name and its 2010BB address when the model has one.
+  const pa = model.payer.address;
+  const payerAddress = pa ? ` ${pa.line1} ${pa.city} ${pa.state ?? ''} ${pa.postalCode ?? ''}` : '';
+  set(v, 'FL38.name', upper(`${model.payer.lastOrOrganizationName}${payerAddress}`));
   Object.assign(v, payerRowFields(model));
   set(v, 'FL56', bp.idQualifier === 'XX' ? bp.id : undefined);
   set(v, 'FL66', '0'); // ICD-10
