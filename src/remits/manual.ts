@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { candidateById } from './candidates.ts';
+import { postRemittance } from './import.ts';
 import { matchLines } from './match.ts';
 import { postClaimPayment, type PostResult } from './post.ts';
 import { claimPaymentById, remittanceById, setClaimPayment } from './store.ts';
@@ -55,5 +56,7 @@ export async function matchByHand(
     today,
     candidate: claim,
   });
+  // the remittance's own state (posted, partly posted) follows what is left waiting
+  await postRemittance(db, remit, remit, { ...actor, today });
   return { result, claimPaymentId: payment.id, claimId };
 }
