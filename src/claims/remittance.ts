@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import type { ClaimState } from './states.ts';
+import { canTransition, type ClaimState } from './states.ts';
 import { moveClaim } from './store.ts';
 import { claim, claimLine } from './tables.ts';
 
@@ -133,7 +133,8 @@ export async function claimForRemittance(
 /**
  * Moves a claim to the state its remittance says (paid, partially_paid, denied, reversed), recorded
  * with the remittance as the reason. A state it is already in is left alone (a second payment on
- * a paid claim, a reversal arriving twice).
+ * a paid claim), and so is a claim whose life does not allow the move (voided, corrected, closed):
+ * the money still posts, the claim's history keeps what a person decided.
  */
 export async function moveClaimByRemittance(
   tx: Executor,
@@ -142,14 +143,16 @@ export async function moveClaimByRemittance(
   actor: AuditActor,
   reason: string,
   detail?: unknown,
-): Promise<{ from: string; to: string }> {
+): Promise<{ from: string; to: string; moved: boolean }> {
   const [row] = await tx.select().from(claim).where(eq(claim.id, claimId)).for('update');
   if (!row) throw new Error(`claim ${claimId} does not exist`);
-  if (row.state === to) return { from: row.state, to };
+  const from = row.state as ClaimState;
   // An 835 for a claim whose 277CA never came says the payer took it: accepted first, then adjudicated.
-  if (row.state === 'submitted' && to !== 'accepted') {
-    await moveClaim(tx, row, 'accepted', actor, reason, detail);
-    await moveClaim(tx, { ...row, state: 'accepted' }, to, actor, reason, detail);
-  } else await moveClaim(tx, row, to, actor, reason, detail);
-  return { from: row.state, to };
+  const path: ClaimState[] = from === 'submitted' && to !== 'accepted' ? ['accepted', to] : [to];
+  const steps = [from, ...path];
+  if (!path.every((next, k) => canTransition(steps[k] as ClaimState, next)))
+    return { from, to: from, moved: false };
+  for (const [k, next] of path.entries())
+    await moveClaim(tx, { ...row, state: steps[k] as ClaimState }, next, actor, reason, detail);
+  return { from, to, moved: true };
 }
