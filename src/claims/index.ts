@@ -11,3 +11,4 @@ export {
 export type { ClaimState } from './states.ts';
 export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
 export type { ClaimCob, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
+export { batchForDelivery, batchesNotSent, markBatchSent, type BatchForDelivery } from './batch-delivery.ts';
