@@ -58,4 +58,13 @@ export {
   type ClaimAck,
   type ClaimStatus,
 } from './transactions/277ca.ts';
+export {
+  write277CA,
+  acknowledgmentToSegments,
+  type Acknowledgment277CA,
+  type ClaimAckToWrite,
+  type ProviderAckToWrite,
+  type StatusToWrite,
+  type Write277CAOptions,
+} from './transactions/277ca-generate.ts';
 export { parseTA1, type ParseTA1Result, type InterchangeAck } from './transactions/ta1.ts';

@@ -1,0 +1,280 @@
+// The sandbox scenario: what the pretend payers pay and deny, as data a user edits (JSON). Read with
+// checks that name the path of every bad value, so a typo says where it is.
+
+/** A member's benefits for the plan year; amounts in cents, percents whole numbers. */
+export interface Benefits {
+  deductibleCents: number;
+  /** Deductible already met this plan year when the sandbox starts. */
+  deductibleMetCents: number;
+  /** Patient's coinsurance share of the allowed amount after deductible (20 = 20%). */
+  coinsurancePercent: number;
+  /** Copay per service type (names from `serviceTypes`), charged once per claim and type. */
+  copays: Record<string, number>;
+  outOfPocketMaxCents: number;
+  outOfPocketMetCents: number;
+}
+
+export interface MemberRule extends Partial<Benefits> {
+  /** Coverage ends after this date (YYYY-MM-DD): later services deny CO-27. */
+  coverageEnds?: string;
+  /** Another plan is primary: claims sent here as primary deny CO-22. */
+  otherCoveragePrimary?: boolean;
+}
+
+export interface PayerRule {
+  name: string;
+  /** Allowed amount per procedure code per unit; codes not listed allow `defaultAllowedPercent` of the charge. */
+  feeSchedule: Record<string, number>;
+  defaultAllowedPercent: number;
+  timelyFilingDays: number;
+  /** Procedure codes the plan does not cover (CO-96). */
+  nonCovered: string[];
+  /** Procedure codes that need a prior authorization on the claim (CO-197). */
+  priorAuthorizationRequired: string[];
+  /** NCCI pairs: `code` billed with `column1` on the same date is bundled into it (CO-97). */
+  bundles: { code: string; column1: string }[];
+  /** Procedure codes paid only for these diagnoses (CO-50 with RARC N386 otherwise). */
+  medicalNecessity: { code: string; diagnoses: string[] }[];
+  /** Reject claims without a rendering provider NPI (277CA A7:562, entity 82). */
+  requireRenderingNpi: boolean;
+}
+
+export interface Scenario {
+  /** Seconds between the 277CA and the 835 of an accepted claim. */
+  adjudicationDelaySeconds: number;
+  /** Service types for copays: name → procedure codes (a trailing * matches a prefix). */
+  serviceTypes: Record<string, string[]>;
+  /** Benefits of members not listed in `members`. */
+  defaultBenefits: Benefits;
+  /** Member ids no payer knows (277CA A3:33, rejected up front). */
+  unknownMembers: string[];
+  /** Diagnosis codes a payer refuses as invalid or not billable (277CA A7:255). */
+  invalidDiagnoses: string[];
+  /** Payers by payer id (2010BB NM109); claims to a payer not listed get `defaultPayer`. */
+  payers: Record<string, PayerRule>;
+  defaultPayer: PayerRule;
+  /** Members by member id (2010BA NM109). */
+  members: Record<string, MemberRule>;
+}
+
+export interface ScenarioProblem {
+  code: 'SANDBOX_SCENARIO_INVALID';
+  /** JSON path of the bad value, e.g. payers.DEMO-BCBS.feeSchedule.99213. */
+  where: string;
+  message: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+class Checker {
+  problems: ScenarioProblem[] = [];
+  bad(where: string, message: string): void {
+    this.problems.push({ code: 'SANDBOX_SCENARIO_INVALID', where, message });
+  }
+  cents(v: unknown, where: string, fallback: number): number {
+    if (v === undefined) return fallback;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+    this.bad(where, `must be whole cents (a non-negative integer), not ${JSON.stringify(v)}`);
+    return fallback;
+  }
+  percent(v: unknown, where: string, fallback: number): number {
+    if (v === undefined) return fallback;
+    if (typeof v === 'number' && v >= 0 && v <= 100) return v;
+    this.bad(where, `must be a percent from 0 to 100, not ${JSON.stringify(v)}`);
+    return fallback;
+  }
+  strings(v: unknown, where: string): string[] {
+    if (v === undefined) return [];
+    if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v as string[];
+    this.bad(where, 'must be a list of strings');
+    return [];
+  }
+  centsMap(v: unknown, where: string): Record<string, number> {
+    if (v === undefined) return {};
+    if (!isObj(v)) {
+      this.bad(where, 'must be an object of code → cents');
+      return {};
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.cents(x, `${where}.${k}`, 0)]));
+  }
+  obj(v: unknown, where: string): Obj {
+    if (v === undefined) return {};
+    if (isObj(v)) return v;
+    this.bad(where, 'must be an object');
+    return {};
+  }
+  unknownKeys(o: Obj, known: string[], where: string): void {
+    for (const k of Object.keys(o))
+      if (!known.includes(k))
+        this.bad(`${where}.${k}`, `is not a scenario setting (expected one of ${known.join(', ')})`);
+  }
+}
+
+const BENEFIT_KEYS = [
+  'deductibleCents',
+  'deductibleMetCents',
+  'coinsurancePercent',
+  'copays',
+  'outOfPocketMaxCents',
+  'outOfPocketMetCents',
+];
+
+function benefits(c: Checker, o: Obj, where: string, base: Benefits): Benefits {
+  return {
+    deductibleCents: c.cents(o.deductibleCents, `${where}.deductibleCents`, base.deductibleCents),
+    deductibleMetCents: c.cents(o.deductibleMetCents, `${where}.deductibleMetCents`, base.deductibleMetCents),
+    coinsurancePercent: c.percent(
+      o.coinsurancePercent,
+      `${where}.coinsurancePercent`,
+      base.coinsurancePercent,
+    ),
+    copays: o.copays === undefined ? base.copays : c.centsMap(o.copays, `${where}.copays`),
+    outOfPocketMaxCents: c.cents(
+      o.outOfPocketMaxCents,
+      `${where}.outOfPocketMaxCents`,
+      base.outOfPocketMaxCents,
+    ),
+    outOfPocketMetCents: c.cents(
+      o.outOfPocketMetCents,
+      `${where}.outOfPocketMetCents`,
+      base.outOfPocketMetCents,
+    ),
+  };
+}
+
+const PAYER_KEYS = [
+  'name',
+  'feeSchedule',
+  'defaultAllowedPercent',
+  'timelyFilingDays',
+  'nonCovered',
+  'priorAuthorizationRequired',
+  'bundles',
+  'medicalNecessity',
+  'requireRenderingNpi',
+];
+
+function payer(c: Checker, v: unknown, where: string): PayerRule {
+  const o = c.obj(v, where);
+  c.unknownKeys(o, PAYER_KEYS, where);
+  const pairs = (key: string, fields: [string, 'string' | 'strings'][]) => {
+    const list = o[key] === undefined ? [] : Array.isArray(o[key]) ? (o[key] as unknown[]) : [];
+    if (o[key] !== undefined && !Array.isArray(o[key])) c.bad(`${where}.${key}`, 'must be a list');
+    return list.map((x, i) => {
+      const item = c.obj(x, `${where}.${key}[${i}]`);
+      for (const [f, kind] of fields) {
+        const ok = kind === 'string' ? typeof item[f] === 'string' : Array.isArray(item[f]);
+        if (!ok)
+          c.bad(
+            `${where}.${key}[${i}].${f}`,
+            `is required (${kind === 'string' ? 'a code' : 'a list of codes'})`,
+          );
+      }
+      return item;
+    });
+  };
+  const days = o.timelyFilingDays;
+  if (days !== undefined && !(typeof days === 'number' && Number.isInteger(days) && days > 0))
+    c.bad(`${where}.timelyFilingDays`, 'must be a positive whole number of days');
+  return {
+    name: typeof o.name === 'string' ? o.name : 'SANDBOX PAYER',
+    feeSchedule: c.centsMap(o.feeSchedule, `${where}.feeSchedule`),
+    defaultAllowedPercent: c.percent(o.defaultAllowedPercent, `${where}.defaultAllowedPercent`, 70),
+    timelyFilingDays: typeof days === 'number' && days > 0 ? days : 365,
+    nonCovered: c.strings(o.nonCovered, `${where}.nonCovered`),
+    priorAuthorizationRequired: c.strings(
+      o.priorAuthorizationRequired,
+      `${where}.priorAuthorizationRequired`,
+    ),
+    bundles: pairs('bundles', [
+      ['code', 'string'],
+      ['column1', 'string'],
+    ]) as unknown as PayerRule['bundles'],
+    medicalNecessity: pairs('medicalNecessity', [
+      ['code', 'string'],
+      ['diagnoses', 'strings'],
+    ]) as unknown as PayerRule['medicalNecessity'],
+    requireRenderingNpi: o.requireRenderingNpi === true,
+  };
+}
+
+const NO_BENEFITS: Benefits = {
+  deductibleCents: 0,
+  deductibleMetCents: 0,
+  coinsurancePercent: 0,
+  copays: {},
+  outOfPocketMaxCents: 0,
+  outOfPocketMetCents: 0,
+};
+
+const SCENARIO_KEYS = [
+  '$schema',
+  'description',
+  'adjudicationDelaySeconds',
+  'serviceTypes',
+  'defaultBenefits',
+  'unknownMembers',
+  'invalidDiagnoses',
+  'payers',
+  'defaultPayer',
+  'members',
+];
+
+/** Reads a scenario (parsed JSON); every problem has the path of the value it is about. */
+export function readScenario(json: unknown): { scenario: Scenario; problems: ScenarioProblem[] } {
+  const c = new Checker();
+  const o = isObj(json) ? json : (c.bad('$', 'a scenario is a JSON object'), {});
+  c.unknownKeys(o, SCENARIO_KEYS, '$');
+  const delay = o.adjudicationDelaySeconds;
+  if (delay !== undefined && !(typeof delay === 'number' && delay >= 0))
+    c.bad('adjudicationDelaySeconds', 'must be a number of seconds, 0 or more');
+  const types = c.obj(o.serviceTypes, 'serviceTypes');
+  const members = c.obj(o.members, 'members');
+  const payers = c.obj(o.payers, 'payers');
+  const defaults = benefits(c, c.obj(o.defaultBenefits, 'defaultBenefits'), 'defaultBenefits', NO_BENEFITS);
+  const scenario: Scenario = {
+    adjudicationDelaySeconds: typeof delay === 'number' && delay >= 0 ? delay : 0,
+    serviceTypes: Object.fromEntries(
+      Object.entries(types).map(([k, v]) => [k, c.strings(v, `serviceTypes.${k}`)]),
+    ),
+    defaultBenefits: defaults,
+    unknownMembers: c.strings(o.unknownMembers, 'unknownMembers'),
+    invalidDiagnoses: c.strings(o.invalidDiagnoses, 'invalidDiagnoses'),
+    payers: Object.fromEntries(Object.entries(payers).map(([k, v]) => [k, payer(c, v, `payers.${k}`)])),
+    defaultPayer: payer(c, o.defaultPayer, 'defaultPayer'),
+    members: Object.fromEntries(
+      Object.entries(members).map(([id, v]) => {
+        const where = `members.${id}`;
+        const m = c.obj(v, where);
+        c.unknownKeys(m, [...BENEFIT_KEYS, 'coverageEnds', 'otherCoveragePrimary'], where);
+        const rule: MemberRule = benefits(c, m, where, defaults);
+        if (m.coverageEnds !== undefined) {
+          if (typeof m.coverageEnds === 'string' && DATE.test(m.coverageEnds))
+            rule.coverageEnds = m.coverageEnds;
+          else c.bad(`${where}.coverageEnds`, 'must be a date YYYY-MM-DD');
+        }
+        if (m.otherCoveragePrimary === true) rule.otherCoveragePrimary = true;
+        return [id, rule];
+      }),
+    ),
+  };
+  for (const [id, m] of Object.entries(scenario.members))
+    for (const t of Object.keys(m.copays ?? {}))
+      if (!(t in scenario.serviceTypes))
+        c.bad(`members.${id}.copays.${t}`, `names no service type in serviceTypes`);
+  for (const t of Object.keys(defaults.copays))
+    if (!(t in scenario.serviceTypes))
+      c.bad(`defaultBenefits.copays.${t}`, `names no service type in serviceTypes`);
+  return { scenario, problems: c.problems };
+}
+
+/** The service types a procedure code falls in (a trailing * in the scenario matches a prefix). */
+export function serviceTypesOf(s: Scenario, code: string): string[] {
+  return Object.entries(s.serviceTypes)
+    .filter(([, codes]) =>
+      codes.some((p) => (p.endsWith('*') ? code.startsWith(p.slice(0, -1)) : p === code)),
+    )
+    .map(([name]) => name);
+}
