@@ -260,8 +260,8 @@ export function readScenario(json: unknown): { scenario: Scenario; problems: Sce
       }),
     ),
   };
-  for (const [id, m] of Object.entries(scenario.members))
-    for (const t of Object.keys(m.copays ?? {}))
+  for (const [id, m] of Object.entries(members))
+    for (const t of Object.keys(isObj(m) && isObj(m.copays) ? m.copays : {}))
       if (!(t in scenario.serviceTypes))
         c.bad(`members.${id}.copays.${t}`, `names no service type in serviceTypes`);
   for (const t of Object.keys(defaults.copays))
