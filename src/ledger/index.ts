@@ -30,6 +30,7 @@ export {
   postPatientPayment,
   refundPatientCredit,
   reversePatientPayment,
+  writeOffPatientBalance,
   type PatientPaymentInput,
 } from './payment-store.ts';
 export { patientLedger } from './patient-ledger.ts';

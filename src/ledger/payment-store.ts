@@ -296,3 +296,48 @@ export async function reversePatientPayment(
   });
   return { reversedEntries: rows.length };
 }
+
+/**
+ * Writes off what a patient owes (a small balance, a hardship, a courtesy): on the chosen lines
+ * (whole, or the amount given) or on every line they owe on, with the reason on each entry.
+ */
+export async function writeOffPatientBalance(
+  tx: Executor,
+  input: {
+    practiceId: number;
+    patientId: number;
+    lines?: ChosenLine[];
+    reason: string;
+    effectiveDate: string;
+  },
+  actor: LedgerActor,
+) {
+  await lockPatient(tx, input.patientId);
+  const owed = await owedLines(tx, input.practiceId, input.patientId);
+  const chosen = input.lines;
+  const byId = new Map(owed.map((l) => [l.serviceLineId, l]));
+  const total = chosen
+    ? chosen.reduce((s, c) => s + (c.amountCents ?? byId.get(c.serviceLineId)?.owesCents ?? 0), 0)
+    : owed.reduce((s, l) => s + l.owesCents, 0);
+  if (total <= 0) throw invalid([{ pointer: '', detail: 'the patient owes nothing to write off' }]);
+  const allocation = allocatePayment(owed, total, chosen);
+  if (allocation.errors.length) throw invalid(allocation.errors);
+  await postEntries(
+    tx,
+    allocation.applied.map((a) => ({
+      practiceId: input.practiceId,
+      patientId: input.patientId,
+      encounterId: a.encounterId,
+      serviceLineId: a.serviceLineId,
+      account: 'patient' as const,
+      kind: 'write_off' as const,
+      amountCents: a.amountCents,
+      effectiveDate: input.effectiveDate,
+      sourceType: 'user' as const,
+      sourceId: `patient ${input.patientId}`,
+      memo: input.reason,
+    })),
+    actor,
+  );
+  return { writtenOff: allocation.applied, writtenOffCents: total };
+}

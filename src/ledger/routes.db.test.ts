@@ -353,6 +353,41 @@ describe('patient ledger and payments (routes)', () => {
       after.unbilledVisits.some((v: { encounterId: number }) => v.encounterId === Number(visit!.id)),
     ).toBe(false);
     expect(after.totals.patientBalance - before.totals.patientBalance).toBe(unbilled.chargeCents);
+
+    // a manager writes off part of the first line, then the rest of what the patient owes
+    const manager = await t.login('manager@example.org');
+    const line = after.visits.find((v: { encounterId: number }) => v.encounterId === Number(visit!.id))
+      .lines[0];
+    const writeOff = (body: unknown) => manager.post(`/api/patients/${id}/write-off`, body);
+    expect((await biller.post(`/api/patients/${id}/write-off`, { reason: 'small balance' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await otherPractice.post(`/api/patients/${id}/write-off`, { reason: 'small balance' })).statusCode,
+    ).toBe(404);
+    const part = await writeOff({
+      reason: 'courtesy',
+      lines: [{ serviceLineId: line.serviceLineId, amountCents: 100 }],
+    });
+    expect(part.statusCode, part.body).toBe(200);
+    expect(part.json().writtenOffCents).toBe(100);
+    expect(
+      (
+        await writeOff({
+          reason: 'too much',
+          lines: [{ serviceLineId: line.serviceLineId, amountCents: line.patientBalance }],
+        })
+      ).statusCode,
+    ).toBe(422);
+    const rest = await writeOff({ reason: 'hardship' });
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect(await patientBalance(t.database.db, t.practiceA, id)).toMatchObject({ patientBalance: 0 });
+    const memos = await sql(
+      `select distinct memo from ledger_entry where patient_id = $1 and kind = 'write_off'`,
+      [id],
+    );
+    expect(memos.map((m) => m.memo).sort()).toEqual(['courtesy', 'hardship']);
+    expect((await writeOff({ reason: 'nothing left' })).statusCode).toBe(422);
   });
 
   it('refuses a role without money rights, and hides another practice', async () => {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/index.ts';
-import { EVERYONE, OFFICE } from '../auth/roles.ts';
+import { EVERYONE, MANAGERS, OFFICE } from '../auth/roles.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { actorOf } from '../http/access.ts';
 import { patientsByIds } from '../patients/index.ts';
@@ -10,7 +10,13 @@ import { serviceLinesByIds, serviceLinesOfPatient } from '../encounters/index.ts
 import { todayIso } from '../shared/dates.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { Id } from '../shared/schema.ts';
-import { ApplyCreditBody as ApplyBody, PaymentBody, RefundBody, ReverseBody } from './schema.ts';
+import {
+  ApplyCreditBody as ApplyBody,
+  PaymentBody,
+  RefundBody,
+  ReverseBody,
+  WriteOffBody,
+} from './schema.ts';
 import { patientLedger, paymentUse } from './patient-ledger.ts';
 import {
   applyPatientCredit,
@@ -18,6 +24,7 @@ import {
   postPatientPayment,
   refundPatientCredit,
   reversePatientPayment,
+  writeOffPatientBalance,
 } from './payment-store.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
 import { ensureCharges, entriesOfSource } from './store.ts';
@@ -143,6 +150,35 @@ export function registerLedgerRoutes(app: FastifyInstance, db: Db, options: Ledg
             effectiveDate: today(),
             memo: request.body.memo ?? null,
             ...(request.body.amountCents ? { amountCents: request.body.amountCents } : {}),
+          },
+          actorOf(request),
+        ),
+      );
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: typeof WriteOffBody.static }>(
+    '/api/patients/:id/write-off',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Write off what the patient owes (the chosen lines, or all), with the reason',
+        params: PatientParams,
+        body: WriteOffBody,
+      },
+    },
+    async (request) => {
+      const patient = await patientInScope(db, request.params.id, request.practiceScope);
+      return db.transaction((tx) =>
+        writeOffPatientBalance(
+          tx,
+          {
+            practiceId: patient.practiceId,
+            patientId: patient.id,
+            reason: request.body.reason,
+            effectiveDate: today(),
+            ...(request.body.lines ? { lines: request.body.lines } : {}),
           },
           actorOf(request),
         ),

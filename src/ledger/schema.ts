@@ -32,3 +32,9 @@ export const RefundBody = Type.Object(
 
 /** Why a payment is taken back (a returned check, a chargeback). */
 export const ReverseBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 200 }) }, closed);
+
+/** Write off what the patient owes: the chosen lines, or all; the reason is kept on each entry. */
+export const WriteOffBody = Type.Object(
+  { lines: Type.Optional(ChosenLines), reason: Type.String({ minLength: 3, maxLength: 200 }) },
+  closed,
+);

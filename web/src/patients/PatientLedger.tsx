@@ -1,7 +1,7 @@
 import { DollarOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { OFFICE } from '../../../src/auth/roles.ts';
+import { MANAGERS, OFFICE } from '../../../src/auth/roles.ts';
 import { api, ApiProblem } from '../api/client.ts';
 import type { Patient } from '../api/types.ts';
 import { useHasRole } from '../auth/useHasRole.ts';
@@ -81,6 +81,8 @@ export function PatientLedger({ patient }: { patient: Patient }) {
     reload,
   } = useRecord<PatientLedgerData>(`/api/patients/${patient.id}/ledger`);
   const canPost = useHasRole(OFFICE);
+  const canWriteOff = useHasRole(MANAGERS);
+  const [writingOff, setWritingOff] = useState(false);
   const [posting, setPosting] = useState(false);
   const [reversing, setReversing] = useState<number>();
   const [busy, setBusy] = useState(false);
@@ -122,6 +124,19 @@ export function PatientLedger({ patient }: { patient: Patient }) {
       setBusy(false);
     }
   };
+  const writeOff = async (reason: string) => {
+    setBusy(true);
+    try {
+      await api.post(`/api/patients/${patient.id}/write-off`, { reason });
+      void message.success('Balance written off');
+      setWritingOff(false);
+      await reload();
+    } catch (e) {
+      void message.error(e instanceof ApiProblem ? e.message : 'the server did not answer; try again');
+    } finally {
+      setBusy(false);
+    }
+  };
   const credit = (action: 'apply' | 'refund') => async () => {
     try {
       await api.post(`/api/patients/${patient.id}/credit/${action}`, {});
@@ -150,6 +165,9 @@ export function PatientLedger({ patient }: { patient: Patient }) {
                     <Button>Refund credit</Button>
                   </Popconfirm>
                 </>
+              )}
+              {canWriteOff && t.patientBalance > 0 && (
+                <Button onClick={() => setWritingOff(true)}>Write off balance</Button>
               )}
               <Button type="primary" icon={<DollarOutlined />} onClick={() => setPosting(true)}>
                 Post payment
@@ -268,6 +286,16 @@ export function PatientLedger({ patient }: { patient: Patient }) {
         busy={busy}
         onCancel={() => setReversing(undefined)}
         onSubmit={(reason) => void reverse(reason)}
+      />
+      <ReasonModal
+        open={writingOff}
+        title="Write off what the patient owes on every line (say why)"
+        okText="Write off"
+        minLength={3}
+        danger
+        busy={busy}
+        onCancel={() => setWritingOff(false)}
+        onSubmit={(reason) => void writeOff(reason)}
       />
       <PostPaymentDialog
         open={posting}
