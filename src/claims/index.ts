@@ -12,3 +12,9 @@ export type { ClaimState } from './states.ts';
 export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
 export type { ClaimCob, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
 export { batchForDelivery, batchesNotSent, markBatchSent, type BatchForDelivery } from './batch-delivery.ts';
+export {
+  applyAcknowledgment,
+  applyAcknowledgmentIn,
+  type AcknowledgmentFile,
+  type AcknowledgmentOutcome,
+} from './acks/apply.ts';

@@ -14,6 +14,7 @@ import { resumeSession } from '../auth/index.ts';
 import { practicesWithRole } from '../auth/roles.ts';
 import { registerClaimRoutes } from '../claims/routes.ts';
 import { registerBatchRoutes } from '../claims/batch-routes.ts';
+import { registerAcknowledgmentRoutes } from '../claims/acks/routes.ts';
 import { NcciCatalog } from '../scrubber/index.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ncci: ncci.tables(),
   }));
   registerBatchRoutes(app, database.db, queue, { waitMs: options.batchWaitMs });
+  registerAcknowledgmentRoutes(app, database.db);
   registerAuditRoutes(app, database.db);
   registerJobRoutes(app, database, queue);
   registerLedgerRoutes(app, database.db);
