@@ -12,6 +12,7 @@ import { storedReleases } from '../codesets/storage/load.ts';
 import { detectReleases } from '../codesets/release/detect.ts';
 import { noCodesetsMessage } from '../codesets/release/missing.ts';
 import { JobQueue } from '../jobs/queue.ts';
+import { scheduleClearinghousePolls } from '../clearinghouse/schedule.ts';
 import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
@@ -125,6 +126,14 @@ export async function startQueue(
     createJobs({ onCodesetsImported: () => catalog?.reload() ?? Promise.resolve() }),
   );
   await queue.start({ work });
+  if (work) {
+    const stopPolls = scheduleClearinghousePolls(queue, Number(process.env.CLEANCLAIM_POLL_SECONDS ?? 60));
+    const stop = queue.stop.bind(queue);
+    queue.stop = async () => {
+      stopPolls();
+      await stop();
+    };
+  }
   return queue;
 }
 
