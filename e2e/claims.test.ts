@@ -92,6 +92,17 @@ describe.skipIf(!hasChromium)('claims in the browser (needs /usr/bin/chromium)',
     expect(await page.getByTestId('claim-line-1').textContent()).not.toContain('$999.00');
   });
 
+  it("edits a line's NDC, quantity and unit in the claim drawer (hyphens dropped), shown in box 24", async () => {
+    await page.getByRole('button', { name: 'Edit claim' }).click();
+    const form = page.getByRole('form', { name: /^Edit claim/ });
+    await form.getByLabel('Line 1 NDC', { exact: true }).fill('00003-0293-05');
+    await form.getByLabel('Line 1 NDC quantity').fill('2');
+    await choose(page, 'Line 1 NDC unit', /^ML$/);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await eventually(() => page.getByTestId('claim-line-1').textContent()).toContain('N4 00003029305 ML2');
+  });
+
   it('voids the claim with a reason that the history shows', async () => {
     await page.getByRole('button', { name: 'Void claim' }).click();
     await giveReason(page, /^Void claim/, 'Patient paid in full at the visit', 'Void claim');

@@ -20,7 +20,22 @@ export async function applyClaimEdit(
   const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
   const changed = lines.map((l) => {
     const e = edit.lines?.find((x) => x.lineNumber === l.lineNumber);
-    return e ? { ...l, ...e, units: e.units === undefined ? l.units : String(e.units) } : l;
+    if (!e) return l;
+    const { ndcQuantity, ...rest } = e;
+    // Stored as numeric; an NDC cleared takes its quantity and unit with it.
+    const quantity =
+      e.ndc === null || ndcQuantity === null
+        ? null
+        : ndcQuantity === undefined
+          ? l.ndcQuantity
+          : String(ndcQuantity);
+    return {
+      ...l,
+      ...rest,
+      units: e.units === undefined ? l.units : String(e.units),
+      ndcQuantity: quantity,
+      ...(e.ndc === null ? { ndcUnit: null } : {}),
+    };
   });
   const unknown = (edit.lines ?? []).findIndex((e) => !lines.some((l) => l.lineNumber === e.lineNumber));
   if (unknown >= 0)

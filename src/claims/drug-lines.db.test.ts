@@ -88,4 +88,38 @@ describe('drug lines (loop 2410)', () => {
     expect(hit).toMatchObject({ severity: 'error', field: '/lines/1/ndc', lines: [2] });
     expect(claim.state).toBe('scrubbed');
   });
+
+  it("edits a line's NDC, quantity and unit on the claim (5-4-2, audited) and scrubs it again", async () => {
+    const saved = await encounter({});
+    const claim = (await biller.post('/api/claims', { encounterId: saved.json().id })).json();
+    const ruleIds = (c: { findings: { ruleId: string }[] }) => c.findings.map((f) => f.ruleId);
+    expect(ruleIds(claim)).toContain('PAYER-RULE');
+    // A hyphenated or 10-digit NDC is refused at its field, as the scrubber's NDC-FORMAT would flag it.
+    const bad = await biller.patch(`/api/claims/${claim.id}`, {
+      lines: [{ lineNumber: 2, ndc: '0003-0293-05', ndcQuantity: 1, ndcUnit: 'ML' }],
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().errors).toContainEqual({
+      pointer: '/lines/0/ndc',
+      detail: expect.stringContaining('11-digit 5-4-2'),
+    });
+    const edited = await biller.patch(`/api/claims/${claim.id}`, {
+      lines: [{ lineNumber: 2, ndc: '00003029305', ndcQuantity: 2.5, ndcUnit: 'ML' }],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().lines[1]).toMatchObject({ ndc: '00003029305', ndcQuantity: 2.5, ndcUnit: 'ML' });
+    expect(ruleIds(edited.json())).not.toContain('PAYER-RULE');
+    expect(ruleIds(edited.json())).not.toContain('NDC-QUANTITY');
+    // Clearing the NDC clears its quantity and unit, and the payer rule finds the line again.
+    const cleared = (
+      await biller.patch(`/api/claims/${claim.id}`, { lines: [{ lineNumber: 2, ndc: null }] })
+    ).json();
+    expect(cleared.lines[1]).toMatchObject({ ndc: null, ndcQuantity: null, ndcUnit: null });
+    expect(ruleIds(cleared)).toContain('PAYER-RULE');
+    const audit = await t.database.sql.executeSql(
+      `select after from audit_event where entity = 'claim' and entity_id = $1 and action = 'update' order by id`,
+      [String(claim.id)],
+    );
+    expect(JSON.stringify(audit.rows)).toContain('00003029305');
+  });
 });

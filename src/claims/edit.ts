@@ -1,5 +1,6 @@
 import type { InstitutionalData } from '../encounters/institutional.ts';
 import { MAX_DIAGNOSES } from '../encounters/schema.ts';
+import type { NdcUnit } from '../encounters/service-line.ts';
 import type { FieldError } from '../shared/problem.ts';
 
 /** A change to a claim a biller may make before it leaves (or after it came back rejected). */
@@ -16,6 +17,9 @@ export interface ClaimEdit {
     diagnosisPointers?: number[];
     procedureCode?: string;
     revenueCode?: string;
+    ndc?: string | null;
+    ndcQuantity?: number | null;
+    ndcUnit?: NdcUnit | null;
   }[];
 }
 

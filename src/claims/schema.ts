@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { InstitutionalData } from '../encounters/institutional.ts';
 import { MAX_INSTITUTIONAL_DIAGNOSES } from '../encounters/schema.ts';
 import { closed, Id, Text } from '../shared/schema.ts';
-import { ServiceLineFields } from '../encounters/service-line.ts';
+import { NDC_UNITS, ServiceLineFields } from '../encounters/service-line.ts';
 import { CLAIM_STATES, MANUAL_STATES } from './states.ts';
 
 export const ClaimCreate = Type.Object({ encounterId: Id, coverageId: Type.Optional(Id) }, closed);
@@ -183,6 +183,10 @@ export const ClaimUpdate = Type.Object(
             ),
             units: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 9999 })),
             chargeCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 99_999_999 })),
+            // Loop 2410: the drug's NDC, quantity (CTP04) and unit (CTP05-1); null clears them.
+            ndc: Type.Optional(Nullable(Type.String({ format: 'ndc' }))),
+            ndcQuantity: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 99_999_999 }))),
+            ndcUnit: Type.Optional(Nullable(Type.Union(NDC_UNITS.map((u) => Type.Literal(u))))),
             diagnosisPointers: Type.Optional(
               Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), {
                 minItems: 1,

@@ -50,6 +50,11 @@ export const formats: Record<string, { check: (v: string) => boolean; message: s
     check: (v) => /^[0-9A-HJ-NP-Z]{7}$/.test(v),
     message: 'is not an ICD-10-PCS code (7 characters, digits and letters other than I and O)',
   },
+  // Loop 2410 LIN03: HIPAA's 11-digit 5-4-2 NDC without hyphens (the scrubber's NDC-FORMAT).
+  ndc: {
+    check: (v) => /^\d{11}$/.test(v),
+    message: 'is not an NDC in the 11-digit 5-4-2 form without hyphens (e.g. 00003029305)',
+  },
   'nubc-code': {
     check: (v) => /^[0-9A-Z]{2}$/.test(v),
     message: 'is not a two-character UB-04 condition, occurrence or value code',

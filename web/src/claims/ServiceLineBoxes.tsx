@@ -40,6 +40,13 @@ function LineRows({
               {m}
             </Tag>
           ))}
+          {line.ndc && (
+            // Box 24's shaded area: the drug as loop 2410 sends it (N4, NDC, unit and quantity).
+            <div className="cms-ndc">
+              N4 {line.ndc} {line.ndcUnit}
+              {line.ndcQuantity}
+            </div>
+          )}
         </td>
         <td>{line.diagnosisPointers.map(pointerLetter).join('')}</td>
         <td className="cms-number">{dollars(line.chargeCents)}</td>

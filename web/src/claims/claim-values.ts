@@ -16,6 +16,9 @@ export interface ClaimValues {
     units?: number;
     charge?: string;
     diagnosisPointers?: number[];
+    ndc?: string | null;
+    ndcQuantity?: number | null;
+    ndcUnit?: string | null;
   }[];
 }
 
@@ -31,11 +34,15 @@ export function claimValuesOf(c: Claim): ClaimValues {
       units: l.units,
       charge: formatDollars(l.chargeCents),
       diagnosisPointers: l.diagnosisPointers,
+      ndc: l.ndc,
+      ndcQuantity: l.ndcQuantity,
+      ndcUnit: l.ndcUnit,
     })),
   };
 }
 
 const upper = (s: string | undefined) => (s ?? '').trim().toUpperCase();
+const blankText = (s: string | null | undefined) => (s ?? '').trim() === '';
 
 /** Form values → the PATCH /api/claims/:id body; a charge that is not a dollar amount is an error at its line. */
 export function claimBodyOf(v: ClaimValues): { body: Record<string, unknown>; errors: FieldError[] } {
@@ -49,6 +56,14 @@ export function claimBodyOf(v: ClaimValues): { body: Record<string, unknown>; er
       ...(l.units === undefined || l.units === null ? {} : { units: l.units }),
       ...(chargeCents === undefined ? {} : { chargeCents }),
       diagnosisPointers: l.diagnosisPointers ?? [],
+      // A blank NDC clears the drug (its quantity and unit go with it); typed hyphens are dropped.
+      ...(blankText(l.ndc)
+        ? { ndc: null }
+        : {
+            ndc: String(l.ndc).replace(/\D/g, ''),
+            ndcQuantity: l.ndcQuantity ?? null,
+            ndcUnit: blankText(l.ndcUnit) ? null : l.ndcUnit,
+          }),
     };
   });
   const auth = (v.priorAuthorization ?? '').trim();
@@ -63,7 +78,16 @@ export function claimBodyOf(v: ClaimValues): { body: Record<string, unknown>; er
   };
 }
 
-const LINE = ['procedureCode', 'modifiers', 'units', 'chargeCents', 'diagnosisPointers'];
+const LINE = [
+  'procedureCode',
+  'modifiers',
+  'units',
+  'chargeCents',
+  'diagnosisPointers',
+  'ndc',
+  'ndcQuantity',
+  'ndcUnit',
+];
 
 /** Where the claim edit form shows an API error: POS, prior authorization, each diagnosis, each line's cell. */
 export const claimFieldFor: FieldFor = (path) => {

@@ -133,41 +133,33 @@ export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos }:
                   </Form.Item>
                 ),
               },
+              {
+                // Loop 2410: a drug line's NDC (11 digits, 5-4-2), quantity and unit.
+                title: 'Drug (NDC, quantity, unit)',
+                key: 'ndc',
+                width: 260,
+                render: (_: unknown, f: FormListFieldData, i: number) => (
+                  <Space.Compact>
+                    <Form.Item name={[f.name, 'ndc']} className="compact-item">
+                      <Input aria-label={`Line ${i + 1} NDC`} placeholder="00003029305" maxLength={13} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'ndcQuantity']} className="compact-item">
+                      <InputNumber aria-label={`Line ${i + 1} NDC quantity`} min={0} style={{ width: 70 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'ndcUnit']} className="compact-item">
+                      <Select
+                        aria-label={`Line ${i + 1} NDC unit`}
+                        allowClear
+                        style={{ width: 70 }}
+                        options={NDC_UNITS.map((u) => ({ value: u, label: u }))}
+                      />
+                    </Form.Item>
+                  </Space.Compact>
+                ),
+              },
               ...(fixed
                 ? []
                 : [
-                    {
-                      // Loop 2410: a drug line's NDC (11 digits, 5-4-2), quantity and unit.
-                      title: 'Drug (NDC, quantity, unit)',
-                      key: 'ndc',
-                      width: 260,
-                      render: (_: unknown, f: FormListFieldData, i: number) => (
-                        <Space.Compact>
-                          <Form.Item name={[f.name, 'ndc']} className="compact-item">
-                            <Input
-                              aria-label={`Line ${i + 1} NDC`}
-                              placeholder="00003029305"
-                              maxLength={13}
-                            />
-                          </Form.Item>
-                          <Form.Item name={[f.name, 'ndcQuantity']} className="compact-item">
-                            <InputNumber
-                              aria-label={`Line ${i + 1} NDC quantity`}
-                              min={0}
-                              style={{ width: 70 }}
-                            />
-                          </Form.Item>
-                          <Form.Item name={[f.name, 'ndcUnit']} className="compact-item">
-                            <Select
-                              aria-label={`Line ${i + 1} NDC unit`}
-                              allowClear
-                              style={{ width: 70 }}
-                              options={NDC_UNITS.map((u) => ({ value: u, label: u }))}
-                            />
-                          </Form.Item>
-                        </Space.Compact>
-                      ),
-                    },
                     {
                       title: '',
                       key: 'remove',
