@@ -31,6 +31,7 @@ import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
 import { registerRemitRoutes } from '../remits/routes.ts';
 import { registerDenialRoutes } from '../denials/routes.ts';
+import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
 import { registerAccessControl } from '../http/access.ts';
 import { registerAuditTrail } from '../http/audit-trail.ts';
 import { compileValidator } from '../http/ajv.ts';
@@ -175,6 +176,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerArRoutes(app, database.db);
   registerRemitRoutes(app, database.db);
   registerDenialRoutes(app, database.db);
+  registerClearinghouseRoutes(app, database.db, queue, {
+    dataDir: process.env.CLEANCLAIM_DATA_DIR ?? './data',
+  });
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }
