@@ -2,7 +2,8 @@
 // `npm start`: build the web UI and the server when they have not been built (or their sources are
 // newer), then serve.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newest(dir) {
@@ -29,6 +30,18 @@ if (!existsSync('dist/BUILT') || statSync('dist/BUILT').mtimeMs < newest('src'))
 const env = { ...process.env };
 if (!env.CLEANCLAIM_CODESETS_DIR && existsSync('../shared/codesets'))
   env.CLEANCLAIM_CODESETS_DIR = '../shared/codesets';
+// Clearinghouse credentials are sealed under CLEANCLAIM_SECRET_KEY. For the demo, one is made once
+// into the data directory (readable by this user only); production sets its own in the environment.
+if (!env.CLEANCLAIM_SECRET_KEY) {
+  const dataDir = env.CLEANCLAIM_DATA_DIR ?? './data';
+  const keyFile = join(dataDir, 'secret.key');
+  if (!existsSync(keyFile)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    console.log(`made a key for stored credentials in ${keyFile} (set CLEANCLAIM_SECRET_KEY to use your own)`);
+  }
+  env.CLEANCLAIM_SECRET_KEY = readFileSync(keyFile, 'utf8').trim();
+}
 const server = spawnSync(process.execPath, ['bin/cleanclaim.mjs', 'serve', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
