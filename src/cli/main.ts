@@ -8,6 +8,7 @@ import { registerX12Commands } from './x12.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerEraCommands } from './era.ts';
 import { registerEraImportCommand } from './era-import.ts';
+import { registerSandboxCommand } from './sandbox.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -32,6 +33,7 @@ registerX12Commands(program);
 registerBackupCommands(program);
 registerEraCommands(program);
 registerEraImportCommand(program);
+registerSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);
