@@ -104,11 +104,14 @@ describe('acknowledgments applied to batches and claims', () => {
 
   it('a 999 rejecting one transaction set rejects its claim with the IK3/IK4 error; the others stay submitted', async () => {
     // Break the second set's service date: the 999 the engine writes for the file rejects that set.
-    const sets = file837.split('~ST*');
-    sets[2] = sets[2]!.replace(/DTP\*472\*D8\*\d{8}/, 'DTP*472*D8*20261399');
-    const broken = sets.join('~ST*');
-    const ack = generate999(broken, { numbers: numbers(), date: '20261201', time: '1200' });
-    const text = typeof ack === 'string' ? ack : (ack as { x12: string }).x12;
+    const second = file837.indexOf('ST*837', file837.indexOf('ST*837') + 1);
+    expect(second).toBeGreaterThan(0);
+    const broken =
+      file837.slice(0, second) + file837.slice(second).replace(/DTP\*472\*D8\*\d{8}/, 'DTP*472*D8*20261399');
+    const rejectedPcn = /CLM\*([^*]+)/.exec(file837.slice(second))![1]!;
+    const rejectedId = [...pcn].find(([, v]) => v === rejectedPcn)![0];
+    const keptId = ready.find((id) => id !== rejectedId)!;
+    const text = await generate999(broken, { numbers: numbers(), date: '20261201', time: '1200' });
     const res = await apply('999-1.x12', text);
     expect(res.statusCode, res.body).toBe(201);
     const out = res.json();
@@ -116,9 +119,9 @@ describe('acknowledgments applied to batches and claims', () => {
     expect(out.batchId).toBe(batchId);
     expect(out.status).toBe('partially_accepted');
     expect(out.rejected).toBe(1);
-    expect(await claimState(ready[1]!)).toBe('rejected');
-    expect(await claimState(ready[0]!)).toBe('submitted');
-    const history = (await biller.get(`/api/claims/${ready[1]}/acknowledgments`)).json();
+    expect(await claimState(rejectedId)).toBe('rejected');
+    expect(await claimState(keptId)).toBe('submitted');
+    const history = (await biller.get(`/api/claims/${rejectedId}/acknowledgments`)).json();
     expect(history[0].status).toBe('rejected');
     expect(history[0].reasons.map((r: { text: string }) => r.text).join(' ')).toMatch(/date/);
     const acks = (await biller.get(`/api/batches/${batchId}/acknowledgments`)).json();
@@ -133,49 +136,50 @@ describe('acknowledgments applied to batches and claims', () => {
   });
 
   it('a 277CA accepts claims with the payer claim number and rejects one in a biller’s words; fixed, it is resubmitted', async () => {
+    const [ok, bad] = (await Promise.all(ready.map(async (id) => [id, await claimState(id)] as const)))
+      .filter(([, st]) => st === 'submitted')
+      .map(([id]) => id) as [number, number];
     const text = ca277([
-      { pcn: pcn.get(ready[0]!)!, status: 'A2:20', payerNumber: 'PAYER-0001' },
-      { pcn: pcn.get(ready[2]!)!, status: 'A7:164:IL' },
+      { pcn: pcn.get(ok)!, status: 'A2:20', payerNumber: 'PAYER-0001' },
+      { pcn: pcn.get(bad)!, status: 'A7:164:IL' },
       { pcn: 'NOT-OURS-1', status: 'A2:20' },
     ]);
     const res = await apply('277ca-1.x12', text);
     expect(res.statusCode, res.body).toBe(201);
     const out = res.json();
     expect(out).toMatchObject({ kind: '277CA', accepted: 1, rejected: 1, unmatched: ['NOT-OURS-1'] });
-    expect(await claimState(ready[0]!)).toBe('accepted');
-    expect((await biller.get(`/api/claims/${ready[0]}`)).json().payerClaimNumber).toBe('PAYER-0001');
-    expect(await claimState(ready[2]!)).toBe('rejected');
-    const h = (await biller.get(`/api/claims/${ready[2]}/acknowledgments`)).json();
+    expect(await claimState(ok)).toBe('accepted');
+    expect((await biller.get(`/api/claims/${ok}`)).json().payerClaimNumber).toBe('PAYER-0001');
+    expect(await claimState(bad)).toBe('rejected');
+    const h = (await biller.get(`/api/claims/${bad}/acknowledgments`)).json();
     expect(h[0].reasons[0].text).toMatch(
       /invalid information: entity’s contract\/member number \(subscriber\)/,
     );
     expect((await apply('277ca-1.x12', text)).json().alreadyApplied).toBe(true);
-    expect(await claimState(ready[0]!)).toBe('accepted');
+    expect(await claimState(ok)).toBe('accepted');
 
     // Fixed and resubmitted through the normal path: scrubbed again, ready, batched.
-    const scrub = await biller.post(`/api/claims/${ready[2]}/scrub`, {});
+    const scrub = await biller.post(`/api/claims/${bad}/scrub`, {});
     expect(scrub.statusCode, scrub.body).toBeLessThan(300);
     let d = scrub.json();
     for (const f of (d.findings ?? []).filter(
       (x: { severity: string; overriddenAt?: string | null }) => x.severity === 'warning' && !x.overriddenAt,
     ))
-      d = (
-        await biller.post(`/api/claims/${ready[2]}/findings/${f.id}/override`, { reason: 'resubmit' })
-      ).json();
-    expect(await claimState(ready[2]!)).toBe('ready');
-    const b = await biller.post('/api/batches', { practiceId: t.practiceA, claimIds: [ready[2]] });
+      d = (await biller.post(`/api/claims/${bad}/findings/${f.id}/override`, { reason: 'resubmit' })).json();
+    expect(await claimState(bad)).toBe('ready');
+    const b = await biller.post('/api/batches', { practiceId: t.practiceA, claimIds: [bad] });
     expect(b.statusCode, b.body).toBe(201);
-    expect(await claimState(ready[2]!)).toBe('submitted');
+    expect(await claimState(bad)).toBe('submitted');
   });
 
   it('refuses a truncated or foreign file whole, applying nothing', async () => {
     const text = ca277([{ pcn: pcn.get(ready[0]!)!, status: 'A7:21' }]);
     const cut = text.slice(0, text.indexOf('SE*'));
     const res = await apply('cut.x12', cut);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
     expect(res.json().detail).toMatch(/cut short/);
     const junk = await apply('junk.txt', 'hello');
-    expect(junk.statusCode).toBe(400);
+    expect(junk.statusCode).toBe(422);
     expect(junk.json().detail).toMatch(/not an X12 file/);
   });
 
@@ -184,7 +188,7 @@ describe('acknowledgments applied to batches and claims', () => {
     for (const kind of ['TA1', '999', '277CA']) {
       for (const name of readdirSync(path.join(root, kind))) {
         const res = await apply(name, readFileSync(path.join(root, kind, name), 'utf8'));
-        expect([200, 201, 400], `${kind}/${name}: ${res.body}`).toContain(res.statusCode);
+        expect([200, 201, 422], `${kind}/${name}: ${res.body}`).toContain(res.statusCode);
         if (res.statusCode === 201) expect(res.json().status).toBeDefined();
       }
     }
