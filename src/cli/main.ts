@@ -1,24 +1,24 @@
-import { Command } from "commander";
-import { VERSION } from "../server/version.ts";
-import { registerServeCommands } from "./serve.ts";
-import { registerAdminCommands } from "./admin.ts";
-import { registerCodesetCommands } from "./codesets.ts";
-import { registerReportCommands } from "./reports.ts";
-import { registerX12Commands } from "./x12.ts";
-import { registerBackupCommands } from "./backup.ts";
-import { registerEraCommands } from "./era.ts";
-import { registerSecretsCommands } from "./secrets.ts";
-import { registerEraImportCommand } from "./era-import.ts";
-import { registerSandboxCommand } from "./sandbox.ts";
+import { Command } from 'commander';
+import { VERSION } from '../server/version.ts';
+import { registerServeCommands } from './serve.ts';
+import { registerAdminCommands } from './admin.ts';
+import { registerCodesetCommands } from './codesets.ts';
+import { registerReportCommands } from './reports.ts';
+import { registerX12Commands } from './x12.ts';
+import { registerBackupCommands } from './backup.ts';
+import { registerEraCommands } from './era.ts';
+import { registerSecretsCommands } from './secrets.ts';
+import { registerEraImportCommand } from './era-import.ts';
+import { registerSandboxCommand } from './sandbox.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
-const program = new Command("cleanclaim")
-  .description("cleanclaim: open-source medical billing and coding")
+const program = new Command('cleanclaim')
+  .description('cleanclaim: open-source medical billing and coding')
   .version(VERSION)
   .showHelpAfterError()
   .addHelpText(
-    "after",
+    'after',
     `
 Exit codes:
   0  clean or valid (x12 validate, code validate, scrub), or the command succeeded
