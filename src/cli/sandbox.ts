@@ -19,6 +19,10 @@ export function registerSandboxCommand(program: Command): void {
       'a folder holding outbound/, inbound/ and the sandbox state (instead of --out/--in)',
     )
     .option('--poll <ms>', 'how often to look for batches', '2000')
+    .option(
+      '--codesets [dir]',
+      'reject diagnoses not valid or not billable on the date of service, from the ICD-10-CM files (default folder when no dir)',
+    )
     .option('--once', 'answer what is waiting and what is due, then exit')
     .action(
       async (opts: {
@@ -29,6 +33,7 @@ export function registerSandboxCommand(program: Command): void {
         data?: string;
         poll: string;
         once?: boolean;
+        codesets?: string | boolean;
       }) => {
         const { join, dirname, resolve } = await import('node:path');
         const { loadScenario, pollOnce, runSandbox, ScenarioError } = await import('../sandbox/process.ts');
@@ -51,8 +56,18 @@ export function registerSandboxCommand(program: Command): void {
         }
         const folders = { outDir, inDir, homeDir };
         const seed = Number(opts.seed);
+        const diagnosisProblem = opts.codesets
+          ? await (
+              await import('../sandbox/codesets.ts')
+            ).diagnosisCheck(typeof opts.codesets === 'string' ? opts.codesets : undefined)
+          : undefined;
         if (opts.once) {
-          const r = await pollOnce(folders, { scenario, seed, now: new Date().toISOString() });
+          const r = await pollOnce(folders, {
+            scenario,
+            seed,
+            diagnosisProblem,
+            now: new Date().toISOString(),
+          });
           console.log(
             `received ${r.received.length} batch(es), adjudicated ${r.adjudicated} claim(s), wrote ${r.written} file(s)`,
           );
@@ -63,6 +78,7 @@ export function registerSandboxCommand(program: Command): void {
         process.once('SIGTERM', () => stop.abort());
         console.log(`sandbox: answering 837s from ${outDir} into ${inDir}`);
         await runSandbox(folders, {
+          diagnosisProblem,
           scenario,
           seed,
           pollMs: Number(opts.poll),

@@ -6,7 +6,14 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { adjudicateDue, emptyState, receive837, type SandboxFile, type SandboxState } from './respond.ts';
+import {
+  adjudicateDue,
+  emptyState,
+  receive837,
+  type SandboxContext,
+  type SandboxFile,
+  type SandboxState,
+} from './respond.ts';
 import { readScenario, type Scenario, type ScenarioProblem } from './scenario.ts';
 
 export interface SandboxFolders {
@@ -75,10 +82,7 @@ export interface PollResult {
 }
 
 /** One round: answer every 837 waiting in the outbound folder, then adjudicate what is due. */
-export async function pollOnce(
-  f: SandboxFolders,
-  ctx: { scenario: Scenario; seed: number; now: string },
-): Promise<PollResult> {
+export async function pollOnce(f: SandboxFolders, ctx: SandboxContext): Promise<PollResult> {
   await mkdir(join(f.homeDir, 'received'), { recursive: true });
   await mkdir(f.inDir, { recursive: true });
   let state = await readState(f);
@@ -109,16 +113,15 @@ export async function pollOnce(
 /** Polls until the signal aborts. `now` is read from the clock here, at the edge. */
 export async function runSandbox(
   f: SandboxFolders,
-  opts: {
-    scenario: Scenario;
-    seed: number;
+  opts: Omit<SandboxContext, 'now'> & {
     pollMs: number;
     signal?: AbortSignal;
     log?: (line: string) => void;
   },
 ): Promise<void> {
   while (!opts.signal?.aborted) {
-    const r = await pollOnce(f, { scenario: opts.scenario, seed: opts.seed, now: new Date().toISOString() });
+    const { pollMs: _poll, signal: _signal, log: _log, ...ctx } = opts;
+    const r = await pollOnce(f, { ...ctx, now: new Date().toISOString() });
     for (const name of r.received) opts.log?.(`received ${name}`);
     if (r.adjudicated) opts.log?.(`adjudicated ${r.adjudicated} claim(s)`);
     await new Promise((resolve) => setTimeout(resolve, opts.pollMs));
