@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { balanceRemittance } from '../remits/index.ts';
 import type { Adjustment, ClaimPayment } from '../x12/index.ts';
@@ -185,6 +186,15 @@ describe('adjudicate', () => {
 });
 
 describe('readScenario', () => {
+  it('reads the shipped demo scenario without a problem', () => {
+    const json: unknown = JSON.parse(
+      readFileSync(new URL('./default-scenario.json', import.meta.url), 'utf8'),
+    );
+    const { scenario: demo, problems } = readScenario(json);
+    expect(problems).toEqual([]);
+    expect(Object.keys(demo.payers)).toContain('DEMO-MCR');
+  });
+
   it('names the path of every bad value', () => {
     const { problems } = readScenario({
       defaultBenefits: { deductibleCents: 12.5, copays: { visit: 100 } },
