@@ -1,11 +1,10 @@
 // What posting an 835 needs of claims: the stored claims a remittance may pay (with their lines),
 // and the claim's state moved by the payer's adjudication. Remits call these; never the tables.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { AuditActor } from '../audit/index.ts';
+import { recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { canTransition, type ClaimState } from './states.ts';
-import { moveClaim } from './store.ts';
-import { claim, claimLine } from './tables.ts';
+import { CLAIM_STATES, canTransition, type ClaimState } from './states.ts';
+import { claim, claimEvent, claimLine } from './tables.ts';
 
 export interface RemittanceCandidateLine {
   id: number;
@@ -144,15 +143,47 @@ export async function moveClaimByRemittance(
   reason: string,
   detail?: unknown,
 ): Promise<{ from: string; to: string; moved: boolean }> {
-  const [row] = await tx.select().from(claim).where(eq(claim.id, claimId)).for('update');
-  if (!row) throw new Error(`claim ${claimId} does not exist`);
-  const from = row.state as ClaimState;
   // An 835 for a claim whose 277CA never came says the payer took it: accepted first, then adjudicated.
-  const path: ClaimState[] = from === 'submitted' && to !== 'accepted' ? ['accepted', to] : [to];
-  const steps = [from, ...path];
-  if (!path.every((next, k) => canTransition(steps[k] as ClaimState, next)))
-    return { from, to: from, moved: false };
-  for (const [k, next] of path.entries())
-    await moveClaim(tx, { ...row, state: steps[k] as ClaimState }, next, actor, reason, detail);
+  const allowed = CLAIM_STATES.filter(
+    (s) => canTransition(s, to) || (s === 'submitted' && to !== 'accepted' && canTransition('accepted', to)),
+  );
+  // One statement locks the claim, moves it if its life allows and writes its history (posting
+  // runs this once per claim payment, so round trips count).
+  const result = await tx.execute(sql`
+    with old as (select ${claim.id} as id, ${claim.state} as state from ${claim} where ${claim.id} = ${claimId} for update),
+    upd as (
+      update ${claim} set state = ${to}, updated_at = now() from old
+       where ${claim.id} = old.id and old.state = any(${`{${allowed.join(',')}}`}::text[])
+      returning old.state as from_state),
+    steps as (
+      select s.from_state, s.to_state, s.n from upd cross join lateral (values
+        (upd.from_state, case when upd.from_state = 'submitted' then 'accepted' else ${to} end, 1),
+        ('accepted', ${to}, 2)) as s(from_state, to_state, n)
+       where s.n = 1 or upd.from_state = 'submitted'),
+    ev as (
+      insert into ${claimEvent} (claim_id, user_id, from_state, to_state, reason, detail)
+      select ${claimId}, ${actor.userId}, from_state, to_state, ${reason}, ${JSON.stringify(detail ?? null)}::jsonb
+        from steps order by n
+      returning from_state, to_state)
+    select (select state from old) as old_state, (select practice_id from ${claim} where ${claim.id} = ${claimId}) as practice_id,
+           coalesce((select json_agg(json_build_array(from_state, to_state)) from ev), '[]'::json) as steps`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  if (!row || row.old_state == null) throw new Error(`claim ${claimId} does not exist`);
+  const from = String(row.old_state);
+  const steps = (typeof row.steps === 'string' ? JSON.parse(row.steps) : row.steps) as [string, string][];
+  if (!steps.length) return { from, to: from as ClaimState, moved: false };
+  await recordAudits(
+    tx,
+    actor,
+    steps.map(([before, after]) => ({
+      practiceId: Number(row.practice_id),
+      action: 'update',
+      entity: 'claim',
+      entityId: claimId,
+      before: { state: before },
+      after: { state: after },
+      detail: { reason },
+    })),
+  );
   return { from, to, moved: true };
 }
