@@ -18,3 +18,4 @@ export {
   type AcknowledgmentFile,
   type AcknowledgmentOutcome,
 } from './acks/apply.ts';
+export { acknowledgmentInboundHandler, ACK_KINDS } from './acks/inbound.ts';

@@ -161,11 +161,11 @@ describe('acknowledgments applied to batches and claims', () => {
     // Fixed and resubmitted through the normal path: scrubbed again, ready, batched.
     const scrub = await biller.post(`/api/claims/${bad}/scrub`, {});
     expect(scrub.statusCode, scrub.body).toBeLessThan(300);
-    let d = scrub.json();
+    const d = scrub.json();
     for (const f of (d.findings ?? []).filter(
       (x: { severity: string; overriddenAt?: string | null }) => x.severity === 'warning' && !x.overriddenAt,
     ))
-      d = (await biller.post(`/api/claims/${bad}/findings/${f.id}/override`, { reason: 'resubmit' })).json();
+      await biller.post(`/api/claims/${bad}/findings/${f.id}/override`, { reason: 'resubmit' });
     expect(await claimState(bad)).toBe('ready');
     const b = await biller.post('/api/batches', { practiceId: t.practiceA, claimIds: [bad] });
     expect(b.statusCode, b.body).toBe(201);
