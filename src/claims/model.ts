@@ -5,19 +5,14 @@ import type { Executor } from '../db/connection.ts';
 import type { ProfessionalClaim } from '../x12/transactions/837-types.ts';
 import { loadClaimParties, type ClaimParties } from './parties.ts';
 import type { claim, claimLine } from './tables.ts';
-import { professionalClaimOf } from './to-837.ts';
-import { institutionalClaimOf } from './to-837i.ts';
+import { claimTo837 } from './to-837.ts';
 
 type ClaimRow = typeof claim.$inferSelect;
 type LineRow = typeof claimLine.$inferSelect;
 
 /** The claim's 837 model: 837I for institutional claims, 837P otherwise. */
 export function claimModelOf(row: ClaimRow, lines: LineRow[], parties: ClaimParties): ProfessionalClaim {
-  const model =
-    row.type === 'institutional'
-      ? institutionalClaimOf(row, lines, parties)
-      : professionalClaimOf(row, lines, parties);
-  return withLineControlNumbers(model, lines);
+  return withLineControlNumbers(claimTo837(row, lines, parties), lines);
 }
 
 /**

@@ -9,7 +9,7 @@ import { searchCondition } from '../http/resource.ts';
 import { loadClaimParties } from './parties.ts';
 import { drugOf } from '../encounters/service-line.ts';
 import { canTransition, type ClaimState } from './states.ts';
-import { institutionalClaimOf } from './to-837i.ts';
+import { claimTo837 } from './to-837.ts';
 import { claim, claimEvent, claimFinding, claimLine } from './tables.ts';
 
 export type ClaimRow = typeof claim.$inferSelect;
@@ -73,7 +73,7 @@ async function statementPeriod(
   lines: (typeof claimLine.$inferSelect)[],
 ): Promise<{ from: string; to: string } | null> {
   if (!row.institutional) return null;
-  const model = institutionalClaimOf(row, lines, await loadClaimParties(db, row));
+  const model = claimTo837(row, lines, await loadClaimParties(db, row));
   const period = model.claim.dates.find((d) => d.qualifier === '434')?.period;
   return period ? { from: period.from, to: period.to ?? period.from } : null;
 }
