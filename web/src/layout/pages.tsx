@@ -50,6 +50,8 @@ import { DenialsPage } from '../remits/DenialsPage.tsx';
 import { EraFilePage } from '../remits/EraFilePage.tsx';
 import { EraInboxPage } from '../remits/EraInboxPage.tsx';
 import { UnmatchedPage } from '../remits/UnmatchedPage.tsx';
+import { ConnectionsPage } from '../clearinghouse/ConnectionsPage.tsx';
+import { InboxPage } from '../clearinghouse/InboxPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
 
 /**
@@ -158,6 +160,22 @@ export const PAGES: PageDef[] = [
     element: <FeeSchedulePage />,
     group: 'Practice setup',
     icon: <ProfileOutlined />,
+  },
+  {
+    path: '/inbox',
+    label: 'Inbox',
+    roles: OFFICE,
+    element: <InboxPage />,
+    group: 'Workflows',
+    icon: <MailOutlined />,
+  },
+  {
+    path: '/connections',
+    label: 'Connections',
+    roles: ADMINS,
+    element: <ConnectionsPage />,
+    group: 'Practice setup',
+    icon: <CloudUploadOutlined />,
   },
   {
     path: '/submitter-settings',
