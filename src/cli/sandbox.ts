@@ -69,7 +69,7 @@ export function registerSandboxCommand(program: Command): void {
             now: new Date().toISOString(),
           });
           console.log(
-            `received ${r.received.length} batch(es), adjudicated ${r.adjudicated} claim(s), wrote ${r.written} file(s)`,
+            `received ${r.received.length} batch(es), set aside ${r.failed.length}, adjudicated ${r.adjudicated} claim(s), wrote ${r.written} file(s)`,
           );
           return;
         }

@@ -65,7 +65,12 @@ export async function readState(f: SandboxFolders): Promise<SandboxState> {
   return JSON.parse(await readFile(statePath(f), 'utf8')) as SandboxState;
 }
 
-const EXTENSION: Record<SandboxFile['kind'], string> = { '999': '999', '277CA': '277ca', '835': '835' };
+const EXTENSION: Record<SandboxFile['kind'], string> = {
+  TA1: 'ta1',
+  '999': '999',
+  '277CA': '277ca',
+  '835': '835',
+};
 
 async function writeAnswers(f: SandboxFolders, stem: string, files: SandboxFile[], state: SandboxState) {
   for (const [i, file] of files.entries())
@@ -77,6 +82,8 @@ async function writeAnswers(f: SandboxFolders, stem: string, files: SandboxFile[
 
 export interface PollResult {
   received: string[];
+  /** Files set aside in sandbox/failed/ (with a .why.txt). */
+  failed: string[];
   written: number;
   adjudicated: number;
 }
@@ -86,13 +93,23 @@ export async function pollOnce(f: SandboxFolders, ctx: SandboxContext): Promise<
   await mkdir(join(f.homeDir, 'received'), { recursive: true });
   await mkdir(f.inDir, { recursive: true });
   let state = await readState(f);
-  const result: PollResult = { received: [], written: 0, adjudicated: 0 };
+  const result: PollResult = { received: [], failed: [], written: 0, adjudicated: 0 };
   const names = existsSync(f.outDir) ? await readdir(f.outDir, { withFileTypes: true }) : [];
   for (const entry of names.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     const path = join(f.outDir, entry.name);
     const text = await readFile(path, 'utf8');
-    const r = await receive837(text, state, ctx);
+    let r: Awaited<ReturnType<typeof receive837>>;
+    try {
+      r = await receive837(text, state, ctx);
+    } catch (e) {
+      // Not an interchange, or an answer our validator refuses: set aside with why, never half-answered.
+      await mkdir(join(f.homeDir, 'failed'), { recursive: true });
+      await writeFile(join(f.homeDir, 'failed', `${entry.name}.why.txt`), `${(e as Error).message}\n`);
+      await rename(path, join(f.homeDir, 'failed', entry.name));
+      result.failed.push(entry.name);
+      continue;
+    }
     state = r.state;
     await writeAnswers(f, entry.name.replace(/\.[^.]*$/, ''), r.files, state);
     await writeAtomically(statePath(f), JSON.stringify(state));
@@ -123,6 +140,8 @@ export async function runSandbox(
     const { pollMs: _poll, signal: _signal, log: _log, ...ctx } = opts;
     const r = await pollOnce(f, { ...ctx, now: new Date().toISOString() });
     for (const name of r.received) opts.log?.(`received ${name}`);
+    for (const name of r.failed)
+      opts.log?.(`could not answer ${name}: set aside in ${join(f.homeDir, 'failed')}`);
     if (r.adjudicated) opts.log?.(`adjudicated ${r.adjudicated} claim(s)`);
     await new Promise((resolve) => setTimeout(resolve, opts.pollMs));
   }

@@ -6,7 +6,9 @@ import {
   generate999,
   MemoryControlNumbers,
   parse837,
+  formatSegment,
   validateX12,
+  writeInterchange,
   write277CA,
   write835,
   type Acknowledgment277CA,
@@ -14,8 +16,11 @@ import {
   type ClaimPayment,
   type ProfessionalClaim,
   type Remittance,
+  type SegmentFields,
   type StatusToWrite,
+  type X12Problem,
 } from '../x12/index.ts';
+import { WRITE_DELIMITERS } from '../x12/engine/writer.ts';
 import { balanceRemittance } from '../remits/index.ts';
 import { adjudicate, payerOf, type Accumulator } from './adjudicate.ts';
 import type { Scenario } from './scenario.ts';
@@ -48,7 +53,7 @@ export const emptyState = (): SandboxState => ({
 });
 
 export interface SandboxFile {
-  kind: '999' | '277CA' | '835';
+  kind: 'TA1' | '999' | '277CA' | '835';
   text: string;
 }
 
@@ -93,6 +98,39 @@ function mustValidate(kind: string, text: string): void {
     const first = v.problems.slice(0, 3).map((p) => `${p.code} ${p.segmentId ?? ''} ${p.message}`);
     throw new Error(`the sandbox wrote an invalid ${kind}: ${first.join('; ')}`);
   }
+}
+
+/**
+ * TA1 Interchange Acknowledgment: sent when the envelope (ISA/IEA) has errors (TA104 R, TA105 the
+ * note code of the first) or when ISA14 asks for one (TA104 A). A rejected interchange is not read further.
+ */
+async function interchangeAck(
+  problems: readonly X12Problem[],
+  isa: readonly string[],
+  state: SandboxState,
+  when: { date: string; time: string },
+): Promise<{ text: string; accepted: boolean } | undefined> {
+  const errors = problems.filter((p) => p.ta1 && (p.severity === 'error' || p.severity === 'fatal'));
+  if (errors.length === 0 && (isa[14] ?? '').trim() !== '1') return undefined;
+  const sender = (isa[6] ?? '').trim() || 'UNKNOWN';
+  const receiver = (isa[8] ?? '').trim() || 'UNKNOWN';
+  const empty = await writeInterchange(
+    [],
+    { senderId: receiver, receiverId: sender, ...when },
+    numbersFrom(state).numbers,
+  );
+  const end = empty.indexOf('~') + 1;
+  const ta1: SegmentFields = [
+    'TA1',
+    (isa[13] ?? '').trim(),
+    (isa[9] ?? '').trim(),
+    (isa[10] ?? '').trim(),
+    errors.length ? 'R' : 'A',
+    errors[0]?.ta1 ?? '000',
+  ];
+  const text = `${empty.slice(0, end)}${formatSegment(ta1, WRITE_DELIMITERS)}${empty.slice(end)}`;
+  mustValidate('TA1', text);
+  return { text, accepted: errors.length === 0 };
 }
 
 /** The 277CA front-end edits: a status that rejects the claim, or none. */
@@ -152,6 +190,13 @@ export async function receive837(
   const v = validateX12(text);
   const when = stamp(ctx.now);
   const files: SandboxFile[] = [];
+  const isa0 = v.document.interchanges[0]?.isa;
+  if (!isa0) throw new Error('not an X12 interchange (no ISA): nothing to answer');
+  const ta1 = await interchangeAck(v.document.problems, isa0.el, next, when);
+  if (ta1) {
+    files.push({ kind: 'TA1', text: ta1.text });
+    if (!ta1.accepted) return { files, state: next, accepted: 0, rejected: 0 };
+  }
   const ack = await generate999(v, { numbers: numbersFrom(next).numbers, ...when });
   mustValidate('999', ack);
   files.push({ kind: '999', text: ack });
