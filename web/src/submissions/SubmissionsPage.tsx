@@ -8,6 +8,7 @@ import { useHasRole } from '../auth/useHasRole.ts';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { dollars, timestamp } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
+import { BatchAcknowledgments } from './BatchAcknowledgments.tsx';
 import { BatchJobs } from './BatchJobs.tsx';
 
 interface Batch {
@@ -137,6 +138,7 @@ export function SubmissionsPage() {
         dataSource={batches}
         loading={!batches && !error}
         pagination={{ pageSize: 25 }}
+        expandable={{ expandedRowRender: (b) => <BatchAcknowledgments batchId={b.id} /> }}
         data-testid="batches-table"
       />
       {practiceId && <BatchJobs practiceId={practiceId} version={jobsVersion} onFinished={load} />}
