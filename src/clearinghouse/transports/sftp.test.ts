@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSftp, type SftpSettings } from './sftp.ts';
@@ -102,10 +102,15 @@ describe.skipIf(unavailable !== null)('SFTP transport against a real OpenSSH ser
   });
 
   it('a connection dropped mid-upload fails; the retry leaves the file complete, once', async () => {
-    const big = 'CLM*1*100~'.repeat(3_000_000); // 30 MB
+    const big = 'CLM*1*100~'.repeat(6_000_000); // 60 MB
     const t = await connectSftp(settings());
     const upload = t.upload('big.837', big);
-    await new Promise((r) => setTimeout(r, 300));
+    // Killed once part of the file has arrived (under its temporary name).
+    for (let i = 0; i < 2000; i++) {
+      const part = readdirSync(sshd.outbound).find((n) => n.endsWith('.part'));
+      if (part && statSync(join(sshd.outbound, part)).size > 256 * 1024) break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
     sshd.kill();
     const e = await failureOf(upload);
     expect(['DROPPED', 'FAILED', 'TIMEOUT']).toContain(e.failure);
