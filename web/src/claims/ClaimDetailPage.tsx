@@ -10,6 +10,7 @@ import { useRecord } from '../lists/useRecord.ts';
 import { BillingBoxes } from './BillingBoxes.tsx';
 import { ClaimActions } from './ClaimActions.tsx';
 import { ClaimEditDrawer } from './ClaimEditDrawer.tsx';
+import { ClaimAcknowledgments } from './ClaimAcknowledgments.tsx';
 import { ClaimHistory } from './ClaimHistory.tsx';
 import { ClaimEob } from '../remits/ClaimEob.tsx';
 import { isEditable, MANUAL_MOVES, STATE_COLORS, stateLabel } from './claim-states.ts';
@@ -171,7 +172,10 @@ export function ClaimDetailPage() {
             )}
           </Col>
           <Col xs={24} xl={6}>
-            <ClaimHistory claim={claim} />
+            <Flex vertical gap="middle">
+              <ClaimAcknowledgments claimId={claim.id} version={claim.state} />
+              <ClaimHistory claim={claim} />
+            </Flex>
           </Col>
         </Row>
         <ClaimEob claimId={claim.id} />
