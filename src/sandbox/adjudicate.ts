@@ -106,15 +106,15 @@ function linePayment(
   remarks: string[],
 ): ServicePayment {
   return {
-    procedure: {
-      qualifier: l.procedure.qualifier || 'HC',
-      code: l.procedure.code,
-      modifiers: l.procedure.modifiers,
-    },
+    // X221A1 SVC01: the HCPCS code, or NU + the revenue code for an 837I line billed without one.
+    procedure: l.procedure.code
+      ? { qualifier: l.procedure.qualifier || 'HC', code: l.procedure.code, modifiers: l.procedure.modifiers }
+      : { qualifier: 'NU', code: l.revenueCode ?? '', modifiers: [] },
+    ...(l.procedure.code && l.revenueCode ? { revenueCode: l.revenueCode } : {}),
     chargeCents: l.chargeCents,
     paidCents,
     units: l.units === '1' ? undefined : l.units,
-    dates: [{ qualifier: '472', date: l.serviceDate.from }],
+    dates: l.serviceDate.from ? [{ qualifier: '472', date: l.serviceDate.from }] : [],
     adjustments: adjustments.filter((a) => a.amountCents !== 0),
     references: [],
     ...(l.lineControlNumber ? { lineControlNumber: l.lineControlNumber } : {}),

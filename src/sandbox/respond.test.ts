@@ -2,14 +2,19 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseTA1, validateX12 } from '../x12/index.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { generate837, parseTA1, validateX12 } from '../x12/index.ts';
+import { generateOptions } from '../x12/testing/fixtures.ts';
+import { fullInstitutionalClaims, fullProfessionalClaims } from '../x12/testing/full-claims.ts';
 import { pollOnce } from './process.ts';
-import { emptyState, receive837 } from './respond.ts';
+import { adjudicateDue, emptyState, receive837 } from './respond.ts';
 import { readScenario } from './scenario.ts';
 import { testBatch } from './testing.ts';
 
 const { scenario } = readScenario({});
 const ctx = { scenario, seed: 1, now: '2026-12-03T13:40:00.000Z' };
+const PYX12 = join(process.cwd(), '../shared/tools/pyx12-check');
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-respond-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,6 +39,28 @@ describe('receive837', () => {
     const a = await receive837(batch, emptyState(), ctx);
     const b = await receive837(batch, emptyState(), ctx);
     expect(a.files).toEqual(b.files);
+  });
+});
+
+describe('every answer is valid', () => {
+  it.each([
+    ['837I', '005010X223A2', fullInstitutionalClaims],
+    ['837P', '005010X222A1', fullProfessionalClaims],
+  ] as const)('for claims using every %s loop (ours and pyx12)', async (_name, guide, claims) => {
+    const batch = await generate837(claims(), { ...generateOptions(), guide });
+    const r = await receive837(batch, emptyState(), ctx);
+    expect(r.rejected).toBe(0);
+    const due = await adjudicateDue(r.state, ctx);
+    const files = [...r.files, ...due.files];
+    expect(files.map((f) => f.kind)).toEqual(['999', '277CA', '835']);
+    const out = join(dir, guide);
+    mkdirSync(out, { recursive: true });
+    const paths = files.map((f) => join(out, `answer.${f.kind}`));
+    files.forEach((f, i) => writeFileSync(paths[i]!, f.text));
+    const run = await promisify(execFile)(PYX12, paths).catch((e: { stdout?: string }) => ({
+      stdout: e.stdout ?? '',
+    }));
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('OK'))).toHaveLength(3);
   });
 });
 
