@@ -1,4 +1,5 @@
 import type { AuditActor } from '../audit/index.ts';
+import { ACK_KINDS, acknowledgmentInboundHandler } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { importEra } from '../remits/import.ts';
 
@@ -43,5 +44,8 @@ const remittanceHandler: InboundHandler = async (tx, file, actor) => {
 
 /** The handlers each domain registers; acknowledgments (TA1, 999, 277CA) are added by their domain. */
 export function defaultHandlers(): HandlerRegistry {
-  return new Map([['835', remittanceHandler]]);
+  const registry: HandlerRegistry = new Map([['835', remittanceHandler]]);
+  // TA1, 999 and 277CA: the claims domain applies them to the batches and claims they answer.
+  for (const kind of ACK_KINDS) registry.set(kind, acknowledgmentInboundHandler);
+  return registry;
 }
