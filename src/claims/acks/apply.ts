@@ -63,6 +63,8 @@ async function batchClaims(tx: Executor, batchId: number) {
 
 async function planFor(tx: Executor, practiceId: number, text: string): Promise<AckPlan> {
   const read = readAcknowledgment(text);
+  // A TA1/999 answers a batch only when addressed to the submitter that sent it (ISA08 = its ISA06).
+  const ours = (b: BatchSets | null) => (b && b.senderId === read.receiverId ? b : null);
   if (read.kind === 'TA1') {
     const batch = await batchBy(
       tx,
@@ -77,6 +79,7 @@ async function planFor(tx: Executor, practiceId: number, text: string): Promise<
       ? await batchBy(tx, practiceId, like(submissionBatch.x12, `%GS*%*${gs06}*X*%`))
       : null;
     if (batch && !batch.groups.includes(gs06)) batch = null;
+    batch = ours(batch);
     return plan999(read.acks, batch, batch ? await batchClaims(tx, batch.batchId) : []);
   }
   const pcns = [...new Set(read.acks.flatMap((a) => a.claims.map((c) => c.patientControlNumber)))];

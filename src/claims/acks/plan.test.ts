@@ -4,6 +4,7 @@ import { batchSetsOf, plan277CA, plan999, planTA1, readAcknowledgment, type Batc
 
 const batch: BatchSets = {
   batchId: 7,
+  senderId: 'RIVER01',
   interchangeControlNumber: 101,
   groups: ['55'],
   sets: [
@@ -130,6 +131,7 @@ describe('acknowledgment plans', () => {
     );
     expect(sets).toEqual({
       batchId: 3,
+      senderId: 'A',
       interchangeControlNumber: 42,
       groups: ['42'],
       sets: [{ controlNumber: '0001', patientControlNumbers: ['PCN9'] }],

@@ -25,14 +25,20 @@ import {
 
 export type AckKind = 'TA1' | '999' | '277CA';
 
-export type ReadAcknowledgment =
+export type ReadAcknowledgment = (
   | { kind: 'TA1'; acks: InterchangeAck[] }
   | { kind: '999'; acks: ImplementationAck[] }
-  | { kind: '277CA'; acks: ClaimAcknowledgment[] };
+  | { kind: '277CA'; acks: ClaimAcknowledgment[] }
+) & {
+  /** ISA08: whom the file is addressed to (our submitter id, ISA06 of the batch it answers). */
+  receiverId: string;
+};
 
 /** A batch as sent: its ISA13, GS06s and each transaction set's ST02 with the claims (CLM01) in it. */
 export interface BatchSets {
   batchId: number;
+  /** ISA06: our submitter id, the receiver of its acknowledgments. */
+  senderId: string;
   interchangeControlNumber: number;
   groups: string[];
   sets: { controlNumber: string; patientControlNumbers: string[] }[];
@@ -78,7 +84,7 @@ export function readAcknowledgment(text: string): ReadAcknowledgment {
   const { segments } = tokenize(text.slice(0, 64 * 1024));
   const st = segments.find((s) => s.id === 'ST');
   const gs = segments.find((s) => s.id === 'GS');
-  let read: ReadAcknowledgment;
+  let read: Omit<ReadAcknowledgment, 'receiverId'>;
   let problems: { code: string; severity: string; message: string }[];
   if (!st && segments.some((s) => s.id === 'TA1')) {
     const r = parseTA1(text);
@@ -96,15 +102,18 @@ export function readAcknowledgment(text: string): ReadAcknowledgment {
   const cut = problems.find((p) => p.severity === 'fatal' || TRUNCATED.has(p.code));
   if (cut) throw refuse(`the ${read.kind} is cut short or damaged, nothing was applied: ${cut.message}`);
   if (read.acks.length === 0) throw refuse(`the ${read.kind} acknowledges nothing`);
-  return read;
+  const receiverId = (segments.find((s) => s.id === 'ISA')?.el[8] ?? '').trim();
+  return { ...read, receiverId } as ReadAcknowledgment;
 }
 
 /** Reads a batch's 837 for its control numbers and which claims each transaction set carries. */
 export function batchSetsOf(batchId: number, x12: string): BatchSets {
-  const out: BatchSets = { batchId, interchangeControlNumber: 0, groups: [], sets: [] };
+  const out: BatchSets = { batchId, senderId: '', interchangeControlNumber: 0, groups: [], sets: [] };
   for (const s of tokenize(x12).segments) {
-    if (s.id === 'ISA') out.interchangeControlNumber = Number(s.el[13]);
-    else if (s.id === 'GS') out.groups.push(String(Number(s.el[6])));
+    if (s.id === 'ISA') {
+      out.interchangeControlNumber = Number(s.el[13]);
+      out.senderId = (s.el[6] ?? '').trim();
+    } else if (s.id === 'GS') out.groups.push(String(Number(s.el[6])));
     else if (s.id === 'ST') out.sets.push({ controlNumber: s.el[2] ?? '', patientControlNumbers: [] });
     else if (s.id === 'CLM') out.sets.at(-1)?.patientControlNumbers.push(s.el[1] ?? '');
   }
