@@ -9,6 +9,7 @@ export {
   type RemittanceCandidateLine,
 } from './remittance.ts';
 export type { ClaimState } from './states.ts';
+export type { ClaimLookups } from './scrub-view.ts';
 export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
 export type { ClaimCob, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
 export { batchForDelivery, batchesNotSent, markBatchSent, type BatchForDelivery } from './batch-delivery.ts';

@@ -3,6 +3,7 @@
 // payment (payer, TRN02, BPR02) imported again is found stored and only what is still pending posts.
 import { createHash } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/index.ts';
+import type { ClaimLookups } from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { lineBalances } from '../ledger/index.ts';
 import { invalid } from '../shared/problem.ts';
@@ -38,6 +39,8 @@ export interface ImportOptions {
   concurrency?: number;
   /** false: store, balance and match only; the claim payments wait pending for a post. */
   post?: boolean;
+  /** Code sets and NCCI tables the secondary claims a posting creates are scrubbed against. */
+  lookups?: ClaimLookups | undefined;
 }
 
 export interface RemittanceOutcome {
@@ -321,7 +324,9 @@ export async function postRemittance(
           p,
           remit,
           actor,
-          candidate ? { today, candidate, chargesPosted } : { today },
+          candidate
+            ? { today, candidate, chargesPosted, lookups: opts.lookups }
+            : { today, lookups: opts.lookups },
         );
         if (result === 'posted') posted++;
         else alreadyPosted++;

@@ -1,6 +1,7 @@
 // A biller matches a claim payment from the unmatched queue to one of our claims; it then posts
 // like any other, in its own transaction.
 import { recordAudit, type AuditActor } from '../audit/index.ts';
+import type { ClaimLookups } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { candidateById } from './candidates.ts';
@@ -16,6 +17,7 @@ export async function matchByHand(
   practiceIds: number[],
   actor: AuditActor,
   today: string,
+  lookups?: ClaimLookups,
 ): Promise<{ result: PostResult; claimPaymentId: number; claimId: number }> {
   const payment = await claimPaymentById(db, claimPaymentId);
   if (!payment || !practiceIds.includes(payment.practiceId)) throw notFound('claim payment');
@@ -55,8 +57,9 @@ export async function matchByHand(
   const result = await postClaimPayment(db, { ...payment, claimId, state: 'pending' }, remit, actor, {
     today,
     candidate: claim,
+    lookups,
   });
   // the remittance's own state (posted, partly posted) follows what is left waiting
-  await postRemittance(db, remit, remit, { ...actor, today });
+  await postRemittance(db, remit, remit, { ...actor, today, lookups });
   return { result, claimPaymentId: payment.id, claimId };
 }

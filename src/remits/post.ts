@@ -3,7 +3,12 @@
 // and the claim moved. A process that dies mid-way leaves the payment pending and nothing of it
 // posted; posting again finds it pending and posts it once.
 import type { AuditActor } from '../audit/index.ts';
-import { moveClaimByRemittance, type ClaimState } from '../claims/index.ts';
+import {
+  createSecondaryClaim,
+  moveClaimByRemittance,
+  type ClaimLookups,
+  type ClaimState,
+} from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { openDenials } from '../denials/index.ts';
 import { ensureCharges, entriesOfSource, postEntries } from '../ledger/index.ts';
@@ -45,7 +50,12 @@ export async function postClaimPayment(
   payment: RemittanceClaimRow,
   remit: RemittanceRow,
   actor: AuditActor,
-  opts: { today: string; candidate?: StoredCandidate; chargesPosted?: boolean },
+  opts: {
+    today: string;
+    candidate?: StoredCandidate;
+    chargesPosted?: boolean;
+    lookups?: ClaimLookups | undefined;
+  },
 ): Promise<PostResult> {
   const claimId = payment.claimId;
   if (claimId == null) throw new Error(`claim payment ${payment.id} is not matched`);
@@ -94,6 +104,17 @@ export async function postClaimPayment(
       `835 from ${remit.payerName}, trace ${remit.traceNumber}: CLP02 ${clp.status}`,
       { remittanceClaimId: payment.id, problems: plan.problems.map((p) => p.message) },
     );
+    // The next payer's claim follows from this adjudication (none without another coverage in
+    // effect); a reversal takes the adjudication off a secondary claim not yet sent.
+    await createSecondaryClaim(tx, {
+      primaryClaimId: claimId,
+      claimPayment: clp,
+      adjudicationDate: effectiveDateOf(remit, opts.today),
+      userId: actor.userId,
+      actor,
+      today: opts.today,
+      ...(opts.lookups ? { lookups: opts.lookups } : {}),
+    });
     return 'posted';
   });
 }

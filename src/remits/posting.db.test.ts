@@ -54,6 +54,19 @@ describe('posting an 835', () => {
       6,
       testSubmitterSettings(practiceId),
     );
+    // The second claim's patient also has a secondary coverage (if the demo gave none), so its
+    // primary's payment makes the secondary claim.
+    await t.database.sql.executeSql(
+      `insert into coverage (practice_id, patient_id, payer_id, priority, member_id, relationship,
+                             subscriber_first_name, subscriber_last_name, effective_date)
+       select pt.practice_id, pt.id, p.id, 'secondary', 'SEC123456', '18', pt.first_name, pt.last_name, '2020-01-01'
+         from patient pt join payer p on p.practice_id = pt.practice_id
+          and p.id not in (select payer_id from coverage where patient_id = pt.id)
+        where pt.id = $1
+          and not exists (select 1 from coverage where patient_id = pt.id and priority = 'secondary')
+        order by p.id limit 1`,
+      [claims[1]!.patientId],
+    );
   }, 300_000);
   afterAll(() => t?.close());
 
@@ -195,6 +208,34 @@ describe('posting an 835', () => {
     const denials = (await biller.get(`/api/denials?practiceId=${practiceId}`)).json().items;
     expect(denials.filter((d: { claimId: number }) => d.claimId === c.id)).toHaveLength(c.lines.length);
     expect(denials[0]).toMatchObject({ groupCode: 'CO', reasonCode: '50', state: 'open' });
+  });
+
+  it('a paid primary whose patient has another coverage leaves with its secondary claim made', async () => {
+    const rows = async (query: string, params: unknown[]) =>
+      (await t.database.sql.executeSql(query, params)).rows as Record<string, unknown>[];
+    const withSecondary: number[] = [];
+    for (const c of claims) {
+      if (!['paid', 'partially_paid'].includes(await claimState(c.id))) continue;
+      const others = await rows(`select id from coverage where patient_id = $1 and priority <> 'primary'`, [
+        c.patientId,
+      ]);
+      if (others.length === 0) continue;
+      const next = await rows(
+        `select id, cob from claim where encounter_id = $1 and payer_responsibility = 'S'`,
+        [c.encounterId],
+      );
+      expect(next, `claim ${c.id}'s secondary claim`).toHaveLength(1);
+      const cob = (typeof next[0]!.cob === 'string' ? JSON.parse(next[0]!.cob) : next[0]!.cob) as {
+        priorPayers: { lines: unknown[] }[];
+      };
+      expect(cob.priorPayers, 'the primary adjudication rides on the secondary claim').toHaveLength(1);
+      expect(cob.priorPayers[0]!.lines).toHaveLength(c.lines.length);
+      withSecondary.push(c.id);
+    }
+    expect(
+      withSecondary.length,
+      'the demo patients posted include one with a second coverage',
+    ).toBeGreaterThan(0);
   });
 
   it('refuses what is not an 835, and a user without the role', async () => {

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/index.ts';
 import { OFFICE } from '../auth/roles.ts';
+import type { ClaimLookups } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { listDenials } from '../denials/index.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
@@ -22,7 +23,8 @@ const MAX_BYTES = 32 * 1024 * 1024;
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const PracticeQuery = Type.Object({ practiceId: Type.Optional(Type.Integer({ minimum: 1 })) });
 
-export function registerRemitRoutes(app: FastifyInstance, db: Db): void {
+/** lookups: the code sets and NCCI tables a secondary claim made by a posting is scrubbed against. */
+export function registerRemitRoutes(app: FastifyInstance, db: Db, lookups?: () => ClaimLookups): void {
   app.post<{ Body: { practiceId: number; fileName: string; content: string; postUnbalanced?: boolean } }>(
     '/api/eras',
     {
@@ -50,6 +52,7 @@ export function registerRemitRoutes(app: FastifyInstance, db: Db): void {
         ...actorOf(request),
         postUnbalanced: postUnbalanced ?? false,
         today: todayIso(),
+        lookups: lookups?.(),
       });
       reply.code(outcome.duplicate ? 200 : 201);
       return outcome;
@@ -114,7 +117,12 @@ export function registerRemitRoutes(app: FastifyInstance, db: Db): void {
         if (postUnbalanced) await releaseBalancedHeld(db, remit.id);
         results.push({
           id: remit.id,
-          ...(await postRemittance(db, remit, remit, { ...actor, postUnbalanced, today: todayIso() })),
+          ...(await postRemittance(db, remit, remit, {
+            ...actor,
+            postUnbalanced,
+            today: todayIso(),
+            lookups: lookups?.(),
+          })),
         });
       }
       const waiting = results.reduce((n, r) => n + r.unmatched + r.held, 0);
@@ -155,6 +163,7 @@ export function registerRemitRoutes(app: FastifyInstance, db: Db): void {
         request.practiceScope,
         actorOf(request),
         todayIso(),
+        lookups?.(),
       ),
   );
 

@@ -163,10 +163,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
   const ncci = options.ncci ?? new NcciCatalog(database);
-  registerClaimRoutes(app, database.db, () => ({
-    codes: catalog.codeChecker(),
-    ncci: ncci.tables(),
-  }));
+  const claimLookups = () => ({ codes: catalog.codeChecker(), ncci: ncci.tables() });
+  registerClaimRoutes(app, database.db, claimLookups);
   registerBatchRoutes(app, database.db, queue, { waitMs: options.batchWaitMs });
   registerAcknowledgmentRoutes(app, database.db);
   registerAuditRoutes(app, database.db);
@@ -174,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLedgerRoutes(app, database.db);
   registerStatementRoutes(app, database.db);
   registerArRoutes(app, database.db);
-  registerRemitRoutes(app, database.db);
+  registerRemitRoutes(app, database.db, claimLookups);
   registerDenialRoutes(app, database.db);
   registerClearinghouseRoutes(app, database.db, queue, {
     dataDir: process.env.CLEANCLAIM_DATA_DIR ?? './data',
