@@ -38,7 +38,9 @@ if (!env.CLEANCLAIM_SECRET_KEY) {
   if (!existsSync(keyFile)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-    console.log(`made a key for stored credentials in ${keyFile} (set CLEANCLAIM_SECRET_KEY to use your own)`);
+    console.log(
+      `made a key for stored credentials in ${keyFile} (set CLEANCLAIM_SECRET_KEY to use your own)`,
+    );
   }
   env.CLEANCLAIM_SECRET_KEY = readFileSync(keyFile, 'utf8').trim();
 }
