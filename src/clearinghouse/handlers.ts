@@ -1,7 +1,7 @@
 import type { AuditActor } from '../audit/index.ts';
 import { ACK_KINDS, acknowledgmentInboundHandler } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
-import { importEra } from '../remits/import.ts';
+import { importEra } from '../remits/index.ts';
 
 /** A received file as a handler sees it. */
 export interface InboundFileForHandler {

@@ -4,15 +4,14 @@
  * the next run applies it once.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { scratchPostgresDatabase } from '../db/testing.ts';
+import { bundleTestWorker } from '../server/testing.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
 import { serveDatabase } from '../db/pglite-serve.ts';
 import { addPractice } from '../practices/index.ts';
@@ -42,31 +41,11 @@ describe(`inbound files: received once, applied exactly once (${onPostgres ? 'Po
   beforeAll(async () => {
     const server = process.env.TEST_DATABASE_URL;
     if (server) {
-      const name = `cleanclaim_inbound_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: server });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(server);
-      url.pathname = `/${name}`;
-      target = url.toString();
-      dropDatabase = async () => {
-        const drop = new pg.Client({ connectionString: server });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await drop.end();
-      };
+      const scratch = await scratchPostgresDatabase(server, 'inbound');
+      target = scratch.url;
+      dropDatabase = scratch.drop;
     }
-    await build({
-      entryPoints: [WORKER_SOURCE],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: WORKER,
-      logLevel: 'warning',
-    });
+    await bundleTestWorker(WORKER_SOURCE, WORKER);
     database = await openDatabase(onPostgres ? { url: target } : { dataDir: target, mode: 'own' });
     if (database.owner) stopServing = await serveDatabase(database.owner);
     await migrateDatabase(database);

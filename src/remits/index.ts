@@ -36,3 +36,4 @@ export {
 export { planProviderAdjustments, PLB_REASONS, type PayerContext } from './plb.ts';
 export { allocate } from './allocate.ts';
 export { REMIT_PROBLEMS, type RemitProblem, type RemitProblemCode, type RemitWhere } from './problems.ts';
+export { importEra, type ImportOptions } from './import.ts';

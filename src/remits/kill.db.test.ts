@@ -9,15 +9,14 @@
  * KILL_CLAIMS and KILL_MAX_DELAY_MS scale it.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { scratchPostgresDatabase } from '../db/testing.ts';
+import { bundleTestWorker } from '../server/testing.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/connection.ts';
 import { serveDatabase } from '../db/pglite-serve.ts';
 import { createRandom } from '../demo/random.ts';
@@ -79,31 +78,11 @@ describe(`killing a posting process at random (${onPostgres ? 'PostgreSQL' : 'PG
   beforeAll(async () => {
     const server = process.env.TEST_DATABASE_URL;
     if (server) {
-      const name = `cleanclaim_kill_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: server });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(server);
-      url.pathname = `/${name}`;
-      target = url.toString();
-      dropDatabase = async () => {
-        const drop = new pg.Client({ connectionString: server });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await drop.end();
-      };
+      const scratch = await scratchPostgresDatabase(server, 'kill');
+      target = scratch.url;
+      dropDatabase = scratch.drop;
     }
-    await build({
-      entryPoints: [WORKER_SOURCE],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: WORKER,
-      logLevel: 'warning',
-    });
+    await bundleTestWorker(WORKER_SOURCE, WORKER);
     database = await openDatabase(onPostgres ? { url: target } : { dataDir: target, mode: 'own' });
     if (database.owner) stopServing = await serveDatabase(database.owner);
     {

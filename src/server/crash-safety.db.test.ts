@@ -5,15 +5,14 @@
  * The same with SIGTERM, which must also exit 0. CRASH_SEED repeats a run; CRASH_KILLS and
  * CRASH_TERMS change the number of rounds.
  */
-import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { createUser } from '../auth/index.ts';
+import { scratchPostgresDatabase } from '../db/testing.ts';
 import { migrateDatabase, openDatabase } from '../db/connection.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { todayIso } from '../shared/dates.ts';
@@ -63,20 +62,9 @@ function clusterState(): string {
 async function prepareDatabase(): Promise<Practice> {
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
-    const name = `cleanclaim_crash_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const drop = new pg.Client({ connectionString: server });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
-    };
+    const scratch = await scratchPostgresDatabase(server, 'crash');
+    databaseUrl = scratch.url;
+    dropDatabase = scratch.drop;
   }
   const database = await openDatabase({ url: databaseUrl, dataDir: path.join(work, 'data/db') });
   try {

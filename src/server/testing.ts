@@ -9,6 +9,21 @@ import { JobQueue } from '../jobs/queue.ts';
 import { buildApp } from './app.ts';
 import type { LogStream } from './logging.ts';
 
+/** Bundles a test's child-process script (its own imports inlined, packages left to node_modules) to run with plain node. */
+export async function bundleTestWorker(entry: string, outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+}
+
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** The clearinghouse settings a practice needs before it can batch claims. */
