@@ -13,7 +13,10 @@ export interface ClaimServiceLines {
   serviceLineIds: number[];
 }
 
-export async function claimServiceLines(db: Executor, claimId: number): Promise<ClaimServiceLines | undefined> {
+export async function claimServiceLines(
+  db: Executor,
+  claimId: number,
+): Promise<ClaimServiceLines | undefined> {
   const [row] = await db
     .select({
       claimId: claim.id,
