@@ -38,7 +38,11 @@ export const submissionBatch = pgTable(
     practiceId: integer()
       .notNull()
       .references(() => practice.id),
-    /** generated (file written), sent (to the clearinghouse), acknowledged or rejected (TA1/999). */
+    /**
+     * generated (file written, its claims batched), sent (reached the clearinghouse: its claims
+     * submitted), acknowledged or rejected (TA1/999), or released (never sent: its claims went back
+     * to ready).
+     */
     state: text().notNull().default('generated'),
     guide: text().notNull(),
     usage: text().notNull(),
@@ -52,6 +56,9 @@ export const submissionBatch = pgTable(
     jobId: uuid(),
     createdAt: createdAt(),
     sentAt: timestamp({ withTimezone: true }),
+    /** Why the last upload failed (cleared when it is sent): shown on the batch and its claims. */
+    uploadError: text(),
+    uploadFailedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.practiceId, t.createdAt)],
 );
