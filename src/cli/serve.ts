@@ -56,9 +56,9 @@ export function registerServeCommands(program: Command): void {
         trustProxy: config.trustProxy,
         logger: true,
       });
-      const { installGracefulShutdown } = await import('../server/shutdown.ts');
+      const { closingWithoutKeepAlive, installGracefulShutdown } = await import('../server/shutdown.ts');
       installGracefulShutdown({
-        closeRequests: () => app.close(),
+        closeRequests: closingWithoutKeepAlive(app),
         stopJobs: () => queue.stop(),
         database,
         log: (line) => console.log(`cleanclaim: ${line}`),

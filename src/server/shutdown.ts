@@ -1,3 +1,5 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Database } from '../db/connection.ts';
 
 /** What a stopping process closes, in order. */
@@ -19,6 +21,42 @@ async function bounded(step: Promise<void>, ms: number, what: string, log: (line
   const outcome = await Promise.race([step.then(() => 'done' as const), late]);
   clearTimeout(timer);
   if (outcome === 'late') log(`${what} did not finish within ${ms / 1000} s; going on`);
+}
+
+/**
+ * Fastify's close, without the keep-alive wait. A connection whose request is still running when
+ * the close begins would stay open after its answer for the keep-alive timeout (fastify's is 72 s),
+ * and Node's closeIdleConnections() also cuts connections whose request is read but not yet
+ * answered. So: the running answers carry `Connection: close`, idle connections are closed, and
+ * the close waits only for the running requests. Call before listening; returns the close.
+ */
+export function closingWithoutKeepAlive(app: {
+  server: Server;
+  close(): Promise<unknown>;
+}): () => Promise<void> {
+  const { server } = app;
+  const answering = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    if (response.writableFinished) return;
+    answering.add(response);
+    response.once('close', () => answering.delete(response));
+  });
+  return async () => {
+    const closed = app.close();
+    const busy = new Set<Socket>();
+    for (const response of answering) {
+      if (!response.headersSent) response.setHeader('connection', 'close');
+      busy.add(response.socket as Socket);
+    }
+    // end(), not destroy(): an answer just finished may still be in the socket's buffer.
+    for (const socket of sockets) if (!busy.has(socket)) socket.end();
+    await closed;
+  };
 }
 
 /**
