@@ -2,8 +2,8 @@
 // `npm test`: lint, format check, typecheck, then every vitest suite. The database suites run on
 // the embedded PGlite and, when TEST_DATABASE_URL names a PostgreSQL server, again on it; the
 // browser suite runs when Debian's Chromium is installed. Whatever is skipped is said plainly.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,14 +20,17 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function vitest(label, project, env = {}) {
-  const out = join(mkdtempSync(join(tmpdir(), 'cleanclaim-test-')), 'report.json');
-  run(
-    label,
-    'npx',
-    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
-    env,
-  );
+const vitestArgs = (project, out) => [
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${out}`,
+];
+
+function count(label, out) {
   if (!existsSync(out)) return;
   const report = JSON.parse(readFileSync(out, 'utf8'));
   totals.passed += report.numPassedTests;
@@ -40,18 +43,55 @@ function vitest(label, project, env = {}) {
         skippedTests.push(`${label}: ${file.name.replace(`${process.cwd()}/`, '')} > ${test.fullName}`);
 }
 
+const reportFile = () => join(mkdtempSync(join(tmpdir(), 'cleanclaim-test-')), 'report.json');
+
+function vitest(label, project, env = {}) {
+  const out = reportFile();
+  run(label, 'npx', vitestArgs(project, out), env);
+  count(label, out);
+}
+
+/**
+ * A suite run beside the others, its output kept in a file and shown when it ends: the PostgreSQL
+ * database suite mostly waits on the server's processes, so it shares the two cores with the PGlite
+ * suite instead of running after it.
+ */
+function vitestBeside(label, project, env = {}) {
+  const out = reportFile();
+  const log = out.replace(/report\.json$/, 'output.log');
+  const child = spawn('npx', vitestArgs(project, out), {
+    stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
+    env: { ...process.env, ...env },
+  });
+  console.log(`\n== ${label} (beside the next suites; its output follows when it ends)`);
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      console.log(`\n== ${label}: npx ${vitestArgs(project, out).join(' ')}`);
+      console.log(readFileSync(log, 'utf8'));
+      if (code !== 0) failedSteps.push(label);
+      count(label, out);
+      resolve();
+    }),
+  );
+}
+
 run('lint', 'npx', ['eslint', '.']);
 run('format', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 vitest('unit tests', 'unit');
-vitest('database tests on PGlite', 'db', { TEST_DATABASE_URL: '' });
+// TEST_SERIAL=1 runs the suites one after another (slower; for a machine with one core).
+const serial = process.env.TEST_SERIAL === '1';
+let postgresSuite = Promise.resolve();
 if (process.env.TEST_DATABASE_URL) {
-  vitest('database tests on PostgreSQL', 'db');
+  if (serial) vitest('database tests on PostgreSQL', 'db');
+  else postgresSuite = vitestBeside('database tests on PostgreSQL', 'db');
 } else {
   skippedSuites.push(
     'database tests on PostgreSQL (set TEST_DATABASE_URL=postgres://user:pass@host/db to run them; .ci/run does)',
   );
 }
+vitest('database tests on PGlite', 'db', { TEST_DATABASE_URL: '' });
+await postgresSuite;
 if (existsSync(CHROMIUM)) {
   if (run('web build', 'npm', ['run', 'build:web', '--silent'])) vitest('browser tests in Chromium', 'e2e');
 } else {
