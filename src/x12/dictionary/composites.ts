@@ -101,6 +101,10 @@ export const COMPOSITES: Record<string, [string, string[]]> = {
       'O ID 1/3 Code List Qualifier Code',
     ],
   ],
+  C052: [
+    'Medicare Status Code',
+    ['M ID 1/1 Medicare Plan Code', 'O ID 1/3 Eligibility Reason Code', 'O ID 1/3 Eligibility Reason Code'],
+  ],
   C056: [
     'Composite Race or Ethnicity Information',
     ['X ID 1/1 Race or Ethnicity Code', 'O ID 1/3 Code List Qualifier Code', 'X AN 1/30 Industry Code'],

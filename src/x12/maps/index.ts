@@ -3,12 +3,26 @@ import { X222A1 } from './837p.ts';
 import { X231A1 } from './999.ts';
 import { X214 } from './277ca.ts';
 import { X223A2 } from './837i.ts';
+import { X279A1_270 } from './270.ts';
+import { X279A1_271 } from './271.ts';
+import { X212_276 } from './276.ts';
+import { X212_277 } from './277.ts';
 import type { TransactionMap } from './types.ts';
 
 export type { TransactionMap } from './types.ts';
 
 /** Every guide map we carry, registered by guide id. */
-export const MAPS: readonly TransactionMap[] = [X222A1, X223A2, X221A1, X231A1, X214];
+export const MAPS: readonly TransactionMap[] = [
+  X222A1,
+  X223A2,
+  X221A1,
+  X231A1,
+  X214,
+  X279A1_270,
+  X279A1_271,
+  X212_276,
+  X212_277,
+];
 
 export interface MapChoice {
   map: TransactionMap;
