@@ -33,7 +33,7 @@ function codeLines(c: VerifiedCode): string[] {
     .join(', ');
   const verdict = c.check.valid
     ? `valid${c.check.billable ? ', billable' : ''}: ${c.check.description ?? ''}`
-    : c.check.problems.map((p) => p.why).join('; ');
+    : c.check.problems.map((p) => p.message).join('; ');
   const lines = [`  ${c.display.padEnd(9)} ${where ? `[${where}] ` : ''}${verdict}`];
   const completions = c.check.completions ?? [];
   if (completions.length) {

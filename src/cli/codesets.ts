@@ -156,7 +156,7 @@ export function registerCodesetCommands(program: Command): void {
         else
           for (const v of views)
             console.log(
-              `${v.valid ? 'valid  ' : 'INVALID'} ${v.system.padEnd(10)} ${v.display.padEnd(9)} ${v.valid ? (v.description ?? '') : v.problems.map((p) => p.why).join('; ')}${completions(v)}`,
+              `${v.valid ? 'valid  ' : 'INVALID'} ${v.system.padEnd(10)} ${v.display.padEnd(9)} ${v.valid ? (v.description ?? '') : v.problems.map((p) => p.message).join('; ')}${completions(v)}`,
             );
         if (!views.every((v) => v.valid)) process.exitCode = 1;
       });
@@ -216,9 +216,9 @@ function describe(v: CodeView, dos: string): string {
       ? v.billable === false
         ? 'header: not billable'
         : 'valid'
-      : `not valid: ${v.problems.map((p) => p.why).join('; ')}`,
+      : `not valid: ${v.problems.map((p) => p.message).join('; ')}`,
   );
-  if (v.valid) for (const p of v.problems) lines.push(`note: ${p.why}`);
+  if (v.valid) for (const p of v.problems) lines.push(`note: ${p.message}`);
   for (const p of v.parents) lines.push(`  under ${p.code} ${p.description}`);
   if (v.notes === 'tabular notes not imported') lines.push('notes: tabular notes not imported');
   else for (const n of v.notes) lines.push(`  ${n.kind} (${n.source}): ${n.text}`);

@@ -16,13 +16,13 @@ export function registerCptImportCommand(codesets: Command): void {
       const year = opts.year ?? Number(todayIso().slice(0, 4));
       const [
         { SYSTEM_ACTOR },
-        { describeWhere },
+        { describeLocation },
         { refreshSearchIndexes },
         { importCptRelease },
         { withDatabase },
       ] = await Promise.all([
         import('../audit/index.ts'),
-        import('../codesets/problems.ts'),
+        import('../shared/problem.ts'),
         import('../codesets/storage/import.ts'),
         import('../codesets/storage/importCpt.ts'),
         import('./database.ts'),
@@ -30,7 +30,7 @@ export function registerCptImportCommand(codesets: Command): void {
       await withDatabase(async (database) => {
         const o = await importCptRelease(database, file, year, SYSTEM_ACTOR);
         for (const p of o.problems.slice(0, SHOWN_PROBLEMS))
-          console.error(`${describeWhere(p.where)}: ${p.why}`);
+          console.error(`${describeLocation(p)}: ${p.message}`);
         if (o.problems.length > SHOWN_PROBLEMS)
           console.error(`… and ${o.problems.length - SHOWN_PROBLEMS} more`);
         console.log(

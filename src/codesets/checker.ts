@@ -14,7 +14,7 @@ function answer(check: CodeCheck): CodeAnswer {
   return {
     loaded: !check.problems.some((p) => p.code === 'NO_RELEASE'),
     valid: check.valid,
-    message: check.valid ? 'valid' : (first?.why ?? 'not valid'),
+    message: check.valid ? 'valid' : (first?.message ?? 'not valid'),
   };
 }
 
@@ -52,8 +52,8 @@ export function codeCheckerFor(tables: CodeTables): CodeChecker {
           hit = editClaimDiagnoses({ diagnoses: codes, dos, patient: { sex, ageYears } }, tables.icd10cm)
             .filter((p) => p.severity !== 'info')
             .map((p) => ({
-              code: p.where.code ?? codes[0] ?? '',
-              message: p.why,
+              code: p.medicalCode ?? codes[0] ?? '',
+              message: p.message,
               kind: p.code,
               severity: p.severity === 'error' ? ('error' as const) : ('warning' as const),
             }));

@@ -9,10 +9,9 @@ import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../http/access.ts';
-import { invalid } from '../shared/problem.ts';
+import { describeLocation, invalid } from '../shared/problem.ts';
 import { closed } from '../shared/schema.ts';
 import type { CodeSetCatalog } from './catalog.ts';
-import { describeWhere } from './problems.ts';
 
 /** LONGULT.txt is about 2 MB; leave room for a UTF-8 copy of the largest AMA file. */
 const MAX_BYTES = 24 * 1024 * 1024;
@@ -55,7 +54,7 @@ export function registerCptRoute(app: FastifyInstance, catalog: CodeSetCatalog):
           throw invalid(
             outcome.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({
               pointer: '/content',
-              detail: `${describeWhere(p.where)}: ${p.why}`,
+              detail: `${describeLocation(p)}: ${p.message}`,
             })),
           );
         if (outcome.status === 'failed')

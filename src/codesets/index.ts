@@ -4,8 +4,8 @@
  * search, index look-up and CPT data files. Everything except the importers, detectReleases,
  * loadCodeTables and loadIndexBooks is pure.
  */
-export { CODESET_PROBLEMS, CodesetFileError, describeWhere } from './problems.ts';
-export type { CodesetProblem, CodesetProblemCode, ProblemWhere, Severity } from './problems.ts';
+export { CODESET_PROBLEMS, CodesetFileError } from './problems.ts';
+export type { CodesetProblem, CodesetProblemCode, CodesetWhere, Severity } from './problems.ts';
 
 // releases
 export {

@@ -1,8 +1,11 @@
+import { describeLocation, type Problem, type ProblemLocation } from '../shared/problem.ts';
+
 /**
- * The one problem type of the code-set domain. Every importer rejects a bad file with a
- * `CodesetProblem` (wrapped in `CodesetFileError` so an async iterable can stop), and every
- * validation or claim edit returns `CodesetProblem` values. The catalogue below is the single
- * list of codes; `problems.test.ts` checks each one is documented in docs/codesets.md.
+ * The code-set domain's problems: the shared problem type with the codes below. Every importer
+ * rejects a bad file with a `CodesetProblem` (wrapped in `CodesetFileError` so an async iterable
+ * can stop), and every validation or claim edit returns `CodesetProblem` values. The catalogue
+ * below is the single list of codes; `problems.test.ts` checks each one is documented in
+ * docs/codesets.md.
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,43 +38,27 @@ export const CODESET_PROBLEMS = {
 
 export type CodesetProblemCode = keyof typeof CODESET_PROBLEMS;
 
-/** Where a problem was found: a file position, or a code on a claim. */
-export interface ProblemWhere {
-  file?: string;
-  line?: number;
-  column?: number;
-  code?: string;
-  /** 1-based position of the code on the claim (diagnosis pointer order) */
-  position?: number;
-}
+/** Where a code-set problem is: a position in a file, or a medical code (and its place) on a claim. */
+export type CodesetWhere = Pick<
+  ProblemLocation,
+  'file' | 'line' | 'column' | 'medicalCode' | 'diagnosisPosition'
+>;
 
-export interface CodesetProblem {
-  code: CodesetProblemCode;
+/** The shared problem type (src/shared/problem.ts), located in a file or at a medical code. */
+export interface CodesetProblem extends Problem<CodesetProblemCode>, CodesetWhere {
   severity: Severity;
-  where: ProblemWhere;
-  why: string;
   /** Claim adjustment reason code the payer would likely use for this problem, when one fits. */
   carc?: string;
 }
 
 export function problem(
   code: CodesetProblemCode,
-  where: ProblemWhere,
-  why: string,
+  where: CodesetWhere,
+  message: string,
   severity: Severity = 'error',
   carc?: string,
 ): CodesetProblem {
-  return carc === undefined ? { code, severity, where, why } : { code, severity, where, why, carc };
-}
-
-export function describeWhere(where: ProblemWhere): string {
-  const parts: string[] = [];
-  if (where.file !== undefined) parts.push(where.file);
-  if (where.line !== undefined)
-    parts.push(`line ${where.line}${where.column !== undefined ? `:${where.column}` : ''}`);
-  if (where.code !== undefined) parts.push(`code ${where.code}`);
-  if (where.position !== undefined) parts.push(`position ${where.position}`);
-  return parts.join(', ');
+  return { code, severity, ...where, message, ...(carc === undefined ? {} : { carc }) };
 }
 
 /**
@@ -81,12 +68,12 @@ export function describeWhere(where: ProblemWhere): string {
 export class CodesetFileError extends Error {
   readonly problem: CodesetProblem;
   constructor(p: CodesetProblem) {
-    super(`${describeWhere(p.where)}: ${p.why}`);
+    super(`${describeLocation(p)}: ${p.message}`);
     this.name = 'CodesetFileError';
     this.problem = p;
   }
 }
 
-export function fileError(code: CodesetProblemCode, where: ProblemWhere, why: string): CodesetFileError {
-  return new CodesetFileError(problem(code, where, why));
+export function fileError(code: CodesetProblemCode, where: CodesetWhere, message: string): CodesetFileError {
+  return new CodesetFileError(problem(code, where, message));
 }

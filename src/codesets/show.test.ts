@@ -47,7 +47,7 @@ describe('code show', () => {
         {
           code: 'CPT_FORMAT_ONLY',
           severity: 'info',
-          why: expect.stringMatching(/no description \(licensed file not imported\)/),
+          message: expect.stringMatching(/no description \(licensed file not imported\)/),
         },
       ],
     });

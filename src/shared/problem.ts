@@ -30,6 +30,28 @@ export interface ProblemLocation {
   box?: string;
   /** 1-based service line (LX01) of a claim. */
   serviceLine?: number;
+  /** The medical code the problem is about (ICD-10-CM, ICD-10-PCS, HCPCS or CPT), as checked. */
+  medicalCode?: string;
+  /** 1-based position of a diagnosis on the claim (its diagnosis pointer: 1 is A). */
+  diagnosisPosition?: number;
+}
+
+/** Where, in a biller's words: "icd10cm/x.xml, line 3:7" or "code E11.9, diagnosis 1". */
+export function describeLocation(where: ProblemLocation): string {
+  const parts: string[] = [];
+  if (where.file !== undefined) parts.push(where.file);
+  if (where.line !== undefined)
+    parts.push(`line ${where.line}${where.column !== undefined ? `:${where.column}` : ''}`);
+  if (where.segmentNumber !== undefined) parts.push(`segment ${where.segmentNumber}`);
+  if (where.loop !== undefined) parts.push(`loop ${where.loop}`);
+  if (where.element !== undefined) parts.push(where.element);
+  if (where.field !== undefined) parts.push(`field ${where.field}`);
+  if (where.resource !== undefined) parts.push(where.resource);
+  if (where.box !== undefined) parts.push(`box ${where.box}`);
+  if (where.serviceLine !== undefined) parts.push(`service line ${where.serviceLine}`);
+  if (where.medicalCode !== undefined) parts.push(`code ${where.medicalCode}`);
+  if (where.diagnosisPosition !== undefined) parts.push(`diagnosis ${where.diagnosisPosition}`);
+  return parts.join(', ');
 }
 
 export interface Problem<Code extends string = string> extends ProblemLocation {

@@ -31,7 +31,7 @@ describe('Table of Drugs and Chemicals, Neoplasm Table and External Cause index 
       needsCompletion: true,
     });
     expect(code.check.problems[0]?.code).toBe('CODE_NEEDS_7TH');
-    expect(code.check.problems[0]?.why).toMatch(/A initial encounter; D subsequent encounter; S sequela/);
+    expect(code.check.problems[0]?.message).toMatch(/A initial encounter; D subsequent encounter; S sequela/);
     expect(code.check.completions?.map((c) => c.code)).toEqual(['T39.1X1A', 'T39.1X1D', 'T39.1X1S']);
     expect(
       lookUpIndex([drug], { system: 'ICD-10-CM', table: 'drug', term: 'Acetaminophen', dos: DOS }, tables)

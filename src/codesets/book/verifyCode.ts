@@ -29,7 +29,7 @@ function verifyPcsPrefix(prefix: string, dos: string, tables: CodeTables): CodeC
   if (!pcs)
     return {
       ...base,
-      problems: [problem('NO_RELEASE', { code: prefix }, `no ICD-10-PCS release covers ${dos}`)],
+      problems: [problem('NO_RELEASE', { medicalCode: prefix }, `no ICD-10-PCS release covers ${dos}`)],
     };
   const valid = codesUnder(pcs, prefix).filter((c) => pcs.codes.get(c)?.billable);
   const table = pcs.tables?.get(prefix.slice(0, 3));
@@ -41,7 +41,7 @@ function verifyPcsPrefix(prefix: string, dos: string, tables: CodeTables): CodeC
       problems: [
         problem(
           'CODE_UNKNOWN',
-          { code: prefix },
+          { medicalCode: prefix },
           `no ICD-10-PCS FY${release} code begins with ${prefix}: the index entry is older than the tables`,
         ),
       ],
@@ -58,7 +58,7 @@ function verifyPcsPrefix(prefix: string, dos: string, tables: CodeTables): CodeC
     problems: [
       problem(
         'CODE_PARTIAL',
-        { code: prefix },
+        { medicalCode: prefix },
         `${prefix} is the start of a code: build the remaining ${7 - prefix.length} characters from table ${prefix.slice(0, 3)} (${valid.length} valid codes)`,
       ),
     ],

@@ -16,7 +16,7 @@ export async function* importCptFile(file: string): AsyncGenerator<CptRecord> {
   if (first)
     throw new CodesetFileError({
       ...first,
-      why: more.length ? `${first.why} (and ${more.length} more problems)` : first.why,
+      message: more.length ? `${first.message} (and ${more.length} more problems)` : first.message,
     });
   yield* parsed.records;
 }

@@ -38,14 +38,14 @@ describe('claim diagnosis edits', () => {
   it('says tabular notes are not imported rather than pretending there are none', () => {
     const ps = editClaimDiagnoses({ diagnoses: ['E10.9', 'E11.9'], dos, patient: adult }, [plain]);
     expect(ps).toEqual([expect.objectContaining({ code: 'TABULAR_NOT_IMPORTED', severity: 'info' })]);
-    expect(ps[0]?.why).toMatch(/not imported for ICD-10-CM FY2026/);
+    expect(ps[0]?.message).toMatch(/not imported for ICD-10-CM FY2026/);
   });
 
   it('flags an Excludes1 pair once, from the tabular notes', () => {
     const ps = editClaimDiagnoses({ diagnoses: ['E10.9', 'E11.9'], dos, patient: adult }, [withTabular]);
     expect(codesOf(ps)).toEqual(['EXCLUDES1']);
-    expect(ps[0]).toMatchObject({ severity: 'error', where: { code: 'E10.9', position: 1 } });
-    expect(ps[0]?.why).toMatch(
+    expect(ps[0]).toMatchObject({ severity: 'error', medicalCode: 'E10.9', diagnosisPosition: 1 });
+    expect(ps[0]?.message).toMatch(
       /E10\.9 and E11\.9 are an Excludes1 pair \(E10 excludes "type 2 diabetes mellitus \(E11\.-\)"\)/,
     );
     expect(
@@ -58,7 +58,8 @@ describe('claim diagnosis edits', () => {
     expect(ps[0]).toMatchObject({
       code: 'MANIFESTATION_FIRST',
       severity: 'error',
-      where: { code: 'G63', position: 1 },
+      medicalCode: 'G63',
+      diagnosisPosition: 1,
     });
     expect(
       codesOf(editClaimDiagnoses({ diagnoses: ['E85.4', 'G63'], dos, patient: adult }, [withTabular])),

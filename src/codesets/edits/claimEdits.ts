@@ -43,7 +43,7 @@ export function editClaimDiagnoses(
     out.push(
       problem(
         'MANIFESTATION_FIRST',
-        { code: dottedCm(first), position: 1 },
+        { medicalCode: dottedCm(first), diagnosisPosition: 1 },
         `${dottedCm(first)} "${firstEntry.longDescription}" is a manifestation code and may not be first-listed; code the underlying condition first`,
         'error',
         '16',
@@ -74,7 +74,7 @@ function demographicEdits(
 ): CodesetProblem[] {
   const out: CodesetProblem[] = [];
   codes.forEach((code, i) => {
-    const where = { code: dottedCm(code), position: i + 1 };
+    const where = { medicalCode: dottedCm(code), diagnosisPosition: i + 1 };
     for (const r of rulesFor(code, rules)) {
       if (r.sex && patient.sex !== 'U' && patient.sex !== r.sex) {
         out.push(
@@ -115,14 +115,15 @@ function excludes1Edits(codes: string[], tab: TabularNotes): CodesetProblem[] {
           if (i === j || !refMatches(ref, b)) return;
           if (
             out.some(
-              (p) => p.code === 'EXCLUDES1' && p.where.code === dottedCm(b) && p.why.includes(dottedCm(a)),
+              (p) =>
+                p.code === 'EXCLUDES1' && p.medicalCode === dottedCm(b) && p.message.includes(dottedCm(a)),
             )
           )
             return;
           out.push(
             problem(
               'EXCLUDES1',
-              { code: dottedCm(a), position: i + 1 },
+              { medicalCode: dottedCm(a), diagnosisPosition: i + 1 },
               `${dottedCm(a)} and ${dottedCm(b)} are an Excludes1 pair (${note.source} excludes "${note.text}"): report only one`,
               'error',
               '16',
@@ -143,7 +144,7 @@ function codeFirstEdit(first: string, codes: string[], tab: TabularNotes): Codes
     return [
       problem(
         'MANIFESTATION_FIRST',
-        { code: dottedCm(first), position: 1 },
+        { medicalCode: dottedCm(first), diagnosisPosition: 1 },
         `${dottedCm(first)} has a "code first" note and the underlying condition is on the claim: list it before ${dottedCm(first)}`,
         'warning',
         '16',

@@ -37,12 +37,12 @@ describe('FSH CodeSystem files', () => {
     const cut = await tempFile('cut.fsh', head + '* #2 "Coinsur');
     expect((await expectFileError(importFshCodeSystem(cut))).problem).toMatchObject({
       code: 'FILE_TRUNCATED',
-      where: { line: 5 },
+      line: 5,
     });
     const bad = await tempFile('bad.fsh', head + '* #2 Coinsurance\n');
     expect((await expectFileError(importFshCodeSystem(bad))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 5 },
+      line: 5,
     });
   });
 });

@@ -35,13 +35,13 @@ describe('HCPCS annual file', () => {
     const cut = await tempFile('hcpcs-cut.txt', first.slice(0, 200));
     expect((await expectFileError(importHcpcsFile(cut))).problem).toMatchObject({
       code: 'FILE_TRUNCATED',
-      where: { line: 1 },
+      line: 1,
     });
     const orphan = await tempFile('hcpcs-orphan.txt', `A0090002004${'more text'.padEnd(309)}\r\n`);
-    expect((await expectFileError(importHcpcsFile(orphan))).problem.why).toMatch(
+    expect((await expectFileError(importHcpcsFile(orphan))).problem.message).toMatch(
       /continuation line for A0090/,
     );
     const badDate = await tempFile('hcpcs-date.txt', `${first.slice(0, 268)}1982X101${first.slice(276)}\r\n`);
-    expect((await expectFileError(importHcpcsFile(badDate))).problem.why).toMatch(/not YYYYMMDD/);
+    expect((await expectFileError(importHcpcsFile(badDate))).problem.message).toMatch(/not YYYYMMDD/);
   });
 });

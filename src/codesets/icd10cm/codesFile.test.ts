@@ -36,12 +36,12 @@ describe('ICD-10-CM codes file and codes addenda', () => {
     const bad = await tempFile('codes-bad.txt', 'A000    Cholera\r\nA0 01   x\r\n');
     expect((await expectFileError(importCmCodesFile(bad))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 2 },
+      line: 2,
     });
     const cut = await tempFile('codes-cut.txt', 'A000    Cholera\r\nA001    Chol');
     expect((await expectFileError(importCmCodesFile(cut))).problem).toMatchObject({
       code: 'FILE_TRUNCATED',
-      where: { line: 2 },
+      line: 2,
     });
   });
 });

@@ -38,7 +38,7 @@ describe('order addenda', () => {
     const bad = await tempFile('addenda-bad.txt', 'Remove:      1 B8801   x\r\n');
     expect((await expectFileError(importOrderAddenda(bad))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 1 },
+      line: 1,
     });
   });
 

@@ -70,7 +70,7 @@ describe('ICD-10 order file', () => {
     const good = '00001 A00     0 ' + 'Cholera'.padEnd(60) + ' Cholera\r\n';
     const f = await tempFile('order.txt', good + '00002 A000    X ' + 'x'.padEnd(60) + ' x\r\n');
     const e = await expectFileError(importOrderFile(f));
-    expect(e.problem).toMatchObject({ code: 'RECORD_MALFORMED', where: { line: 2 } });
+    expect(e.problem).toMatchObject({ code: 'RECORD_MALFORMED', line: 2 });
     expect(e.message).toMatch(/order\.txt, line 2: column 15/);
   });
 
@@ -79,7 +79,7 @@ describe('ICD-10 order file', () => {
     const f = await tempFile('cut.txt', good + '00002 A000    1 Chol');
     expect((await expectFileError(importOrderFile(f))).problem).toMatchObject({
       code: 'FILE_TRUNCATED',
-      where: { line: 2 },
+      line: 2,
     });
     const many = Array.from(
       { length: 2000 },
@@ -103,6 +103,6 @@ describe('ICD-10 order file', () => {
     const f = await tempFile('gap.txt', rec(1) + rec(3));
     const e = await expectFileError(importOrderFile(f));
     expect(e).toBeInstanceOf(CodesetFileError);
-    expect(e.problem.why).toMatch(/order number 3 follows 1/);
+    expect(e.problem.message).toMatch(/order number 3 follows 1/);
   });
 });

@@ -5,7 +5,7 @@
  * short description cols 17-76, blank, long description from col 78.
  * The order file is the authority for which codes exist and which are billable.
  */
-import { fileError, problem } from '../problems.ts';
+import { CodesetFileError, fileError, problem } from '../problems.ts';
 import type { CodesetProblem } from '../problems.ts';
 import { displayName, readLineBatches } from '../read/lines.ts';
 
@@ -55,7 +55,7 @@ export async function* importOrderFile(file: string): AsyncGenerator<OrderFileRe
           'last record has no line break: the file was cut short',
         );
       const r = parseOrderLine(l.text, name, l.line);
-      if ('why' in r) throw fileError(r.code, r.where, r.why);
+      if ('message' in r) throw new CodesetFileError(r);
       // order numbers are consecutive; a gap means lines were lost
       if (r.orderNumber !== last + 1) {
         throw fileError(

@@ -30,7 +30,7 @@ describe('POA-exempt lists', () => {
     const noHeader = await tempFile('poa-noheader.txt', '01238\tB90.0\tSequelae\r\n');
     expect((await expectFileError(importPoaExempt(noHeader))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 1 },
+      line: 1,
     });
     const badCode = await tempFile(
       'poa-bad.txt',
@@ -38,12 +38,12 @@ describe('POA-exempt lists', () => {
     );
     expect((await expectFileError(importPoaExempt(badCode))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 2 },
+      line: 2,
     });
     const cut = await tempFile('poa-cut.txt', 'Order26\tPOAexemptCode\tDescription\r\n01238\tB90.0\tSeq');
     expect((await expectFileError(importPoaExempt(cut))).problem).toMatchObject({
       code: 'FILE_TRUNCATED',
-      where: { line: 2 },
+      line: 2,
     });
   });
 });

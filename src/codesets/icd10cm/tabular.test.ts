@@ -73,9 +73,9 @@ describe('ICD-10-CM tabular XML (fixtures in the official layout; FY2026 file no
   for (const name of readdirSync(path.join(dir, 'fail'))) {
     it(`rejects fail/${name} naming file and line:column`, async () => {
       const e = await expectFileError(importTabular(path.join(dir, 'fail', name)));
-      expect(e.problem.where.file).toContain(name);
-      expect(e.problem.where.line).toBeGreaterThan(1);
-      expect(e.problem.where.column).toBeGreaterThanOrEqual(0);
+      expect(e.problem.file).toContain(name);
+      expect(e.problem.line).toBeGreaterThan(1);
+      expect(e.problem.column).toBeGreaterThanOrEqual(0);
       expect(e.message).toMatch(/line \d+:\d+: /);
     });
   }

@@ -50,7 +50,7 @@ describe('ICD-10-PCS definitions and index', () => {
     );
     expect((await expectFileError(importPcsDefinitions(badAxis))).problem).toMatchObject({
       code: 'XML_UNEXPECTED',
-      where: { line: 3 },
+      line: 3,
     });
     const cutIndex = await tempFile(
       'pcs-index-cut.xml',
@@ -63,7 +63,7 @@ describe('ICD-10-PCS definitions and index', () => {
     );
     expect((await expectFileError(importPcsIndex(bad))).problem).toMatchObject({
       code: 'XML_UNEXPECTED',
-      where: { line: 3 },
+      line: 3,
     });
   });
 });

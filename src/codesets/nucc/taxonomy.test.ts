@@ -27,12 +27,12 @@ describe('NUCC taxonomy CSV', () => {
     const badHeader = await tempFile('nucc-header.csv', 'Code,Group\r\n');
     expect((await expectFileError(importNuccTaxonomy(badHeader))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 1 },
+      line: 1,
     });
     const short = await tempFile('nucc-short.csv', `${HEADER}193200000X,Group\r\n`);
     expect((await expectFileError(importNuccTaxonomy(short))).problem).toMatchObject({
       code: 'RECORD_MALFORMED',
-      where: { line: 2 },
+      line: 2,
     });
     const cut = await tempFile(
       'nucc-cut.csv',
@@ -40,7 +40,7 @@ describe('NUCC taxonomy CSV', () => {
     );
     expect((await expectFileError(importNuccTaxonomy(cut))).problem).toMatchObject({
       code: 'FILE_TRUNCATED',
-      where: { line: 2 },
+      line: 2,
     });
   });
 });

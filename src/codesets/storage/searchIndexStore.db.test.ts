@@ -138,7 +138,7 @@ describe('search indexes stored at import, index look-up and CPT files through t
     );
     expect(refused).toMatchObject({
       status: 'failed',
-      problems: [{ where: { file: 'duplicate-code.txt', line: 3 } }],
+      problems: [{ file: 'duplicate-code.txt', line: 3 }],
     });
     const file = `${fixtures}/cpt/pass/longult-tab-with-notice.txt`;
     const outcome = await importCptRelease(database, file, 2026, SYSTEM_ACTOR);
@@ -156,7 +156,9 @@ describe('search indexes stored at import, index look-up and CPT files through t
       valid: false,
       problems: [{ code: 'CODE_UNKNOWN' }],
     });
-    expect(showCode('99213', '2025-12-31', tables).problems[0]?.why).toMatch(/licensed file not imported/);
+    expect(showCode('99213', '2025-12-31', tables).problems[0]?.message).toMatch(
+      /licensed file not imported/,
+    );
     expect((await catalog.search('99213', DOS))[0]).toMatchObject({ system: 'CPT', title: /level three/ });
     expect((await catalog.search('established patient office visit', DOS, { systems: ['CPT'] })).length).toBe(
       2,

@@ -15,7 +15,7 @@ import { MAX_COMPLETIONS } from './codeCheck.ts';
 
 export function validateCm(code: string, dos: string, releases: readonly CmTable[]): CodeCheck {
   const base = { system: 'ICD-10-CM' as const, code };
-  const where = { code: dottedCm(code) };
+  const where = { medicalCode: dottedCm(code) };
   if (!CM_FORMAT.test(code)) {
     return {
       ...base,

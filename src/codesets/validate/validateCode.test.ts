@@ -43,9 +43,9 @@ describe('validateCode on the real FY2025/FY2026/FY2027 and HCPCS 2026 tables', 
     ]);
     const t = validateCode('ICD-10-CM', 'T36.0X1', FY26, tables);
     expect(t.completions?.map((c) => c.code)).toEqual(['T36.0X1A', 'T36.0X1D', 'T36.0X1S']);
-    expect(t.problems[0]?.why).toMatch(/needs a 7th character: A, D, S/);
+    expect(t.problems[0]?.message).toMatch(/needs a 7th character: A, D, S/);
     const x = validateCode('ICD-10-CM', 'T36.01A', FY26, tables);
-    expect(x.problems[0]?.why).toMatch(/placeholder X: did you mean T36\.0X1A/);
+    expect(x.problems[0]?.message).toMatch(/placeholder X: did you mean T36\.0X1A/);
   });
 
   it('ICD-10-CM: uses tabular 7th-character meanings when the tabular is imported', async () => {
@@ -57,7 +57,7 @@ describe('validateCode on the real FY2025/FY2026/FY2027 and HCPCS 2026 tables', 
       ),
     );
     const withTab = { ...tables, icd10cm: tables.icd10cm.map((t) => ({ ...t, tabular: notes })) };
-    expect(validateCode('ICD-10-CM', 'T36.0X1', FY26, withTab).problems[0]?.why).toMatch(
+    expect(validateCode('ICD-10-CM', 'T36.0X1', FY26, withTab).problems[0]?.message).toMatch(
       /A initial encounter; D subsequent encounter; S sequela/,
     );
   });
@@ -81,7 +81,7 @@ describe('validateCode on the real FY2025/FY2026/FY2027 and HCPCS 2026 tables', 
     const bad = validateCode('ICD-10-PCS', '00160Z0', FY26, tables);
     expect(bad.valid).toBe(false);
     expect(bad.problems[0]).toMatchObject({ code: 'PCS_AXIS_INVALID' });
-    expect(bad.problems[0]?.why).toMatch(
+    expect(bad.problems[0]?.message).toMatch(
       /no row with body part 6 allows approach 0, device Z and qualifier 0/,
     );
     expect(validateCode('ICD-10-PCS', '00160ZB', FY26, tables).valid).toBe(true);

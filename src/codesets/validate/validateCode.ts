@@ -44,7 +44,7 @@ function validateListCode(system: CodeSystem, code: string, lists: readonly Code
       system,
       code,
       valid: false,
-      problems: [problem('NO_RELEASE', { code }, `no ${system} code list is loaded`)],
+      problems: [problem('NO_RELEASE', { medicalCode: code }, `no ${system} code list is loaded`)],
     };
   const description = table.codes.get(code);
   if (description === undefined) {
@@ -56,7 +56,7 @@ function validateListCode(system: CodeSystem, code: string, lists: readonly Code
       problems: [
         problem(
           'CODE_UNKNOWN',
-          { code },
+          { medicalCode: code },
           `${code} is not an assigned ${system} code in list ${table.release.version}`,
         ),
       ],

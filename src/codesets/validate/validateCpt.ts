@@ -23,7 +23,7 @@ export function validateCpt(
       problems: [
         problem(
           'CODE_FORMAT',
-          { code },
+          { medicalCode: code },
           `"${rawCode}" is not a CPT code (5 digits, or 4 digits then F, T or U)`,
           'error',
           '181',
@@ -41,7 +41,7 @@ export function validateCpt(
       problems: [
         problem(
           'CPT_FORMAT_ONLY',
-          { code },
+          { medicalCode: code },
           'valid by format, no description (licensed file not imported): CPT existence and dates are not verified',
           'info',
         ),
@@ -57,7 +57,7 @@ export function validateCpt(
       problems: [
         problem(
           'CODE_UNKNOWN',
-          { code },
+          { medicalCode: code },
           `${code} is not in the CPT ${release} data file imported`,
           'error',
           '181',

@@ -13,7 +13,7 @@ import type { CodeCheck } from './codeCheck.ts';
 
 export function validateHcpcs(code: string, dos: string, releases: readonly HcpcsTable[]): CodeCheck {
   const base = { system: 'HCPCS' as const, code };
-  const where = { code };
+  const where = { medicalCode: code };
   const modifier = /^[0-9A-Z]{2}$/.test(code);
   if (!modifier && !/^[A-V]\d{4}$/.test(code)) {
     return {

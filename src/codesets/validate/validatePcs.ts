@@ -12,7 +12,7 @@ import type { CodeCheck } from './codeCheck.ts';
 
 export function validatePcs(code: string, dos: string, releases: readonly PcsCodeTable[]): CodeCheck {
   const base = { system: 'ICD-10-PCS' as const, code };
-  const where = { code };
+  const where = { medicalCode: code };
   if (!PCS_FORMAT.test(code)) {
     return {
       ...base,

@@ -73,7 +73,7 @@ export function CodeDetail({ code, system, dos, onPick, extra }: Props) {
             {view.problems.map((p, i) => (
               <div key={i}>
                 <Tag color="red">{p.code}</Tag>
-                {p.why}
+                {p.message}
               </div>
             ))}
           </Descriptions.Item>

@@ -17,7 +17,7 @@ function Verdict({ code }: { code: VerifiedCode }) {
         <BillableTag billable={check.billable} /> {check.description}
       </Typography.Text>
     );
-  return <Typography.Text type="warning">{check.problems.map((p) => p.why).join('; ')}</Typography.Text>;
+  return <Typography.Text type="warning">{check.problems.map((p) => p.message).join('; ')}</Typography.Text>;
 }
 
 function CodeLine({ code, onPick }: { code: VerifiedCode; onPick(code: string): void }) {

@@ -30,7 +30,7 @@ const columns = (onPick: (code: string) => void): TableColumnsType<CodeView> => 
   {
     title: 'Description or why',
     key: 'why',
-    render: (_, v) => v.problems.map((p) => p.why).join('; ') || v.description,
+    render: (_, v) => v.problems.map((p) => p.message).join('; ') || v.description,
   },
 ];
 

@@ -36,7 +36,7 @@ export function useCodeDescriptions(codes: readonly string[], dos: string, syste
             key.split(',').forEach((code, i) => {
               const v = views[i];
               if (!v) return;
-              const why = v.problems.map((p) => p.why).join('; ');
+              const why = v.problems.map((p) => p.message).join('; ');
               next[code] = v.valid
                 ? { valid: true, text: v.description ?? '' }
                 : { valid: false, text: why || v.description || 'not valid' };
