@@ -1,11 +1,65 @@
 import type { Command } from 'commander';
 
-// `cleanclaim sandbox`: the pretend clearinghouse and payers, as a separate process over folders.
+interface SandboxOptions {
+  scenario?: string;
+  seed: string;
+  out?: string;
+  in?: string;
+  data?: string;
+  home?: string;
+  sftp?: string;
+  key?: string;
+  hostKey?: string;
+  poll: string;
+  once?: boolean;
+  codesets?: string | boolean;
+}
+
+const fail = (why: string, code = 1) => {
+  console.error(`cleanclaim sandbox: ${why}`);
+  process.exitCode = code;
+};
+
+/** Where the sandbox reads and writes, from the options; a string says what is missing. */
+async function linkFrom(opts: SandboxOptions) {
+  const { join, dirname, resolve } = await import('node:path');
+  const { folderLink, sftpLink } = await import('../sandbox/link.ts');
+  if (opts.sftp) {
+    const login = /^([^@]+)@([^:]+)(?::(\d+))?$/.exec(opts.sftp);
+    if (!login) return 'give --sftp as USER@HOST or USER@HOST:PORT';
+    if (!opts.out || !opts.in) return 'with --sftp, give --out and --in: the folders on the server';
+    const password = process.env.CLEANCLAIM_SANDBOX_SFTP_PASSWORD;
+    if (!opts.key && !password) return 'with --sftp, give --key FILE or set CLEANCLAIM_SANDBOX_SFTP_PASSWORD';
+    const { readFile } = await import('node:fs/promises');
+    return sftpLink(
+      {
+        host: login[2]!,
+        port: Number(login[3] ?? 22),
+        username: login[1]!,
+        ...(opts.key ? { privateKey: await readFile(opts.key, 'utf8') } : {}),
+        ...(password ? { password } : {}),
+        outDir: opts.out,
+        inDir: opts.in,
+        hostKey: opts.hostKey ?? null,
+        onHostKey: (fingerprint) =>
+          console.log(`sandbox: trusting the host key ${fingerprint} (pin it with --host-key)`),
+      },
+      opts.home ?? 'sandbox',
+    );
+  }
+  const outDir = opts.out ?? (opts.data ? join(opts.data, 'outbound') : undefined);
+  const inDir = opts.in ?? (opts.data ? join(opts.data, 'inbound') : undefined);
+  if (!outDir || !inDir) return 'give --data DIR, or both --out DIR and --in DIR (or --sftp)';
+  const homeDir = opts.home ?? join(opts.data ?? dirname(resolve(outDir)), 'sandbox');
+  return folderLink({ outDir, inDir, homeDir });
+}
+
+// `cleanclaim sandbox`: the pretend clearinghouse and payers, as a separate process over folders or SFTP.
 export function registerSandboxCommand(program: Command): void {
   program
     .command('sandbox')
     .description(
-      'play clearinghouse and payers over a folder pair: answer each 837 in --out with a 999 and a 277CA in --in, then an 835 after the scenario delay. Exit code 1 when the scenario is invalid (each problem with where it is)',
+      "play clearinghouse and payers over a connection's folders (local, or on an SFTP server): answer each 837 in --out with a TA1/999 and a 277CA in --in, then 835s after the scenario's delay. Exit code 1 when the scenario is invalid (each problem with where it is), 2 when it cannot be read",
     )
     .option(
       '--scenario <file>',
@@ -18,73 +72,61 @@ export function registerSandboxCommand(program: Command): void {
       '--data <dir>',
       'a folder holding outbound/, inbound/ and the sandbox state (instead of --out/--in)',
     )
+    .option('--home <dir>', "the sandbox's own folder: state.json, received/, failed/")
+    .option(
+      '--sftp <user@host[:port]>',
+      'log in to this SFTP server (the one cleanclaim uploads to); --out and --in are folders on it',
+    )
+    .option('--key <file>', 'private key for --sftp (or the password in CLEANCLAIM_SANDBOX_SFTP_PASSWORD)')
+    .option(
+      '--host-key <fingerprint>',
+      'SHA256:… the SFTP server must show (else the key seen is printed and trusted)',
+    )
     .option('--poll <ms>', 'how often to look for batches', '2000')
     .option(
       '--codesets [dir]',
       'reject diagnoses not valid or not billable on the date of service, from the ICD-10-CM files (default folder when no dir)',
     )
     .option('--once', 'answer what is waiting and what is due, then exit')
-    .action(
-      async (opts: {
-        scenario?: string;
-        seed: string;
-        out?: string;
-        in?: string;
-        data?: string;
-        poll: string;
-        once?: boolean;
-        codesets?: string | boolean;
-      }) => {
-        const { join, dirname, resolve } = await import('node:path');
-        const { loadScenario, pollOnce, runSandbox, ScenarioError } = await import('../sandbox/process.ts');
-        const outDir = opts.out ?? (opts.data ? join(opts.data, 'outbound') : undefined);
-        const inDir = opts.in ?? (opts.data ? join(opts.data, 'inbound') : undefined);
-        if (!outDir || !inDir) {
-          console.error('cleanclaim sandbox: give --data DIR, or both --out DIR and --in DIR');
-          process.exitCode = 1;
-          return;
-        }
-        const homeDir = join(opts.data ?? dirname(resolve(outDir)), 'sandbox');
-        let scenario;
-        try {
-          scenario = await loadScenario(opts.scenario);
-        } catch (e) {
-          if (!(e instanceof ScenarioError)) throw e;
-          console.error(`cleanclaim sandbox: the scenario is invalid\n${e.message}`);
-          process.exitCode = 1;
-          return;
-        }
-        const folders = { outDir, inDir, homeDir };
-        const seed = Number(opts.seed);
-        const diagnosisProblem = opts.codesets
-          ? await (
-              await import('../sandbox/codesets.ts')
-            ).diagnosisCheck(typeof opts.codesets === 'string' ? opts.codesets : undefined)
-          : undefined;
-        if (opts.once) {
-          const r = await pollOnce(folders, {
-            scenario,
-            seed,
-            diagnosisProblem,
-            now: new Date().toISOString(),
-          });
-          console.log(
-            `received ${r.received.length} batch(es), set aside ${r.failed.length}, adjudicated ${r.adjudicated} claim(s), wrote ${r.written} file(s)`,
-          );
-          return;
-        }
-        const stop = new AbortController();
-        process.once('SIGINT', () => stop.abort());
-        process.once('SIGTERM', () => stop.abort());
-        console.log(`sandbox: answering 837s from ${outDir} into ${inDir}`);
-        await runSandbox(folders, {
-          diagnosisProblem,
-          scenario,
-          seed,
-          pollMs: Number(opts.poll),
-          signal: stop.signal,
-          log: console.log,
-        });
-      },
-    );
+    .action(async (opts: SandboxOptions) => {
+      const { loadScenario, pollOnce, runSandbox, ScenarioError } = await import('../sandbox/process.ts');
+      const link = await linkFrom(opts);
+      if (typeof link === 'string') return fail(link);
+      let scenario;
+      try {
+        scenario = await loadScenario(opts.scenario);
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        return fail(
+          `the scenario ${e.unreadable ? 'cannot be read' : 'is invalid'}\n${e.message}`,
+          e.unreadable ? 2 : 1,
+        );
+      }
+      const seed = Number(opts.seed);
+      const diagnosisProblem = opts.codesets
+        ? await (
+            await import('../sandbox/codesets.ts')
+          ).diagnosisCheck(typeof opts.codesets === 'string' ? opts.codesets : undefined)
+        : undefined;
+      if (opts.once) {
+        const r = await pollOnce(link, { scenario, seed, diagnosisProblem, now: new Date().toISOString() });
+        console.log(
+          `received ${r.received.length} batch(es), set aside ${r.failed.length}, adjudicated ${r.adjudicated} claim(s), wrote ${r.written} file(s)`,
+        );
+        return;
+      }
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      process.once('SIGTERM', () => stop.abort());
+      console.log(`sandbox: ${link.describe}`);
+      await runSandbox(link, {
+        diagnosisProblem,
+        scenario,
+        seed,
+        pollMs: Number(opts.poll),
+        signal: stop.signal,
+        log: (line) => console.log(`sandbox: ${line}`),
+      });
+      console.log('sandbox: stopped');
+    });
 }

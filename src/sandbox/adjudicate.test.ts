@@ -195,20 +195,20 @@ describe('readScenario', () => {
     expect(Object.keys(demo.payers)).toContain('DEMO-MCR');
   });
 
-  it('names the path of every bad value', () => {
+  it('names the JSON pointer of every bad value', () => {
     const { problems } = readScenario({
       defaultBenefits: { deductibleCents: 12.5, copays: { visit: 100 } },
       payers: { 'DEMO-BCBS': { feeSchedule: { '99213': -1 }, bundles: [{ code: '36415' }], colour: 'x' } },
       members: { M1: { coverageEnds: '31/10/2026' } },
     });
-    expect(problems.map((p) => p.where).sort()).toEqual([
-      'defaultBenefits.copays.visit',
-      'defaultBenefits.deductibleCents',
-      'members.M1.coverageEnds',
-      'payers.DEMO-BCBS.bundles[0].column1',
-      'payers.DEMO-BCBS.colour',
-      'payers.DEMO-BCBS.feeSchedule.99213',
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      '/defaultBenefits/copays/visit',
+      '/defaultBenefits/deductibleCents',
+      '/members/M1/coverageEnds',
+      '/payers/DEMO-BCBS/bundles/0/column1',
+      '/payers/DEMO-BCBS/colour',
+      '/payers/DEMO-BCBS/feeSchedule/99213',
     ]);
-    expect(problems[0]).toMatchObject({ code: 'SANDBOX_SCENARIO_INVALID' });
+    expect(problems[0]).toMatchObject({ code: 'SANDBOX_SCENARIO_INVALID', severity: 'error' });
   });
 });

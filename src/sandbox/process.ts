@@ -1,11 +1,19 @@
-// The sandbox process: polls the outbound folder cleanclaim uploads 837s to, answers each in the
-// inbound folder (999, 277CA now; 835 once the scenario's delay has passed) and keeps its state
-// (member accumulators, duplicate keys, claims waiting for adjudication) in a JSON file. Every file
-// is written to a dot-named temp file and renamed, so a reader never sees half of one; the 837 is
-// moved to received/ only after its answers and the state are written.
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+// The sandbox process: each round it looks in the folder cleanclaim uploads to, answers every file
+// (an 837 with its TA1/999/277CA; 835s once the scenario's delay has passed), and keeps its state
+// (member accumulators, duplicate keys, claims waiting for adjudication) in a JSON file.
+//
+// Each file is answered exactly once, whatever moment the process is killed at. The answers are
+// recorded in state.json, with the SHA-256 of the file they answer, before any is delivered (the
+// state is written to a temp file and renamed: that rename is the commit). Then they are uploaded
+// (atomically, one by one, each struck from the record once it is up) and only then is the file
+// moved to archive/. After a crash, the next round first delivers what is recorded, and a file it
+// finds again whose hash is recorded is archived without being answered again.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { RemoteFile, Transport } from '../clearinghouse/index.ts';
+import { folderLink, type SandboxFolders, type SandboxLink } from './link.ts';
 import {
   adjudicateDue,
   emptyState,
@@ -14,42 +22,26 @@ import {
   type SandboxFile,
   type SandboxState,
 } from './respond.ts';
-import { readScenario, type Scenario, type ScenarioProblem } from './scenario.ts';
 
-export interface SandboxFolders {
-  /** Where cleanclaim writes 837 batches (the connection's outbound folder). */
-  outDir: string;
-  /** Where the sandbox writes its answers (the connection's inbound folder). */
-  inDir: string;
-  /** The sandbox's own folder: state.json and received/. */
-  homeDir: string;
+export { DEFAULT_SCENARIO, loadScenario, ScenarioError } from './scenario-file.ts';
+export type { SandboxFolders, SandboxLink };
+
+/** state.json: the payers' state, and what has been answered and is still to be delivered. */
+export interface StoredState extends SandboxState {
+  /** Every file answered, by the SHA-256 of its content. */
+  answered: Record<string, { file: string; received: string; answers: string[]; at: string }>;
+  /** Answers recorded but not yet uploaded into cleanclaim's inbound folder. */
+  outbox: { name: string; text: string }[];
 }
 
-export class ScenarioError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: ScenarioProblem[],
-  ) {
-    super(`${file}: ${problems.map((p) => `${p.where}: ${p.message}`).join('\n')}`);
-  }
-}
+const statePath = (homeDir: string) => join(homeDir, 'state.json');
 
-export const DEFAULT_SCENARIO = new URL('./default-scenario.json', import.meta.url);
-
-export async function loadScenario(file?: string): Promise<Scenario> {
-  const path = file ?? DEFAULT_SCENARIO;
-  const name = String(file ?? 'default-scenario.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new ScenarioError(name, [
-      { code: 'SANDBOX_SCENARIO_INVALID', where: '$', message: (e as Error).message },
-    ]);
-  }
-  const { scenario, problems } = readScenario(json);
-  if (problems.length > 0) throw new ScenarioError(name, problems);
-  return scenario;
+export async function readState(homeDir: string): Promise<StoredState> {
+  const stored = existsSync(statePath(homeDir))
+    ? (JSON.parse(await readFile(statePath(homeDir), 'utf8')) as Partial<StoredState>)
+    : {};
+  // A state.json written before answers were recorded lacks the last two.
+  return { ...emptyState(), answered: {}, outbox: [], ...stored };
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {
@@ -58,12 +50,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(temp, path);
 }
 
-const statePath = (f: SandboxFolders) => join(f.homeDir, 'state.json');
-
-export async function readState(f: SandboxFolders): Promise<SandboxState> {
-  if (!existsSync(statePath(f))) return emptyState();
-  return JSON.parse(await readFile(statePath(f), 'utf8')) as SandboxState;
-}
+const saveState = (homeDir: string, state: StoredState) =>
+  writeAtomically(statePath(homeDir), JSON.stringify(state));
 
 const EXTENSION: Record<SandboxFile['kind'], string> = {
   TA1: 'ta1',
@@ -72,77 +60,165 @@ const EXTENSION: Record<SandboxFile['kind'], string> = {
   '835': '835',
 };
 
-async function writeAnswers(f: SandboxFolders, stem: string, files: SandboxFile[], state: SandboxState) {
-  for (const [i, file] of files.entries())
-    await writeAtomically(
-      join(f.inDir, `${stem}-${state.sequence}-${i + 1}-${file.kind}.${EXTENSION[file.kind]}`),
-      file.text,
-    );
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Uploads the recorded answers, oldest first, striking each from the record once it is up. */
+async function deliver(transport: Transport, homeDir: string, state: StoredState): Promise<number> {
+  let n = 0;
+  while (state.outbox.length > 0) {
+    const next = state.outbox[0]!;
+    // An upload replaces a file of the same name: sent again after a crash, it is still one file
+    // (and cleanclaim applies a file it has fetched before, by its hash, never twice).
+    await transport.upload(next.name, next.text);
+    state.outbox.shift();
+    await saveState(homeDir, state);
+    n += 1;
+  }
+  return n;
+}
+
+/** The answer to one file, by what it is. */
+function answer(text: string, state: SandboxState, ctx: SandboxContext) {
+  return receive837(text, state, ctx);
 }
 
 export interface PollResult {
   received: string[];
   /** Files set aside in sandbox/failed/ (with a .why.txt). */
   failed: string[];
+  /** Files found again after a crash whose answers were already recorded: archived, not answered again. */
+  skipped: string[];
   written: number;
   adjudicated: number;
 }
 
-/** One round: answer every 837 waiting in the outbound folder, then adjudicate what is due. */
-export async function pollOnce(f: SandboxFolders, ctx: SandboxContext): Promise<PollResult> {
-  await mkdir(join(f.homeDir, 'received'), { recursive: true });
-  await mkdir(f.inDir, { recursive: true });
-  let state = await readState(f);
-  const result: PollResult = { received: [], failed: [], written: 0, adjudicated: 0 };
-  const names = existsSync(f.outDir) ? await readdir(f.outDir, { withFileTypes: true }) : [];
-  for (const entry of names.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    const path = join(f.outDir, entry.name);
-    const text = await readFile(path, 'utf8');
-    let r: Awaited<ReturnType<typeof receive837>>;
-    try {
-      r = await receive837(text, state, ctx);
-    } catch (e) {
-      // Not an interchange, or an answer our validator refuses: set aside with why, never half-answered.
-      await mkdir(join(f.homeDir, 'failed'), { recursive: true });
-      await writeFile(join(f.homeDir, 'failed', `${entry.name}.why.txt`), `${(e as Error).message}\n`);
-      await rename(path, join(f.homeDir, 'failed', entry.name));
-      result.failed.push(entry.name);
-      continue;
+/** A file that cannot be answered: a copy and why in failed/, then out of the way. */
+async function setAside(homeDir: string, file: RemoteFile, text: string, why: Error) {
+  await mkdir(join(homeDir, 'failed'), { recursive: true });
+  await writeFile(join(homeDir, 'failed', `${file.name}.why.txt`), `${why.message}\n`);
+  await writeFile(join(homeDir, 'failed', file.name), text);
+}
+
+async function answerAll(
+  transport: Transport,
+  homeDir: string,
+  start: StoredState,
+  ctx: SandboxContext,
+  result: PollResult,
+): Promise<StoredState> {
+  let state = start;
+  for (const file of await transport.listInbound()) {
+    const text = await transport.download(file);
+    const hash = sha256(text);
+    if (state.answered[hash]) result.skipped.push(file.name);
+    else {
+      let r: Awaited<ReturnType<typeof answer>>;
+      try {
+        r = await answer(text, state, ctx);
+      } catch (e) {
+        // Not an interchange, or an answer our validator refuses: set aside with why, never half-answered.
+        await setAside(homeDir, file, text, e as Error);
+        await transport.archive(file);
+        result.failed.push(file.name);
+        continue;
+      }
+      const stem = file.name.replace(/\.[^.]*$/, '');
+      const answers = r.files.map((f, i) => ({
+        name: `${stem}-${r.state.sequence}-${i + 1}-${f.kind}.${EXTENSION[f.kind]}`,
+        text: f.text,
+      }));
+      const record = {
+        file: file.name,
+        received: `${r.state.sequence}-${file.name}`,
+        answers: answers.map((a) => a.name),
+        at: ctx.now,
+      };
+      state = {
+        ...state,
+        ...r.state,
+        answered: { ...state.answered, [hash]: record },
+        outbox: [...state.outbox, ...answers],
+      };
+      await saveState(homeDir, state);
+      result.received.push(file.name);
+      result.written += answers.length;
     }
-    state = r.state;
-    await writeAnswers(f, entry.name.replace(/\.[^.]*$/, ''), r.files, state);
-    await writeAtomically(statePath(f), JSON.stringify(state));
-    await rename(path, join(f.homeDir, 'received', `${state.sequence}-${entry.name}`));
-    result.received.push(entry.name);
-    result.written += r.files.length;
+    await deliver(transport, homeDir, state);
+    await writeFile(join(homeDir, 'received', state.answered[hash]!.received), text);
+    await transport.archive(file);
   }
-  const due = await adjudicateDue(state, ctx);
-  if (due.adjudicated > 0) {
-    await writeAnswers(f, 'remittance', due.files, due.state);
-    await writeAtomically(statePath(f), JSON.stringify(due.state));
-    result.written += due.files.length;
-    result.adjudicated = due.adjudicated;
+  return state;
+}
+
+/** One round: deliver what an interrupted round left, answer every file waiting, adjudicate what is due. */
+export async function pollOnce(
+  where: SandboxLink | SandboxFolders,
+  ctx: SandboxContext,
+): Promise<PollResult> {
+  const link = 'open' in where ? where : folderLink(where);
+  await mkdir(join(link.homeDir, 'received'), { recursive: true });
+  let state = await readState(link.homeDir);
+  const result: PollResult = { received: [], failed: [], skipped: [], written: 0, adjudicated: 0 };
+  const transport = await link.open();
+  try {
+    await deliver(transport, link.homeDir, state);
+    state = await answerAll(transport, link.homeDir, state, ctx, result);
+    const due = await adjudicateDue(state, ctx);
+    if (due.adjudicated > 0) {
+      const answers = due.files.map((f, i) => ({
+        name: `remittance-${due.state.sequence}-${i + 1}-${f.kind}.${EXTENSION[f.kind]}`,
+        text: f.text,
+      }));
+      state = { ...state, ...due.state, outbox: [...state.outbox, ...answers] };
+      await saveState(link.homeDir, state);
+      await deliver(transport, link.homeDir, state);
+      result.written += answers.length;
+      result.adjudicated = due.adjudicated;
+    }
+  } finally {
+    await transport.close();
   }
   return result;
 }
 
-/** Polls until the signal aborts. `now` is read from the clock here, at the edge. */
+/** Waits `ms`, or less when the signal aborts. */
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/**
+ * Polls until the signal aborts (a round under way finishes first). `now` is read from the clock
+ * here, at the edge. A round that fails (the server unreachable, a folder not writable) is logged
+ * and the next one tries again.
+ */
 export async function runSandbox(
-  f: SandboxFolders,
+  where: SandboxLink | SandboxFolders,
   opts: Omit<SandboxContext, 'now'> & {
     pollMs: number;
     signal?: AbortSignal;
     log?: (line: string) => void;
   },
 ): Promise<void> {
-  while (!opts.signal?.aborted) {
-    const { pollMs: _poll, signal: _signal, log: _log, ...ctx } = opts;
-    const r = await pollOnce(f, { ...ctx, now: new Date().toISOString() });
-    for (const name of r.received) opts.log?.(`received ${name}`);
-    for (const name of r.failed)
-      opts.log?.(`could not answer ${name}: set aside in ${join(f.homeDir, 'failed')}`);
-    if (r.adjudicated) opts.log?.(`adjudicated ${r.adjudicated} claim(s)`);
-    await new Promise((resolve) => setTimeout(resolve, opts.pollMs));
+  const link = 'open' in where ? where : folderLink(where);
+  const { pollMs, signal, log, ...ctx } = opts;
+  while (!signal?.aborted) {
+    try {
+      const r = await pollOnce(link, { ...ctx, now: new Date().toISOString() });
+      for (const name of r.received) log?.(`received ${name}`);
+      for (const name of r.skipped) log?.(`${name} was answered before it was archived: archived now`);
+      for (const name of r.failed)
+        log?.(`could not answer ${name}: set aside in ${join(link.homeDir, 'failed')}`);
+      if (r.adjudicated) log?.(`adjudicated ${r.adjudicated} claim(s)`);
+    } catch (e) {
+      log?.(`this round failed, trying again in ${pollMs} ms: ${(e as Error).message}`);
+    }
+    await pause(pollMs, signal);
   }
 }

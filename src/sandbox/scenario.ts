@@ -1,5 +1,6 @@
 // The sandbox scenario: what the pretend payers pay and deny, as data a user edits (JSON). Read with
-// checks that name the path of every bad value, so a typo says where it is.
+// checks that name the JSON pointer of every bad value, so a typo says where it is.
+import { sandboxProblem, type SandboxProblem } from './problems.ts';
 
 /** A member's benefits for the plan year; amounts in cents, percents whole numbers. */
 export interface Benefits {
@@ -57,21 +58,21 @@ export interface Scenario {
   members: Record<string, MemberRule>;
 }
 
-export interface ScenarioProblem {
-  code: 'SANDBOX_SCENARIO_INVALID';
-  /** JSON path of the bad value, e.g. payers.DEMO-BCBS.feeSchedule.99213. */
-  where: string;
-  message: string;
-}
+/** A bad value: `field` is its JSON pointer, e.g. /payers/DEMO-BCBS/feeSchedule/99213. */
+export type ScenarioProblem = SandboxProblem;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The JSON pointer (RFC 6901) of a value under `pointer`: '' is the whole scenario. */
+const at = (pointer: string, ...keys: (string | number)[]) =>
+  pointer + keys.map((k) => `/${String(k).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
 class Checker {
   problems: ScenarioProblem[] = [];
   bad(where: string, message: string): void {
-    this.problems.push({ code: 'SANDBOX_SCENARIO_INVALID', where, message });
+    this.problems.push(sandboxProblem('SANDBOX_SCENARIO_INVALID', message, { field: where }));
   }
   cents(v: unknown, where: string, fallback: number): number {
     if (v === undefined) return fallback;
@@ -97,7 +98,7 @@ class Checker {
       this.bad(where, 'must be an object of code → cents');
       return {};
     }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.cents(x, `${where}.${k}`, 0)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.cents(x, at(where, k), 0)]));
   }
   obj(v: unknown, where: string): Obj {
     if (v === undefined) return {};
@@ -108,7 +109,7 @@ class Checker {
   unknownKeys(o: Obj, known: string[], where: string): void {
     for (const k of Object.keys(o))
       if (!known.includes(k))
-        this.bad(`${where}.${k}`, `is not a scenario setting (expected one of ${known.join(', ')})`);
+        this.bad(at(where, k), `is not a scenario setting (expected one of ${known.join(', ')})`);
   }
 }
 
@@ -123,22 +124,26 @@ const BENEFIT_KEYS = [
 
 function benefits(c: Checker, o: Obj, where: string, base: Benefits): Benefits {
   return {
-    deductibleCents: c.cents(o.deductibleCents, `${where}.deductibleCents`, base.deductibleCents),
-    deductibleMetCents: c.cents(o.deductibleMetCents, `${where}.deductibleMetCents`, base.deductibleMetCents),
+    deductibleCents: c.cents(o.deductibleCents, at(where, 'deductibleCents'), base.deductibleCents),
+    deductibleMetCents: c.cents(
+      o.deductibleMetCents,
+      at(where, 'deductibleMetCents'),
+      base.deductibleMetCents,
+    ),
     coinsurancePercent: c.percent(
       o.coinsurancePercent,
-      `${where}.coinsurancePercent`,
+      at(where, 'coinsurancePercent'),
       base.coinsurancePercent,
     ),
-    copays: o.copays === undefined ? base.copays : c.centsMap(o.copays, `${where}.copays`),
+    copays: o.copays === undefined ? base.copays : c.centsMap(o.copays, at(where, 'copays')),
     outOfPocketMaxCents: c.cents(
       o.outOfPocketMaxCents,
-      `${where}.outOfPocketMaxCents`,
+      at(where, 'outOfPocketMaxCents'),
       base.outOfPocketMaxCents,
     ),
     outOfPocketMetCents: c.cents(
       o.outOfPocketMetCents,
-      `${where}.outOfPocketMetCents`,
+      at(where, 'outOfPocketMetCents'),
       base.outOfPocketMetCents,
     ),
   };
@@ -161,32 +166,29 @@ function payer(c: Checker, v: unknown, where: string): PayerRule {
   c.unknownKeys(o, PAYER_KEYS, where);
   const pairs = (key: string, fields: [string, 'string' | 'strings'][]) => {
     const list = o[key] === undefined ? [] : Array.isArray(o[key]) ? (o[key] as unknown[]) : [];
-    if (o[key] !== undefined && !Array.isArray(o[key])) c.bad(`${where}.${key}`, 'must be a list');
+    if (o[key] !== undefined && !Array.isArray(o[key])) c.bad(at(where, key), 'must be a list');
     return list.map((x, i) => {
-      const item = c.obj(x, `${where}.${key}[${i}]`);
+      const item = c.obj(x, at(where, key, i));
       for (const [f, kind] of fields) {
         const ok = kind === 'string' ? typeof item[f] === 'string' : Array.isArray(item[f]);
         if (!ok)
-          c.bad(
-            `${where}.${key}[${i}].${f}`,
-            `is required (${kind === 'string' ? 'a code' : 'a list of codes'})`,
-          );
+          c.bad(at(where, key, i, f), `is required (${kind === 'string' ? 'a code' : 'a list of codes'})`);
       }
       return item;
     });
   };
   const days = o.timelyFilingDays;
   if (days !== undefined && !(typeof days === 'number' && Number.isInteger(days) && days > 0))
-    c.bad(`${where}.timelyFilingDays`, 'must be a positive whole number of days');
+    c.bad(at(where, 'timelyFilingDays'), 'must be a positive whole number of days');
   return {
     name: typeof o.name === 'string' ? o.name : 'SANDBOX PAYER',
-    feeSchedule: c.centsMap(o.feeSchedule, `${where}.feeSchedule`),
-    defaultAllowedPercent: c.percent(o.defaultAllowedPercent, `${where}.defaultAllowedPercent`, 70),
+    feeSchedule: c.centsMap(o.feeSchedule, at(where, 'feeSchedule')),
+    defaultAllowedPercent: c.percent(o.defaultAllowedPercent, at(where, 'defaultAllowedPercent'), 70),
     timelyFilingDays: typeof days === 'number' && days > 0 ? days : 365,
-    nonCovered: c.strings(o.nonCovered, `${where}.nonCovered`),
+    nonCovered: c.strings(o.nonCovered, at(where, 'nonCovered')),
     priorAuthorizationRequired: c.strings(
       o.priorAuthorizationRequired,
-      `${where}.priorAuthorizationRequired`,
+      at(where, 'priorAuthorizationRequired'),
     ),
     bundles: pairs('bundles', [
       ['code', 'string'],
@@ -222,38 +224,38 @@ const SCENARIO_KEYS = [
   'members',
 ];
 
-/** Reads a scenario (parsed JSON); every problem has the path of the value it is about. */
+/** Reads a scenario (parsed JSON); every problem has the JSON pointer of the value it is about (`field`). */
 export function readScenario(json: unknown): { scenario: Scenario; problems: ScenarioProblem[] } {
   const c = new Checker();
-  const o = isObj(json) ? json : (c.bad('$', 'a scenario is a JSON object'), {});
-  c.unknownKeys(o, SCENARIO_KEYS, '$');
+  const o = isObj(json) ? json : (c.bad('', 'a scenario is a JSON object'), {});
+  c.unknownKeys(o, SCENARIO_KEYS, '');
   const delay = o.adjudicationDelaySeconds;
   if (delay !== undefined && !(typeof delay === 'number' && delay >= 0))
-    c.bad('adjudicationDelaySeconds', 'must be a number of seconds, 0 or more');
-  const types = c.obj(o.serviceTypes, 'serviceTypes');
-  const members = c.obj(o.members, 'members');
-  const payers = c.obj(o.payers, 'payers');
-  const defaults = benefits(c, c.obj(o.defaultBenefits, 'defaultBenefits'), 'defaultBenefits', NO_BENEFITS);
+    c.bad('/adjudicationDelaySeconds', 'must be a number of seconds, 0 or more');
+  const types = c.obj(o.serviceTypes, '/serviceTypes');
+  const members = c.obj(o.members, '/members');
+  const payers = c.obj(o.payers, '/payers');
+  const defaults = benefits(c, c.obj(o.defaultBenefits, '/defaultBenefits'), '/defaultBenefits', NO_BENEFITS);
   const scenario: Scenario = {
     adjudicationDelaySeconds: typeof delay === 'number' && delay >= 0 ? delay : 0,
     serviceTypes: Object.fromEntries(
-      Object.entries(types).map(([k, v]) => [k, c.strings(v, `serviceTypes.${k}`)]),
+      Object.entries(types).map(([k, v]) => [k, c.strings(v, at('', 'serviceTypes', k))]),
     ),
     defaultBenefits: defaults,
-    unknownMembers: c.strings(o.unknownMembers, 'unknownMembers'),
-    invalidDiagnoses: c.strings(o.invalidDiagnoses, 'invalidDiagnoses'),
-    payers: Object.fromEntries(Object.entries(payers).map(([k, v]) => [k, payer(c, v, `payers.${k}`)])),
-    defaultPayer: payer(c, o.defaultPayer, 'defaultPayer'),
+    unknownMembers: c.strings(o.unknownMembers, '/unknownMembers'),
+    invalidDiagnoses: c.strings(o.invalidDiagnoses, '/invalidDiagnoses'),
+    payers: Object.fromEntries(Object.entries(payers).map(([k, v]) => [k, payer(c, v, at('', 'payers', k))])),
+    defaultPayer: payer(c, o.defaultPayer, '/defaultPayer'),
     members: Object.fromEntries(
       Object.entries(members).map(([id, v]) => {
-        const where = `members.${id}`;
+        const where = at('', 'members', id);
         const m = c.obj(v, where);
         c.unknownKeys(m, [...BENEFIT_KEYS, 'coverageEnds', 'otherCoveragePrimary'], where);
         const rule: MemberRule = benefits(c, m, where, defaults);
         if (m.coverageEnds !== undefined) {
           if (typeof m.coverageEnds === 'string' && DATE.test(m.coverageEnds))
             rule.coverageEnds = m.coverageEnds;
-          else c.bad(`${where}.coverageEnds`, 'must be a date YYYY-MM-DD');
+          else c.bad(at(where, 'coverageEnds'), 'must be a date YYYY-MM-DD');
         }
         if (m.otherCoveragePrimary === true) rule.otherCoveragePrimary = true;
         return [id, rule];
@@ -263,10 +265,10 @@ export function readScenario(json: unknown): { scenario: Scenario; problems: Sce
   for (const [id, m] of Object.entries(members))
     for (const t of Object.keys(isObj(m) && isObj(m.copays) ? m.copays : {}))
       if (!(t in scenario.serviceTypes))
-        c.bad(`members.${id}.copays.${t}`, `names no service type in serviceTypes`);
+        c.bad(at('', 'members', id, 'copays', t), `names no service type in serviceTypes`);
   for (const t of Object.keys(defaults.copays))
     if (!(t in scenario.serviceTypes))
-      c.bad(`defaultBenefits.copays.${t}`, `names no service type in serviceTypes`);
+      c.bad(at('', 'defaultBenefits', 'copays', t), `names no service type in serviceTypes`);
   return { scenario, problems: c.problems };
 }
 
