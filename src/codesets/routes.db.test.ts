@@ -98,6 +98,30 @@ describe('code-set routes: index look-up, CPT upload, search by several systems'
     expect(single.hits[0].system).toBe('ICD-10-CM');
   });
 
+  // Issue 11: a code's problems are the shared problem type, the medical code apart from the problem code.
+  it('answers a code problem with its stable code, the medical code it is about and a message', async () => {
+    const res = await coder.post('/api/codes/validate', { codes: ['99215'], dos: DOS, system: 'CPT' });
+    expect(res.statusCode).toBe(200);
+    const [view] = res.json();
+    expect(view).toMatchObject({
+      system: 'CPT',
+      code: '99215',
+      display: '99215',
+      valid: false,
+      notes: [],
+      parents: [],
+    });
+    expect(view.problems).toEqual([
+      {
+        code: 'CODE_UNKNOWN',
+        severity: 'error',
+        medicalCode: '99215',
+        message: '99215 is not in the CPT 2026 data file imported',
+        carc: '181',
+      },
+    ]);
+  });
+
   // Issue 11.6: on a date no ICD-10-CM release covers, "type 2 diabetes" silently found only other
   // code sets; the answer now names the missing set and the latest loaded release to search.
   it('names the code set with no release in force on the date and its latest loaded release', async () => {

@@ -11,6 +11,7 @@ import { releasesNotInForce } from './release/notInForce.ts';
 import { showCode } from './show.ts';
 import { registerIndexRoute } from './indexRoute.ts';
 import { registerCptRoute } from './cptRoute.ts';
+import { CodeViewJson } from './responses.ts';
 
 const tags = ['code sets'];
 const SYSTEMS = [
@@ -114,6 +115,7 @@ export function registerCodesetRoutes(
         summary: 'A code on a date of service: description, billable, notes, parents',
         params: Type.Object({ code: Type.String({ maxLength: 10 }) }),
         querystring: Type.Object({ dos: Type.Optional(IsoDate), system: Type.Optional(System) }, closed),
+        response: { 200: CodeViewJson },
       },
     },
     async (request) => {
@@ -138,6 +140,7 @@ export function registerCodesetRoutes(
           },
           closed,
         ),
+        response: { 200: Type.Array(CodeViewJson) },
       },
     },
     async (request) => {
