@@ -13,6 +13,7 @@ import { SubmitterSettings, SubmitterSettingsCreate, SubmitterSettingsUpdate } f
 import { batchClaim, submissionBatch, submitterSettings } from './batch-tables.ts';
 import type { BatchJobOutput, ClaimBatchJob } from './batch-job.ts';
 import type { BatchOutcome, ClaimType } from './batches.ts';
+import { registerBatchSendRoutes } from './batch-send-routes.ts';
 import { claim } from './tables.ts';
 
 const tags = ['submissions'];
@@ -31,6 +32,9 @@ const Batch = Type.Object({
   jobId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Why its last upload failed, while it is not sent. */
+  uploadError: Type.Union([Type.String(), Type.Null()]),
+  uploadFailedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 const summary = {
   id: submissionBatch.id,
@@ -46,6 +50,8 @@ const summary = {
   jobId: submissionBatch.jobId,
   createdAt: submissionBatch.createdAt,
   sentAt: submissionBatch.sentAt,
+  uploadError: submissionBatch.uploadError,
+  uploadFailedAt: submissionBatch.uploadFailedAt,
 };
 
 export interface BatchRouteOptions {
@@ -74,6 +80,7 @@ export function registerBatchRoutes(
     defaultSort: 'submitterName',
     uniqueField: 'practiceId',
   });
+  registerBatchSendRoutes(app, db);
 
   app.post<{ Body: { practiceId: number; claimIds?: number[]; claimType?: ClaimType } }>(
     '/api/batches',

@@ -52,8 +52,9 @@ function setsByPayer<T extends { payerId: number }>(rows: T[], per: number): T[]
 /**
  * Writes the practice's ready claims of one type (or the ones named) into one 837P or 837I
  * interchange in one transaction, one payer's claims to a transaction set: each claim is locked
- * and moved from ready to submitted, so no claim is in two batches and nothing is sent twice by
- * accident; a rejected claim goes out again in a new batch.
+ * and moved from ready to batched, so no claim is in two batches and nothing is sent twice by
+ * accident; a rejected claim goes out again in a new batch. The claims become submitted only
+ * when the file reaches the clearinghouse (batch-delivery.ts markBatchSent).
  */
 export async function createBatch(
   db: Db,
@@ -163,7 +164,7 @@ export async function createBatch(
       .returning({ id: submissionBatch.id });
     await tx.insert(batchClaim).values(batched.map((r) => ({ batchId: batch!.id, claimId: r.id })));
     for (const row of batched) {
-      await moveClaim(tx, row, 'submitted', actor, `batch ${batch!.id} (ISA13 ${interchangeControlNumber})`);
+      await moveClaim(tx, row, 'batched', actor, `batch ${batch!.id} (ISA13 ${interchangeControlNumber})`);
       // Billed, so charged: the ledger's charge for each line goes in with the state move.
       await ensureCharges(tx, { claimId: row.id }, actor);
     }

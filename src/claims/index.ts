@@ -5,14 +5,23 @@ export {
   claimsForPatientVisit,
   claimForRemittance,
   moveClaimByRemittance,
+  moveClaimsByRemittance,
   type RemittanceCandidate,
+  type RemittanceMove,
   type RemittanceCandidateLine,
 } from './remittance.ts';
 export type { ClaimState } from './states.ts';
 export type { ClaimLookups } from './scrub-view.ts';
 export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
+export { claimsWithNextPayer } from './next-payer.ts';
 export type { ClaimCob, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
-export { batchForDelivery, batchesNotSent, markBatchSent, type BatchForDelivery } from './batch-delivery.ts';
+export {
+  batchForDelivery,
+  batchesNotSent,
+  markBatchSent,
+  recordUploadFailure,
+  type BatchForDelivery,
+} from './batch-delivery.ts';
 export {
   applyAcknowledgment,
   applyAcknowledgmentIn,

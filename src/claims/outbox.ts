@@ -1,8 +1,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { recordAudit, type AuditActor } from '../audit/index.ts';
+import type { AuditActor } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
+import { markBatchSent, recordUploadFailure } from './batch-delivery.ts';
 import { submissionBatch, submitterSettings } from './batch-tables.ts';
 
 /** The data directory outbox folders are relative to (CLEANCLAIM_DATA_DIR, as the server's config reads it). */
@@ -15,9 +16,10 @@ export type Delivery = { sentTo: string } | { notSent: string } | null;
 /**
  * Sends a written batch over the practice's connection. The outbox connection writes the file
  * into its folder under a temporary name and renames it, so a clearinghouse client watching the
- * folder never picks up half a file; the batch is then marked sent in a transaction with its
- * audit event. Runs after the batch is committed: if the process stops in between, the batch
- * stays "generated" and its file can still be downloaded. Null: the practice has no connection.
+ * folder never picks up half a file; the batch is then marked sent, and its claims submitted, in
+ * a transaction with its audit event. Runs after the batch is committed: if the process stops in
+ * between or the write fails, the batch stays "generated" (the failure noted on it), its claims
+ * stay batched, and its file can still be downloaded. Null: the practice has no outbox.
  */
 export async function deliverBatch(
   db: Db,
@@ -40,23 +42,11 @@ export async function deliverBatch(
     await writeFile(`${path}.part`, batch.x12);
     await rename(`${path}.part`, path);
   } catch (e) {
-    return { notSent: `the file could not be written to the outbox ${folder}: ${(e as Error).message}` };
+    const notSent = `the file could not be written to the outbox ${folder}: ${(e as Error).message}`;
+    await recordUploadFailure(db, batchId, actor, now, notSent, { outbox: folder });
+    return { notSent };
   }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(submissionBatch)
-      .set({ state: 'sent', sentAt: now })
-      .where(eq(submissionBatch.id, batchId));
-    await recordAudit(tx, actor, {
-      practiceId: batch.practiceId,
-      action: 'update',
-      entity: 'submission_batch',
-      entityId: batchId,
-      before: { state: batch.state },
-      after: { state: 'sent' },
-      detail: { outbox: path },
-    });
-  });
+  await markBatchSent(db, batchId, actor, now, { how: `written to the outbox ${path}`, outbox: path });
   return { sentTo: path };
 }
 

@@ -5,6 +5,7 @@ export const CLAIM_STATES = [
   'draft',
   'scrubbed',
   'ready',
+  'batched',
   'submitted',
   'accepted',
   'rejected',
@@ -23,7 +24,11 @@ export const TRANSITIONS: Record<ClaimState, readonly ClaimState[]> = {
   draft: ['scrubbed', 'voided'],
   // Scrubbed with errors stays scrubbed; with none (or warnings overridden) it becomes ready.
   scrubbed: ['scrubbed', 'ready', 'draft', 'voided'],
-  ready: ['scrubbed', 'submitted', 'draft', 'voided'],
+  // Written into an 837 batch file: submitted only once the file has reached the clearinghouse
+  // (uploaded, marked sent by hand, or answered by a TA1/999/277CA). A batch that could not be
+  // sent releases its claims back to ready, to go out in another.
+  ready: ['scrubbed', 'batched', 'draft', 'voided'],
+  batched: ['submitted', 'ready'],
   submitted: ['accepted', 'rejected'],
   // A 999/277CA rejection sends the claim back to be fixed and resubmitted.
   rejected: ['draft', 'scrubbed', 'voided'],
@@ -47,7 +52,14 @@ export function canTransition(from: ClaimState, to: ClaimState): boolean {
 export const EDITABLE_STATES: readonly ClaimState[] = ['draft', 'scrubbed', 'ready', 'rejected'];
 
 /** States a claim is open in for its encounter and coverage: a new claim for the pair waits for it. */
-export const OPEN_STATES: readonly ClaimState[] = ['draft', 'scrubbed', 'ready', 'submitted', 'accepted'];
+export const OPEN_STATES: readonly ClaimState[] = [
+  'draft',
+  'scrubbed',
+  'ready',
+  'batched',
+  'submitted',
+  'accepted',
+];
 
 /** States the payer has adjudicated the claim in: corrected or voided by a new claim, not edited. */
 export const ADJUDICATED_STATES: readonly ClaimState[] = ['paid', 'partially_paid', 'denied'];
@@ -55,8 +67,9 @@ export const ADJUDICATED_STATES: readonly ClaimState[] = ['paid', 'partially_pai
 /** States after the primary payer's remittance: a secondary claim may follow. */
 export const REMITTED_STATES: readonly ClaimState[] = [...ADJUDICATED_STATES, 'closed'];
 
-/** States the claim has left in (sent to the payer): its services count as already submitted. */
+/** States the claim has left in (sent to the payer, or in a batch file on its way): its services count as already submitted. */
 export const SUBMITTED_STATES: readonly ClaimState[] = [
+  'batched',
   'submitted',
   'accepted',
   'paid',

@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/index.ts';
-import { batchForDelivery, batchesNotSent, markBatchSent } from '../claims/index.ts';
+import { batchForDelivery, batchesNotSent, markBatchSent, recordUploadFailure } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
-import type { JobDefinition } from '../jobs/queue.ts';
+import type { JobContext, JobDefinition } from '../jobs/queue.ts';
 import { allConnections, connectionRow, openTransport, type ConnectionRow } from './connections.ts';
 import { defaultHandlers } from './handlers.ts';
 import { pollConnection, type PollOutcome } from './inbound.ts';
@@ -22,10 +22,18 @@ export interface PollJob {
 
 const dataDir = () => process.env.CLEANCLAIM_DATA_DIR ?? './data';
 
+/** The connection a practice's batches go out over: a folder pair, or SFTP once its host key is confirmed. */
+export async function activeConnection(db: Db, practiceId: number): Promise<ConnectionRow | undefined> {
+  return (await allConnections(db)).find((c) => c.practiceId === practiceId && isUsable(c));
+}
+const isUsable = (c: ConnectionRow) => c.kind === 'folder' || c.hostKeyConfirmedAt !== null;
+
 /**
- * Uploads one batch over the practice's connection and only then marks it sent. The upload is
- * atomic (temporary name, then rename over any file an earlier attempt left), so running it again
- * after a failure is harmless: the batch arrives complete, once.
+ * Uploads one batch over the practice's connection and only then marks it sent, its claims
+ * submitted with it in one transaction. The upload is atomic (temporary name, then rename over
+ * any file an earlier attempt left), so running it again after a failure is harmless: the batch
+ * arrives complete, once. A failure is noted on the batch (its claims stay batched) and thrown,
+ * so the job retries with backoff.
  */
 export async function uploadBatch(
   db: Db,
@@ -37,19 +45,48 @@ export async function uploadBatch(
     return { sent: false, detail: `batch ${job.batchId} not found` };
   if (batch.state !== 'generated')
     return { sent: false, detail: `batch ${batch.id} was already ${batch.state}` };
-  const rows = job.connectionId
-    ? [await connectionRow(db, job.practiceId, job.connectionId)]
-    : (await allConnections(db)).filter((c) => c.practiceId === job.practiceId);
-  const connection = rows[0];
+  const connection = job.connectionId
+    ? await connectionRow(db, job.practiceId, job.connectionId)
+    : await activeConnection(db, job.practiceId);
   if (!connection) return { sent: false, detail: 'the practice has no clearinghouse connection' };
-  const transport = await openTransport(connection, { dataDir: dataDir() });
+  const actor = job.actor ?? SYSTEM_ACTOR;
+  let path: string;
   try {
-    const { path } = await transport.upload(batch.fileName, batch.x12);
-    await markBatchSent(db, batch.id, job.actor ?? SYSTEM_ACTOR, now, { connection: connection.name, path });
-    return { sent: true, path, detail: `uploaded to ${connection.name}` };
-  } finally {
-    await transport.close();
+    const transport = await openTransport(connection, { dataDir: dataDir() });
+    try {
+      ({ path } = await transport.upload(batch.fileName, batch.x12));
+    } finally {
+      await transport.close();
+    }
+  } catch (e) {
+    const why = `upload to ${connection.name} failed: ${(e as Error).message}`;
+    await recordUploadFailure(db, batch.id, actor, new Date(), why, { connection: connection.name });
+    throw e;
   }
+  await markBatchSent(db, batch.id, actor, now, {
+    how: `uploaded to ${connection.name}`,
+    connection: connection.name,
+    path,
+  });
+  return { sent: true, path, detail: `uploaded to ${connection.name}` };
+}
+
+/**
+ * Queues a written batch's upload at once when the practice has a usable connection (the claims'
+ * batch job calls this through the wiring); without one the biller sends the file by hand.
+ */
+export async function queueUpload(
+  batch: { practiceId: number; batchId: number; actor: AuditActor },
+  ctx: Pick<JobContext, 'database' | 'enqueue'>,
+): Promise<{ uploadJobId: string; connection: string } | undefined> {
+  const connection = await activeConnection(ctx.database.db, batch.practiceId);
+  if (!connection) return undefined;
+  const uploadJobId = await ctx.enqueue(
+    'clearinghouse.upload',
+    { ...batch, connectionId: connection.id } satisfies UploadJob,
+    { practiceId: batch.practiceId, requestedBy: batch.actor.userId },
+  );
+  return { uploadJobId, connection: connection.name };
 }
 
 /** Polls one connection: uploads the batches not sent yet, then fetches and applies its answers. */
@@ -61,11 +98,12 @@ export async function pollOne(
 ): Promise<PollOutcome & { uploaded: number }> {
   let uploaded = 0;
   for (const batchId of await batchesNotSent(db, connection.practiceId)) {
+    // A batch that fails stays batched with the error noted on it; the answers are fetched all the same.
     const r = await uploadBatch(
       db,
       { practiceId: connection.practiceId, batchId, connectionId: connection.id, actor },
       now,
-    );
+    ).catch(() => ({ sent: false }));
     if (r.sent) uploaded += 1;
   }
   const transport = await openTransport(connection, { dataDir: dataDir() });
@@ -103,7 +141,7 @@ export const clearinghouseJobs: JobDefinition<never>[] = [
       const rows =
         data.connectionId && data.practiceId
           ? [await connectionRow(db, data.practiceId, data.connectionId)]
-          : (await allConnections(db)).filter((c) => c.kind === 'folder' || c.hostKeyConfirmedAt);
+          : (await allConnections(db)).filter(isUsable);
       const results = [];
       const failures = [];
       for (const row of rows) {

@@ -15,6 +15,7 @@ import {
   type ConnectionInput,
 } from './connections.ts';
 import { inboxFile, listInbox } from './inbound.ts';
+import { registerUploadRoutes } from './upload-routes.ts';
 
 const tags = ['clearinghouse'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -93,6 +94,7 @@ export function registerClearinghouseRoutes(
   options: { dataDir: string },
 ): void {
   const base = '/api/practices/:practiceId/connections';
+  registerUploadRoutes(app, db, queue);
   app.get<{ Params: Static<typeof PracticeParams> }>(
     base,
     {

@@ -9,6 +9,8 @@ export interface JobContext {
   jobId: string;
   /** Reports how far the job is; shown in the UI and by `cleanclaim jobs list`. */
   progress(done: number, total?: number, message?: string): Promise<void>;
+  /** Queues follow-on work (a written batch's upload, say); answers the new job's id. */
+  enqueue(name: string, data: object, options: EnqueueOptions): Promise<string>;
 }
 
 /**
@@ -89,6 +91,7 @@ export class JobQueue {
               .set({ done, total: total ?? null, message: message ?? null, updatedAt: new Date() })
               .where(eq(jobProgress.jobId, job.id));
           },
+          enqueue: (name, data, options) => this.enqueue(name, data, options),
         };
         return definition.run(job.data as never, context);
       },

@@ -1,6 +1,6 @@
 import { authJobs } from '../auth/jobs.ts';
 import { claimJobs } from '../claims/jobs.ts';
-import { clearinghouseJobs } from '../clearinghouse/jobs.ts';
+import { clearinghouseJobs, queueUpload } from '../clearinghouse/jobs.ts';
 import { codesetJobs, type CodesetJobHooks } from '../codesets/jobs.ts';
 import { demoJobs } from '../demo/jobs.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
@@ -9,7 +9,9 @@ export type JobHooks = CodesetJobHooks;
 
 /** Every kind of background work the installation runs: each domain declares its own jobs. */
 export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
-  return [...demoJobs, ...claimJobs, ...clearinghouseJobs, ...authJobs, ...codesetJobs(hooks)];
+  // A batch written goes straight to its practice's clearinghouse upload (claims never import clearinghouse).
+  const claims = claimJobs({ batchWritten: queueUpload });
+  return [...demoJobs, ...claims, ...clearinghouseJobs, ...authJobs, ...codesetJobs(hooks)];
 }
 
 export const JOBS = createJobs();

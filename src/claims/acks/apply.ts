@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../audit/index.ts';
 import type { Db, Executor } from '../../db/connection.ts';
 import { acknowledgment, claimAcknowledgment } from '../ack-tables.ts';
+import { markBatchSentIn, unsentBatchesOf } from '../batch-delivery.ts';
 import { batchClaim, submissionBatch } from '../batch-tables.ts';
 import { moveClaim } from '../store.ts';
 import { claim } from '../tables.ts';
@@ -154,6 +155,15 @@ export async function applyAcknowledgmentIn(
       summary: `already applied: ${before!.summary}`,
     };
   }
+  // An answer proves the file reached the clearinghouse: a batch not marked sent is now, its
+  // batched claims submitted, before the answer moves them on.
+  const unsent = new Set(await unsentBatchesOf(tx, plan.claims.map((c) => c.claimId)));
+  if (plan.batchId) unsent.add(plan.batchId);
+  for (const batchId of unsent)
+    await markBatchSentIn(tx, batchId, actor, file.receivedAt, {
+      how: `${plan.kind} ${file.fileName} received for it`,
+      acknowledgmentId: row.id,
+    });
   if (plan.batchId && plan.batchState)
     await tx
       .update(submissionBatch)

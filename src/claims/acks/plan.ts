@@ -123,7 +123,9 @@ export function batchSetsOf(batchId: number, x12: string): BatchSets {
 const sameNumber = (a: string, b: string | number) => Number(a) === Number(b) && a.trim() !== '';
 
 function move(state: string, to: 'accepted' | 'rejected'): 'accepted' | 'rejected' | undefined {
-  if (state === 'submitted') return to;
+  // A batched claim answered was sent after all (by hand, or an upload whose success went
+  // unrecorded): apply.ts marks its batch sent, making it submitted, before it moves on.
+  if (state === 'submitted' || state === 'batched') return to;
   if (state === 'accepted' && to === 'rejected') return to;
   return undefined;
 }

@@ -11,6 +11,8 @@ export const STATE_COLORS: Record<ClaimState, string> = {
   draft: 'default',
   scrubbed: 'processing',
   ready: 'success',
+  // In a batch file, not yet at the clearinghouse: the upload (or the biller marking it sent) submits it.
+  batched: 'gold',
   submitted: 'purple',
   accepted: 'geekblue',
   rejected: 'error',
@@ -24,7 +26,8 @@ export const STATE_COLORS: Record<ClaimState, string> = {
   closed: 'default',
 };
 
-export const stateLabel = (state: string) => state.replace('_', ' ');
+/** A state in a biller's words: "in batch" rather than the stored "batched". */
+export const stateLabel = (state: string) => (state === 'batched' ? 'in batch' : state.replace('_', ' '));
 
 /** The moves a person may make from a state (back to draft, void, appeal, close), as the server allows. */
 export const MANUAL_MOVES: Record<(typeof MANUAL_STATES)[number], string> = {
