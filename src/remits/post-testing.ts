@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.ts';
 import { candidateById, type StoredCandidate } from './candidates.ts';
 import { write835, type Synthetic835, type SyntheticClaim } from './synthetic.ts';
 
-/** Builds claims from the practice's encounters, makes them ready and batches them (submitted). */
+/** Builds claims from the practice's encounters, makes them ready, batches them and marks the batch sent (submitted). */
 /** What the helpers need of a logged-in test client (src/server/testing.ts makes them). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test response's JSON, read loosely
 type Json = any;
@@ -51,6 +51,9 @@ export async function submittedDemoClaims(
   }
   const batch = await biller.post('/api/batches', { practiceId, claimIds: ready });
   if (batch.statusCode !== 201) throw new Error(`batch: ${batch.statusCode} ${batch.body}`);
+  // Without a clearinghouse connection the claims wait batched until the biller says the file was sent.
+  const sent = await biller.post(`/api/batches/${batch.json().batchId}/sent`, {});
+  if (sent.statusCode !== 200 && sent.statusCode !== 409) throw new Error(`mark sent: ${sent.body}`);
   const out: StoredCandidate[] = [];
   for (const id of ready) out.push((await candidateById(db, id, [practiceId])) as StoredCandidate);
   return out;
