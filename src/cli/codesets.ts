@@ -81,9 +81,9 @@ export function registerCodesetCommands(program: Command): void {
     )
     .requiredOption('--quarter <q>', 'the quarter the files apply from, e.g. 2026Q4')
     .action(async (dir: string, opts: { quarter: string }) => {
-      const [{ importNcciDirectory }, { describeWhere }, { SYSTEM_ACTOR }] = await Promise.all([
+      const [{ importNcciDirectory }, { describeLocation }, { SYSTEM_ACTOR }] = await Promise.all([
         import('../scrubber/index.ts'),
-        import('../scrubber/ncci/index.ts'),
+        import('../shared/problem.ts'),
         import('../audit/index.ts'),
       ]);
       const { withDatabase } = await import('./database.ts');
@@ -96,7 +96,7 @@ export function registerCodesetCommands(program: Command): void {
         for (const o of outcomes) {
           console.log(`${o.status.padEnd(9)} ${o.file}  ${o.rows} rows`);
           for (const p of o.problems.slice(0, 10))
-            console.log(`  ${p.severity} ${p.code} ${describeWhere(p)}: ${p.message}`);
+            console.log(`  ${p.severity} ${p.code} ${describeLocation(p)}: ${p.message}`);
         }
         if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
       });

@@ -45,7 +45,9 @@ export function describeLocation(where: ProblemLocation): string {
   if (where.segmentNumber !== undefined) parts.push(`segment ${where.segmentNumber}`);
   if (where.loop !== undefined) parts.push(`loop ${where.loop}`);
   if (where.element !== undefined) parts.push(where.element);
-  if (where.field !== undefined) parts.push(`field ${where.field}`);
+  // A JSON pointer reads as it is; a file's column name is quoted (field "Deletion Date").
+  if (where.field !== undefined)
+    parts.push(`field ${where.field.startsWith('/') ? where.field : `"${where.field}"`}`);
   if (where.resource !== undefined) parts.push(where.resource);
   if (where.box !== undefined) parts.push(`box ${where.box}`);
   if (where.serviceLine !== undefined) parts.push(`service line ${where.serviceLine}`);

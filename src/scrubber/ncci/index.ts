@@ -3,7 +3,7 @@
  * files, pure lookup tables, and the PTP and MUE checks over a claim's service lines. Only the
  * importers and loaders touch files; everything else is pure. Layouts: README.md.
  */
-export { NCCI_PROBLEMS, NCCI_RULES, describeWhere } from './problems.ts';
+export { NCCI_PROBLEMS, NCCI_RULES } from './problems.ts';
 export type {
   NcciFinding,
   NcciProblem,

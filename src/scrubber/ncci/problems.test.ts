@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { NCCI_PROBLEMS, NCCI_RULES, describeWhere, ncciProblem } from './problems.ts';
+import { describeLocation } from '../../shared/problem.ts';
+import { NCCI_PROBLEMS, NCCI_RULES, ncciProblem } from './problems.ts';
 
 describe('NCCI problem catalogue', () => {
   it('documents every problem code in README.md', () => {
@@ -17,6 +18,6 @@ describe('NCCI problem catalogue', () => {
       'x',
     );
     expect(p.severity).toBe('error');
-    expect(describeWhere(p)).toBe('ptp.txt, line 9:5, field "Deletion Date"');
+    expect(describeLocation(p)).toBe('ptp.txt, line 9:5, field "Deletion Date"');
   });
 });

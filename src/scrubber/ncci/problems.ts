@@ -76,12 +76,3 @@ export function ncciProblem(
 ): NcciProblem {
   return { code, severity, ...where, message: why };
 }
-
-export function describeWhere(where: NcciWhere): string {
-  const parts: string[] = [];
-  if (where.file !== undefined) parts.push(where.file);
-  if (where.line !== undefined)
-    parts.push(`line ${where.line}${where.column !== undefined ? `:${where.column}` : ''}`);
-  if (where.field !== undefined) parts.push(`field "${where.field}"`);
-  return parts.join(', ');
-}
