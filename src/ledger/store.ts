@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, recordAudits, type AuditEntry } from '../audit/index.ts';
 import { claimServiceLines } from '../claims/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { serviceLinesByIds } from '../encounters/index.ts';
@@ -32,43 +32,79 @@ export async function postEntries(
   entries: readonly NewLedgerEntry[],
   actor: LedgerActor,
 ): Promise<LedgerEntryRow[]> {
-  if (entries.length === 0) return [];
-  const errors = entryErrors(entries);
-  const practiceId = entries[0]!.practiceId;
-  entries.forEach((e, i) => {
-    if (e.practiceId !== practiceId)
-      errors.push({ pointer: `/${i}/practiceId`, detail: 'one posting is for one practice' });
-  });
-  errors.push(...(await reversalErrors(tx, entries)));
-  if (errors.length) throw invalid(errors);
-  const rows = await tx
-    .insert(ledgerEntry)
-    .values(
-      entries.map((e) => ({
-        practiceId: e.practiceId,
-        patientId: e.patientId ?? null,
-        encounterId: e.encounterId ?? null,
-        serviceLineId: e.serviceLineId ?? null,
-        claimId: e.claimId ?? null,
-        payerId: e.payerId ?? null,
-        account: e.account,
-        kind: e.kind,
-        amountCents: e.amountCents,
-        reversesEntryId: e.reversesEntryId ?? null,
-        effectiveDate: e.effectiveDate,
-        sourceType: e.sourceType,
-        sourceId: e.sourceId,
-        groupCode: e.groupCode ?? null,
-        reasonCode: e.reasonCode ?? null,
-        remarkCodes: e.remarkCodes ?? null,
-        memo: e.memo ?? null,
-        userId: actor.userId,
-      })),
-    )
-    .returning();
-  await recordPosting(tx, actor, practiceId, rows);
-  return rows;
+  return (await postEntryGroups(tx, [entries], actor))[0]!;
 }
+
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in a statement (18 a row). */
+const INSERT_ROWS = 1_000;
+
+/**
+ * Posts many postings at once (the claim payments of an 835 posted together), each checked as
+ * postEntries checks it and each with its own audit event: the entries go in one multi-row
+ * insert, the audit events in another, in the caller's transaction. Nothing is posted when one
+ * entry is wrong. Returns each posting's rows, in the order given.
+ */
+export async function postEntryGroups(
+  tx: Executor,
+  groups: readonly (readonly NewLedgerEntry[])[],
+  actor: LedgerActor,
+): Promise<LedgerEntryRow[][]> {
+  const all = groups.flat();
+  if (all.length === 0) return groups.map(() => []);
+  const errors = entryErrors(all);
+  let at = 0;
+  for (const g of groups) {
+    g.forEach((e, i) => {
+      if (e.practiceId !== g[0]!.practiceId)
+        errors.push({ pointer: `/${at + i}/practiceId`, detail: 'one posting is for one practice' });
+    });
+    at += g.length;
+  }
+  errors.push(...(await reversalErrors(tx, all)));
+  if (errors.length) throw invalid(errors);
+  const rows: LedgerEntryRow[] = [];
+  for (let i = 0; i < all.length; i += INSERT_ROWS)
+    rows.push(
+      ...(await tx
+        .insert(ledgerEntry)
+        .values(all.slice(i, i + INSERT_ROWS).map((e) => entryValues(e, actor)))
+        .returning()),
+    );
+  // a multi-row INSERT returns its rows in the order of its VALUES
+  const out: LedgerEntryRow[][] = [];
+  at = 0;
+  for (const g of groups) {
+    out.push(rows.slice(at, at + g.length));
+    at += g.length;
+  }
+  await recordAudits(
+    tx,
+    auditActor(actor),
+    out.filter((r) => r.length).map((r) => postingAudit(r[0]!.practiceId, r)),
+  );
+  return out;
+}
+
+const entryValues = (e: NewLedgerEntry, actor: LedgerActor) => ({
+  practiceId: e.practiceId,
+  patientId: e.patientId ?? null,
+  encounterId: e.encounterId ?? null,
+  serviceLineId: e.serviceLineId ?? null,
+  claimId: e.claimId ?? null,
+  payerId: e.payerId ?? null,
+  account: e.account,
+  kind: e.kind,
+  amountCents: e.amountCents,
+  reversesEntryId: e.reversesEntryId ?? null,
+  effectiveDate: e.effectiveDate,
+  sourceType: e.sourceType,
+  sourceId: e.sourceId,
+  groupCode: e.groupCode ?? null,
+  reasonCode: e.reasonCode ?? null,
+  remarkCodes: e.remarkCodes ?? null,
+  memo: e.memo ?? null,
+  userId: actor.userId,
+});
 
 async function reversalErrors(tx: Executor, entries: readonly NewLedgerEntry[]): Promise<FieldError[]> {
   const ids = entries.flatMap((e) => (e.reversesEntryId == null ? [] : [e.reversesEntryId]));
@@ -85,11 +121,11 @@ async function reversalErrors(tx: Executor, entries: readonly NewLedgerEntry[]):
   return errors;
 }
 
-async function recordPosting(tx: Executor, actor: LedgerActor, practiceId: number, rows: LedgerEntryRow[]) {
+function postingAudit(practiceId: number, rows: LedgerEntryRow[]): AuditEntry {
   const byKind: Record<string, number> = {};
   for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + r.amountCents;
   const sources = [...new Set(rows.map((r) => `${r.sourceType}:${r.sourceId}`))];
-  await recordAudit(tx, auditActor(actor), {
+  return {
     practiceId,
     action: 'post',
     entity: 'ledger_entry',
@@ -101,7 +137,11 @@ async function recordPosting(tx: Executor, actor: LedgerActor, practiceId: numbe
       sources,
       centsByKind: byKind,
     },
-  });
+  };
+}
+
+async function recordPosting(tx: Executor, actor: LedgerActor, practiceId: number, rows: LedgerEntryRow[]) {
+  await recordAudit(tx, auditActor(actor), postingAudit(practiceId, rows));
 }
 
 export type ChargeTarget =
@@ -195,6 +235,16 @@ export async function entriesOfSource(db: Executor, sourceType: string, sourceId
     .select()
     .from(ledgerEntry)
     .where(and(eq(ledgerEntry.sourceType, sourceType), eq(ledgerEntry.sourceId, sourceId)))
+    .orderBy(ledgerEntry.id);
+}
+
+/** The entries of many sources of one type (the earlier payments a chunk of reversals takes back), by id. */
+export async function entriesOfSources(db: Executor, sourceType: string, sourceIds: readonly string[]) {
+  if (sourceIds.length === 0) return [];
+  return db
+    .select()
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.sourceType, sourceType), inArray(ledgerEntry.sourceId, [...sourceIds])))
     .orderBy(ledgerEntry.id);
 }
 
