@@ -143,47 +143,93 @@ export async function moveClaimByRemittance(
   reason: string,
   detail?: unknown,
 ): Promise<{ from: string; to: string; moved: boolean }> {
-  // An 835 for a claim whose 277CA never came says the payer took it: accepted first, then adjudicated.
-  const allowed = CLAIM_STATES.filter(
+  const moved = await moveClaimsByRemittance(tx, [{ claimId, to, reason, detail }], actor);
+  return moved.get(claimId)!;
+}
+
+export interface RemittanceMove {
+  claimId: number;
+  to: ClaimState;
+  reason: string;
+  detail?: unknown;
+}
+
+/** The states a remittance may move a claim from to `to` (a claim whose 277CA never came included). */
+const statesMovableTo = (to: ClaimState) =>
+  CLAIM_STATES.filter(
     (s) => canTransition(s, to) || (s === 'submitted' && to !== 'accepted' && canTransition('accepted', to)),
   );
-  // One statement locks the claim, moves it if its life allows and writes its history (posting
-  // runs this once per claim payment, so round trips count).
+
+/**
+ * moveClaimByRemittance for many claims in one statement (the claim payments of an 835 posted
+ * together; each claim once, so round trips do not grow with the claims): the claims are locked
+ * in id order, moved where their life allows, their history written, and the audit events of all
+ * the moves written in one insert.
+ */
+export async function moveClaimsByRemittance(
+  tx: Executor,
+  moves: readonly RemittanceMove[],
+  actor: AuditActor,
+): Promise<Map<number, { from: string; to: string; moved: boolean }>> {
+  if (!moves.length) return new Map();
+  const values = sql.join(
+    moves.map(
+      (m) =>
+        sql`(${m.claimId}::int, ${m.to}::text, ${`{${statesMovableTo(m.to).join(',')}}`}::text[], ${m.reason}::text, ${JSON.stringify(m.detail ?? null)}::jsonb)`,
+    ),
+    sql`, `,
+  );
   const result = await tx.execute(sql`
-    with old as (select ${claim.id} as id, ${claim.state} as state from ${claim} where ${claim.id} = ${claimId} for update),
+    with m(claim_id, to_state, allowed, reason, detail) as (values ${values}),
+    old as (select ${claim.id} as id, ${claim.state} as state, ${claim.practiceId} as practice_id from ${claim}
+             where ${claim.id} in (select claim_id from m) order by ${claim.id} for update),
     upd as (
-      update ${claim} set state = ${to}, updated_at = now() from old
-       where ${claim.id} = old.id and old.state = any(${`{${allowed.join(',')}}`}::text[])
-      returning old.state as from_state),
+      update ${claim} set state = m.to_state, updated_at = now() from old, m
+       where ${claim.id} = old.id and m.claim_id = old.id and old.state = any(m.allowed)
+      returning old.id, old.state as from_state, m.to_state),
     steps as (
-      select s.from_state, s.to_state, s.n from upd cross join lateral (values
-        (upd.from_state, case when upd.from_state = 'submitted' then 'accepted' else ${to} end, 1),
-        ('accepted', ${to}, 2)) as s(from_state, to_state, n)
+      select upd.id, s.from_state, s.to_state, s.n from upd cross join lateral (values
+        (upd.from_state, case when upd.from_state = 'submitted' then 'accepted' else upd.to_state end, 1),
+        ('accepted', upd.to_state, 2)) as s(from_state, to_state, n)
        where s.n = 1 or upd.from_state = 'submitted'),
     ev as (
       insert into ${claimEvent} (claim_id, user_id, from_state, to_state, reason, detail)
-      select ${claimId}, ${actor.userId}, from_state, to_state, ${reason}, ${JSON.stringify(detail ?? null)}::jsonb
-        from steps order by n
-      returning from_state, to_state)
-    select (select state from old) as old_state, (select practice_id from ${claim} where ${claim.id} = ${claimId}) as practice_id,
-           coalesce((select json_agg(json_build_array(from_state, to_state)) from ev), '[]'::json) as steps`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  if (!row || row.old_state == null) throw new Error(`claim ${claimId} does not exist`);
-  const from = String(row.old_state);
-  const steps = (typeof row.steps === 'string' ? JSON.parse(row.steps) : row.steps) as [string, string][];
-  if (!steps.length) return { from, to: from as ClaimState, moved: false };
+      select steps.id, ${actor.userId}, steps.from_state, steps.to_state, m.reason, m.detail
+        from steps join m on m.claim_id = steps.id order by steps.id, steps.n
+      returning claim_id, from_state, to_state)
+    select coalesce((select json_agg(json_build_array(old.id, old.state)) from old), '[]'::json) as olds,
+           coalesce((select json_agg(json_build_array(ev.claim_id, ev.from_state, ev.to_state, old.practice_id))
+                       from ev join old on old.id = ev.claim_id), '[]'::json) as steps`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const olds = new Map(json<[number, string][]>(row.olds));
+  const missing = moves.find((m) => !olds.has(m.claimId));
+  if (missing) throw new Error(`claim ${missing.claimId} does not exist`);
+  const steps = json<[number, string, string, number][]>(row.steps);
+  const reasons = new Map(moves.map((m) => [m.claimId, m.reason]));
+  // a claim's steps in their order (submitted → accepted first), as its claim_event ids have them
+  steps.sort((a, b) => a[0] - b[0] || (a[1] === 'submitted' ? -1 : b[1] === 'submitted' ? 1 : 0));
   await recordAudits(
     tx,
     actor,
-    steps.map(([before, after]) => ({
-      practiceId: Number(row.practice_id),
+    steps.map(([claimId, before, after, practiceId]) => ({
+      practiceId: Number(practiceId),
       action: 'update',
       entity: 'claim',
       entityId: claimId,
       before: { state: before },
       after: { state: after },
-      detail: { reason },
+      detail: { reason: reasons.get(claimId) },
     })),
   );
-  return { from, to, moved: true };
+  const movedIds = new Set(steps.map((s) => s[0]));
+  return new Map(
+    moves.map((m) => {
+      const from = olds.get(m.claimId)!;
+      return [
+        m.claimId,
+        movedIds.has(m.claimId) ? { from, to: m.to, moved: true } : { from, to: from, moved: false },
+      ];
+    }),
+  );
 }

@@ -31,7 +31,7 @@ export interface SecondaryClaimInput {
   today?: string;
 }
 
-const PRIORITY_OF: Record<string, string> = { P: 'primary', S: 'secondary', T: 'tertiary' };
+export const PRIORITY_OF: Record<string, string> = { P: 'primary', S: 'secondary', T: 'tertiary' };
 
 /**
  * Creates and scrubs the claim to the patient's next coverage in effect on the date of service,

@@ -31,3 +31,15 @@ export async function coveragesByIds(db: Executor, ids: readonly number[]): Prom
     .from(coverage)
     .where(inArray(coverage.id, [...ids]));
 }
+
+/** The coverages of these patients, whatever their dates (a first sift over many claims at once). */
+export async function coveragesOfPatients(
+  db: Executor,
+  patientIds: readonly number[],
+): Promise<CoverageRow[]> {
+  if (patientIds.length === 0) return [];
+  return db
+    .select()
+    .from(coverage)
+    .where(inArray(coverage.patientId, [...patientIds]));
+}
