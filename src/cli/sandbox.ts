@@ -6,6 +6,7 @@ interface SandboxOptions {
   out?: string;
   in?: string;
   data?: string;
+  mailboxes?: string;
   home?: string;
   sftp?: string;
   key?: string;
@@ -23,7 +24,8 @@ const fail = (why: string, code = 1) => {
 /** Where the sandbox reads and writes, from the options; a string says what is missing. */
 async function linkFrom(opts: SandboxOptions) {
   const { join, dirname, resolve } = await import('node:path');
-  const { folderLink, sftpLink } = await import('../sandbox/link.ts');
+  const { folderLink, mailboxesLink, sftpLink } = await import('../sandbox/link.ts');
+  if (opts.mailboxes) return mailboxesLink(opts.mailboxes);
   if (opts.sftp) {
     const login = /^([^@]+)@([^:]+)(?::(\d+))?$/.exec(opts.sftp);
     if (!login) return 'give --sftp as USER@HOST or USER@HOST:PORT';
@@ -49,7 +51,8 @@ async function linkFrom(opts: SandboxOptions) {
   }
   const outDir = opts.out ?? (opts.data ? join(opts.data, 'outbound') : undefined);
   const inDir = opts.in ?? (opts.data ? join(opts.data, 'inbound') : undefined);
-  if (!outDir || !inDir) return 'give --data DIR, or both --out DIR and --in DIR (or --sftp)';
+  if (!outDir || !inDir)
+    return 'give --data DIR, or both --out DIR and --in DIR (or --mailboxes DIR, or --sftp)';
   const homeDir = opts.home ?? join(opts.data ?? dirname(resolve(outDir)), 'sandbox');
   return folderLink({ outDir, inDir, homeDir });
 }
@@ -71,6 +74,10 @@ export function registerSandboxCommand(program: Command): void {
     .option(
       '--data <dir>',
       'a folder holding outbound/, inbound/ and the sandbox state (instead of --out/--in)',
+    )
+    .option(
+      '--mailboxes <dir>',
+      "one mailbox per practice: answer the 837s in each DIR/*/outbound in the inbound/ beside it (the demo's data/sandbox); state in DIR",
     )
     .option('--home <dir>', "the sandbox's own folder: state.json, received/, failed/")
     .option(

@@ -23,7 +23,8 @@ function dyingAt(link: SandboxLink, step: 'upload' | 'archive', n: number): Sand
   return {
     ...link,
     async open() {
-      const t = await link.open();
+      const [box] = await link.open();
+      const t = box!.transport;
       let calls = 0;
       const die: Partial<Transport> = {
         [step]: async (...args: never[]) => {
@@ -31,7 +32,7 @@ function dyingAt(link: SandboxLink, step: 'upload' | 'archive', n: number): Sand
           return (t[step] as (...a: never[]) => Promise<unknown>)(...args);
         },
       };
-      return { ...t, ...die };
+      return [{ key: box!.key, transport: { ...t, ...die } }];
     },
   };
 }

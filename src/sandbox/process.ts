@@ -12,8 +12,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { RemoteFile, Transport } from '../clearinghouse/index.ts';
-import { folderLink, type SandboxFolders, type SandboxLink } from './link.ts';
+import type { RemoteFile } from '../clearinghouse/index.ts';
+import { tokenize } from '../x12/index.ts';
+import { folderLink, type Mailbox, type SandboxFolders, type SandboxLink } from './link.ts';
 import {
   adjudicateDue,
   emptyState,
@@ -26,12 +27,21 @@ import {
 export { DEFAULT_SCENARIO, loadScenario, ScenarioError } from './scenario-file.ts';
 export type { SandboxFolders, SandboxLink };
 
+/** An answer recorded, waiting to be uploaded into its mailbox's inbound folder. */
+export interface Undelivered {
+  name: string;
+  text: string;
+  /** The mailbox's key ('' for a single folder pair or SFTP login). */
+  to: string;
+}
+
 /** state.json: the payers' state, and what has been answered and is still to be delivered. */
 export interface StoredState extends SandboxState {
   /** Every file answered, by the SHA-256 of its content. */
   answered: Record<string, { file: string; received: string; answers: string[]; at: string }>;
-  /** Answers recorded but not yet uploaded into cleanclaim's inbound folder. */
-  outbox: { name: string; text: string }[];
+  outbox: Undelivered[];
+  /** The mailbox each submitter (ISA06) sent from: where its 835s go. */
+  mailboxOf: Record<string, string>;
 }
 
 const statePath = (homeDir: string) => join(homeDir, 'state.json');
@@ -40,8 +50,8 @@ export async function readState(homeDir: string): Promise<StoredState> {
   const stored = existsSync(statePath(homeDir))
     ? (JSON.parse(await readFile(statePath(homeDir), 'utf8')) as Partial<StoredState>)
     : {};
-  // A state.json written before answers were recorded lacks the last two.
-  return { ...emptyState(), answered: {}, outbox: [], ...stored };
+  // A state.json written before answers were recorded lacks the last three.
+  return { ...emptyState(), answered: {}, outbox: [], mailboxOf: {}, ...stored };
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {
@@ -62,19 +72,26 @@ const EXTENSION: Record<SandboxFile['kind'], string> = {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Uploads the recorded answers, oldest first, striking each from the record once it is up. */
-async function deliver(transport: Transport, homeDir: string, state: StoredState): Promise<number> {
-  let n = 0;
-  while (state.outbox.length > 0) {
-    const next = state.outbox[0]!;
+/** ISA06 (sender) or ISA08 (receiver) of an interchange, or '' when it is not one. */
+function isaId(text: string, n: 6 | 8): string {
+  const isa = tokenize(text.slice(0, 512)).segments[0];
+  return isa?.id === 'ISA' ? (isa.el[n] ?? '').trim() : '';
+}
+
+/**
+ * Uploads the recorded answers, oldest first, striking each from the record once it is up. An
+ * answer whose mailbox is not open this round (its folder gone) waits.
+ */
+async function deliver(boxes: Mailbox[], homeDir: string, state: StoredState): Promise<void> {
+  for (const next of [...state.outbox]) {
+    const box = boxes.find((b) => b.key === (next.to ?? ''));
+    if (!box) continue;
     // An upload replaces a file of the same name: sent again after a crash, it is still one file
     // (and cleanclaim applies a file it has fetched before, by its hash, never twice).
-    await transport.upload(next.name, next.text);
-    state.outbox.shift();
+    await box.transport.upload(next.name, next.text);
+    state.outbox = state.outbox.filter((o) => o !== next);
     await saveState(homeDir, state);
-    n += 1;
   }
-  return n;
 }
 
 /** The answer to one file, by what it is. */
@@ -100,12 +117,14 @@ async function setAside(homeDir: string, file: RemoteFile, text: string, why: Er
 }
 
 async function answerAll(
-  transport: Transport,
+  boxes: Mailbox[],
+  box: Mailbox,
   homeDir: string,
   start: StoredState,
   ctx: SandboxContext,
   result: PollResult,
 ): Promise<StoredState> {
+  const { transport } = box;
   let state = start;
   for (const file of await transport.listInbound()) {
     const text = await transport.download(file);
@@ -126,7 +145,9 @@ async function answerAll(
       const answers = r.files.map((f, i) => ({
         name: `${stem}-${r.state.sequence}-${i + 1}-${f.kind}.${EXTENSION[f.kind]}`,
         text: f.text,
+        to: box.key,
       }));
+      const submitter = isaId(text, 6);
       const record = {
         file: file.name,
         received: `${r.state.sequence}-${file.name}`,
@@ -138,12 +159,13 @@ async function answerAll(
         ...r.state,
         answered: { ...state.answered, [hash]: record },
         outbox: [...state.outbox, ...answers],
+        mailboxOf: submitter ? { ...state.mailboxOf, [submitter]: box.key } : state.mailboxOf,
       };
       await saveState(homeDir, state);
       result.received.push(file.name);
       result.written += answers.length;
     }
-    await deliver(transport, homeDir, state);
+    await deliver(boxes, homeDir, state);
     await writeFile(join(homeDir, 'received', state.answered[hash]!.received), text);
     await transport.archive(file);
   }
@@ -159,24 +181,26 @@ export async function pollOnce(
   await mkdir(join(link.homeDir, 'received'), { recursive: true });
   let state = await readState(link.homeDir);
   const result: PollResult = { received: [], failed: [], skipped: [], written: 0, adjudicated: 0 };
-  const transport = await link.open();
+  const boxes = await link.open();
   try {
-    await deliver(transport, link.homeDir, state);
-    state = await answerAll(transport, link.homeDir, state, ctx, result);
+    await deliver(boxes, link.homeDir, state);
+    for (const box of boxes) state = await answerAll(boxes, box, link.homeDir, state, ctx, result);
     const due = await adjudicateDue(state, ctx);
     if (due.adjudicated > 0) {
+      // Each 835 goes to the mailbox its submitter (its ISA08) sent the claims from.
       const answers = due.files.map((f, i) => ({
         name: `remittance-${due.state.sequence}-${i + 1}-${f.kind}.${EXTENSION[f.kind]}`,
         text: f.text,
+        to: state.mailboxOf[isaId(f.text, 8)] ?? boxes[0]?.key ?? '',
       }));
       state = { ...state, ...due.state, outbox: [...state.outbox, ...answers] };
       await saveState(link.homeDir, state);
-      await deliver(transport, link.homeDir, state);
+      await deliver(boxes, link.homeDir, state);
       result.written += answers.length;
       result.adjudicated = due.adjudicated;
     }
   } finally {
-    await transport.close();
+    await Promise.all(boxes.map((b) => b.transport.close()));
   }
   return result;
 }

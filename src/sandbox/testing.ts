@@ -42,5 +42,6 @@ export function testClaim(t: TestClaim): ProfessionalClaim {
   return c;
 }
 
-export const testBatch = (claims: TestClaim[]): Promise<string> =>
-  generate837(claims.map(testClaim), generateOptions());
+/** A batch from the test submitter, or from `senderId` (ISA06, as another practice's would be). */
+export const testBatch = (claims: TestClaim[], senderId?: string): Promise<string> =>
+  generate837(claims.map(testClaim), { ...generateOptions(), ...(senderId ? { senderId } : {}) });
