@@ -102,7 +102,9 @@ describe('acknowledgments applied to batches and claims', () => {
     biller.post('/api/acknowledgments', { practiceId: t.practiceA, fileName, text });
   const claimState = async (id: number) => (await biller.get(`/api/claims/${id}`)).json().state;
 
-  it('a 999 rejecting one transaction set rejects its claim with the IK3/IK4 error; the others stay submitted', async () => {
+  it('a 999 rejecting one transaction set rejects its claim with the IK3/IK4 error; the others are submitted', async () => {
+    // Sent by hand and never marked sent: the claims wait batched until an answer proves it arrived.
+    for (const id of ready) expect(await claimState(id)).toBe('batched');
     // Break the second set's service date: the 999 the engine writes for the file rejects that set.
     const second = file837.indexOf('ST*837', file837.indexOf('ST*837') + 1);
     expect(second).toBeGreaterThan(0);
@@ -169,7 +171,16 @@ describe('acknowledgments applied to batches and claims', () => {
     expect(await claimState(bad)).toBe('ready');
     const b = await biller.post('/api/batches', { practiceId: t.practiceA, claimIds: [bad] });
     expect(b.statusCode, b.body).toBe(201);
-    expect(await claimState(bad)).toBe('submitted');
+    expect(await claimState(bad)).toBe('batched');
+    // The payer's 277CA for it arrives before anyone marked the new batch sent: it was sent, so the
+    // claim is submitted and accepted in the answer's transaction.
+    const accepted = await apply(
+      '277ca-2.x12',
+      ca277([{ pcn: pcn.get(bad)!, status: 'A2:20', payerNumber: 'PAYER-0002' }]),
+    );
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(await claimState(bad)).toBe('accepted');
+    expect((await biller.get(`/api/batches/${b.json().batchId}`)).json().state).toBe('sent');
   });
 
   it('refuses a truncated or foreign file whole, applying nothing', async () => {
