@@ -1,21 +1,17 @@
 // Importing an 835: read it, balance it, store the file with its remittances and claim payments
-// (matched to our claims) in one transaction, then post each claim payment in its own. The same
+// (matched to our claims) in one transaction, then post them a chunk per transaction. The same
 // payment (payer, TRN02, BPR02) imported again is found stored and only what is still pending posts.
 import { createHash } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { ClaimLookups } from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { lineBalances } from '../ledger/index.ts';
 import { invalid } from '../shared/problem.ts';
 import { parse835, type ClaimPayment, type Remittance } from '../x12/index.ts';
 import { balanceRemittance, type RemittanceBalance } from './balance.ts';
 import { candidatesByControlNumber, candidatesByPatient, type StoredCandidate } from './candidates.ts';
 import { matchClaimPayment, type ClaimMatch } from './match.ts';
-import { postClaimPayment, postProviderAdjustments } from './post.ts';
+import { postRemittance } from './post-remittance.ts';
 import {
-  claimPaymentStates,
-  claimPaymentsByIds,
-  claimStateCounts,
   insertEraFile,
   insertRemittance,
   insertRemittanceClaims,
@@ -23,7 +19,6 @@ import {
   setEraFileStatus,
   setRemittance,
   type NewRemittanceClaim,
-  type RemittanceClaimRow,
   type RemittanceRow,
 } from './store.ts';
 
@@ -35,7 +30,7 @@ export interface ImportOptions {
   postUnbalanced?: boolean;
   /** YYYY-MM-DD: the posting date when the 835 gives no payment date. */
   today?: string;
-  /** Claim payments posted side by side (each in its own transaction); 1 on PGlite. */
+  /** Chunks of claim payments posted side by side (each in its own transaction); 1 on PGlite. */
   concurrency?: number;
   /** false: store, balance and match only; the claim payments wait pending for a post. */
   post?: boolean;
@@ -74,7 +69,6 @@ const actorOf = (o: ImportOptions): AuditActor => ({
   userEmail: o.userEmail ?? null,
   ip: o.ip ?? null,
 });
-const isoToday = () => new Date().toISOString().slice(0, 10);
 
 /** The payer's identifier: TRN03 (payer's EIN with a prefix), else the payer's N1*PR id, else its name. */
 const payerIdentifierOf = (r: Remittance) => r.trace.payerId || r.payer.id || r.payer.name;
@@ -234,144 +228,9 @@ function mostCommon(xs: number[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-/** The matched claims of stored claim payments, read in bulk (a file imported again, or posted later). */
-async function candidatesOf(db: Executor, practiceId: number, payments: RemittanceClaimRow[]) {
-  const byPcn = await candidatesByControlNumber(
-    db,
-    practiceId,
-    payments.map((p) => p.payment),
-  );
-  const ids = new Set(payments.map((p) => p.claimId));
-  return new Map(
-    [...byPcn.values()]
-      .flat()
-      .filter((c) => ids.has(c.id))
-      .map((c) => [c.id, c]),
-  );
-}
-
-/** Claims whose every line already has its charge (posted when the claim was batched). */
-async function chargedClaims(db: Executor, claims: StoredCandidate[]): Promise<Set<number>> {
-  const lineIds = claims.flatMap((c) => c.lines.map((l) => l.serviceLineId));
-  const charged = new Set<number>();
-  for (let i = 0; i < lineIds.length; i += 5_000)
-    for (const b of await lineBalances(db, lineIds.slice(i, i + 5_000)))
-      if (b.charge > 0) charged.add(b.serviceLineId);
-  return new Set(claims.filter((c) => c.lines.every((l) => charged.has(l.serviceLineId))).map((c) => c.id));
-}
-
-/** Runs the claim payments of different claims side by side; one claim's payments in 835 order. */
-async function inGroups<T>(
-  items: T[],
-  keyOf: (t: T) => number,
-  concurrency: number,
-  run: (t: T) => Promise<void>,
-) {
-  const groups = new Map<number, T[]>();
-  for (const t of items) {
-    const g = groups.get(keyOf(t));
-    if (g) g.push(t);
-    else groups.set(keyOf(t), [t]);
-  }
-  const queue = [...groups.values()];
-  let next = 0;
-  const worker = async () => {
-    for (let g = queue[next++]; g; g = queue[next++]) for (const t of g) await run(t);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-}
-
-/**
- * Posts what is pending of a stored remittance: each matched claim payment in its own
- * transaction, then the PLB adjustments (held with the transaction when it does not balance).
- */
-export async function postRemittance(
-  db: Db,
-  remit: RemittanceRow,
-  parsed: Pick<Remittance, 'providerAdjustments'>,
-  opts: ImportOptions & { candidates?: Map<number, StoredCandidate> },
-): Promise<
-  Pick<RemittanceOutcome, 'posted' | 'alreadyPosted' | 'unmatched' | 'held' | 'providerAdjustments'>
-> {
-  const actor = actorOf(opts);
-  const today = opts.today ?? isoToday();
-  const states = await claimPaymentStates(db, remit.id);
-  const pending = states.filter((p) => p.state === 'pending' && p.claimId != null);
-  let posted = 0;
-  let alreadyPosted = states.filter((p) => p.state === 'posted').length;
-  // in slices, so posting starts at once and a large 835's claim payments are read a slice at a time
-  for (const ids of slicesByClaim(pending, SLICE)) {
-    const slice = await claimPaymentsByIds(
-      db,
-      ids.map((p) => p.id),
-    );
-    const candidates = opts.candidates?.size
-      ? opts.candidates
-      : await candidatesOf(db, remit.practiceId, slice);
-    const charged = await chargedClaims(
-      db,
-      slice.flatMap((p) => candidates.get(p.claimId as number) ?? []),
-    );
-    await inGroups(
-      slice,
-      (p) => p.claimId as number,
-      opts.concurrency ?? 1,
-      async (p) => {
-        const candidate = candidates.get(p.claimId as number);
-        const chargesPosted = charged.has(p.claimId as number);
-        const result = await postClaimPayment(
-          db,
-          p,
-          remit,
-          actor,
-          candidate
-            ? { today, candidate, chargesPosted, lookups: opts.lookups }
-            : { today, lookups: opts.lookups },
-        );
-        if (result === 'posted') posted++;
-        else alreadyPosted++;
-      },
-    );
-  }
-  const releasePlb = remit.balanced || !!opts.postUnbalanced;
-  const providerAdjustments = releasePlb
-    ? await postProviderAdjustments(db, remit, parsed, actor, today)
-    : ('held' as const);
-  const counts = await claimStateCounts(db, [remit.id]);
-  const count = (state: string) => counts.find((c) => c.state === state)?.count ?? 0;
-  const waiting = count('pending') + count('unmatched') + count('held');
-  const state =
-    waiting === 0 ? 'posted' : count('posted') > 0 ? 'partly_posted' : remit.balanced ? 'unposted' : 'held';
-  await setRemittance(db, remit.id, { state });
-  return { posted, alreadyPosted, unmatched: count('unmatched'), held: count('held'), providerAdjustments };
-}
-
-const SLICE = 200;
-
-/** Pending claim payments in slices of about `size`, a claim's payments never split across two. */
-function slicesByClaim<T extends { claimId: number | null }>(rows: T[], size: number): T[][] {
-  const groups = new Map<number, T[]>();
-  for (const r of rows) {
-    const g = groups.get(r.claimId as number);
-    if (g) g.push(r);
-    else groups.set(r.claimId as number, [r]);
-  }
-  const slices: T[][] = [];
-  let slice: T[] = [];
-  for (const g of groups.values()) {
-    slice.push(...g);
-    if (slice.length >= size) {
-      slices.push(slice);
-      slice = [];
-    }
-  }
-  if (slice.length) slices.push(slice);
-  return slices;
-}
-
 /**
  * Imports one 835 file for a practice: stored whole, each transaction balanced and matched, then
- * posted claim by claim. Nothing of a transaction that does not balance is posted unless
+ * posted a chunk of claim payments at a time. Nothing of a transaction that does not balance is posted unless
  * `postUnbalanced` (then its claims that balance on their own are).
  */
 export async function importEra(

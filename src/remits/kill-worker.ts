@@ -4,7 +4,8 @@
 // `cleanclaim era import`). argv: dataDir-or-url, file, practice, trace number.
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../db/connection.ts';
-import { importEra, postRemittance } from './import.ts';
+import { importEra } from './import.ts';
+import { postRemittance } from './post-remittance.ts';
 import { remittanceById } from './store.ts';
 
 const [target, file, practice, trace] = process.argv.slice(2) as [string, string, string, string];

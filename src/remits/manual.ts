@@ -5,7 +5,7 @@ import type { ClaimLookups } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { candidateById } from './candidates.ts';
-import { postRemittance } from './import.ts';
+import { postRemittance } from './post-remittance.ts';
 import { matchLines } from './match.ts';
 import { postClaimPayment, type PostResult } from './post.ts';
 import { claimPaymentById, remittanceById, setClaimPayment } from './store.ts';

@@ -1,24 +1,27 @@
-// Posting: one database transaction per claim payment. In it the payment is taken (pending →
-// posted), the claim's charges are made sure of, the plan's entries are posted, denials opened
-// and the claim moved. A process that dies mid-way leaves the payment pending and nothing of it
-// posted; posting again finds it pending and posts it once.
+// Posting: a chunk of claim payments (an 835's claim payments, a few hundred at a time) in one
+// database transaction. In it the payments are taken (pending → posted, one statement), their
+// claims' charges are made sure of, each payment is planned in memory (plan.ts), and the chunk's
+// entries, denials and claim moves are written set-based, a few statements for the whole chunk.
+// A process that dies mid-way leaves the whole chunk pending and nothing of it posted; posting
+// again finds it pending and posts it once.
 import type { AuditActor } from '../audit/index.ts';
 import {
+  claimsWithNextPayer,
   createSecondaryClaim,
-  moveClaimByRemittance,
+  moveClaimsByRemittance,
   type ClaimLookups,
   type ClaimState,
 } from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { openDenials } from '../denials/index.ts';
-import { ensureCharges, entriesOfSource, postEntries } from '../ledger/index.ts';
+import { ensureCharges, entriesOfSources, postEntries, postEntryGroups } from '../ledger/index.ts';
 import type { Remittance } from '../x12/index.ts';
 import { candidateById, type StoredCandidate } from './candidates.ts';
 import { matchLines } from './match.ts';
-import { planClaimPosting, type PostedRemitEntry } from './plan.ts';
+import { planClaimPosting, type PostedRemitEntry, type PostingPlan } from './plan.ts';
 import { planProviderAdjustments } from './plb.ts';
 import {
-  postedPaymentsOfClaim,
+  postedPaymentsOfClaims,
   takeForPosting,
   takeProviderAdjustments,
   type RemittanceClaimRow,
@@ -32,91 +35,214 @@ export const providerAdjustmentSource = (remittanceId: number) => `plb-${remitta
 
 export type PostResult = 'posted' | 'already_posted';
 
+/** A matched claim payment to post, with its claim when the caller has read it already. */
+export interface ClaimPaymentToPost {
+  payment: RemittanceClaimRow;
+  candidate?: StoredCandidate | undefined;
+  /** Every line of the claim has its charge already (none need posting first). */
+  chargesPosted?: boolean;
+}
+
+export interface PostingOptions {
+  today: string;
+  lookups?: ClaimLookups | undefined;
+}
+
+interface Ready {
+  payment: RemittanceClaimRow;
+  claim: StoredCandidate;
+}
+
 /** The day the money moved: the check or EFT date (BPR16), else today. */
 const effectiveDateOf = (r: RemittanceRow, today: string) => r.paymentDate ?? today;
 
-async function previousEntries(tx: Executor, claimId: number, exceptId: number): Promise<PostedRemitEntry[]> {
-  const earlier = await postedPaymentsOfClaim(tx, claimId, exceptId);
-  const out: PostedRemitEntry[] = [];
+/** The entries posted by each claim's earlier payments, but none of `exceptIds` (what a reversal takes back). */
+async function previousEntries(
+  tx: Executor,
+  claimIds: number[],
+  exceptIds: number[],
+): Promise<Map<number, PostedRemitEntry[]>> {
+  const out = new Map<number, PostedRemitEntry[]>();
+  if (!claimIds.length) return out;
+  const earlier = await postedPaymentsOfClaims(tx, claimIds, exceptIds);
+  const bySource = new Map<string, PostedRemitEntry[]>();
+  for (const e of await entriesOfSources(
+    tx,
+    'remittance',
+    earlier.map((p) => claimPaymentSource(p.id)),
+  ))
+    bySource.set(e.sourceId, [
+      ...(bySource.get(e.sourceId) ?? []),
+      { ...e, account: e.account as PostedRemitEntry['account'] },
+    ]);
   for (const p of earlier)
-    for (const e of await entriesOfSource(tx, 'remittance', claimPaymentSource(p.id)))
-      out.push({ ...e, account: e.account as PostedRemitEntry['account'] });
+    out.set(p.claimId as number, [
+      ...(out.get(p.claimId as number) ?? []),
+      ...(bySource.get(claimPaymentSource(p.id)) ?? []),
+    ]);
   return out;
 }
 
-/** Posts one matched claim payment in its own transaction; a payment already posted is left alone. */
-export async function postClaimPayment(
-  db: Db,
-  payment: RemittanceClaimRow,
+/**
+ * A claim's payments in 835 order, one per round: a claim paid, reversed and paid again in one
+ * chunk posts its second payment after the first's entries are written (the reversal names them).
+ */
+function roundsByClaim(items: Ready[]): Ready[][] {
+  const rounds: Ready[][] = [];
+  const seen = new Map<number, number>();
+  for (const i of items) {
+    const n = seen.get(i.claim.id) ?? 0;
+    seen.set(i.claim.id, n + 1);
+    (rounds[n] ??= []).push(i);
+  }
+  return rounds;
+}
+
+/** Plans and writes one round (each claim once) in a few statements for all its claim payments. */
+async function postRound(
+  tx: Executor,
+  round: Ready[],
+  notYetPosted: number[],
   remit: RemittanceRow,
   actor: AuditActor,
-  opts: {
-    today: string;
-    candidate?: StoredCandidate;
-    chargesPosted?: boolean;
-    lookups?: ClaimLookups | undefined;
-  },
-): Promise<PostResult> {
-  const claimId = payment.claimId;
-  if (claimId == null) throw new Error(`claim payment ${payment.id} is not matched`);
-  return db.transaction(async (tx) => {
-    if (!(await takeForPosting(tx, payment.id, actor.userId))) return 'already_posted';
-    const claim = opts.candidate ?? (await candidateById(tx, claimId, [payment.practiceId]));
-    if (!claim) throw new Error(`claim ${claimId} is gone`);
+  opts: PostingOptions,
+): Promise<void> {
+  const reversed = round.filter((r) => r.payment.payment.status === '22').map((r) => r.claim.id);
+  const previous = await previousEntries(tx, reversed, notYetPosted);
+  const effectiveDate = effectiveDateOf(remit, opts.today);
+  const plans: PostingPlan[] = round.map(({ payment, claim }) => {
     const clp = payment.payment;
     const match = { claim, how: 'patient_control_number' as const, ...matchLines(clp, claim.lines) };
-    // charges are never removed: lines known charged before the transaction are charged in it
-    if (!opts.chargesPosted) await ensureCharges(tx, { claimId }, actor);
-    const previous = clp.status === '22' ? await previousEntries(tx, claimId, payment.id) : [];
-    const plan = planClaimPosting(
+    return planClaimPosting(
       clp,
       match,
       {
         practiceId: payment.practiceId,
         patientId: claim.patientId,
         encounterId: claim.encounterId,
-        claimId,
+        claimId: claim.id,
         payerId: claim.payerId,
-        effectiveDate: effectiveDateOf(remit, opts.today),
+        effectiveDate,
         sourceId: claimPaymentSource(payment.id),
       },
-      { previous, transaction: remit.controlNumber },
+      {
+        previous: clp.status === '22' ? (previous.get(claim.id) ?? []) : [],
+        transaction: remit.controlNumber,
+      },
     );
-    await postEntries(tx, plan.entries, actor);
-    await openDenials(
-      tx,
-      plan.denials.map((d) => ({
+  });
+  await postEntryGroups(
+    tx,
+    plans.map((p) => p.entries),
+    actor,
+  );
+  await openDenials(
+    tx,
+    plans.flatMap((plan, i) => {
+      const { payment, claim } = round[i]!;
+      return plan.denials.map((d) => ({
         practiceId: payment.practiceId,
-        claimId,
+        claimId: claim.id,
         claimLineId: d.claimLineId,
         remittanceClaimId: payment.id,
         groupCode: d.groupCode,
         reasonCode: d.reasonCode,
         remarkCodes: d.remarkCodes,
         amountCents: d.deniedCents,
-      })),
-    );
-    await moveClaimByRemittance(
+      }));
+    }),
+  );
+  await moveClaimsByRemittance(
+    tx,
+    plans.map((plan, i) => {
+      const { payment, claim } = round[i]!;
+      return {
+        claimId: claim.id,
+        to: plan.status as ClaimState,
+        reason: `835 from ${remit.payerName}, trace ${remit.traceNumber}: CLP02 ${payment.payment.status}`,
+        detail: { remittanceClaimId: payment.id, problems: plan.problems.map((p) => p.message) },
+      };
+    }),
+    actor,
+  );
+  // The next payer's claim follows from this adjudication (none without another coverage in
+  // effect); a reversal takes the adjudication off a secondary claim not yet sent.
+  const next = await claimsWithNextPayer(
+    tx,
+    round.map((r) => ({ claimId: r.claim.id, claimPayment: r.payment.payment })),
+  );
+  for (const { payment, claim } of round)
+    if (next.has(claim.id))
+      await createSecondaryClaim(tx, {
+        primaryClaimId: claim.id,
+        claimPayment: payment.payment,
+        adjudicationDate: effectiveDate,
+        userId: actor.userId,
+        actor,
+        today: opts.today,
+        ...(opts.lookups ? { lookups: opts.lookups } : {}),
+      });
+}
+
+/**
+ * Posts matched claim payments in one transaction; those already posted are left alone. A
+ * claim's payments are posted in the order given.
+ */
+export async function postClaimPayments(
+  db: Db,
+  items: readonly ClaimPaymentToPost[],
+  remit: RemittanceRow,
+  actor: AuditActor,
+  opts: PostingOptions,
+): Promise<PostResult[]> {
+  for (const { payment } of items)
+    if (payment.claimId == null) throw new Error(`claim payment ${payment.id} is not matched`);
+  return db.transaction(async (tx) => {
+    const taken = await takeForPosting(
       tx,
-      claimId,
-      plan.status as ClaimState,
-      actor,
-      `835 from ${remit.payerName}, trace ${remit.traceNumber}: CLP02 ${clp.status}`,
-      { remittanceClaimId: payment.id, problems: plan.problems.map((p) => p.message) },
+      items.map((i) => i.payment.id),
+      actor.userId,
     );
-    // The next payer's claim follows from this adjudication (none without another coverage in
-    // effect); a reversal takes the adjudication off a secondary claim not yet sent.
-    await createSecondaryClaim(tx, {
-      primaryClaimId: claimId,
-      claimPayment: clp,
-      adjudicationDate: effectiveDateOf(remit, opts.today),
-      userId: actor.userId,
-      actor,
-      today: opts.today,
-      ...(opts.lookups ? { lookups: opts.lookups } : {}),
-    });
-    return 'posted';
+    const ready: Ready[] = [];
+    for (const { payment, candidate, chargesPosted } of items) {
+      if (!taken.has(payment.id)) continue;
+      const claimId = payment.claimId as number;
+      const claim = candidate ?? (await candidateById(tx, claimId, [payment.practiceId]));
+      if (!claim) throw new Error(`claim ${claimId} is gone`);
+      // charges are never removed: lines known charged before the transaction are charged in it
+      if (!chargesPosted) await ensureCharges(tx, { claimId }, actor);
+      ready.push({ payment, claim });
+    }
+    const rounds = roundsByClaim(ready);
+    for (const [n, round] of rounds.entries())
+      await postRound(
+        tx,
+        round,
+        rounds.slice(n).flatMap((r) => r.map((x) => x.payment.id)),
+        remit,
+        actor,
+        opts,
+      );
+    return items.map((i) => (taken.has(i.payment.id) ? 'posted' : 'already_posted'));
   });
+}
+
+/** Posts one matched claim payment in its own transaction (a claim payment matched by hand). */
+export async function postClaimPayment(
+  db: Db,
+  payment: RemittanceClaimRow,
+  remit: RemittanceRow,
+  actor: AuditActor,
+  opts: PostingOptions & { candidate?: StoredCandidate; chargesPosted?: boolean },
+): Promise<PostResult> {
+  const [result] = await postClaimPayments(
+    db,
+    [{ payment, candidate: opts.candidate, chargesPosted: opts.chargesPosted ?? false }],
+    remit,
+    actor,
+    opts,
+  );
+  return result as PostResult;
 }
 
 /** Posts a remittance's PLB adjustments to the payer's account, once. */

@@ -1,7 +1,7 @@
 // Storage of 835 files, their remittances and claim payments. The unique key on remittance
 // (practice, payer, TRN02, BPR02) and the pending → posted step of each claim payment, taken in
 // the transaction that posts its entries, are what make an ERA post exactly once.
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { eraFile, remittance, remittanceClaim } from './tables.ts';
 
@@ -80,32 +80,39 @@ export async function claimPaymentById(db: Executor, id: number): Promise<Remitt
 }
 
 /**
- * Takes a pending claim payment for posting inside the posting transaction: only one transaction
- * can, and if it rolls back (or the process dies) the payment is pending again.
+ * Takes pending claim payments for posting inside the transaction that posts them, in one
+ * statement: only one transaction can take each, and if it rolls back (or the process dies) they
+ * are all pending again. Returns the ids taken (those not returned were posted already).
  */
-export async function takeForPosting(tx: Executor, id: number, userId: number | null): Promise<boolean> {
+export async function takeForPosting(
+  tx: Executor,
+  ids: readonly number[],
+  userId: number | null,
+): Promise<Set<number>> {
+  if (!ids.length) return new Set();
   const rows = await tx
     .update(remittanceClaim)
     .set({ state: 'posted', postedAt: new Date(), postedBy: userId })
-    .where(and(eq(remittanceClaim.id, id), eq(remittanceClaim.state, 'pending')))
+    .where(and(inArray(remittanceClaim.id, [...ids]), eq(remittanceClaim.state, 'pending')))
     .returning({ id: remittanceClaim.id });
-  return rows.length === 1;
+  return new Set(rows.map((r) => r.id));
 }
 
-/** Claim payments posted earlier for a claim (what a reversal takes back). */
-export async function postedPaymentsOfClaim(
+/** Claim payments of these claims posted before, but none of `exceptIds` (what reversals take back). */
+export async function postedPaymentsOfClaims(
   tx: Executor,
-  claimId: number,
-  exceptId: number,
+  claimIds: readonly number[],
+  exceptIds: readonly number[],
 ): Promise<RemittanceClaimRow[]> {
+  if (!claimIds.length) return [];
   return tx
     .select()
     .from(remittanceClaim)
     .where(
       and(
-        eq(remittanceClaim.claimId, claimId),
+        inArray(remittanceClaim.claimId, [...claimIds]),
         eq(remittanceClaim.state, 'posted'),
-        ne(remittanceClaim.id, exceptId),
+        exceptIds.length ? notInArray(remittanceClaim.id, [...exceptIds]) : undefined,
       ),
     )
     .orderBy(asc(remittanceClaim.id));
