@@ -71,7 +71,7 @@ describe('a batch stores only a file that passes the guide', () => {
         message: expect.stringMatching(/CLM05-3/),
       }),
     );
-    expect(await stateOf(good[0]!)).toBe('submitted');
+    expect(await stateOf(good[0]!)).toBe('batched');
   });
 
   it('answers 409 when every claim asked for breaks the guide, and still returns them to the biller', async () => {

@@ -131,7 +131,8 @@ describe('claims.batch jobs whose caller gave up', () => {
     const batches = (await biller.get(`/api/batches?practiceId=${t.practiceA}`)).json();
     const batch = batches.find((b: { id: number }) => b.id === job.batch.batchId);
     expect(batch).toMatchObject({ jobId, claimCount: readyClaims.length });
-    expect(await claimStates()).toEqual(readyClaims.map(() => 'submitted'));
+    // Written, not sent: the practice has no clearinghouse connection, so the claims wait in the batch.
+    expect(await claimStates()).toEqual(readyClaims.map(() => 'batched'));
     // Another practice's biller sees neither.
     const other = await t.login('other@example.org');
     expect((await other.get('/api/jobs')).json().map((j: { id: string }) => j.id)).not.toContain(jobId);

@@ -123,6 +123,9 @@ describe('secondary claims from the primary payer adjudication', () => {
     expect(res.statusCode, res.body).toBe(201);
     const outcome = res.json();
     expect(outcome.returned).toEqual([]);
+    // Sent by hand: the primary claim is submitted when the biller marks its batch sent.
+    const sent = await biller.post(`/api/batches/${outcome.batchId}/sent`, {});
+    expect(sent.statusCode, sent.body).toBe(200);
     return { ...outcome, x12: (await biller.get(`/api/batches/${outcome.batchId}/837`)).body as string };
   }
 
