@@ -33,15 +33,30 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
 }
 
-/** Picks an option of an antd Select found by its accessible name. */
+/**
+ * Picks an option of an antd Select found by its accessible name, and waits until the Select
+ * shows it. On a loaded machine a click can land while the dropdown (or the dialog holding the
+ * Select) is still animating and be lost, so a pick that did not take is tried again.
+ */
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
+  const combobox = page.getByRole('combobox', { name: label, exact: true });
+  const select = page.locator('.ant-select', { has: combobox });
+  // antd 6: a single Select shows its value in the content; a multiple one, one item per value.
+  const shown = select
+    .locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option })
+    .first();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    // Never Escape to start again: it would close the dialog or drawer holding the Select.
+    if (attempt === 1 || !(await open.first().isVisible())) await combobox.click();
+    await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Picks the first option of an antd Select. */
