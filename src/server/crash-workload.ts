@@ -120,7 +120,7 @@ async function batchReadyClaims(r: Round): Promise<void> {
   const returned = new Set(((res.body.returned ?? []) as { claimId: number }[]).map((s) => s.claimId));
   const claimIds = ready.filter((id) => !skipped.has(id) && !returned.has(id));
   for (const id of returned) r.ledger.claimHistory.get(id)?.push('scrubbed');
-  for (const id of claimIds) r.ledger.claimHistory.get(id)?.push('submitted');
+  for (const id of claimIds) r.ledger.claimHistory.get(id)?.push('batched');
   keep(r, { kind: 'batch', id: res.body.batchId, claimIds });
 }
 
