@@ -4,9 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { DEMO_OUTBOX, seedDemo } from '../demo/seed.ts';
-import { openTestDatabase } from '../db/testing.ts';
-import { loadConfig } from '../server/config.ts';
-import { prepareFirstStart } from '../server/system.ts';
 import { startTestApp, type Client } from '../server/testing.ts';
 import { todayIso } from '../shared/dates.ts';
 
@@ -94,26 +91,7 @@ describe('the demo clearinghouse connection (outbox)', () => {
     }
   });
 
-  // The first start of an installation loads both demo practices: each gets the connection.
-  it('connects both demo practices of a first start to the outbox', async () => {
-    const database = await openTestDatabase();
-    try {
-      const config = loadConfig({
-        CLEANCLAIM_DATA_DIR: dataDir,
-        CLEANCLAIM_ADMIN_PASSWORD: 'first-start-pw',
-      });
-      await prepareFirstStart(database, config, () => {});
-      const { rows } = await database.sql.executeSql(
-        `select p.name, s.outbox_dir, s.usage from practice p left join submitter_settings s on s.practice_id = p.id order by p.id`,
-      );
-      expect(rows.map((r) => [r.outbox_dir, r.usage])).toEqual([
-        [DEMO_OUTBOX, 'T'],
-        [DEMO_OUTBOX, 'T'],
-      ]);
-    } finally {
-      await database.close();
-    }
-  }, 300_000);
+  // A first start connects its demo practices to the payer sandbox instead: src/demo/sandbox.db.test.ts.
 
   it('refuses an outbox folder outside the data directory', async () => {
     await t.addUser('manager@example.org', [{ practiceId: practices[0]!.id, role: 'manager' }]);

@@ -29,7 +29,8 @@ export const demoJobs: JobDefinition<never>[] = [
           encounters: data.encounters,
           asOf: todayIso(),
           kind: data.kind ?? 'clinic',
-          outbox: true,
+          // Connected to the payer sandbox's mailboxes under the data directory, as the first start's are.
+          sandbox: process.env.CLEANCLAIM_DATA_DIR ?? './data',
         },
         SYSTEM_ACTOR,
         data.adminUserIds,

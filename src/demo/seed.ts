@@ -1,7 +1,10 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Database, Executor } from '../db/connection.ts';
 import { recordAudits, type AuditActor } from '../audit/index.ts';
 import { grantRole } from '../auth/index.ts';
 import { addSubmitterSettings } from '../claims/submitter.ts';
+import { addFolderConnections } from '../clearinghouse/index.ts';
 import { addEncounters, addServiceLines } from '../encounters/index.ts';
 import { addCoverages, addPatients } from '../patients/index.ts';
 import { addPayers } from '../payers/index.ts';
@@ -10,11 +13,24 @@ import { generateDemo, type DemoOptions } from './generate.ts';
 
 /** How a demo practice reaches its clearinghouse: batch files written into this folder under the data directory. */
 export const DEMO_OUTBOX = 'outbox';
+/** The payer sandbox's folder under the data directory: one mailbox (outbound/, inbound/) per demo practice. */
+export const DEMO_SANDBOX = 'sandbox';
 
 export interface DemoSeedOptions extends DemoOptions {
   /** Give the practice a clearinghouse connection writing into the outbox, so its first batch can be sent. */
   outbox?: boolean;
+  /**
+   * The data directory: connect the practice to the payer sandbox (`cleanclaim sandbox --mailboxes
+   * DATA/sandbox`, which `npm start` runs) through a folder connection to its own mailbox there.
+   */
+  sandbox?: string;
 }
+
+/** The practice's mailbox at the sandbox, relative to the data directory (as folder connections are). */
+export const sandboxMailbox = (practiceId: number) => ({
+  outboundDir: `${DEMO_SANDBOX}/practice-${practiceId}/outbound`,
+  inboundDir: `${DEMO_SANDBOX}/practice-${practiceId}/inbound`,
+});
 
 /**
  * Loads a synthetic demo practice in one transaction, grants the given users admin on it, and
@@ -68,7 +84,10 @@ export async function seedDemo(
       facilityIds,
       patientIds,
     });
-    const connection = options.outbox ? await connectOutbox(tx, practiceId, demo.practice) : [];
+    const connection =
+      options.outbox || options.sandbox
+        ? await connectOutbox(tx, practiceId, demo.practice, options.sandbox !== undefined)
+        : [];
     await recordAudits(tx, actor, [
       { practiceId, action: 'create', entity: 'practice', entityId: practiceId, detail: { demo: options } },
       ...connection,
@@ -89,15 +108,26 @@ export async function seedDemo(
     ]);
     return practiceId;
   });
+  // The mailbox exists before the sandbox or the connection's first poll looks at it.
+  if (options.sandbox !== undefined) {
+    const box = sandboxMailbox(practiceId);
+    for (const dir of [box.outboundDir, box.inboundDir])
+      await mkdir(resolve(options.sandbox, dir), { recursive: true });
+  }
   await onProgress?.(total, total);
   return practiceId;
 }
 
-/** The demo's clearinghouse: test usage (ISA15 T), files left in the outbox under the data directory. */
+/**
+ * The demo's clearinghouse: test usage (ISA15 T); batches left in the outbox under the data
+ * directory, or, with the sandbox, uploaded over a folder connection to the practice's mailbox there
+ * (no outbox then: the upload is what sends a batch).
+ */
 async function connectOutbox(
   tx: Executor,
   practiceId: number,
   practiceRow: { name: string; contactName: string; phone: string },
+  sandbox: boolean,
 ) {
   const row = await addSubmitterSettings(tx, {
     practiceId,
@@ -105,12 +135,33 @@ async function connectOutbox(
     submitterId: `DEMO${practiceId}`,
     contactName: practiceRow.contactName,
     contactPhone: practiceRow.phone,
-    receiverName: 'Demo clearinghouse (local outbox)',
+    receiverName: sandbox ? 'Payer sandbox' : 'Demo clearinghouse (local outbox)',
     receiverId: 'DEMOCH',
     usage: 'T',
-    outboxDir: DEMO_OUTBOX,
+    outboxDir: sandbox ? null : DEMO_OUTBOX,
   });
-  return [{ practiceId, action: 'create', entity: 'submitter_settings', entityId: row.id, after: row }];
+  const events = [
+    { practiceId, action: 'create', entity: 'submitter_settings', entityId: row.id, after: row },
+  ];
+  if (!sandbox) return events;
+  const box = sandboxMailbox(practiceId);
+  const connection = {
+    practiceId,
+    name: 'Payer sandbox',
+    outboundDir: box.outboundDir,
+    inboundDirs: [box.inboundDir],
+  };
+  const [id] = await addFolderConnections(tx, [connection]);
+  return [
+    ...events,
+    {
+      practiceId,
+      action: 'create',
+      entity: 'clearinghouse_connection',
+      entityId: id!,
+      after: { ...connection, kind: 'folder' },
+    },
+  ];
 }
 
 async function insertEncounters(

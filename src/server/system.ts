@@ -97,7 +97,7 @@ export async function prepareFirstStart(
   if ((await countPractices(database.db)) === 0 && config.seedDemo && adminId !== undefined) {
     const practiceId = await seedDemo(
       database,
-      { ...DEMO_DEFAULTS, asOf: todayIso(), outbox: true },
+      { ...DEMO_DEFAULTS, asOf: todayIso(), sandbox: config.dataDir },
       SYSTEM_ACTOR,
       [adminId],
     );
@@ -106,7 +106,7 @@ export async function prepareFirstStart(
     );
     const hospitalId = await seedDemo(
       database,
-      { ...DEMO_HOSPITAL, asOf: todayIso(), outbox: true },
+      { ...DEMO_HOSPITAL, asOf: todayIso(), sandbox: config.dataDir },
       SYSTEM_ACTOR,
       [adminId],
     );
