@@ -96,7 +96,8 @@ describe('cleanclaim sandbox', () => {
       join(dir, 'now.json'),
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(readdirSync(join(data, 'outbound'))).toEqual([]);
+    expect(readdirSync(join(data, 'outbound'))).toEqual(['archive']);
+    expect(readdirSync(join(data, 'outbound', 'archive'))).toEqual(['batch-1.837']);
     const inbound = readdirSync(join(data, 'inbound')).sort();
     const kinds = inbound.map((n) => n.split('.').at(-1));
     expect(kinds.filter((k) => k === '999')).toHaveLength(1);
@@ -157,6 +158,20 @@ describe('cleanclaim sandbox', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ defaultBenefits: { coinsurancePercent: 120 } }));
     const r = cleanclaim('sandbox', '--data', join(dir, 'x'), '--once', '--scenario', join(dir, 'bad.json'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('defaultBenefits.coinsurancePercent: must be a percent');
+    expect(r.stderr).toContain('/defaultBenefits/coinsurancePercent: must be a percent');
+  });
+
+  it('refuses a scenario that is not JSON (exit 2)', () => {
+    writeFileSync(join(dir, 'broken.json'), '{ "payers": ');
+    const r = cleanclaim(
+      'sandbox',
+      '--data',
+      join(dir, 'x'),
+      '--once',
+      '--scenario',
+      join(dir, 'broken.json'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the scenario cannot be read');
   });
 });
