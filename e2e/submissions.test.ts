@@ -5,7 +5,8 @@ import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser
 import { eventually } from './support/eventually.ts';
 import { ADMIN, startServer, type TestServer } from './support/server.ts';
 
-// An admin sets up the clearinghouse, makes a claim ready, and batches it into an 837P file.
+// An admin sets up the clearinghouse, makes a claim ready, batches it into an 837P file and,
+// without a connection, marks the batch sent by hand (its claim then submitted).
 describe.skipIf(!hasChromium)('submissions in the browser (needs /usr/bin/chromium)', () => {
   let server: TestServer;
   let browser: Browser;
@@ -57,12 +58,26 @@ describe.skipIf(!hasChromium)('submissions in the browser (needs /usr/bin/chromi
     await eventually(() => rows.count()).toBe(1);
     // The batch job that wrote it is listed below, with who asked and the batch it wrote.
     const job = page.getByTestId('batch-jobs').locator('tbody tr.ant-table-row').first();
-    await eventually(() => job.textContent()).toContain('claim(s) moved to submitted');
+    await eventually(() => job.textContent()).toContain('claim(s) put in the batch');
     expect(await rows.first().textContent()).toContain('test');
     const href = await rows.first().getByRole('link').getAttribute('href');
     const file = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
     expect(parse837(file).claims).toHaveLength(1);
     await screenshot(page, 'submissions');
+  });
+
+  it('the claim waits in the batch until the biller, who sent the file by hand, marks it sent', async () => {
+    const row = page.getByTestId('batches-table').locator('tbody tr.ant-table-row').first();
+    expect(await row.textContent()).toContain('not sent');
+    await row.getByRole('button', { name: 'Mark sent' }).click();
+    await page.getByRole('button', { name: 'OK' }).click();
+    await eventually(async () => (await row.textContent())?.includes('not sent')).toBe(false);
+    expect(await row.getByRole('button', { name: 'Release claims' }).count()).toBe(0);
+    const states = await page.evaluate(async () => {
+      const [batch] = await (await fetch('/api/batches')).json();
+      return [batch.state, (await (await fetch(`/api/batches/${batch.id}`)).json()).claims[0].state];
+    });
+    expect(states).toEqual(['sent', 'submitted']);
   });
 
   it('raised no errors in the page', () => {

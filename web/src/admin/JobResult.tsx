@@ -19,7 +19,7 @@ export function JobResult({ job }: { job: Job }) {
     result = (
       <Space size={4}>
         <Link to="/submissions">Batch {job.batch.batchId}</Link>
-        <span>: {job.batch.claimCount} claim(s) moved to submitted</span>
+        <span>: {job.batch.claimCount} claim(s) put in the batch</span>
         <Typography.Link href={`/api/batches/${job.batch.batchId}/837`}>837 file</Typography.Link>
       </Space>
     );
