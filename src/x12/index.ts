@@ -68,3 +68,32 @@ export {
   type Write277CAOptions,
 } from './transactions/277ca-generate.ts';
 export { parseTA1, type ParseTA1Result, type InterchangeAck } from './transactions/ta1.ts';
+export {
+  STATUS_CATEGORIES,
+  STATUS_CODES,
+  STATUS_ENTITIES,
+  words,
+  familyOf,
+  statusInWords,
+  type StatusFamily,
+} from './status-codes.ts';
+export type * from './transactions/eligibility-types.ts';
+export { parse270, type Parse270Result } from './transactions/270.ts';
+export { write270, eligibilityRequestToSegments, type Write270Options } from './transactions/270-generate.ts';
+export { parse271, type Parse271Result } from './transactions/271.ts';
+export {
+  write271,
+  eligibilityResponseToSegments,
+  type Write271Options,
+} from './transactions/271-generate.ts';
+export {
+  summarize271,
+  percentOf,
+  type EligibilitySummary,
+  type Accumulators,
+  type AmountAndRemaining,
+  type CostShare,
+  type RejectionInWords,
+  type Network,
+} from './eligibility-summary.ts';
+export { BENEFIT_CODES, SERVICE_TYPES, REJECT_REASONS, FOLLOW_UP } from './eligibility-codes.ts';

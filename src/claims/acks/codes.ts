@@ -71,55 +71,5 @@ export const SET_ERRORS: Record<string, string> = {
   I6: 'the implementation guide is not supported',
 };
 
-/** STC01-1 claim status category codes (code source 507). */
-export const STATUS_CATEGORIES: Record<string, string> = {
-  A0: 'forwarded to another entity',
-  A1: 'received',
-  A2: 'accepted into adjudication',
-  A3: 'returned as unprocessable',
-  A4: 'not found',
-  A5: 'split',
-  A6: 'rejected for missing information',
-  A7: 'rejected for invalid information',
-  A8: 'rejected for relational field error',
-  R3: 'rejected: request more information',
-  P1: 'pending in process',
-  P2: 'pending in adjudication',
-};
-
-/** STC01-2 claim status codes (code source 508): the common front-end rejections. */
-export const STATUS_CODES: Record<string, string> = {
-  '0': 'cannot provide further status electronically',
-  '19': 'entity acknowledges receipt of the claim',
-  '20': 'accepted for processing',
-  '21': 'missing or invalid information',
-  '33': 'subscriber and subscriber id not found',
-  '35': 'claim or encounter not found',
-  '54': 'duplicate of a previously processed claim',
-  '97': 'patient eligibility not found with entity',
-  '145': 'entity’s specialty/taxonomy code',
-  '164': 'entity’s contract/member number',
-  '187': 'date(s) of service',
-  '254': 'principal diagnosis code',
-  '255': 'diagnosis code',
-  '454': 'procedure code for services rendered',
-  '456': 'procedure code modifier(s)',
-  '484': 'the claim was submitted to the wrong payer',
-  '562': 'entity’s national provider identifier (NPI)',
-  '673': 'patient control number',
-};
-
-/** STC01-3 entity codes most rejections name. */
-export const STATUS_ENTITIES: Record<string, string> = {
-  '40': 'receiver',
-  '41': 'submitter',
-  '82': 'rendering provider',
-  '85': 'billing provider',
-  DN: 'referring provider',
-  IL: 'subscriber',
-  PR: 'payer',
-  QC: 'patient',
-};
-
-export const words = (list: Record<string, string>, code: string, fallback: string): string =>
-  list[code] ?? `${fallback} ${code}`;
+// STC categories, status and entity codes are the X12 engine's, shared with its 277 reader.
+export { STATUS_CATEGORIES, STATUS_CODES, STATUS_ENTITIES, words } from '../../x12/index.ts';

@@ -4,6 +4,7 @@ import {
   parse277CA,
   parse999,
   parseTA1,
+  statusInWords,
   tokenize,
   type ClaimAcknowledgment,
   type ImplementationAck,
@@ -12,16 +13,7 @@ import {
 import type { ClaimStatus, SegmentError, TransactionAck } from '../../x12/index.ts';
 import { invalid } from '../../shared/problem.ts';
 import type { AckReason } from '../ack-tables.ts';
-import {
-  ELEMENT_ERRORS,
-  SEGMENT_ERRORS,
-  SET_ERRORS,
-  STATUS_CATEGORIES,
-  STATUS_CODES,
-  STATUS_ENTITIES,
-  TA1_NOTES,
-  words,
-} from './codes.ts';
+import { ELEMENT_ERRORS, SEGMENT_ERRORS, SET_ERRORS, TA1_NOTES, words } from './codes.ts';
 
 export type AckKind = 'TA1' | '999' | '277CA';
 
@@ -288,11 +280,7 @@ export function plan999(acks: ImplementationAck[], batch: BatchSets | null, clai
   };
 }
 
-export function statusText(s: ClaimStatus): string {
-  const entity = s.entity ? ` (${words(STATUS_ENTITIES, s.entity, 'entity')})` : '';
-  const extra = s.additional.map((a) => `; ${words(STATUS_CODES, a.code, 'status')}`).join('');
-  return `${words(STATUS_CATEGORIES, s.category, 'category')}: ${words(STATUS_CODES, s.code, 'status')}${entity}${extra}${s.message ? ` — ${s.message}` : ''}`;
-}
+export const statusText = (s: ClaimStatus): string => statusInWords(s);
 
 const statusReason = (s: ClaimStatus): AckReason => ({
   code: `STC ${s.category}:${s.code}${s.entity ? `:${s.entity}` : ''}`,
