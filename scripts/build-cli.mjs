@@ -48,6 +48,9 @@ await build({
   plugins: [keepRelativeImports],
 });
 cpSync(join(src, 'db', 'migrations'), join(staging, 'db', 'migrations'), { recursive: true });
+// The payer sandbox's default scenario (read beside its module) and the schema it names.
+for (const file of ['default-scenario.json', 'scenario.schema.json'])
+  cpSync(join(src, 'sandbox', file), join(staging, 'sandbox', file));
 // bin/cleanclaim.mjs compares this stamp with the sources' times to tell a stale build.
 writeFileSync(join(staging, 'BUILT'), `${new Date().toISOString()}\n`);
 rmSync(out, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: build the web UI and the server when they have not been built (or their sources are
-// newer), then serve.
-import { spawnSync } from 'node:child_process';
+// newer), then serve; with the demo, run the payer sandbox beside the server.
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 function newest(dir) {
   let latest = 0;
@@ -44,8 +45,54 @@ if (!env.CLEANCLAIM_SECRET_KEY) {
   }
   env.CLEANCLAIM_SECRET_KEY = readFileSync(keyFile, 'utf8').trim();
 }
-const server = spawnSync(process.execPath, ['bin/cleanclaim.mjs', 'serve', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env,
-});
-process.exit(server.status ?? 0);
+// The payer sandbox runs here, as a second child, rather than inside `cleanclaim serve`: a real
+// installation's server never plays payers, the sandbox stays the separate process it is for a
+// user who runs it by hand, and the two stop together. It answers every demo practice's mailbox
+// under DATA/sandbox (the demo seed connects each practice to one); its state stays in that folder,
+// so a second `npm start` goes on where the first stopped. The demo polls the clearinghouse every
+// 10 s (not 60) so that a batch is acknowledged and paid within a minute.
+const dataDir = env.CLEANCLAIM_DATA_DIR ?? './data';
+const sandbox = env.CLEANCLAIM_DEMO !== 'false' && env.CLEANCLAIM_SANDBOX !== 'false';
+if (sandbox) env.CLEANCLAIM_POLL_SECONDS ??= '10';
+
+// Each child in its own process group: Ctrl-C reaches this process (once from the terminal, again
+// from npm), which passes one SIGINT or SIGTERM on to each child; a second signal to the server
+// while it is stopping would kill it before its database is closed.
+const children = new Map();
+function run(name, args) {
+  const child = spawn(process.execPath, ['bin/cleanclaim.mjs', ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+    detached: true,
+  });
+  children.set(name, child);
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      children.delete(name);
+      resolve(code ?? (signal ? 1 : 0));
+    }),
+  );
+}
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.values()) child.kill(signal);
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+
+const served = run('server', ['serve', ...process.argv.slice(2)]);
+if (sandbox) {
+  console.log(
+    `payer sandbox: answering the demo practices' batches in ${join(dataDir, 'sandbox')} (CLEANCLAIM_SANDBOX=false to leave it out)`,
+  );
+  void run('sandbox', ['sandbox', '--mailboxes', join(dataDir, 'sandbox')]).then((code) => {
+    if (!stopping) console.error(`payer sandbox stopped (exit ${code}); the server goes on without it`);
+  });
+}
+const code = await served;
+// The server stopped (a signal, or it could not start): the sandbox stops with it.
+stop('SIGTERM');
+while (children.size > 0) await sleep(50);
+process.exit(code);
