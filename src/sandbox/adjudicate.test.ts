@@ -183,6 +183,30 @@ describe('adjudicate', () => {
     });
     expect(payment.status).toBe('2');
   });
+
+  it("denies the scenario's share of claims as the payer's records say: CO-27, then CO-22 (primary claims only)", () => {
+    const shares = { ...scenario, coverageTerminatedPercent: 10, otherCoveragePrimaryPercent: 5 };
+    const reasons = (draw: number, payerResponsibility = 'P') =>
+      cas(
+        adjudicate({
+          claim: testClaim({
+            pcn: 'D1',
+            memberId: 'M1',
+            payerResponsibility,
+            lines: [{ code: '99213', chargeCents: 10000 }],
+          }),
+          scenario: shares,
+          today: '2026-12-03',
+          seen: new Set(),
+          payerClaimControlNumber: 'P1',
+          draw,
+        }).payment,
+      ).map((a) => `${a.group}-${a.reason}`);
+    expect(reasons(9.99)).toEqual(['CO-27']);
+    expect(reasons(12)).toEqual(['CO-22']);
+    expect(reasons(12, 'S')).toContain('CO-45');
+    expect(reasons(15)).toContain('CO-45');
+  });
 });
 
 describe('readScenario', () => {

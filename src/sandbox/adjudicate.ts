@@ -27,6 +27,8 @@ export interface AdjudicationInput {
   /** Duplicate keys of claims this payer already adjudicated. */
   seen: ReadonlySet<string>;
   payerClaimControlNumber: string;
+  /** A number from 0 to under 100 drawn for this claim (from the seed): below the scenario's percents, it is denied. */
+  draw?: number;
 }
 
 export interface Adjudication {
@@ -62,6 +64,14 @@ function claimDenial(input: AdjudicationInput, payer: PayerRule): Adjustment['re
   const first = c.claim.serviceLines.map((l) => l.serviceDate.from).sort()[0] ?? today;
   if (member?.coverageEnds && first > member.coverageEnds) return '27';
   if (member?.otherCoveragePrimary && c.subscriber.payerResponsibility === 'P') return '22';
+  // The payer's eligibility records differ from the practice's for a share of claims.
+  const draw = input.draw ?? 100;
+  if (draw < s.coverageTerminatedPercent) return '27';
+  if (
+    draw < s.coverageTerminatedPercent + s.otherCoveragePrimaryPercent &&
+    c.subscriber.payerResponsibility === 'P'
+  )
+    return '22';
   if (days(first, today) > payer.timelyFilingDays) return '29';
   // A replacement (frequency 7) or void (8) is not a duplicate of the claim it corrects.
   const original = !['7', '8'].includes(c.claim.frequencyCode);

@@ -316,6 +316,7 @@ export async function adjudicateDue(
       accumulator: next.accumulators[memberId],
       seen,
       payerClaimControlNumber: p.payerClaimControlNumber,
+      draw: Number(hashDigits(`${ctx.seed}|${p.claim.claim.patientControlNumber}|eligibility`, 4)) / 100,
     });
     next.accumulators[memberId] = r.accumulator;
     for (const k of r.duplicateKeys) seen.add(k);

@@ -47,6 +47,13 @@ export interface Scenario {
   serviceTypes: Record<string, string[]>;
   /** Benefits of members not listed in `members`. */
   defaultBenefits: Benefits;
+  /**
+   * Share of claims, in percent, whose member the payer's records show as no longer covered (CO-27)
+   * or as having another plan primary (CO-22), as when a practice's eligibility is out of date. Which
+   * claims is drawn from the seed and the patient control number, so a rerun denies the same ones.
+   */
+  coverageTerminatedPercent: number;
+  otherCoveragePrimaryPercent: number;
   /** Member ids no payer knows (277CA A3:33, rejected up front). */
   unknownMembers: string[];
   /** Diagnosis codes a payer refuses as invalid or not billable (277CA A7:255). */
@@ -217,6 +224,8 @@ const SCENARIO_KEYS = [
   'adjudicationDelaySeconds',
   'serviceTypes',
   'defaultBenefits',
+  'coverageTerminatedPercent',
+  'otherCoveragePrimaryPercent',
   'unknownMembers',
   'invalidDiagnoses',
   'payers',
@@ -242,6 +251,8 @@ export function readScenario(json: unknown): { scenario: Scenario; problems: Sce
       Object.entries(types).map(([k, v]) => [k, c.strings(v, at('', 'serviceTypes', k))]),
     ),
     defaultBenefits: defaults,
+    coverageTerminatedPercent: c.percent(o.coverageTerminatedPercent, '/coverageTerminatedPercent', 0),
+    otherCoveragePrimaryPercent: c.percent(o.otherCoveragePrimaryPercent, '/otherCoveragePrimaryPercent', 0),
     unknownMembers: c.strings(o.unknownMembers, '/unknownMembers'),
     invalidDiagnoses: c.strings(o.invalidDiagnoses, '/invalidDiagnoses'),
     payers: Object.fromEntries(Object.entries(payers).map(([k, v]) => [k, payer(c, v, at('', 'payers', k))])),
