@@ -11,6 +11,7 @@ import { BillingBoxes } from './BillingBoxes.tsx';
 import { ClaimActions } from './ClaimActions.tsx';
 import { ClaimEditDrawer } from './ClaimEditDrawer.tsx';
 import { ClaimAcknowledgments } from './ClaimAcknowledgments.tsx';
+import { ClaimBatchNotice } from './ClaimBatchNotice.tsx';
 import { ClaimHistory } from './ClaimHistory.tsx';
 import { ClaimEob } from '../remits/ClaimEob.tsx';
 import { isEditable, MANUAL_MOVES, STATE_COLORS, stateLabel } from './claim-states.ts';
@@ -153,6 +154,7 @@ export function ClaimDetailPage() {
             />
           )}
         </Flex>
+        <ClaimBatchNotice claimId={claim.id} state={claim.state} />
         <BoxFindings box="claim" />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={18}>

@@ -9,20 +9,18 @@ import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { dollars, timestamp } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 import { BatchAcknowledgments } from './BatchAcknowledgments.tsx';
+import { BatchActions, BatchState, type UnsentBatch } from './BatchActions.tsx';
 import { BatchJobs } from './BatchJobs.tsx';
 
-interface Batch {
-  id: number;
-  state: string;
+interface Batch extends UnsentBatch {
   usage: string;
   interchangeControlNumber: number;
-  claimCount: number;
   totalChargeCents: number;
   fileName: string;
   createdAt: string;
 }
 
-const columns: TableColumnsType<Batch> = [
+const columnsFor = (canSubmit: boolean, reload: () => void): TableColumnsType<Batch> => [
   { title: 'Batch', dataIndex: 'id', key: 'id' },
   { title: 'Created', dataIndex: 'createdAt', key: 'createdAt', render: timestamp },
   {
@@ -39,7 +37,7 @@ const columns: TableColumnsType<Batch> = [
     key: 'usage',
     render: (u: string) => <Tag>{u === 'P' ? 'production' : 'test'}</Tag>,
   },
-  { title: 'State', dataIndex: 'state', key: 'state', render: (s: string) => <Tag color="blue">{s}</Tag> },
+  { title: 'State', key: 'state', render: (_: unknown, b: Batch) => <BatchState batch={b} /> },
   {
     title: '837 file',
     key: 'file',
@@ -49,6 +47,15 @@ const columns: TableColumnsType<Batch> = [
       </Button>
     ),
   },
+  ...(canSubmit
+    ? [
+        {
+          title: '',
+          key: 'actions',
+          render: (_: unknown, b: Batch) => <BatchActions batch={b} onDone={reload} />,
+        },
+      ]
+    : []),
 ];
 
 /** Submission batches: ready claims written into an 837P interchange, and the files to send. */
@@ -79,6 +86,8 @@ export function SubmissionsPage() {
         claimCount: number;
         returned?: { claimId: number; errors: string[] }[];
         detail?: string;
+        upload?: { connection: string };
+        delivery?: { sentTo: string } | { notSent: string };
       }>('/api/batches', { practiceId, claimType });
       setJobsVersion((v) => v + 1);
       // 202: the job outlived the request's wait; it goes on and shows under Batch jobs below.
@@ -86,9 +95,17 @@ export function SubmissionsPage() {
         message.info(outcome.detail ?? 'the batch is still being written', 10);
         return;
       }
+      // Written is not sent: the claims are submitted when the file reaches the clearinghouse.
       message.success(
-        `Batch ${outcome.batchId}: ${outcome.claimCount} claim(s) written to an ${claimType === 'professional' ? '837P' : '837I'} file`,
+        `Batch ${outcome.batchId}: ${outcome.claimCount} claim(s) written to an ${claimType === 'professional' ? '837P' : '837I'} file; ${
+          outcome.upload
+            ? `uploading to ${outcome.upload.connection}`
+            : outcome.delivery && 'sentTo' in outcome.delivery
+              ? 'written to the outbox'
+              : 'download it, send it to the clearinghouse, then mark it sent'
+        }`,
       );
+      if (outcome.upload) setTimeout(load, 3000);
       // Claims whose part of the file broke the guide went back to scrubbed with the errors as findings.
       if (outcome.returned?.length)
         message.warning(
@@ -134,7 +151,7 @@ export function SubmissionsPage() {
       />
       <Table<Batch>
         rowKey="id"
-        columns={columns}
+        columns={columnsFor(!!canSubmit, load)}
         dataSource={batches}
         loading={!batches && !error}
         pagination={{ pageSize: 25 }}
