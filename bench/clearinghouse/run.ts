@@ -7,11 +7,9 @@
 // clearinghouse.upload and clearinghouse.poll jobs run are called directly, so no queue schedule
 // is timed. PGlite (a file database) always; PostgreSQL too when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL is set. Prints each stage's seconds and the files a minute through it all.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { SYSTEM_ACTOR } from '../../src/audit/index.ts';
 import { addSubmitterSettings } from '../../src/claims/submitter.ts';
 import { createBatch } from '../../src/claims/batches.ts';
@@ -30,6 +28,7 @@ import {
   type TestSshd,
 } from '../../src/clearinghouse/transports/sshd-testing.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
+import { scratchPostgresDatabase } from '../../src/db/testing.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { bulkSubmittedClaims } from '../../src/remits/bulk-claims.ts';
 import { checkPostedLedger } from '../../src/remits/kill-check.ts';
@@ -218,19 +217,13 @@ async function onPglite(): Promise<Result> {
 
 async function onPostgres(server: string): Promise<Result> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-bench-ch-'));
-  const name = `cleanclaim_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const scratch = await scratchPostgresDatabase(server, 'bench');
+  const database = await openDatabase({ url: scratch.url });
   try {
     return await run('PostgreSQL', database, dir);
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
