@@ -97,3 +97,13 @@ export {
   type Network,
 } from './eligibility-summary.ts';
 export { BENEFIT_CODES, SERVICE_TYPES, REJECT_REASONS, FOLLOW_UP } from './eligibility-codes.ts';
+export type * from './transactions/claim-status-types.ts';
+export { parse276, type Parse276Result } from './transactions/276.ts';
+export { write276, claimStatusRequestToSegments, type Write276Options } from './transactions/276-generate.ts';
+export { parse277, type Parse277Result } from './transactions/277.ts';
+export {
+  write277,
+  claimStatusResponseToSegments,
+  type Write277Options,
+} from './transactions/277-generate.ts';
+export { summarize277, type ClaimStatusSummary } from './claim-status-summary.ts';

@@ -1,11 +1,12 @@
-import { fromX12Date, fromPeriod, type DatePeriod, type IsoDate } from '../engine/dates.ts';
+import { fromPeriod, type DatePeriod, type IsoDate } from '../engine/dates.ts';
 import { all, first, loopOf, loopsOf, type LoopNode } from '../engine/tree.ts';
 import { DEFAULT_DELIMITERS, type Delimiters, type Segment } from '../engine/types.ts';
 import { asValidation, type X12Input } from '../engine/validate.ts';
-import { components, element as el } from '../engine/values.ts';
+import { element as el } from '../engine/values.ts';
 import { ProblemList, type X12Problem } from '../problems.ts';
 import type { Cents } from '../engine/money.ts';
 import { AmountReader, set } from './fields.ts';
+import { readStatus } from './claim-status-codecs.ts';
 
 /** Claim status category (STC01-1, code source 507): A1 received, A2 accepted, A3/A6/A7/A8 rejected… */
 export type StatusOutcome = 'received' | 'accepted' | 'rejected' | 'pending' | 'other';
@@ -80,24 +81,12 @@ class Reader277 {
   constructor(
     private readonly d: Delimiters,
     private readonly amt: AmountReader,
+    private readonly problems: ProblemList,
   ) {}
 
+  /** STC through the field table the 277 (X212) reader and writer share. */
   status(s: Segment): ClaimStatus {
-    const [category = '', code = '', entity] = components(s, 1, this.d);
-    const st: ClaimStatus = { category, code, outcome: outcomeOf(category), additional: [] };
-    set(st, 'entity', entity);
-    if (el(s, 2)) st.effectiveDate = fromX12Date(el(s, 2));
-    set(st, 'actionCode', el(s, 3));
-    set(st, 'chargeCents', this.amt.opt(s, 4));
-    for (const n of [10, 11]) {
-      if (!el(s, n)) continue;
-      const [c = '', k = '', e] = components(s, n, this.d);
-      const extra: ClaimStatus['additional'][number] = { category: c, code: k };
-      set(extra, 'entity', e);
-      st.additional.push(extra);
-    }
-    set(st, 'message', el(s, 12));
-    return st;
+    return readStatus(s, { d: this.d, problems: this.problems });
   }
 
   party(nameLoop: LoopNode | undefined, trace: LoopNode | undefined): AckParty {
@@ -178,7 +167,7 @@ class Reader277 {
 export function parse277CA(input: X12Input): Parse277CAResult {
   const v = asValidation(input);
   const extra = new ProblemList();
-  const r = new Reader277(v.document.delimiters ?? DEFAULT_DELIMITERS, new AmountReader(extra));
+  const r = new Reader277(v.document.delimiters ?? DEFAULT_DELIMITERS, new AmountReader(extra), extra);
   const acknowledgments = v.transactions
     .filter((t) => t.tx.setId === '277' && t.guide === '005010X214' && t.tree)
     .map((t) => r.acknowledgment(t.tree as LoopNode, t.tx.controlNumber));
