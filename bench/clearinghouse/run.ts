@@ -1,5 +1,5 @@
 // Clearinghouse round-trip benchmark: `npm run bench:clearinghouse`. BENCH_BATCHES (default 1)
-// batches of BENCH_CLAIMS (default 5,000) ready claims each go the whole way: the 837 written
+// batches of BENCH_CLAIMS (default 5,000; BENCH_PGLITE_CLAIMS on PGlite, 0 to skip it) ready claims each go the whole way: the 837 written
 // (createBatch), uploaded over SFTP to a real OpenSSH server on 127.0.0.1 (BENCH_TRANSPORT=folder
 // for a folder pair, or when sshd is not installed), answered by the payer sandbox (999 and 277CA,
 // then the 835s once the scenario's delay has passed, on a simulated clock), polled back in and
@@ -35,6 +35,7 @@ import { checkPostedLedger } from '../../src/remits/kill-check.ts';
 import { loadScenario, pollOnce, type SandboxFolders } from '../../src/sandbox/process.ts';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 5_000);
+const PGLITE_CLAIMS = Number(process.env.BENCH_PGLITE_CLAIMS ?? CLAIMS);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 1);
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const SFTP = process.env.BENCH_TRANSPORT !== 'folder' && sshdUnavailable() === null;
@@ -88,7 +89,7 @@ async function link(dir: string, sshd: TestSshd | null) {
   return { folders, input };
 }
 
-async function run(engine: string, database: Database, dir: string): Promise<Result> {
+async function run(engine: string, database: Database, dir: string, claims: number): Promise<Result> {
   await migrateDatabase(database);
   const db = database.db;
   const practiceId = await seedDemo(
@@ -135,7 +136,7 @@ async function run(engine: string, database: Database, dir: string): Promise<Res
       pollOne(db, await connectionRow(db, practiceId, connectionId), SYSTEM_ACTOR, new Date(clock));
     for (let b = 0; b < BATCHES; b++) {
       // Claims as a scrubbed day's work leaves them: ready, two lines each (set up by SQL, not timed).
-      await bulkSubmittedClaims(database.sql, practiceId, CLAIMS, `CH${b}`);
+      await bulkSubmittedClaims(database.sql, practiceId, claims, `CH${b}`);
       await database.sql.executeSql(
         `update claim set state = 'ready' where practice_id = $1 and patient_control_number like $2`,
         [practiceId, `BCH${b}-%`],
@@ -143,7 +144,7 @@ async function run(engine: string, database: Database, dir: string): Promise<Res
       const batch = await timed('write 837', () =>
         createBatch(db, practiceId, undefined, SYSTEM_ACTOR, new Date(clock)),
       );
-      if (!('batchId' in batch) || batch.claimCount !== CLAIMS)
+      if (!('batchId' in batch) || batch.claimCount !== claims)
         throw new Error(`${engine}: batch ${JSON.stringify(batch).slice(0, 300)}`);
       await timed('upload', () =>
         uploadBatch(db, { practiceId, batchId: batch.batchId, connectionId }, new Date(clock)),
@@ -191,11 +192,11 @@ async function run(engine: string, database: Database, dir: string): Promise<Res
     return {
       engine,
       transport: sshd ? 'SFTP' : 'folder',
-      claims: CLAIMS * BATCHES,
+      claims: claims * BATCHES,
       files,
       seconds: round1(seconds),
       filesPerMinute: round1(files / (seconds / 60)),
-      claimsPerSecond: Math.round((CLAIMS * BATCHES) / seconds),
+      claimsPerSecond: Math.round((claims * BATCHES) / seconds),
       stages: Object.fromEntries(STAGES.map((s) => [s, round1(stages[s])])) as Record<Stage, number>,
       peakRssMb: Math.round(peakRss / 2 ** 20),
     };
@@ -208,7 +209,7 @@ async function onPglite(): Promise<Result> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-bench-ch-'));
   const database = await openDatabase({ dataDir: path.join(dir, 'db') });
   try {
-    return await run('PGlite', database, dir);
+    return await run('PGlite', database, dir, PGLITE_CLAIMS);
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
@@ -220,7 +221,7 @@ async function onPostgres(server: string): Promise<Result> {
   const scratch = await scratchPostgresDatabase(server, 'bench');
   const database = await openDatabase({ url: scratch.url });
   try {
-    return await run('PostgreSQL', database, dir);
+    return await run('PostgreSQL', database, dir, CLAIMS);
   } finally {
     await database.close();
     await scratch.drop();
@@ -230,7 +231,7 @@ async function onPostgres(server: string): Promise<Result> {
 
 process.env.CLEANCLAIM_SECRET_KEY ??= newSecretKey();
 const results: Result[] = [];
-if (process.env.BENCH_SKIP_PGLITE !== '1') results.push(await onPglite());
+if (PGLITE_CLAIMS > 0) results.push(await onPglite());
 if (SERVER) results.push(await onPostgres(SERVER));
 else console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
 console.table(results.map(({ stages: _s, ...r }) => r));
