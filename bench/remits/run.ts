@@ -1,7 +1,8 @@
 // Remittance posting benchmark: `npm run bench:remits`. A synthetic 835 of BENCH_CLAIMS (default
-// 50,000) claims paying stored claims is imported and posted (one transaction per claim payment)
-// on PGlite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL in the same
-// run. Reports claims posted per second and the peak memory of the process.
+// 50,000) claims paying stored claims is imported and posted (a chunk of claim payments per
+// transaction, BENCH_CONCURRENCY chunks side by side on PostgreSQL) on PGlite and, when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL in the same run. Reports claims
+// posted per second, how many secondary claims the posting made, and the peak memory of the process.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,16 @@ interface Result {
   claimsPerSecond: number;
   peakRssMb: number;
   peakHeapMb: number;
+  secondaryClaims: number;
+}
+
+/** Claims to a secondary or tertiary payer: posting makes one for each patient with another coverage. */
+async function laterPayerClaims(database: Database, practiceId: number): Promise<number> {
+  const { rows } = await database.sql.executeSql(
+    `select count(*) as n from claim where practice_id = $1 and payer_responsibility <> 'P'`,
+    [practiceId],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 async function run(engine: string, database: Database, claims: number, concurrency: number): Promise<Result> {
@@ -47,6 +58,7 @@ async function run(engine: string, database: Database, claims: number, concurren
     claims: synthetic,
     providerAdjustments: [{ reason: 'L6', amountCents: -500 }],
   });
+  const secondaryBefore = await laterPayerClaims(database, practiceId);
   global.gc?.();
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -66,6 +78,7 @@ async function run(engine: string, database: Database, claims: number, concurren
   const posted = outcome.remittances.reduce((n, r) => n + r.posted, 0);
   if (posted !== claims) throw new Error(`${engine}: posted ${posted} of ${claims}: ${outcome.message}`);
   const check = await checkPostedLedger(database.sql);
+  const secondaryClaims = (await laterPayerClaims(database, practiceId)) - secondaryBefore;
   if (check.violations.length) throw new Error(`${engine}: ledger check: ${check.violations.join('; ')}`);
   return {
     engine,
@@ -75,6 +88,7 @@ async function run(engine: string, database: Database, claims: number, concurren
     claimsPerSecond: Math.round(claims / seconds),
     peakRssMb: Math.round(peakRss / 2 ** 20),
     peakHeapMb: Math.round(peakHeap / 2 ** 20),
+    secondaryClaims,
   };
 }
 

@@ -47,7 +47,11 @@ async function chargedClaims(db: Executor, claims: StoredCandidate[]): Promise<S
   return new Set(claims.filter((c) => c.lines.every((l) => charged.has(l.serviceLineId))).map((c) => c.id));
 }
 
-/** Pending claim payments in chunks of about `size`, a claim's payments never split across two. */
+/**
+ * Pending claim payments in chunks, a claim's payments never split across two. The chunks grow
+ * from one claim payment to `size`, doubling: the first postings commit at once, so a large ERA
+ * shows progress and a process killed early keeps what it posted.
+ */
 function chunksByClaim<T extends { claimId: number | null }>(rows: T[], size: number): T[][] {
   const groups = new Map<number, T[]>();
   for (const r of rows) {
@@ -57,11 +61,13 @@ function chunksByClaim<T extends { claimId: number | null }>(rows: T[], size: nu
   }
   const chunks: T[][] = [];
   let chunk: T[] = [];
+  let target = 1;
   for (const g of groups.values()) {
     chunk.push(...g);
-    if (chunk.length >= size) {
+    if (chunk.length >= target) {
       chunks.push(chunk);
       chunk = [];
+      target = Math.min(size, target * 2);
     }
   }
   if (chunk.length) chunks.push(chunk);
