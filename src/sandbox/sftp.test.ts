@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +85,43 @@ describe.skipIf(unavailable !== null)('the sandbox over SFTP (a real sshd)', () 
       await client.close();
     }
   }, 60_000);
+
+  it('runs as `cleanclaim sandbox --sftp` with a key file and the pinned host key', async () => {
+    const client = await cleanclaim();
+    try {
+      await client.upload(
+        'batch-9.837',
+        await testBatch([{ pcn: 'S9', memberId: 'M1', lines: [{ code: '99213', chargeCents: 100 }] }]),
+      );
+      const run = spawnSync(
+        process.execPath,
+        [
+          'bin/cleanclaim.mjs',
+          'sandbox',
+          '--once',
+          '--sftp',
+          `${sshd.username}@127.0.0.1:${sshd.port}`,
+          '--key',
+          join(sshd.dir, 'client_key'),
+          '--host-key',
+          sshd.fingerprint,
+          '--out',
+          sshd.outbound,
+          '--in',
+          sshd.inbound,
+          '--home',
+          join(home, 'cli'),
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('received 1 batch(es)');
+      const answers = (await client.listInbound()).filter((f) => f.name.startsWith('batch-9'));
+      expect(answers.map((f) => f.name.split('.').at(-1)).sort()).toEqual(['277ca', '999']);
+    } finally {
+      await client.close();
+    }
+  }, 120_000);
 
   it('refuses a server showing another host key, answering nothing', async () => {
     const client = await cleanclaim();
