@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { RemoteFile } from '../clearinghouse/index.ts';
+import { recogniseInbound, type RemoteFile } from '../clearinghouse/index.ts';
 import { tokenize } from '../x12/index.ts';
 import { folderLink, type Mailbox, type SandboxFolders, type SandboxLink } from './link.ts';
 import {
@@ -94,9 +94,19 @@ async function deliver(boxes: Mailbox[], homeDir: string, state: StoredState): P
   }
 }
 
-/** The answer to one file, by what it is. */
+type Answerer = (
+  text: string,
+  state: SandboxState,
+  ctx: SandboxContext,
+) => Promise<{ files: SandboxFile[]; state: SandboxState }>;
+
+/** Who answers a file, by the ST01 of its first transaction set; an 837 (or anything else) gets the 837's answers. */
+const ANSWERERS: Record<string, Answerer> = {};
+
+/** The answer to one file, by what it is (its name says nothing). */
 function answer(text: string, state: SandboxState, ctx: SandboxContext) {
-  return receive837(text, state, ctx);
+  const type = recogniseInbound(text).transactionType ?? '';
+  return (ANSWERERS[type] ?? receive837)(text, state, ctx);
 }
 
 export interface PollResult {
