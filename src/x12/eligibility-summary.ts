@@ -197,6 +197,9 @@ export function summarize271(r: EligibilityResponse, dateOfService?: IsoDate): E
     for (const t of b.serviceTypes) if (!(t in SERVICE_TYPES)) unknownCodes.push(`EB03 ${t}`);
     s.rejections.push(...(b.rejections ?? []).map((x) => inWords(x, 'benefit', unknownCodes)));
     s.messages.push(...(b.messages ?? []));
+    // The primary care provider is a 2120 NM1*P3, whichever EB it follows (EB*L in the TR3, not always).
+    const pcp = b.entities?.find((e) => e.entityCode === 'P3');
+    if (pcp) s.primaryCareProvider = pcp.id ? { name: name(pcp), id: pcp.id } : { name: name(pcp) };
     if (b.authorizationRequired === 'Y')
       s.authorizationRequired.push(b.procedure ? `${b.procedure.code}` : types(b));
     if (ACTIVE.has(b.code) || INACTIVE.has(b.code)) {
@@ -227,9 +230,6 @@ export function summarize271(r: EligibilityResponse, dateOfService?: IsoDate): E
       if (e?.id) other.id = e.id;
       if (b.insuranceType) other.insuranceType = b.insuranceType;
       s.otherPayers.push(other);
-    } else if (b.code === 'L' && b.entities?.[0]) {
-      const e = b.entities[0];
-      s.primaryCareProvider = e.id ? { name: name(e), id: e.id } : { name: name(e) };
     } else if (b.code !== 'A' && b.code !== 'B') s.otherBenefits.push(b);
   }
   if (s.rejections.length > 0 && s.statusCode === undefined) {
