@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecondaryClaim } from '../src/claims/index.ts';
-import { era835, type EraLine } from '../src/claims/testing-835.ts';
+import { era835, paidByLineControlNumber, type EraLine } from '../src/claims/testing-835.ts';
 import { parse835 } from '../src/x12/index.ts';
 import { hasChromium, launchBrowser, logIn } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
@@ -91,6 +91,7 @@ describe.skipIf(!hasChromium)('secondary claims in the browser (needs /usr/bin/c
       createSecondaryClaim(tx, {
         primaryClaimId: primaryId,
         claimPayment: payment,
+        paidLines: paidByLineControlNumber(payment),
         adjudicationDate: '2026-11-25',
         userId: null,
       }),

@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimPayment, ServicePayment } from '../x12/transactions/835-types.ts';
-import { matchServiceLines, noNextClaimReason, priorAdjudicationOf, type LineToMatch } from './cob.ts';
+import { noNextClaimReason, priorAdjudicationOf, type PriorClaim } from './cob.ts';
 
-const ours: LineToMatch[] = [
-  {
-    id: 31,
-    lineNumber: 1,
-    procedureCode: '99213',
-    modifiers: ['25'],
-    serviceDate: '2026-11-02',
-    chargeCents: 14000,
-  },
-  {
-    id: 32,
-    lineNumber: 2,
-    procedureCode: '20610',
-    modifiers: ['RT'],
-    serviceDate: '2026-11-02',
-    chargeCents: 21000,
-  },
-  {
-    id: 33,
-    lineNumber: 3,
-    procedureCode: '',
-    modifiers: [],
-    serviceDate: '2026-11-02',
-    chargeCents: 3200,
-    revenueCode: '0250',
-  },
+const ours: PriorClaim['lines'] = [
+  { id: 31, lineNumber: 1 },
+  { id: 32, lineNumber: 2 },
+  { id: 33, lineNumber: 3, revenueCode: '0250' },
 ];
 
 const svc = (over: Partial<ServicePayment>): ServicePayment => ({
@@ -55,33 +33,6 @@ const payment = (serviceLines: ServicePayment[], over: Partial<ClaimPayment> = {
   ...over,
 });
 
-describe('matching 835 lines to ours (COB)', () => {
-  it('takes REF*6R first, whatever the code says', () => {
-    const s = svc({ lineControlNumber: '32', procedure: { qualifier: 'HC', code: '20611', modifiers: [] } });
-    expect(matchServiceLines([s], ours).get(s)?.lineNumber).toBe(2);
-  });
-
-  it('matches a payer that dropped the modifier, changed the code (SVC06) or paid by revenue code', () => {
-    const dropped = svc({});
-    const changed = svc({
-      procedure: { qualifier: 'HC', code: '20611', modifiers: [] },
-      originalProcedure: { qualifier: 'HC', code: '20610', modifiers: ['RT'] },
-      chargeCents: 21000,
-    });
-    const revenue = svc({ procedure: { qualifier: 'NU', code: '0250', modifiers: [] }, chargeCents: 3200 });
-    const m = matchServiceLines([revenue, changed, dropped], ours);
-    expect([m.get(dropped)?.id, m.get(changed)?.id, m.get(revenue)?.id]).toEqual([31, 32, 33]);
-  });
-
-  it('leaves out a line it cannot place and never gives one of ours twice', () => {
-    const a = svc({});
-    const b = svc({});
-    const m = matchServiceLines([a, b], ours);
-    expect(m.get(a)?.id).toBe(31);
-    expect(m.has(b)).toBe(false);
-  });
-});
-
 describe('priorAdjudicationOf', () => {
   it('keeps the paid amount, claim and line adjustments and the patient share per line', () => {
     const lines = [
@@ -103,6 +54,10 @@ describe('priorAdjudicationOf', () => {
     const prior = priorAdjudicationOf(
       { id: 7, coverageId: 70, payerResponsibility: 'P', lines: ours },
       payment(lines, { payerClaimControlNumber: 'ICN1', patientResponsibilityCents: 4400 }),
+      [
+        { payment: lines[1]!, line: { id: 33 } },
+        { payment: lines[0]!, line: { id: 31 } },
+      ],
       '2026-11-25',
     );
     expect(prior).toEqual({
@@ -135,10 +90,33 @@ describe('priorAdjudicationOf', () => {
     });
   });
 
+  it('gives a line the payer split one 2430 per part, and leaves out a line not on the claim', () => {
+    const parts = [svc({ paidCents: 5000 }), svc({ paidCents: 3000 }), svc({ paidCents: 100 })];
+    const prior = priorAdjudicationOf(
+      { id: 1, coverageId: 1, payerResponsibility: 'P', lines: ours },
+      payment(parts),
+      [
+        { payment: parts[0]!, line: { id: 31 } },
+        { payment: parts[1]!, line: { id: 31 } },
+        { payment: parts[2]!, line: { id: 99 } },
+      ],
+      '2026-11-25',
+    );
+    expect(prior.lines.map((l) => [l.lineNumber, l.paidCents])).toEqual([
+      [1, 5000],
+      [1, 3000],
+    ]);
+  });
+
   it('sums the PR adjustments when the 835 leaves CLP05 out', () => {
     const p = payment([], { adjustments: [{ group: 'PR', reason: '3', amountCents: 2500 }] });
     expect(
-      priorAdjudicationOf({ id: 1, coverageId: 1, payerResponsibility: 'P', lines: ours }, p, '2026-11-25'),
+      priorAdjudicationOf(
+        { id: 1, coverageId: 1, payerResponsibility: 'P', lines: ours },
+        p,
+        [],
+        '2026-11-25',
+      ),
     ).toMatchObject({ patientResponsibilityCents: 2500, lines: [] });
   });
 

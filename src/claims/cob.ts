@@ -51,76 +51,44 @@ export interface ClaimCob {
   priorPayers: PriorAdjudication[];
 }
 
-/** The stored claim line as matching needs it. */
-export interface LineToMatch {
+/** Which of the prior claim's lines an 835 service line (loop 2110) pays. */
+export interface PaidLine {
+  payment: ServicePayment;
+  /** The claim line: its id is the REF*6R we sent. */
+  line: { id: number };
+}
+
+/** The prior payer's claim, as its adjudication needs it. */
+export interface PriorClaim {
   id: number;
-  lineNumber: number;
-  procedureCode: string;
-  modifiers: string[];
-  serviceDate: string;
-  chargeCents: number;
-  revenueCode?: string | null;
+  coverageId: number;
+  payerResponsibility: string;
+  lines: readonly { id: number; lineNumber: number; revenueCode?: string | null }[];
 }
 
 const sum = (xs: readonly { amountCents: number }[]) => xs.reduce((s, a) => s + a.amountCents, 0);
 const patientShare = (xs: readonly Adjustment[]) => sum(xs.filter((a) => a.group === 'PR'));
 
-/** The service date the 835 gives a line (DTM*472, or 150 the period's start). */
-const serviceDateOf = (s: ServicePayment) =>
-  s.dates.find((d) => d.qualifier === '472')?.date ?? s.dates.find((d) => d.qualifier === '150')?.date;
-
-/**
- * Which of our lines each 835 line pays: REF*6R (our line item control number, the claim line id)
- * first; then the billed procedure (SVC06 when the payer changed the code, else SVC01) or revenue
- * code with the date of service and charge; then the procedure alone. Modifiers are not compared: a
- * payer may drop or change them. An 835 line matching none of ours is left out.
- */
-export function matchServiceLines(
-  payments: readonly ServicePayment[],
-  lines: readonly LineToMatch[],
-): Map<ServicePayment, LineToMatch> {
-  const matched = new Map<ServicePayment, LineToMatch>();
-  const free = new Set(lines);
-  const take = (s: ServicePayment, test: (l: LineToMatch) => boolean) => {
-    if (matched.has(s)) return;
-    const line = [...free].find(test);
-    if (!line) return;
-    matched.set(s, line);
-    free.delete(line);
-  };
-  const billedCode = (s: ServicePayment) => (s.originalProcedure ?? s.procedure).code;
-  const sameService = (s: ServicePayment, l: LineToMatch) =>
-    s.procedure.qualifier === 'NU' || !l.procedureCode
-      ? (s.revenueCode ?? s.procedure.code) === l.revenueCode
-      : billedCode(s) === l.procedureCode;
-  for (const s of payments) take(s, (l) => s.lineControlNumber === String(l.id));
-  for (const s of payments) {
-    const date = serviceDateOf(s);
-    take(s, (l) => sameService(s, l) && (!date || date === l.serviceDate) && s.chargeCents === l.chargeCents);
-  }
-  for (const s of payments) take(s, (l) => sameService(s, l));
-  return matched;
-}
-
-export interface PriorClaim {
-  id: number;
-  coverageId: number;
-  payerResponsibility: string;
-  lines: readonly LineToMatch[];
-}
-
 /**
  * A prior payer's adjudication from its 835 claim payment: the claim-level CAS and paid amount for
- * 2320, each matched line's paid amount, procedure, units and CAS for 2430.
+ * 2320, each paid line's amount, procedure, units and CAS for 2430. Which 835 line pays which of
+ * ours is the match posting made (remits' matchLines): the 2430 loops then say what the ledger
+ * posted. A line split by the payer (unbundled) gives its line one 2430 per part.
  */
 export function priorAdjudicationOf(
   prior: PriorClaim,
   payment: ClaimPayment,
+  paid: readonly PaidLine[],
   adjudicationDate: string,
 ): PriorAdjudication {
-  const matched = matchServiceLines(payment.serviceLines, prior.lines);
+  const ours = new Map(prior.lines.map((l) => [l.id, l]));
   const lines: PriorLineAdjudication[] = [];
-  for (const [s, line] of matched) {
+  for (const {
+    payment: s,
+    line: { id },
+  } of paid) {
+    const line = ours.get(id);
+    if (!line) continue;
     const billedByRevenueCode = s.procedure.qualifier === 'NU';
     lines.push({
       lineNumber: line.lineNumber,

@@ -14,7 +14,7 @@ export type { ClaimState } from './states.ts';
 export type { ClaimLookups } from './scrub-view.ts';
 export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
 export { claimsWithNextPayer } from './next-payer.ts';
-export type { ClaimCob, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
+export type { ClaimCob, PaidLine, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
 export {
   batchForDelivery,
   batchesNotSent,

@@ -11,7 +11,7 @@ import { startTestApp, testSubmitterSettings, type Client } from '../server/test
 import { todayIso } from '../shared/dates.ts';
 import { parse835, parse837, validateX12, type ClaimPayment } from '../x12/index.ts';
 import { createSecondaryClaim } from './index.ts';
-import { era835, type EraLine } from './testing-835.ts';
+import { era835, paidByLineControlNumber, type EraLine } from './testing-835.ts';
 
 // A primary claim for a demo patient with two coverages is adjudicated by an 835 (partly paid:
 // CO-45 contractual, PR-1 deductible, PR-2 coinsurance); the secondary claim made from it is
@@ -158,6 +158,7 @@ describe('secondary claims from the primary payer adjudication', () => {
       createSecondaryClaim(tx, {
         primaryClaimId: primary.id,
         claimPayment: payment,
+        paidLines: paidByLineControlNumber(payment),
         adjudicationDate: ADJUDICATED,
         userId: null,
       }),
@@ -262,11 +263,12 @@ describe('secondary claims from the primary payer adjudication', () => {
     expect((await batch(practiceId, 'professional')).claimCount).toBe(1);
     // The secondary pays half of what the primary left the patient; the rest stays the patient's.
     const first = adjudicate(primary.lines);
-    const second: EraLine[] = first.map((l) => {
+    // The secondary payer echoes the REF*6R the secondary claim sent: its own line ids.
+    const second: EraLine[] = first.map((l, i) => {
       const left = l.adjustments.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amountCents, 0);
       const paid = Math.floor(left / 2);
       return {
-        line: l.line,
+        line: secondary.lines[i]!,
         paidCents: paid,
         adjustments: [
           { group: 'OA', reason: '23', amountCents: l.line.chargeCents - left },
@@ -279,10 +281,12 @@ describe('secondary claims from the primary payer adjudication', () => {
       date: ADJUDICATED,
       claims: [{ patientControlNumber: secondary.patientControlNumber, status: '2', lines: second }],
     });
+    const secondaryPayment = parse835(text).remittances[0]!.claims[0]!;
     const tertiaryId = await t.database.db.transaction((tx) =>
       createSecondaryClaim(tx, {
         primaryClaimId: secondary.id,
-        claimPayment: parse835(text).remittances[0]!.claims[0]!,
+        claimPayment: secondaryPayment,
+        paidLines: paidByLineControlNumber(secondaryPayment),
         adjudicationDate: ADJUDICATED,
         userId: null,
       }),

@@ -10,7 +10,7 @@ import { notFound } from '../shared/problem.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { ClaimPayment } from '../x12/transactions/835-types.ts';
 import { claimFromEncounter } from './build.ts';
-import { noNextClaimReason, priorAdjudicationOf, type ClaimCob } from './cob.ts';
+import { noNextClaimReason, priorAdjudicationOf, type ClaimCob, type PaidLine } from './cob.ts';
 import type { ClaimLookups } from './scrub-view.ts';
 import { scrubStoredClaim } from './scrub.ts';
 import { EDITABLE_STATES, isIn, OPEN_STATES } from './states.ts';
@@ -21,6 +21,8 @@ export interface SecondaryClaimInput {
   primaryClaimId: number;
   /** Its 835 claim payment (loop 2100 with its 2110 lines). */
   claimPayment: ClaimPayment;
+  /** Which of the claim's lines each 2110 pays, as posting matched them (remits' matchLines). */
+  paidLines: readonly PaidLine[];
   /** The 835's check or EFT date (BPR16): DTP*573 on the new claim. */
   adjudicationDate: string;
   userId: number | null;
@@ -68,6 +70,7 @@ export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimIn
       lines: priorLines,
     },
     input.claimPayment,
+    input.paidLines,
     input.adjudicationDate,
   );
   const cob: ClaimCob = {
@@ -89,21 +92,7 @@ export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimIn
     );
   if (open) {
     if (!isIn(EDITABLE_STATES, open.state)) return open.id;
-    const [row] = await tx
-      .update(claim)
-      .set({ cob, updatedAt: new Date() })
-      .where(eq(claim.id, open.id))
-      .returning();
-    await recordAudit(tx, actor, {
-      practiceId: open.practiceId,
-      action: 'update',
-      entity: 'claim',
-      entityId: open.id,
-      before: { cob: open.cob },
-      after: { cob },
-      detail: { adjudicatedClaim: prior.id },
-    });
-    await scrubStoredClaim(tx, row!, actor, today, lookups);
+    await replaceCob(tx, open, cob, { adjudicatedClaim: prior.id }, actor, today, lookups);
     return open.id;
   }
 
@@ -145,20 +134,33 @@ async function withdrawAdjudication(
     const kept = (row.cob?.priorPayers ?? []).filter((p) => p.claimId !== prior.id);
     if (!row.cob || kept.length === row.cob.priorPayers.length) continue;
     const cob = kept.length ? { priorPayers: kept } : null;
-    const [updated] = await tx
-      .update(claim)
-      .set({ cob, updatedAt: new Date() })
-      .where(eq(claim.id, row.id))
-      .returning();
-    await recordAudit(tx, actor, {
-      practiceId: row.practiceId,
-      action: 'update',
-      entity: 'claim',
-      entityId: row.id,
-      before: { cob: row.cob },
-      after: { cob },
-      detail: { reversedClaim: prior.id },
-    });
-    await scrubStoredClaim(tx, updated!, actor, today, lookups);
+    await replaceCob(tx, row, cob, { reversedClaim: prior.id }, actor, today, lookups);
   }
+}
+
+/** Gives a claim not sent yet other prior-payer adjudications, audited, and scrubs it again. */
+async function replaceCob(
+  tx: Executor,
+  row: typeof claim.$inferSelect,
+  cob: ClaimCob | null,
+  detail: Record<string, number>,
+  actor: AuditActor,
+  today: string,
+  lookups: ClaimLookups,
+) {
+  const [updated] = await tx
+    .update(claim)
+    .set({ cob, updatedAt: new Date() })
+    .where(eq(claim.id, row.id))
+    .returning();
+  await recordAudit(tx, actor, {
+    practiceId: row.practiceId,
+    action: 'update',
+    entity: 'claim',
+    entityId: row.id,
+    before: { cob: row.cob },
+    after: { cob },
+    detail,
+  });
+  await scrubStoredClaim(tx, updated!, actor, today, lookups);
 }

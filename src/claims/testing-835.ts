@@ -1,6 +1,8 @@
 // Tests only: a small 835 (005010X221A1) paying stored claims, written as text so it is read back
 // through the X12 engine's 835 reader like a payer's file.
 import { formatCents } from '../x12/engine/money.ts';
+import type { ClaimPayment } from '../x12/transactions/835-types.ts';
+import type { PaidLine } from './cob.ts';
 
 export interface EraLine {
   line: {
@@ -37,6 +39,10 @@ function cas(adjustments: EraLine['adjustments']): string[] {
         .join('**')}`,
   );
 }
+
+/** Each 835 line paid to the claim line its REF*6R names, as posting's matcher takes it first. */
+export const paidByLineControlNumber = (payment: ClaimPayment): PaidLine[] =>
+  payment.serviceLines.map((s) => ({ payment: s, line: { id: Number(s.lineControlNumber) } }));
 
 export function era835(input: { payerName: string; date: string; claims: EraClaim[] }): string {
   const sign = (c: EraClaim) => (c.status === '22' ? -1 : 1);

@@ -60,6 +60,21 @@ describe('matching an 835 claim payment to our claim and lines', () => {
     expect(m.lines[0]).toMatchObject({ line: ours, how: 'original_procedure' });
   });
 
+  it('an institutional line paid by revenue code (SVC01 NU:0250) matches our revenue-code line', () => {
+    const visit = line('99213', 14000, { id: 31 });
+    const drugs = line('', 3200, { id: 33, revenueCode: '0250' });
+    const payment = clp('P5', '1', 17200, 10000, [
+      svc('0250', 3200, 2000, [cas('PR', '2', 1200)], {
+        procedure: { qualifier: 'NU', code: '0250', modifiers: [] },
+      }),
+      svc('99213', 14000, 8000, [cas('CO', '45', 6000)]),
+    ]);
+    expect(matchLines(payment, [visit, drugs]).lines.map((x) => [x.index, x.line.id])).toEqual([
+      [0, 33],
+      [1, 31],
+    ]);
+  });
+
   it('bundling: the paying line (SVC01 the bundle, SVC06 ours) and the folded line (paid 0, CO-97) both match', () => {
     const a = line('80053', 4000);
     const b = line('80048', 3000);

@@ -110,9 +110,10 @@ async function postRound(
   const reversed = round.filter((r) => r.payment.payment.status === '22').map((r) => r.claim.id);
   const previous = await previousEntries(tx, reversed, notYetPosted);
   const effectiveDate = effectiveDateOf(remit, opts.today);
-  const plans: PostingPlan[] = round.map(({ payment, claim }) => {
+  const matches = round.map(({ payment, claim }) => matchLines(payment.payment, claim.lines));
+  const plans: PostingPlan[] = round.map(({ payment, claim }, i) => {
     const clp = payment.payment;
-    const match = { claim, how: 'patient_control_number' as const, ...matchLines(clp, claim.lines) };
+    const match = { claim, how: 'patient_control_number' as const, ...matches[i]! };
     return planClaimPosting(
       clp,
       match,
@@ -171,11 +172,13 @@ async function postRound(
     tx,
     round.map((r) => ({ claimId: r.claim.id, claimPayment: r.payment.payment })),
   );
-  for (const { payment, claim } of round)
+  for (const [i, { payment, claim }] of round.entries())
     if (next.has(claim.id))
       await createSecondaryClaim(tx, {
         primaryClaimId: claim.id,
         claimPayment: payment.payment,
+        // the lines as posted: the next payer's 2430 loops say what the ledger holds
+        paidLines: matches[i]!.lines,
         adjudicationDate: effectiveDate,
         userId: actor.userId,
         actor,
