@@ -130,7 +130,7 @@ describe('answer276', () => {
       { pcn: 'PEND', memberId: 'M1', lines: [{ code: '99213', chargeCents: 12500 }] },
       { pcn: 'REJ', memberId: 'W000000000', lines: [{ code: '99213', chargeCents: 12500 }] },
     ]);
-    let { state } = await receive837(batch, emptyState(), ctx);
+    const { state } = await receive837(batch, emptyState(), ctx);
     noteReceived(
       state,
       testClaim({ pcn: 'REJ', memberId: 'W000000000', lines: [{ code: '99213', chargeCents: 12500 }] }),
@@ -160,7 +160,6 @@ describe('answer276', () => {
       numbers: new MemoryControlNumbers(),
     });
     const r = await answer276(text, state, ctx);
-    state = r.state;
     expect(r.answered).toBe(5);
     expect(validateX12(r.files[0]!.text).valid).toBe(true);
     const [pend, rej, paid, den, nope] = parse277(r.files[0]!.text).responses.flatMap(summarize277);
