@@ -1,10 +1,18 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { connectionRow } from '../clearinghouse/connections.ts';
+import { pollOne } from '../clearinghouse/jobs.ts';
 import { openTestDatabase } from '../db/testing.ts';
+import { mailboxesLink } from '../sandbox/link.ts';
+import { loadScenario, pollOnce } from '../sandbox/process.ts';
 import { loadConfig } from '../server/config.ts';
 import { prepareFirstStart } from '../server/system.ts';
+import { startTestApp } from '../server/testing.ts';
+import { todayIso } from '../shared/dates.ts';
+import { seedDemo } from './seed.ts';
 
 // Issue 13: on the first start each demo practice is connected to the payer sandbox that `npm start`
 // runs beside the server: a folder connection to its own mailbox under DATA/sandbox (no outbox, so a
@@ -48,6 +56,82 @@ describe('the demo practices and the payer sandbox', () => {
       expect((audit.rows[0] as { n: number }).n).toBe(2);
     } finally {
       await database.close();
+    }
+  }, 300_000);
+});
+
+// What `npm start` does for a new user, in one process: a demo claim batched, uploaded by the
+// upload job into the practice's mailbox, answered by the sandbox, polled back and applied.
+describe("a demo practice's batch through the payer sandbox", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-demo-cycle-'));
+  const previous = process.env.CLEANCLAIM_DATA_DIR;
+  afterAll(() => {
+    if (previous === undefined) delete process.env.CLEANCLAIM_DATA_DIR;
+    else process.env.CLEANCLAIM_DATA_DIR = previous;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is acknowledged and adjudicated: the claim ends paid, partly paid or denied', async () => {
+    process.env.CLEANCLAIM_DATA_DIR = dataDir;
+    const t = await startTestApp({ work: true });
+    try {
+      const practiceId = await seedDemo(
+        t.database,
+        { seed: 20261125, patients: 12, encounters: 24, asOf: todayIso(), sandbox: dataDir },
+        SYSTEM_ACTOR,
+        [],
+      );
+      await t.addUser('biller@example.org', [{ practiceId, role: 'biller' }]);
+      const biller = await t.login('biller@example.org');
+      const encounters = (await biller.get(`/api/encounters?practiceId=${practiceId}&pageSize=50`)).json();
+      let claimId: number | undefined;
+      const why: string[] = [];
+      for (const e of encounters.items as { id: number }[]) {
+        const created = await biller.post('/api/claims', { encounterId: e.id });
+        if (created.statusCode !== 201) {
+          why.push(created.body);
+          continue;
+        }
+        for (const f of created.json().findings.filter((x: { severity: string }) => x.severity === 'warning'))
+          await biller.post(`/api/claims/${created.json().id}/findings/${f.id}/override`, {
+            reason: 'codes checked by hand',
+          });
+        const after = (await biller.get(`/api/claims/${created.json().id}`)).json();
+        if (after.state === 'ready') {
+          claimId = created.json().id;
+          break;
+        }
+        why.push(JSON.stringify(after.findings.map((f: { ruleId: string }) => f.ruleId)));
+      }
+      expect(claimId, why.join('; ')).toBeDefined();
+      const batch = await biller.post('/api/batches', { practiceId });
+      expect(batch.statusCode, batch.body).toBe(201);
+      const box = path.join(dataDir, 'sandbox', `practice-${practiceId}`);
+      // The upload job puts the 837 in the mailbox; the claim is then submitted.
+      for (let i = 0; i < 100 && readdirSync(path.join(box, 'outbound')).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(readdirSync(path.join(box, 'outbound'))).toHaveLength(1);
+
+      const scenario = await loadScenario();
+      const answered = await pollOnce(mailboxesLink(path.join(dataDir, 'sandbox')), {
+        scenario: { ...scenario, adjudicationDelaySeconds: 0 },
+        seed: 1,
+        now: new Date().toISOString(),
+      });
+      expect(answered).toMatchObject({ failed: [], adjudicated: 1 });
+      expect(answered.received).toHaveLength(1);
+
+      const { rows } = await t.database.sql.executeSql(
+        `select id from clearinghouse_connection where practice_id = $1`,
+        [practiceId],
+      );
+      const connection = await connectionRow(t.database.db, practiceId, Number(rows[0]!.id));
+      const polled = await pollOne(t.database.db, connection, SYSTEM_ACTOR, new Date());
+      expect(polled.processed.map((p) => p.state)).toEqual(['processed', 'processed', 'processed']);
+      const claim = (await biller.get(`/api/claims/${claimId}`)).json();
+      expect(['paid', 'partially_paid', 'denied']).toContain(claim.state);
+    } finally {
+      await t.close();
     }
   }, 300_000);
 });
