@@ -41,6 +41,19 @@ describe('x12 CLI commands', () => {
     expect(ack['277CA'][0].claims[0].statuses[0].category).toBe('A7');
   });
 
+  it('to-json reads 270, 271 (with the front-desk summary), 276 and 277 (with each claim in words)', async () => {
+    const json = async (f: string) => JSON.parse((await toJsonCommand(s(f))).output);
+    expect((await json('270/lfh__subscriber-health-benefit-check.270'))['270'][0].serviceTypes).toEqual([
+      '30',
+    ]);
+    const elig = await json('271/x12edit__271_rejected_subscriber.x12');
+    expect(elig['271'][0].summary).toMatchObject({ status: 'rejected', rejections: [{ code: '72' }] });
+    expect((await json('276/stupidedi__claim-request.edi'))['276']).toHaveLength(3);
+    const status = await json('277/stupidedi__claim-response.edi');
+    expect(status['277'][0].summary[0].codes).toEqual(['P3:317']);
+    expect(status['277CA']).toBeUndefined();
+  });
+
   it('from-json writes an 837P that reads back to the same claims', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'x12-cli-'));
     const file = join(dir, 'claims.json');

@@ -12,6 +12,12 @@ import { parse835 } from './transactions/835.ts';
 import { parse999 } from './transactions/999.ts';
 import { parse277CA } from './transactions/277ca.ts';
 import { parseTA1 } from './transactions/ta1.ts';
+import { parse270 } from './transactions/270.ts';
+import { parse271 } from './transactions/271.ts';
+import { parse276 } from './transactions/276.ts';
+import { parse277 } from './transactions/277.ts';
+import { summarize271 } from './eligibility-summary.ts';
+import { summarize277 } from './claim-status-summary.ts';
 
 export interface CommandResult {
   output: string;
@@ -97,11 +103,17 @@ export async function toJsonCommand(file: string): Promise<CommandResult> {
   if (!Buffer.isBuffer(buf)) return buf;
   const v = validateX12(buf);
   const sets = new Set(v.transactions.map((t) => (t.guide === '005010X214' ? '277CA' : t.tx.setId)));
+  const withSummaries = <R, S>(responses: R[], summarize: (r: R) => S) =>
+    responses.map((r) => ({ ...r, summary: summarize(r) }));
   const out: Record<string, unknown> = { valid: v.valid };
   if (sets.has('837')) out['837'] = parse837(v).transactions;
   if (sets.has('835')) out['835'] = parse835(v).remittances;
   if (sets.has('999')) out['999'] = parse999(v).acknowledgments;
   if (sets.has('277CA')) out['277CA'] = parse277CA(v).acknowledgments;
+  if (sets.has('270')) out['270'] = parse270(v).requests;
+  if (sets.has('271')) out['271'] = withSummaries(parse271(v).responses, (r) => summarize271(r));
+  if (sets.has('276')) out['276'] = parse276(v).requests;
+  if (sets.has('277')) out['277'] = withSummaries(parse277(v).responses, summarize277);
   const ta1 = parseTA1(v.document).acknowledgments;
   if (ta1.length > 0) out.TA1 = ta1;
   out.problems = v.problems;
