@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { batchClaim, submissionBatch } from './batch-tables.ts';
-import { moveClaim } from './store.ts';
+import { moveClaims } from './store.ts';
 import { claim } from './tables.ts';
 
 // What a transport (src/clearinghouse) needs of a batch: its file, and a way to say it was sent
@@ -83,8 +83,7 @@ export async function markBatchSentIn(
     .returning({ practiceId: submissionBatch.practiceId });
   if (!moved[0]) return false;
   const claims = await claimsIn(tx, batchId, 'batched');
-  for (const row of claims)
-    await moveClaim(tx, row, 'submitted', actor, `batch ${batchId} sent: ${detail.how}`, { batchId });
+  await moveClaims(tx, claims, 'submitted', actor, `batch ${batchId} sent: ${detail.how}`, { batchId });
   await recordAudit(tx, actor, {
     practiceId: moved[0].practiceId,
     action: 'update',
@@ -152,17 +151,18 @@ export async function releaseBatch(
     const [batch] = await tx
       .select({ state: submissionBatch.state, practiceId: submissionBatch.practiceId })
       .from(submissionBatch)
-      .where(and(eq(submissionBatch.id, batchId), inArray(submissionBatch.practiceId, [-1, ...practiceScope])))
+      .where(
+        and(eq(submissionBatch.id, batchId), inArray(submissionBatch.practiceId, [-1, ...practiceScope])),
+      )
       .for('update');
     if (!batch) throw notFound('batch');
     if (batch.state !== 'generated')
       throw conflict(`batch ${batchId} is ${batch.state}: only a batch not sent yet can be released`);
     await tx.update(submissionBatch).set({ state: 'released' }).where(eq(submissionBatch.id, batchId));
     const claims = await claimsIn(tx as unknown as Executor, batchId, 'batched');
-    for (const row of claims)
-      await moveClaim(tx, row, 'ready', actor, `released from batch ${batchId}, which was not sent`, {
-        batchId,
-      });
+    await moveClaims(tx, claims, 'ready', actor, `released from batch ${batchId}, which was not sent`, {
+      batchId,
+    });
     await recordAudit(tx, actor, {
       practiceId: batch.practiceId,
       action: 'update',
