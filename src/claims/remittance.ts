@@ -14,6 +14,8 @@ export interface RemittanceCandidateLine {
   lineControlNumber: string;
   serviceDate: string;
   procedureCode: string;
+  /** 837I lines: an 835 may pay a line billed by revenue code alone (SVC01 NU:0250). */
+  revenueCode: string | null;
   modifiers: string[];
   units: string;
   chargeCents: number;
@@ -73,6 +75,7 @@ async function candidatesWhere(db: Executor, where: ReturnType<typeof and>): Pro
       lineControlNumber: String(l.id),
       serviceDate: l.serviceDate,
       procedureCode: l.procedureCode,
+      revenueCode: l.revenueCode,
       modifiers: l.modifiers,
       units: String(Number(l.units)),
       chargeCents: l.chargeCents,

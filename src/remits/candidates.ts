@@ -55,6 +55,7 @@ async function shaped(
               lineControlNumber: l.lineControlNumber,
               serviceDate: l.serviceDate,
               procedureCode: l.procedureCode,
+              revenueCode: l.revenueCode,
               modifiers: l.modifiers,
               units: Number(l.units),
               chargeCents: l.chargeCents,
