@@ -77,7 +77,7 @@ describe.skipIf(unavailable !== null)('the whole revenue cycle on demo data, ove
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().returned).toEqual([]);
     const written = res.json() as { batchId: number; claimCount: number };
-    for (const end = Date.now() + 30_000; ; ) {
+    for (const end = Date.now() + 30_000; ;) {
       const b = (await biller.get(`/api/batches/${written.batchId}`)).json();
       if (b.state === 'sent') break;
       if (Date.now() > end) throw new Error(`batch ${written.batchId} not uploaded: ${JSON.stringify(b)}`);
@@ -248,6 +248,18 @@ describe.skipIf(unavailable !== null)('the whole revenue cycle on demo data, ove
     expect(polled.processed.every((p) => p.state === 'processed')).toBe(true);
     const final = await states();
     for (const [id, s] of final) expect(['paid', 'partially_paid', 'denied'], `claim ${id}`).toContain(s);
+    // The Inbox holds every file received, each applied once: two 999s, two 277CAs and the 835s.
+    const inbox = (await biller.get(`/api/practices/${practiceId}/inbox`)).json() as {
+      transactionType: string;
+      state: string;
+    }[];
+    expect(inbox.every((f) => f.state === 'processed')).toBe(true);
+    expect(
+      inbox
+        .filter((f) => f.transactionType !== '835')
+        .map((f) => f.transactionType)
+        .sort(),
+    ).toEqual(['277', '277', '999', '999']);
   });
 
   it('denials are open for the denied lines, and statements go to the patients who owe', async () => {
