@@ -115,7 +115,6 @@ export function statusesOf(
             category: 'F1',
             code: '65',
             outcome: 'other',
-            paymentMethod: 'CHK',
             checkDate: a.on,
             checkNumber: a.checkNumber,
           },

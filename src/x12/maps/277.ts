@@ -1,7 +1,33 @@
 // 005010X212 Health Care Claim Status Response (277) guide map (the 277CA, X214, is ./277ca.ts).
-import { codes, loop, seg, UNBOUNDED, type LoopRule, type TransactionMap } from './types.ts';
+import {
+  codes,
+  loop,
+  notUsed,
+  required,
+  seg,
+  UNBOUNDED,
+  type LoopRule,
+  type TransactionMap,
+} from './types.ts';
 
-const stc = (name: string) => seg('STC', name, 'R', UNBOUNDED);
+// X212 STC: the status date is required; claim level keeps the amounts, dates and check (STC03, STC07
+// and STC12 not used); line level has only the status and its date.
+const claimStc = seg('STC', 'Claim Level Status Information', 'R', UNBOUNDED, {
+  el: { '02': required, '03': notUsed, '07': notUsed, '12': notUsed },
+});
+const lineStc = seg('STC', 'Service Line Status Information', 'R', UNBOUNDED, {
+  el: {
+    '02': required,
+    '03': notUsed,
+    '04': notUsed,
+    '05': notUsed,
+    '06': notUsed,
+    '07': notUsed,
+    '08': notUsed,
+    '09': notUsed,
+    '12': notUsed,
+  },
+});
 
 /** 2000D/2000E of a 277: the member, its name and each claim's status (2200), with lines (2220). */
 function memberLevel(level: 'D' | 'E'): LoopRule {
@@ -17,7 +43,7 @@ function memberLevel(level: 'D' | 'E'): LoopRule {
     ]),
     loop(`2200${level}`, 'Claim Status Tracking Number', subscriber ? 'S' : 'R', UNBOUNDED, [
       seg('TRN', 'Claim Status Tracking Number', 'R', 1, { match: ['01', '2'] }),
-      stc('Claim Level Status Information'),
+      claimStc,
       seg('REF', 'Payer Claim Control Number', 'S', 1, { match: ['01', '1K'] }),
       seg('REF', 'Institutional Bill Type Identification', 'S', 1, { match: ['01', 'BLT'] }),
       seg('REF', 'Patient Control Number', 'S', 1, { match: ['01', 'EJ'] }),
@@ -26,10 +52,12 @@ function memberLevel(level: 'D' | 'E'): LoopRule {
       seg('REF', 'Claim Identification Number for Clearinghouses', 'S', 1, { match: ['01', 'D9'] }),
       seg('DTP', 'Claim Service Date', 'S', 1, { match: ['01', '472'], el: { '02': codes('D8', 'RD8') } }),
       loop(`2220${level}`, 'Service Line Information', 'S', UNBOUNDED, [
-        seg('SVC', 'Service Line Information', 'R', 1),
-        stc('Service Line Status Information'),
+        seg('SVC', 'Service Line Information', 'R', 1, {
+          el: { '03': required, '05': notUsed, '07': required },
+        }),
+        lineStc,
         seg('REF', 'Service Line Item Identification', 'S', 1, { match: ['01', 'FJ'] }),
-        seg('DTP', 'Service Line Date', 'S', 1, { match: ['01', '472'], el: { '02': codes('D8', 'RD8') } }),
+        seg('DTP', 'Service Line Date', 'R', 1, { match: ['01', '472'], el: { '02': codes('D8', 'RD8') } }),
       ]),
     ]),
     ...(subscriber ? [memberLevel('E')] : []),

@@ -228,7 +228,6 @@ const statusResponse: ClaimStatusResponse = {
           chargeCents: 12550,
           paidCents: 8040,
           adjudicatedDate: '2026-12-01',
-          paymentMethod: 'CHK',
           checkDate: '2026-12-02',
           checkNumber: 'CHK0001',
           additional: [],
