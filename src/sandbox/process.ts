@@ -14,6 +14,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { recogniseInbound, type RemoteFile } from '../clearinghouse/index.ts';
 import { tokenize } from '../x12/index.ts';
+import { answer270 } from './eligibility.ts';
 import { folderLink, type Mailbox, type SandboxFolders, type SandboxLink } from './link.ts';
 import {
   adjudicateDue,
@@ -23,6 +24,7 @@ import {
   type SandboxFile,
   type SandboxState,
 } from './respond.ts';
+import { answer276 } from './status.ts';
 
 export { DEFAULT_SCENARIO, loadScenario, ScenarioError } from './scenario-file.ts';
 export type { SandboxFolders, SandboxLink };
@@ -68,6 +70,8 @@ const EXTENSION: Record<SandboxFile['kind'], string> = {
   '999': '999',
   '277CA': '277ca',
   '835': '835',
+  '271': '271',
+  '277': '277',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -101,7 +105,7 @@ type Answerer = (
 ) => Promise<{ files: SandboxFile[]; state: SandboxState }>;
 
 /** Who answers a file, by the ST01 of its first transaction set; an 837 (or anything else) gets the 837's answers. */
-const ANSWERERS: Record<string, Answerer> = {};
+const ANSWERERS: Record<string, Answerer> = { '270': answer270, '276': answer276 };
 
 /** The answer to one file, by what it is (its name says nothing). */
 function answer(text: string, state: SandboxState, ctx: SandboxContext) {

@@ -24,6 +24,7 @@ import { WRITE_DELIMITERS } from '../x12/engine/writer.ts';
 import { balanceRemittance } from '../remits/index.ts';
 import { adjudicate, payerOf, type Accumulator } from './adjudicate.ts';
 import type { Scenario } from './scenario.ts';
+import { noteAdjudicated, noteReceived } from './status.ts';
 
 export interface PendingClaim {
   /** ISO date-time after which the claim is adjudicated. */
@@ -53,7 +54,7 @@ export const emptyState = (): SandboxState => ({
 });
 
 export interface SandboxFile {
-  kind: 'TA1' | '999' | '277CA' | '835';
+  kind: 'TA1' | '999' | '277CA' | '835' | '271' | '277';
   text: string;
 }
 
@@ -219,6 +220,8 @@ export async function receive837(
       const p = providers.get(npi) ?? { name: c.billingProvider.lastOrOrganizationName, npi, claims: [] };
       providers.set(npi, p);
       p.claims.push(claimAck(c, rejection, payerClaim));
+      // What a 276 later asks about (status.ts answers from it).
+      noteReceived(next, c, { payerClaimControlNumber: payerClaim, rejection }, ctx.now.slice(0, 10));
       if (rejection) rejected++;
       else {
         accepted++;
@@ -332,6 +335,14 @@ export async function adjudicateDue(
     const [submitterId, payerId] = key.split('|') as [string, string];
     const { numbers, next: n } = numbersFrom(next);
     const remittance = remittanceFor(payerId, g.claims, g.payments, ctx, n());
+    for (const [i, p] of g.claims.entries())
+      noteAdjudicated(
+        next,
+        p.payerClaimControlNumber,
+        g.payments[i]!,
+        remittance.trace.checkOrEftNumber,
+        today,
+      );
     const balance = balanceRemittance(remittance);
     if (!balance.balanced)
       throw new Error(`the sandbox built an unbalanced 835: ${balance.problems[0]?.message}`);
