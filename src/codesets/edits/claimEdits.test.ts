@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { codeCheckerFor } from '../checker.ts';
 import { editClaimDiagnoses } from './claimEdits.ts';
 import { rulesFor } from './demographicRules.ts';
 import { importOrderFile } from '../icd10cm/orderFile.ts';
@@ -51,6 +52,17 @@ describe('claim diagnosis edits', () => {
     expect(
       editClaimDiagnoses({ diagnoses: ['E11.9', 'J45.909'], dos, patient: adult }, [withTabular]),
     ).toEqual([]);
+  });
+
+  it("reaches the scrubber as the problem's medical code and message, not its problem code", () => {
+    const checker = codeCheckerFor({ icd10cm: [withTabular], icd10pcs: [], hcpcs: [] });
+    expect(checker.diagnosisEdits(['E10.9', 'E11.9'], { sex: 'F', dateOfBirth: '1986-01-01' }, dos)).toEqual([
+      {
+        code: 'E10.9',
+        message: expect.stringMatching(/^E10\.9 and E11\.9 are an Excludes1 pair/),
+        severity: 'error',
+      },
+    ]);
   });
 
   it('flags a manifestation code listed first, with or without tabular notes', () => {
