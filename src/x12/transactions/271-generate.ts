@@ -2,7 +2,6 @@
 // our own validator before it is returned (a 271 that fails is a bug here, so it throws).
 import { toX12Date } from '../engine/dates.ts';
 import { loopToWrite, type LoopToWrite } from '../engine/guide-order.ts';
-import { validateX12 } from '../engine/validate.ts';
 import {
   writeInterchange,
   type ControlNumberSource,
@@ -15,7 +14,7 @@ import { nm1Segment, partySegments } from './837-parties.ts';
 import { AAA, EB, MSG, TRN } from './eligibility-codecs.ts';
 import type { Benefit, EligibilityResponse, MemberBenefits } from './eligibility-types.ts';
 import { dateSegment, procedureComposite } from './segments.ts';
-import { bodyInOrder, HlCounter, memberSegments } from './hierarchy.ts';
+import { bodyInOrder, HlCounter, memberSegments, checked } from './hierarchy.ts';
 
 export type Write271Options = EnvelopeOptions & { numbers: ControlNumberSource };
 
@@ -99,17 +98,8 @@ export async function write271(
     guide,
     body: eligibilityResponseToSegments(r),
   }));
-  const text = await writeInterchange(
-    [{ functionalId: 'HB', guide, transactions }],
-    options,
-    options.numbers,
+  return checked(
+    'write271',
+    await writeInterchange([{ functionalId: 'HB', guide, transactions }], options, options.numbers),
   );
-  const v = validateX12(text);
-  if (!v.valid) {
-    const first = v.problems
-      .slice(0, 3)
-      .map((p) => `${p.code} ${p.element ?? p.segmentId ?? ''} ${p.message}`);
-    throw new Error(`write271 made an invalid 271: ${first.join('; ')}`);
-  }
-  return text;
 }

@@ -1,7 +1,6 @@
 // 277 writer (005010X212): a payer's answer to a 276, one transaction set per member, each claim's
 // statuses in STC; checked by our own validator before it is returned (a 277 that fails is a bug here).
 import { loopToWrite } from '../engine/guide-order.ts';
-import { validateX12 } from '../engine/validate.ts';
 import {
   writeInterchange,
   type ControlNumberSource,
@@ -12,6 +11,7 @@ import { X212_277 } from '../maps/277.ts';
 import { statusSegment } from './claim-status-codecs.ts';
 import type { ClaimStatusResponse } from './claim-status-types.ts';
 import { claimKeySegments, lineSegments, statusBody } from './276-generate.ts';
+import { checked } from './hierarchy.ts';
 
 export type Write277Options = EnvelopeOptions & { numbers: ControlNumberSource };
 
@@ -37,17 +37,8 @@ export async function write277(
     guide,
     body: claimStatusResponseToSegments(r),
   }));
-  const text = await writeInterchange(
-    [{ functionalId: 'HN', guide, transactions }],
-    options,
-    options.numbers,
+  return checked(
+    'write277',
+    await writeInterchange([{ functionalId: 'HN', guide, transactions }], options, options.numbers),
   );
-  const v = validateX12(text);
-  if (!v.valid) {
-    const first = v.problems
-      .slice(0, 3)
-      .map((p) => `${p.code} ${p.element ?? p.segmentId ?? ''} ${p.message}`);
-    throw new Error(`write277 made an invalid 277: ${first.join('; ')}`);
-  }
-  return text;
 }

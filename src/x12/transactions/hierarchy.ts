@@ -2,6 +2,7 @@
 // a transaction body put in guide order by its map (the map, not the writer, decides where a segment goes).
 import { inGuideOrder, type LoopToWrite } from '../engine/guide-order.ts';
 import { first, loopOf, type LoopNode } from '../engine/tree.ts';
+import { validateX12 } from '../engine/validate.ts';
 import type { Delimiters, Segment } from '../engine/types.ts';
 import { element as el } from '../engine/values.ts';
 import { formatSegment, WRITE_DELIMITERS, type SegmentFields } from '../engine/writer.ts';
@@ -77,4 +78,12 @@ export class HlCounter {
     const id = String(++this.n);
     return [['HL', id, parent, level, hasChildren ? '1' : '0'], id];
   }
+}
+
+/** The text, once our own validator accepts it: a writer that makes an invalid file has a bug, so it throws. */
+export function checked(what: string, text: string): string {
+  const v = validateX12(text);
+  if (v.valid) return text;
+  const first = v.problems.slice(0, 3).map((p) => `${p.code} ${p.element ?? p.segmentId ?? ''} ${p.message}`);
+  throw new Error(`${what} made an invalid file: ${first.join('; ')}`);
 }
