@@ -116,7 +116,15 @@ export function registerSandboxCommand(program: Command): void {
           ).diagnosisCheck(typeof opts.codesets === 'string' ? opts.codesets : undefined)
         : undefined;
       if (opts.once) {
-        const r = await pollOnce(link, { scenario, seed, diagnosisProblem, now: new Date().toISOString() });
+        let r;
+        try {
+          r = await pollOnce(link, { scenario, seed, diagnosisProblem, now: new Date().toISOString() });
+        } catch (e) {
+          // The server unreachable, a refused login or host key, a folder not writable: said, not a stack.
+          const { TransportError } = await import('../clearinghouse/index.ts');
+          if (!(e instanceof TransportError)) throw e;
+          return fail(e.message);
+        }
         console.log(
           `received ${r.received.length} batch(es), set aside ${r.failed.length}, adjudicated ${r.adjudicated} claim(s), wrote ${r.written} file(s)`,
         );
