@@ -63,11 +63,18 @@ export async function uploadBatch(
     await recordUploadFailure(db, batch.id, actor, new Date(), why, { connection: connection.name });
     throw e;
   }
-  await markBatchSent(db, batch.id, actor, now, {
+  const marked = await markBatchSent(db, batch.id, actor, now, {
     how: `uploaded to ${connection.name}`,
     connection: connection.name,
     path,
   });
+  // Released by the biller while the file was on its way: it did arrive, and the job says so.
+  if (!marked)
+    return {
+      sent: true,
+      path,
+      detail: `uploaded to ${connection.name}, but batch ${batch.id} was released meanwhile: its claims are not marked submitted; check with the clearinghouse before sending them again`,
+    };
   return { sent: true, path, detail: `uploaded to ${connection.name}` };
 }
 
