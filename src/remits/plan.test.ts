@@ -124,6 +124,16 @@ describe('posting plan of one claim payment', () => {
     expect(plan.denials).toEqual([]);
   });
 
+  it('all of the allowed to the deductible, the rest above the fee schedule (CO-45): paid, not denied', () => {
+    const payment = clp('PCN', '1', 10000, 0, [
+      svc('99213', 10000, 0, [cas('CO', '45', 3000), cas('PR', '1', 7000)]),
+    ]);
+    const plan = planFor(payment, claim('PCN', [line('99213', 10000)]));
+    expect(plan.status).toBe('paid');
+    expect(plan.denials).toEqual([]);
+    expect(claimStatusOf(payment)).toBe('paid');
+  });
+
   it('a reversal (CLP02 22) negates each entry posted before, naming it', () => {
     const previous = [
       {

@@ -92,10 +92,15 @@ export const KIND_OF_GROUP: Record<string, EntryKind> = {
   CR: 'other_adjustment',
 };
 
-/** The CARC of a line folded into another paid service: a bundle, not a denial. */
-const BUNDLED_CARC = '97';
+/**
+ * CARCs that never deny a line by themselves: 97, a line folded into another paid service (a
+ * bundle); 45, the charge above the allowed amount (a line paid 0 because all of the allowed went
+ * to the deductible carries CO-45 beside its PR-1, and is paid, not denied).
+ */
+const NOT_DENYING_CARCS = new Set(['97', '45']);
 
-const isDenying = (a: Adjustment) => a.group !== 'PR' && a.amountCents > 0 && a.reason !== BUNDLED_CARC;
+const isDenying = (a: Adjustment) =>
+  a.group !== 'PR' && a.amountCents > 0 && !NOT_DENYING_CARCS.has(a.reason);
 
 /** The adjustment that denies a line paid 0: the largest that is not the patient's share. */
 function denyingAdjustment(adjustments: readonly Adjustment[]): Adjustment | undefined {
