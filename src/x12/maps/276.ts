@@ -1,5 +1,5 @@
 // 005010X212 Health Care Claim Status Request (276) guide map.
-import { codes, loop, seg, UNBOUNDED, type LoopRule, type TransactionMap } from './types.ts';
+import { codes, loop, notUsed, seg, UNBOUNDED, type LoopRule, type TransactionMap } from './types.ts';
 
 /** 2000D/2000E of a 276: the member, its name and the claims asked about (2200), with lines (2210). */
 function memberLevel(level: 'D' | 'E'): LoopRule {
@@ -8,7 +8,7 @@ function memberLevel(level: 'D' | 'E'): LoopRule {
   return loop(`2000${level}`, `${who} Level`, subscriber ? 'R' : 'S', UNBOUNDED, [
     seg('HL', `${who} Level`, 'R', 1, {
       match: ['03', subscriber ? '22' : '23'],
-      el: { '04': codes('0', '1') },
+      el: { '04': subscriber ? codes('0', '1') : notUsed },
     }),
     seg('DMG', `${who} Demographic Information`, subscriber ? 'S' : 'R', 1),
     loop(`2100${level}`, `${who} Name`, 'R', 1, [

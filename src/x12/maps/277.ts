@@ -36,7 +36,7 @@ function memberLevel(level: 'D' | 'E'): LoopRule {
   return loop(`2000${level}`, `${who} Level`, 'S', UNBOUNDED, [
     seg('HL', `${who} Level`, 'R', 1, {
       match: ['03', subscriber ? '22' : '23'],
-      el: { '04': codes('0', '1') },
+      el: { '04': subscriber ? codes('0', '1') : notUsed },
     }),
     loop(`2100${level}`, `${who} Name`, 'R', 1, [
       seg('NM1', `${who} Name`, 'R', 1, { match: ['01', subscriber ? 'IL' : 'QC'] }),

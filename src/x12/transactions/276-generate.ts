@@ -68,7 +68,7 @@ export function statusBody(
   const [c, cId] = hl.next(bId, '19', true);
   const [d, dId] = hl.next(cId, '22', r.dependent !== undefined);
   const dependent = r.dependent
-    ? [memberLevel(hl.next(dId, '23', false)[0], 'QC', r.dependent, asking, claims, [])]
+    ? [memberLevel(hl.next(dId, '23', null)[0], 'QC', r.dependent, asking, claims, [])]
     : [];
   const subscriber = memberLevel(d, 'IL', r.subscriber, asking, r.dependent ? [] : claims, dependent);
   const bht: SegmentFields = asking

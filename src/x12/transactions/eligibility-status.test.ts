@@ -1,7 +1,15 @@
 // 270/271 (X279A1) and 276/277 (X212): what we write validates and reads back equal; malformed input
 // says where; the public samples read; summaries in a biller's words; pyx12 checks the 277s it has a map for.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -474,6 +482,58 @@ describe('276/277 claim status (005010X212)', () => {
     const r = parse277(text);
     expect(r.valid).toBe(false);
     expect(r.problems.some((p) => p.segmentId !== undefined || p.loop !== undefined)).toBe(true);
+  });
+
+  it('pyx12’s unregistered X212 277 map finds nothing in our 277 it does not also find in the TR3’s own example', async () => {
+    // pyx12 carries 277.5010.X212.xml but its maps.xml does not list it: register it in a copy of the
+    // map folder. That map is itself broken (GS01 RA, GS08 X218, 2000B outside 2000A), so even the
+    // TR3 example fails; what matters is that ours fails in no other way.
+    const maps = join(dir, 'maps');
+    const src = join(process.cwd(), '../shared/tools/pyx12/pyx12/map');
+    mkdirSync(maps);
+    for (const f of readdirSync(src)) if (f !== 'maps.xml') symlinkSync(join(src, f), join(maps, f));
+    const index = readFileSync(join(src, 'maps.xml'), 'utf8').replace(
+      '</version>\n</maps>',
+      '  <map vriic="005010X212" fic="HN" abbr="277">277.5010.X212.xml</map>\n  </version>\n</maps>',
+    );
+    writeFileSync(join(maps, 'maps.xml'), index);
+    const kinds = (file: string) => {
+      const out = (() => {
+        try {
+          return execFileSync('../shared/tools/pyx12-check', ['-n', '0', '-m', maps, file], {
+            encoding: 'utf8',
+          });
+        } catch (e) {
+          return String((e as { stdout?: string }).stdout ?? '');
+        }
+      })();
+      expect(out).toMatch(/^(OK|FAIL) /);
+      const errors = out.replace(/^[^:]*: /, '').split(' | ');
+      return new Set(
+        errors.map((x) =>
+          x
+            .replace(/Line:\d+ /, '')
+            .replace(/\*[^ ]*|Started at .*|\(\+\d+ more\)/g, '')
+            .trim(),
+        ),
+      );
+    };
+    const ours = join(dir, 'ours.277');
+    writeFileSync(
+      ours,
+      await write277(
+        [
+          statusResponse,
+          {
+            ...statusResponse,
+            dependent: { entityType: '1', lastOrOrganizationName: 'DOE', firstName: 'JIM' },
+          },
+        ],
+        env(),
+      ),
+    );
+    const tr3 = kinds(join(process.cwd(), '../shared/x12-samples/277/stupidedi__claim-response.edi'));
+    for (const k of kinds(ours)) expect(tr3, k).toContain(k);
   });
 
   it('pyx12 has no 5010 map for 270/271 or X212 (NOMAP), so our validator is the check', async () => {

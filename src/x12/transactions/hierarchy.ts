@@ -74,9 +74,11 @@ export function bodyInOrder(map: TransactionMap, tree: LoopToWrite): SegmentFiel
 /** HL segments numbered as they are made: HL01 the next number, HL02 the parent's. */
 export class HlCounter {
   private n = 0;
-  next(parent: string, level: string, hasChildren: boolean): [SegmentFields, string] {
+  /** `hasChildren` null leaves HL04 out (X212's dependent level marks it Not Used). */
+  next(parent: string, level: string, hasChildren: boolean | null): [SegmentFields, string] {
     const id = String(++this.n);
-    return [['HL', id, parent, level, hasChildren ? '1' : '0'], id];
+    const hl: SegmentFields = ['HL', id, parent, level];
+    return [hasChildren === null ? hl : [...hl, hasChildren ? '1' : '0'], id];
   }
 }
 
