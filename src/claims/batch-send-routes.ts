@@ -67,9 +67,7 @@ export function registerBatchSendRoutes(app: FastifyInstance, db: Db): void {
       const loaded = await loadClaim(db, request.params.id, request.practiceScope);
       if (!loaded) throw notFound('claim');
       const pending = await pendingBatchOf(db, loaded.row.id);
-      return pending
-        ? { ...pending, uploadFailedAt: pending.uploadFailedAt?.toISOString() ?? null }
-        : null;
+      return pending ? { ...pending, uploadFailedAt: pending.uploadFailedAt?.toISOString() ?? null } : null;
     },
   );
 }

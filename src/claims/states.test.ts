@@ -6,7 +6,16 @@ describe('claim states', () => {
     for (const s of CLAIM_STATES) for (const to of TRANSITIONS[s]) expect(CLAIM_STATES).toContain(to);
   });
   it('follows the life of a clean claim and refuses shortcuts', () => {
-    const path = ['draft', 'scrubbed', 'ready', 'batched', 'submitted', 'accepted', 'paid', 'closed'] as const;
+    const path = [
+      'draft',
+      'scrubbed',
+      'ready',
+      'batched',
+      'submitted',
+      'accepted',
+      'paid',
+      'closed',
+    ] as const;
     for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!)).toBe(true);
     expect(canTransition('draft', 'submitted')).toBe(false);
     // A batch file written is not a claim sent: only the upload (or the biller) makes it submitted.

@@ -17,7 +17,8 @@ export function registerUploadRoutes(app: FastifyInstance, db: Db, queue: JobQue
       config: { access: OFFICE },
       schema: {
         tags: ['submissions'],
-        summary: "Upload a batch not sent yet over the practice's clearinghouse connection (a background job)",
+        summary:
+          "Upload a batch not sent yet over the practice's clearinghouse connection (a background job)",
         params: Type.Object({ id: Id }),
         response: { 202: Type.Object({ jobId: Type.String(), connection: Type.String() }) },
       },

@@ -157,7 +157,12 @@ export async function applyAcknowledgmentIn(
   }
   // An answer proves the file reached the clearinghouse: a batch not marked sent is now, its
   // batched claims submitted, before the answer moves them on.
-  const unsent = new Set(await unsentBatchesOf(tx, plan.claims.map((c) => c.claimId)));
+  const unsent = new Set(
+    await unsentBatchesOf(
+      tx,
+      plan.claims.map((c) => c.claimId),
+    ),
+  );
   if (plan.batchId) unsent.add(plan.batchId);
   for (const batchId of unsent)
     await markBatchSentIn(tx, batchId, actor, file.receivedAt, {
