@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
+import { generate999 } from '../x12/index.ts';
 import { confirmHostKey, createConnection, testConnection, updateConnection } from './connections.ts';
 import { uploadBatch } from './jobs.ts';
 import { newSecretKey } from './secrets.ts';
@@ -176,6 +177,23 @@ describe('clearinghouse.upload: claims are submitted only when their batch is up
     expect(await stateOf(first!)).toBe('submitted');
     expect((await biller.get(`/api/claims/${first}/batch`)).json()).toBeNull();
     expect((await biller.post(`/api/batches/${batchId}/upload`, {})).statusCode).toBe(409);
+
+    // The clearinghouse's 999 still moves the uploaded claim on: a set rejected rejects it.
+    const file = (await biller.get(`/api/batches/${batchId}/837`)).body;
+    const badDate = file.replace(/DTP\*472\*D8\*\d{8}/, 'DTP*472*D8*20261399');
+    const ack = await generate999(badDate, {
+      numbers: { next: async () => 901 },
+      date: '20261201',
+      time: '1200',
+    });
+    const applied = await biller.post('/api/acknowledgments', {
+      practiceId: t.practiceA,
+      fileName: '999-upload.x12',
+      text: ack,
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    expect(applied.json()).toMatchObject({ batchId, rejected: 1 });
+    expect(await stateOf(first!)).toBe('rejected');
 
     // With the connection working, a batch written is uploaded and its claims submitted without a poll.
     const next = await write(t.practiceA, [second!]);
