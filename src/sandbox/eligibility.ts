@@ -4,7 +4,6 @@
 // and the rejections a payer gives (AAA 72 invalid member id, 75 subscriber not found). Every 271 is
 // checked by our own validator before it is returned (write271).
 import {
-  MemoryControlNumbers,
   parse270,
   validateX12,
   write271,
@@ -15,6 +14,7 @@ import {
   type Rejection,
 } from '../x12/index.ts';
 import { benefitsOf, payerOf } from './adjudicate.ts';
+import { answerNumbers, answerStamp } from './answer-envelope.ts';
 import type { SandboxContext, SandboxState } from './respond.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -36,17 +36,6 @@ const SERVICE_TYPE_CODES: Record<string, string> = {
 
 const cents = (n: number) => Math.max(0, n);
 const percentDecimal = (p: number) => String(p / 100);
-
-/** Control numbers for one answer file: the state's next sequence (as receive837 numbers its files). */
-function numbersFor(state: SandboxState): MemoryControlNumbers {
-  state.sequence += 1;
-  return new MemoryControlNumbers({ interchange: state.sequence, group: state.sequence, transaction: 1 });
-}
-
-const stamp = (now: string) => ({
-  date: now.slice(0, 10).replaceAll('-', ''),
-  time: now.slice(11, 16).replace(':', ''),
-});
 
 /** Why the payer cannot answer for this member id, or undefined. */
 export function memberRejection(memberId: string | undefined, s: Scenario): Rejection | undefined {
@@ -146,7 +135,7 @@ export function eligibilityAnswer(
   const out: EligibilityResponse = {
     referenceId: r.referenceId,
     date: today,
-    time: stamp(ctx.now).time,
+    time: answerStamp(ctx.now).time,
     payer: r.payer,
     provider: r.provider,
     rejections: [],
@@ -181,8 +170,8 @@ export async function answer270(
   const out = await write271(answers, {
     senderId: (isa.el[8] ?? '').trim() || 'SANDBOX',
     receiverId: (isa.el[6] ?? '').trim() || 'SUBMITTER',
-    numbers: numbersFor(next),
-    ...stamp(ctx.now),
+    numbers: answerNumbers(next).numbers,
+    ...answerStamp(ctx.now),
   });
   return { files: [{ kind: '271', text: out }], state: next, answered: answers.length };
 }

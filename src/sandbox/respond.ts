@@ -4,7 +4,6 @@
 // returned (a file that fails is a bug here, so it throws rather than reach a biller).
 import {
   generate999,
-  MemoryControlNumbers,
   parse837,
   formatSegment,
   validateX12,
@@ -25,6 +24,7 @@ import { balanceRemittance } from '../remits/index.ts';
 import { adjudicate, payerOf, type Accumulator } from './adjudicate.ts';
 import type { Scenario } from './scenario.ts';
 import { noteAdjudicated, noteReceived } from './status.ts';
+import { answerNumbers as numbersFrom, answerStamp as stamp } from './answer-envelope.ts';
 
 export interface PendingClaim {
   /** ISO date-time after which the claim is adjudicated. */
@@ -77,20 +77,6 @@ function hashDigits(text: string, n: number): string {
     out += String(h % 10);
   }
   return out;
-}
-
-const stamp = (now: string) => ({
-  date: now.slice(0, 10).replaceAll('-', ''),
-  time: now.slice(11, 16).replace(':', ''),
-});
-
-function numbersFrom(state: SandboxState): { numbers: MemoryControlNumbers; next: () => number } {
-  const n = state.sequence + 1;
-  state.sequence += 1;
-  return {
-    numbers: new MemoryControlNumbers({ interchange: n, group: n, transaction: 1 }),
-    next: () => n,
-  };
 }
 
 function mustValidate(kind: string, text: string): void {

@@ -3,7 +3,6 @@
 // F2 denied, F4 no payment), or never received (A4 not found). Pure; every 277 is checked by our own
 // validator before it is returned (write277).
 import {
-  MemoryControlNumbers,
   parse276,
   validateX12,
   write277,
@@ -16,6 +15,7 @@ import {
   type StatusDetail,
   type StatusToWrite,
 } from '../x12/index.ts';
+import { answerNumbers, answerStamp } from './answer-envelope.ts';
 import type { SandboxContext, SandboxState } from './respond.ts';
 
 /** What the sandbox remembers of one claim it received (SandboxState.claims). */
@@ -190,14 +190,12 @@ export async function answer276(
   if (!isa) throw new Error('not an X12 interchange (no ISA): nothing to answer');
   const { requests } = parse276(v);
   if (requests.length === 0) return { files: [], state: next, answered: 0 };
-  const date = ctx.now.slice(0, 10).replaceAll('-', '');
-  const time = ctx.now.slice(11, 16).replace(':', '');
+  const { date, time } = answerStamp(ctx.now);
   const answers = requests.map((r) => statusAnswer(r, next, ctx.now.slice(0, 10), time));
-  next.sequence += 1;
   const out = await write277(answers, {
     senderId: (isa.el[8] ?? '').trim() || 'SANDBOX',
     receiverId: (isa.el[6] ?? '').trim() || 'SUBMITTER',
-    numbers: new MemoryControlNumbers({ interchange: next.sequence, group: next.sequence, transaction: 1 }),
+    numbers: answerNumbers(next).numbers,
     date,
     time,
   });
