@@ -75,7 +75,7 @@ const started = performance.now();
 for (const c of claims) {
   const result = scrubClaim(c, context);
   if (result.clean) clean++;
-  for (const f of result.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  for (const f of result.findings) byRule.set(f.code, (byRule.get(f.code) ?? 0) + 1);
 }
 const seconds = (performance.now() - started) / 1000;
 const lines = claims.reduce((n, c) => n + c.lines.length, 0);

@@ -66,7 +66,7 @@ describe('a batch stores only a file that passes the guide', () => {
     expect(detail.state).toBe('scrubbed');
     expect(detail.findings).toContainEqual(
       expect.objectContaining({
-        ruleId: 'X12-INVALID',
+        code: 'X12-INVALID',
         severity: 'error',
         message: expect.stringMatching(/CLM05-3/),
       }),

@@ -4,7 +4,7 @@ import type { ProfessionalClaim } from '../x12/transactions/837-types.ts';
 
 /** The finding a claim gets back when the 837 written for it breaks the TR3 (stored beside the scrubber's findings). */
 export const X12_INVALID = {
-  ruleId: 'X12-INVALID',
+  code: 'X12-INVALID',
   fixHint:
     'The claim was taken out of the batch: the 837 written for it breaks the implementation guide. Correct the data named, then scrub and batch it again.',
 } as const;

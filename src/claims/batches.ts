@@ -203,7 +203,7 @@ async function returnClaim(
   await tx.insert(claimFinding).values(
     errors.map((message) => ({
       claimId: row.id,
-      ruleId: X12_INVALID.ruleId,
+      code: X12_INVALID.code,
       severity: 'error',
       field: '/',
       lines: [],

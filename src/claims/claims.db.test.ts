@@ -37,7 +37,7 @@ describe('claims from encounters, scrubbed on save', () => {
     expect(claim.patientControlNumber).toBe(`E${encounterId}P`);
     expect(claim.lines.length).toBeGreaterThan(0);
     // Without imported code sets the scrubber says so (a warning), so the claim waits in scrubbed.
-    expect(claim.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('CODES-NOT-LOADED');
+    expect(claim.findings.map((f: { code: string }) => f.code)).toContain('CODES-NOT-LOADED');
     expect(claim.state).toBe('scrubbed');
     expect(claim.history.map((h: { toState: string }) => h.toState)).toEqual(['scrubbed']);
     expect((await biller.post('/api/claims', { encounterId })).statusCode).toBe(409);
@@ -77,7 +77,7 @@ describe('claims from encounters, scrubbed on save', () => {
     });
     expect(rule.statusCode, rule.body).toBe(201);
     const rescrubbed = (await biller.post(`/api/claims/${claim.id}/scrub`, {})).json();
-    const payerFinding = rescrubbed.findings.find((f: { ruleId: string }) => f.ruleId === 'PAYER-RULE');
+    const payerFinding = rescrubbed.findings.find((f: { code: string }) => f.code === 'PAYER-RULE');
     expect(payerFinding).toMatchObject({ severity: 'error', field: '/priorAuthorization', lines: [1] });
     expect(rescrubbed.state).toBe('scrubbed');
     // The overrides of warnings found again are kept.
@@ -171,7 +171,7 @@ describe('editing claims and one-click fixes', () => {
       lines: [{ lineNumber: line.lineNumber, chargeCents: line.chargeCents + 1 }],
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    const fee = edited.json().findings.find((f: { ruleId: string }) => f.ruleId === 'CHARGE-FEE');
+    const fee = edited.json().findings.find((f: { code: string }) => f.code === 'CHARGE-FEE');
     expect(fee).toMatchObject({
       severity: 'warning',
       fix: { field: '/lines/0/chargeCents', value: line.chargeCents },
@@ -179,7 +179,7 @@ describe('editing claims and one-click fixes', () => {
     for (const w of edited
       .json()
       .findings.filter(
-        (f: { ruleId: string; severity: string }) => f.severity === 'warning' && f.ruleId !== 'CHARGE-FEE',
+        (f: { code: string; severity: string }) => f.severity === 'warning' && f.code !== 'CHARGE-FEE',
       )) {
       await biller.post(`/api/claims/${created.id}/findings/${w.id}/override`, {
         reason: 'accepted for this test',
@@ -188,7 +188,7 @@ describe('editing claims and one-click fixes', () => {
     const fixed = (await biller.post(`/api/claims/${created.id}/findings/${fee.id}/fix`, {})).json();
     expect(fixed.state).toBe('ready');
     expect(fixed.lines[0].chargeCents).toBe(line.chargeCents);
-    expect(fixed.findings.some((f: { ruleId: string }) => f.ruleId === 'CHARGE-FEE')).toBe(false);
+    expect(fixed.findings.some((f: { code: string }) => f.code === 'CHARGE-FEE')).toBe(false);
     const bad = await biller.patch(`/api/claims/${created.id}`, {
       lines: [{ lineNumber: line.lineNumber, diagnosisPointers: [9] }],
     });

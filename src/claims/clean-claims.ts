@@ -13,7 +13,7 @@ export interface CleanClaimReport {
   withoutCoverage: number;
   clean: number;
   cleanNoWarnings: number;
-  byRule: { ruleId: string; severity: string; findings: number; claims: number }[];
+  byRule: { code: string; severity: string; findings: number; claims: number }[];
 }
 
 /**
@@ -35,10 +35,7 @@ export async function cleanClaimReport(
     cleanNoWarnings: 0,
     byRule: [],
   };
-  const byRule = new Map<
-    string,
-    { ruleId: string; severity: string; findings: number; claims: Set<number> }
-  >();
+  const byRule = new Map<string, { code: string; severity: string; findings: number; claims: Set<number> }>();
   for (const id of ids) {
     const e = (await loadEncounter(db, id, practiceIds))!;
     const inEffect = await coveragesInEffect(db, e.patientId, e.serviceDateFrom);
@@ -67,15 +64,15 @@ export async function cleanClaimReport(
     if (result.clean) report.clean++;
     if (result.findings.length === 0) report.cleanNoWarnings++;
     for (const f of result.findings) {
-      const r = byRule.get(f.ruleId) ?? {
-        ruleId: f.ruleId,
+      const r = byRule.get(f.code) ?? {
+        code: f.code,
         severity: f.severity,
         findings: 0,
         claims: new Set<number>(),
       };
       r.findings++;
       r.claims.add(id);
-      byRule.set(f.ruleId, r);
+      byRule.set(f.code, r);
     }
   }
   report.byRule = [...byRule.values()]

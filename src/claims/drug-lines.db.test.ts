@@ -52,7 +52,7 @@ describe('drug lines (loop 2410)', () => {
     expect(saved.json().serviceLines[1]).toMatchObject({ ndc: '00003029305', ndcQuantity: 1, ndcUnit: 'ML' });
     const claim = (await biller.post('/api/claims', { encounterId: saved.json().id })).json();
     expect(claim.lines[1]).toMatchObject({ ndc: '00003029305', ndcQuantity: 1, ndcUnit: 'ML' });
-    expect(claim.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('NDC-QUANTITY');
+    expect(claim.findings.map((f: { code: string }) => f.code)).not.toContain('NDC-QUANTITY');
     for (const f of claim.findings.filter((x: { severity: string }) => x.severity === 'warning'))
       await biller.post(`/api/claims/${claim.id}/findings/${f.id}/override`, { reason: 'checked by hand' });
     const ready = (await biller.get(`/api/claims/${claim.id}`)).json();
@@ -84,7 +84,7 @@ describe('drug lines (loop 2410)', () => {
     expect(rule.statusCode, rule.body).toBe(201);
     const saved = await encounter({});
     const claim = (await biller.post('/api/claims', { encounterId: saved.json().id })).json();
-    const hit = claim.findings.find((f: { ruleId: string }) => f.ruleId === 'PAYER-RULE');
+    const hit = claim.findings.find((f: { code: string }) => f.code === 'PAYER-RULE');
     expect(hit).toMatchObject({ severity: 'error', field: '/lines/1/ndc', lines: [2] });
     expect(claim.state).toBe('scrubbed');
   });
@@ -92,8 +92,8 @@ describe('drug lines (loop 2410)', () => {
   it("edits a line's NDC, quantity and unit on the claim (5-4-2, audited) and scrubs it again", async () => {
     const saved = await encounter({});
     const claim = (await biller.post('/api/claims', { encounterId: saved.json().id })).json();
-    const ruleIds = (c: { findings: { ruleId: string }[] }) => c.findings.map((f) => f.ruleId);
-    expect(ruleIds(claim)).toContain('PAYER-RULE');
+    const codes = (c: { findings: { code: string }[] }) => c.findings.map((f) => f.code);
+    expect(codes(claim)).toContain('PAYER-RULE');
     // A hyphenated or 10-digit NDC is refused at its field, as the scrubber's NDC-FORMAT would flag it.
     const bad = await biller.patch(`/api/claims/${claim.id}`, {
       lines: [{ lineNumber: 2, ndc: '0003-0293-05', ndcQuantity: 1, ndcUnit: 'ML' }],
@@ -108,14 +108,14 @@ describe('drug lines (loop 2410)', () => {
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().lines[1]).toMatchObject({ ndc: '00003029305', ndcQuantity: 2.5, ndcUnit: 'ML' });
-    expect(ruleIds(edited.json())).not.toContain('PAYER-RULE');
-    expect(ruleIds(edited.json())).not.toContain('NDC-QUANTITY');
+    expect(codes(edited.json())).not.toContain('PAYER-RULE');
+    expect(codes(edited.json())).not.toContain('NDC-QUANTITY');
     // Clearing the NDC clears its quantity and unit, and the payer rule finds the line again.
     const cleared = (
       await biller.patch(`/api/claims/${claim.id}`, { lines: [{ lineNumber: 2, ndc: null }] })
     ).json();
     expect(cleared.lines[1]).toMatchObject({ ndc: null, ndcQuantity: null, ndcUnit: null });
-    expect(ruleIds(cleared)).toContain('PAYER-RULE');
+    expect(codes(cleared)).toContain('PAYER-RULE');
     const audit = await t.database.sql.executeSql(
       `select after from audit_event where entity = 'claim' and entity_id = $1 and action = 'update' order by id`,
       [String(claim.id)],

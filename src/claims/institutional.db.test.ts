@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { parse837, validateX12 } from '../x12/index.ts';
 
-type Finding = { ruleId: string; field: string };
+type Finding = { code: string; field: string };
 
 describe('institutional (UB-04 / 837I) claims', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -85,7 +85,7 @@ describe('institutional (UB-04 / 837I) claims', () => {
     expect(claim.institutional.billType).toBe('111');
     expect(claim.lines.map((l: { revenueCode: string }) => l.revenueCode)).toEqual(['0120', '0360']);
     const missing = claim.findings
-      .filter((f: Finding) => f.ruleId === 'INST-ADMISSION')
+      .filter((f: Finding) => f.code === 'INST-ADMISSION')
       .map((f: Finding) => f.field);
     expect(missing).toEqual([
       '/institutional/admissionDate',
@@ -96,7 +96,7 @@ describe('institutional (UB-04 / 837I) claims', () => {
     ]);
     // No professional-only findings on a facility claim.
     expect(
-      claim.findings.some((f: Finding) => ['PTR-MISSING', 'CHARGE-FEE', 'POS-INVALID'].includes(f.ruleId)),
+      claim.findings.some((f: Finding) => ['PTR-MISSING', 'CHARGE-FEE', 'POS-INVALID'].includes(f.code)),
     ).toBe(false);
 
     const fixed = await biller.patch(`/api/claims/${claim.id}`, {
@@ -110,7 +110,7 @@ describe('institutional (UB-04 / 837I) claims', () => {
       },
     });
     expect(fixed.statusCode, fixed.body).toBe(200);
-    expect(fixed.json().findings.some((f: Finding) => f.ruleId === 'INST-ADMISSION')).toBe(false);
+    expect(fixed.json().findings.some((f: Finding) => f.code === 'INST-ADMISSION')).toBe(false);
     institutionalClaimId = claim.id;
   });
 

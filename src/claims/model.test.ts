@@ -263,9 +263,7 @@ describe('the claim model', () => {
         expect(again).toEqual(view);
         expect(scrubClaim(again, testContext())).toEqual(scrubClaim(view, testContext()));
         // A secondary claim balances and carries the primary's adjudication: no COB finding.
-        expect(scrubClaim(view, testContext()).findings.filter((f) => f.ruleId.startsWith('COB'))).toEqual(
-          [],
-        );
+        expect(scrubClaim(view, testContext()).findings.filter((f) => f.code.startsWith('COB'))).toEqual([]);
         if (row.cob) expect(view.otherPayers?.[0]?.paidCents).toBe(row.cob.priorPayers[0]!.paidCents);
         // The drug lines reach loop 2410.
         expect(view.lines.map((l) => l.ndc ?? null)).toEqual(lines.map((l) => l.ndc));

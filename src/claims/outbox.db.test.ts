@@ -63,7 +63,7 @@ describe('the demo clearinghouse connection (outbox)', () => {
         });
       const after = (await biller.get(`/api/claims/${claim.id}`)).json();
       if (after.state === 'ready') return claim.id;
-      why.push(JSON.stringify(after.findings.map((f: { ruleId: string }) => f.ruleId)));
+      why.push(JSON.stringify(after.findings.map((f: { code: string }) => f.code)));
     }
     throw new Error(`no demo claim of practice ${practiceId} could be made ready: ${why.join('; ')}`);
   }

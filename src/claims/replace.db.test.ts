@@ -44,7 +44,7 @@ describe('replacement and void claims (frequency 7 and 8)', () => {
       payerClaimNumber: 'ICN20261120001',
     });
     expect(replacement.patientControlNumber).toMatch(/-R1$/);
-    expect(replacement.findings.some((f: { ruleId: string }) => f.ruleId === 'RESUBMISSION')).toBe(false);
+    expect(replacement.findings.some((f: { code: string }) => f.code === 'RESUBMISSION')).toBe(false);
     const original = (await biller.get(`/api/claims/${claimId}`)).json();
     expect(original.state).toBe('corrected');
     expect(original.history.at(-1).reason).toContain('corrected the modifier');

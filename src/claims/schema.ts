@@ -58,7 +58,7 @@ export const ClaimSummary = Type.Object({
 
 const Finding = Type.Object({
   id: Id,
-  ruleId: Type.String(),
+  code: Type.String(),
   severity: Type.String(),
   field: Type.String(),
   lines: Type.Array(Type.Integer()),

@@ -23,8 +23,7 @@ export async function scrubStoredClaim(
   const view = await loadScrubClaim(tx, row, lines);
   const result = scrubClaim(view, await loadScrubContext(tx, row, view, today, lookups));
   const previous = await tx.select().from(claimFinding).where(eq(claimFinding.claimId, row.id));
-  const keyOf = (f: { ruleId: string; field: string; message: string }) =>
-    `${f.ruleId}|${f.field}|${f.message}`;
+  const keyOf = (f: { code: string; field: string; message: string }) => `${f.code}|${f.field}|${f.message}`;
   const overrides = new Map(previous.filter((f) => f.overridden).map((f) => [keyOf(f), f]));
   await tx.delete(claimFinding).where(eq(claimFinding.claimId, row.id));
   if (result.findings.length) {
@@ -33,7 +32,7 @@ export async function scrubStoredClaim(
         const kept = f.severity === 'warning' ? overrides.get(keyOf(f)) : undefined;
         return {
           claimId: row.id,
-          ruleId: f.ruleId,
+          code: f.code,
           severity: f.severity,
           field: f.field,
           lines: f.lines,

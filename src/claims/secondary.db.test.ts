@@ -25,7 +25,7 @@ interface ClaimDetail {
   state: string;
   patientControlNumber: string;
   payerId: number;
-  findings: { id: number; severity: string; ruleId: string }[];
+  findings: { id: number; severity: string; code: string }[];
   lines: {
     id: number;
     lineNumber: number;
@@ -338,7 +338,7 @@ describe('secondary claims from the primary payer adjudication', () => {
     const held: ClaimDetail & { cob: unknown } = (await biller.get(`/api/claims/${first}`)).json();
     expect(held.cob).toBeNull();
     expect(held.state).toBe('scrubbed');
-    expect(held.findings.map((f) => f.ruleId)).toContain('COB-ADJUDICATION');
+    expect(held.findings.map((f) => f.code)).toContain('COB-ADJUDICATION');
     // The corrected payment follows.
     const payment = paymentFor(primary);
     payment.paidCents -= 100;

@@ -116,7 +116,8 @@ export const claimFinding = pgTable(
     claimId: integer()
       .notNull()
       .references(() => claim.id, { onDelete: 'cascade' }),
-    ruleId: text().notNull(),
+    /** The finding's code: the scrubber's rule id (the column keeps its first name, rule_id). */
+    code: text('rule_id').notNull(),
     severity: text().notNull(),
     field: text().notNull(),
     lines: integer().array().notNull(),

@@ -45,7 +45,7 @@ export function registerReportCommands(program: Command): void {
         console.log('\nrule                 severity  claims   share  title');
         for (const r of report.byRule) {
           console.log(
-            `${r.ruleId.padEnd(20)} ${r.severity.padEnd(9)} ${String(r.claims).padStart(6)} ${pct(r.claims).padStart(7)}  ${RULES[r.ruleId as keyof typeof RULES]?.title ?? ''}`,
+            `${r.code.padEnd(20)} ${r.severity.padEnd(9)} ${String(r.claims).padStart(6)} ${pct(r.claims).padStart(7)}  ${RULES[r.code as keyof typeof RULES]?.title ?? ''}`,
           );
         }
       });

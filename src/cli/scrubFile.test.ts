@@ -46,9 +46,14 @@ describe('cleanclaim scrub FILE', () => {
     const r = await scrubFileCommand(SAMPLE, { today, json: true, codes: async () => undefined });
     const body = JSON.parse(r.output) as {
       missingCodeSets: string[];
-      claims: { clean: boolean; checked: boolean }[];
+      claims: { clean: boolean; checked: boolean; findings: Record<string, unknown>[] }[];
     };
     expect(body.claims).toEqual([expect.objectContaining({ clean: false, checked: false })]);
+    // Each finding is the shared problem type: the rule id is its code, the field a JSON pointer.
+    expect(body.claims[0]!.findings).toContainEqual(
+      expect.objectContaining({ code: 'CODES-NOT-LOADED', severity: 'warning', field: '/diagnoses' }),
+    );
+    expect(body.claims[0]!.findings.every((f) => !('ruleId' in f))).toBe(true);
     expect(body.missingCodeSets).toHaveLength(1);
     expect(r.exitCode).toBe(1);
   });

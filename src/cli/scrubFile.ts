@@ -23,7 +23,7 @@ const IMPORT_HINT = 'import them with: cleanclaim codesets import DIR (or cleanc
 
 /** The code sets a claim's codes could not be checked against, in the scrubber's words. */
 function missingCodeSets(result: ScrubResult): string[] {
-  return result.findings.filter((f) => f.ruleId === NOT_LOADED).map((f) => f.message);
+  return result.findings.filter((f) => f.code === NOT_LOADED).map((f) => f.message);
 }
 
 export async function scrubFileCommand(file: string, options: ScrubFileOptions): Promise<CommandResult> {
@@ -74,9 +74,7 @@ export async function scrubFileCommand(file: string, options: ScrubFileOptions):
         : 'UNCHECKED';
     lines.push(`${label} claim ${c.claimId}: ${c.findings.length} finding(s)`);
     for (const f of c.findings)
-      lines.push(
-        `  ${f.severity.padEnd(7)} ${f.ruleId.padEnd(18)} ${f.message}\n          fix: ${f.fixHint}`,
-      );
+      lines.push(`  ${f.severity.padEnd(7)} ${f.code.padEnd(18)} ${f.message}\n          fix: ${f.fixHint}`);
   }
   const clean = claims.filter((c) => c.clean).length;
   const unchecked = claims.filter((c) => !c.checked).length;

@@ -101,7 +101,7 @@ describe("a demo practice's batch through the payer sandbox", () => {
           claimId = created.json().id;
           break;
         }
-        why.push(JSON.stringify(after.findings.map((f: { ruleId: string }) => f.ruleId)));
+        why.push(JSON.stringify(after.findings.map((f: { code: string }) => f.code)));
       }
       expect(claimId, why.join('; ')).toBeDefined();
       const batch = await biller.post('/api/batches', { practiceId });

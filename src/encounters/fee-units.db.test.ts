@@ -40,6 +40,6 @@ describe('charges filled from the fee schedule', () => {
     expect(encounter.serviceLines.map((l: { chargeCents: number }) => l.chargeCents)).toEqual([21000, 3200]);
     const claim = (await biller.post('/api/claims', { encounterId: encounter.id })).json();
     expect(claim.totalChargeCents).toBe(24200);
-    expect(claim.findings.filter((f: { ruleId: string }) => f.ruleId === 'CHARGE-FEE')).toEqual([]);
+    expect(claim.findings.filter((f: { code: string }) => f.code === 'CHARGE-FEE')).toEqual([]);
   });
 });

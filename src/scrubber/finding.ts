@@ -1,9 +1,12 @@
+import type { Problem } from '../shared/problem.ts';
 import type { RuleId } from './catalog.ts';
 import { RULES } from './catalog.ts';
 
-/** What a rule found: where (a JSON pointer into the claim, and the service lines) and why. */
-export interface Finding {
-  ruleId: RuleId;
+/**
+ * What a rule found: the shared problem type (issue 11) with the rule id as its code, where (a
+ * JSON pointer into the claim, and the service lines) and why, plus the hint and the certain fix.
+ */
+export interface Finding extends Problem<RuleId> {
   severity: 'error' | 'warning';
   /** A JSON pointer into the ScrubClaim, e.g. /lines/1/modifiers or /billingProvider/npi. */
   field: string;
@@ -17,14 +20,14 @@ export interface Finding {
 
 /** Builds a finding with the rule's catalogued severity and hint. */
 export function finding(
-  ruleId: RuleId,
+  code: RuleId,
   field: string,
   message: string,
   extra: Partial<Pick<Finding, 'lines' | 'fix' | 'fixHint'>> = {},
 ): Finding {
-  const rule = RULES[ruleId];
+  const rule = RULES[code];
   return {
-    ruleId,
+    code,
     severity: rule.severity,
     field,
     lines: extra.lines ?? [],

@@ -18,7 +18,7 @@ describe('scrubbing claims read from any 837', () => {
     const claim = scrubClaimFrom837(parsed.claims[0]!);
     expect(claim.claimId).toBe('26407789');
     expect(claim.lines.length).toBeGreaterThan(0);
-    const rules = scrubClaim(claim, testContext()).findings.map((f) => f.ruleId);
+    const rules = scrubClaim(claim, testContext()).findings.map((f) => f.code);
     expect(rules).toContain('NPI-CHECK'); // the sample's NPIs are placeholders that fail the check digit
     expect(rules).toContain('DX-INVALID'); // and its diagnoses are ICD-9-CM codes
   });
@@ -55,6 +55,6 @@ describe('scrubbing institutional claims read from any 837I', () => {
     });
     expect(claim.lines.every((l) => /^\d{4}$/.test(l.revenueCode ?? ''))).toBe(true);
     // The TR3 example's attending physician has no NPI.
-    expect(scrubClaim(claim, testContext()).findings.map((f) => f.ruleId)).toContain('INST-ATTENDING');
+    expect(scrubClaim(claim, testContext()).findings.map((f) => f.code)).toContain('INST-ATTENDING');
   });
 });

@@ -18,7 +18,7 @@ export function renderRulesDoc(rules: Record<string, RuleInfo> = RULES): string 
     '# Scrubber rules',
     '',
     'Every rule the scrubber checks a claim against. An **error** blocks submission; a **warning**',
-    'needs an override with a reason. Each finding on a claim carries the rule id below.',
+    'needs an override with a reason. Each finding on a claim carries the rule id below as its `code`.',
     '',
     '| id | severity | what it checks | how to fix it | source |',
     '|---|---|---|---|---|',

@@ -221,35 +221,35 @@ describe('scrubber', () => {
     expect(Object.keys(TRIPS).sort()).toEqual(Object.keys(RULES).sort());
   });
 
-  for (const [ruleId, c] of Object.entries(TRIPS) as [RuleId, Case][]) {
-    it(`${ruleId}: trips on the changed claim, naming the field and lines, and passes the clean one`, () => {
-      const hits = run(c).findings.filter((f) => f.ruleId === ruleId);
+  for (const [code, c] of Object.entries(TRIPS) as [RuleId, Case][]) {
+    it(`${code}: trips on the changed claim, naming the field and lines, and passes the clean one`, () => {
+      const hits = run(c).findings.filter((f) => f.code === code);
       expect(hits.length, JSON.stringify(run(c).findings)).toBeGreaterThan(0);
       const hit = hits[0]!;
-      expect(hit.severity).toBe(RULES[ruleId].severity);
+      expect(hit.severity).toBe(RULES[code].severity);
       if (c.field) expect(hit.field).toBe(c.field);
       if (c.lines) expect(hit.lines).toEqual(c.lines);
       expect(hit.message.length).toBeGreaterThan(10);
       const clean = (c.base ?? cleanClaim)();
-      expect(scrubClaim(clean, testContext()).findings.some((f) => f.ruleId === ruleId)).toBe(false);
+      expect(scrubClaim(clean, testContext()).findings.some((f) => f.code === code)).toBe(false);
     });
   }
 
   it('offers a one-click fix only where the fix is certain', () => {
-    const order = run(TRIPS['MOD-ORDER']).findings.find((f) => f.ruleId === 'MOD-ORDER')!;
+    const order = run(TRIPS['MOD-ORDER']).findings.find((f) => f.code === 'MOD-ORDER')!;
     expect(order.fix).toEqual({ field: '/lines/1/modifiers', value: ['50', 'RT'] });
-    const fee = run(TRIPS['CHARGE-FEE']).findings.find((f) => f.ruleId === 'CHARGE-FEE')!;
+    const fee = run(TRIPS['CHARGE-FEE']).findings.find((f) => f.code === 'CHARGE-FEE')!;
     expect(fee.fix).toEqual({ field: '/lines/2/chargeCents', value: 3200 });
-    expect(run(TRIPS['DX-INVALID']).findings.find((f) => f.ruleId === 'DX-INVALID')!.fix).toBeUndefined();
+    expect(run(TRIPS['DX-INVALID']).findings.find((f) => f.code === 'DX-INVALID')!.fix).toBeUndefined();
   });
 
   it('lets bypass modifiers through: 25 on the visit, 79 inside a global period, XS', () => {
     const global = TRIPS['GLOBAL-PERIOD'].context!;
     const claim = cleanClaim();
     claim.lines.forEach((l) => l.modifiers.push('79'));
-    expect(
-      scrubClaim(claim, testContext(global)).findings.filter((f) => f.ruleId === 'GLOBAL-PERIOD'),
-    ).toEqual([]);
+    expect(scrubClaim(claim, testContext(global)).findings.filter((f) => f.code === 'GLOBAL-PERIOD')).toEqual(
+      [],
+    );
   });
 
   it('does not ask for modifier 25 on a visit with only a blood draw', () => {
@@ -258,7 +258,7 @@ describe('scrubber', () => {
       { ...claim.lines[0]!, modifiers: [] },
       { ...claim.lines[1]!, procedureCode: '36415', modifiers: [], chargeCents: 1500 },
     ];
-    expect(scrubClaim(claim, testContext()).findings.some((f) => f.ruleId === 'EM-MODIFIER-25')).toBe(false);
+    expect(scrubClaim(claim, testContext()).findings.some((f) => f.code === 'EM-MODIFIER-25')).toBe(false);
   });
 
   it('asks for the NDC of a drug code where the payer requires it (payer rule as data)', () => {
@@ -268,7 +268,7 @@ describe('scrubber', () => {
     const noNdc = cleanClaim();
     delete noNdc.lines[2]!.ndc;
     const hits = (claim: ScrubClaim, codes: string[]) =>
-      scrubClaim(claim, testContext(rules(codes))).findings.filter((f) => f.ruleId === 'PAYER-RULE');
+      scrubClaim(claim, testContext(rules(codes))).findings.filter((f) => f.code === 'PAYER-RULE');
     // No codes listed: every J code.
     expect(hits(noNdc, [])).toMatchObject([{ field: '/lines/2/ndc', lines: [3] }]);
     expect(hits(noNdc, ['J1100'])).toEqual([]);

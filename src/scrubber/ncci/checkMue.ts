@@ -12,7 +12,7 @@ import type { ServiceLine } from './serviceLine.ts';
 
 function lineFinding(l: ServiceLine, m: MueEdit): NcciFinding {
   return {
-    ruleId: 'MUE-LINE',
+    code: 'MUE-LINE',
     severity: 'error',
     lines: [l.lineNumber],
     message: `Line ${l.lineNumber}: ${l.units} units of ${l.procedureCode} on ${l.serviceDate} exceed the MUE of ${m.mueValue} per line (MUE adjudication indicator 1, line edit; ${m.rationale}).`,
@@ -33,7 +33,7 @@ function dayFinding(ls: ServiceLine[], m: MueEdit, units: number): NcciFinding {
     ? `Correct the units for ${first.procedureCode} on ${first.serviceDate} to ${m.mueValue} or fewer in total.`
     : `Check the units; if all ${units} were provided and necessary, bill them and be ready to appeal with documentation.`;
   return {
-    ruleId: 'MUE-DAY',
+    code: 'MUE-DAY',
     severity: 'error',
     lines: ls.map((l) => l.lineNumber),
     message,

@@ -37,7 +37,7 @@ describe('NCCI PTP check', () => {
   it("flags modifier indicator 1 without a bypass modifier, in a biller's words", () => {
     const [f, ...rest] = checkPtp([line(1, '20610'), line(2, '99213')], practitioner);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ ruleId: 'NCCI-PTP', severity: 'error', carc: '236', lines: [1, 2] });
+    expect(f).toMatchObject({ code: 'NCCI-PTP', severity: 'error', carc: '236', lines: [1, 2] });
     expect(f!.message).toBe(
       '99213 (line 2) is bundled into 20610 (line 1) on 2026-11-02 (NCCI PTP, modifier indicator 1: Standards of medical / surgical practice).',
     );
@@ -51,7 +51,7 @@ describe('NCCI PTP check', () => {
 
   it('flags modifier indicator 0 even with a bypass modifier', () => {
     const [f] = checkPtp([line(1, '93005', ['59']), line(2, '93000')], practitioner);
-    expect(f).toMatchObject({ ruleId: 'NCCI-PTP', lines: [2, 1] });
+    expect(f).toMatchObject({ code: 'NCCI-PTP', lines: [2, 1] });
     expect(f!.message).toMatch(/modifier indicator 0: .*No modifier allows both to be paid/);
   });
 

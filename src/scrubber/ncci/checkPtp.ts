@@ -24,7 +24,7 @@ function finding(c1: ServiceLine, c2: ServiceLine, indicator: 0 | 1, rationale: 
         ? `Add 25 to line ${c2.lineNumber} if the visit was significant and separately identifiable from ${c1.procedureCode}; otherwise remove it.`
         : `Add 59 or XE/XS/XP/XU (or anatomic modifiers for different sites) to line ${c2.lineNumber} if the service was distinct; otherwise remove it.`;
   return {
-    ruleId: 'NCCI-PTP',
+    code: 'NCCI-PTP',
     severity: 'error',
     lines: [c1.lineNumber, c2.lineNumber],
     message,

@@ -37,9 +37,8 @@ export const NCCI_RULES = {
 
 export type NcciRuleId = keyof typeof NCCI_RULES;
 
-/** A claim finding of the PTP or MUE check. */
-export interface NcciFinding {
-  ruleId: NcciRuleId;
+/** A claim finding of the PTP or MUE check: the shared problem type with the rule id as its code. */
+export interface NcciFinding extends Problem<NcciRuleId> {
   severity: 'error' | 'warning';
   /** service line numbers (LX01) the finding names */
   lines: number[];

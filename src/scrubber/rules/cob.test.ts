@@ -27,7 +27,7 @@ describe('secondary claim rules (COB)', () => {
     ];
     expect(rules(c)).toEqual([]);
     delete c.otherPayers[0]!.remittanceDate;
-    expect(rules(c).map((f) => [f.ruleId, f.field])).toEqual([
+    expect(rules(c).map((f) => [f.code, f.field])).toEqual([
       ['COB-ADJUDICATION', '/otherPayers/0/remittanceDate'],
     ]);
   });
@@ -45,7 +45,7 @@ describe('secondary claim rules (COB)', () => {
     const c = cleanSecondaryClaim();
     c.otherPayers![0]!.paidCents = 21000;
     const [f] = checkCobBalance(c);
-    expect(f).toMatchObject({ ruleId: 'COB-BALANCE', field: '/otherPayers/0/paidCents' });
+    expect(f).toMatchObject({ code: 'COB-BALANCE', field: '/otherPayers/0/paidCents' });
     expect(f!.message).toBe(
       'AETNA: claim charge $382.00 ≠ paid $210.00 (AMT*D) + adjustments $162.00 (claim and line CAS)',
     );
@@ -64,9 +64,9 @@ describe('secondary claim rules (COB)', () => {
     c.payer.timelyFilingDays = 90;
     c.lines.forEach((l) => (l.serviceDate = '2026-05-01'));
     const today = { today: '2026-12-01' };
-    expect(scrubClaim(c, testContext(today)).findings.map((f) => f.ruleId)).not.toContain('TIMELY-FILING');
+    expect(scrubClaim(c, testContext(today)).findings.map((f) => f.code)).not.toContain('TIMELY-FILING');
     c.lines.forEach((l) => (l.adjudications![0]!.adjudicationDate = '2026-06-01'));
-    const late = scrubClaim(c, testContext(today)).findings.find((f) => f.ruleId === 'TIMELY-FILING');
+    const late = scrubClaim(c, testContext(today)).findings.find((f) => f.code === 'TIMELY-FILING');
     expect(late?.message).toBe(
       "Filing limit of 90 days from the prior payer's remittance on 2026-06-01 ended on 2026-08-30",
     );

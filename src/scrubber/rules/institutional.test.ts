@@ -3,10 +3,10 @@ import type { ScrubClaim } from '../claim.ts';
 import { scrubClaim } from '../scrub.ts';
 import { cleanInstitutionalClaim, testContext } from '../testing.ts';
 
-const findingsOf = (change: (c: ScrubClaim) => void, ruleId?: string) => {
+const findingsOf = (change: (c: ScrubClaim) => void, code?: string) => {
   const claim = cleanInstitutionalClaim();
   change(claim);
-  return scrubClaim(claim, testContext()).findings.filter((f) => !ruleId || f.ruleId === ruleId);
+  return scrubClaim(claim, testContext()).findings.filter((f) => !code || f.code === code);
 };
 
 describe('institutional rules', () => {
@@ -91,14 +91,14 @@ describe('institutional rules', () => {
     const warning = findings.filter((f) => f.field === '/institutional/procedures');
     expect(warning).toEqual([
       expect.objectContaining({
-        ruleId: 'CODES-NOT-LOADED',
+        code: 'CODES-NOT-LOADED',
         severity: 'warning',
         message:
           'ICD-10-PCS FY2027 not loaded: the procedures of a stay discharged 2026-10-02 were not checked',
       }),
     ]);
     // A warning, not an error: the claim stays clean and goes out once the biller overrides it.
-    expect(findings.filter((f) => f.ruleId.startsWith('INST-PROC'))).toEqual([]);
+    expect(findings.filter((f) => f.code.startsWith('INST-PROC'))).toEqual([]);
     claim.institutional!.statementTo = '2026-09-30';
     expect(
       scrubClaim(claim, { ...context, codes: fy2026Only }).findings.filter(

@@ -13,8 +13,8 @@ export function checkNcci(claim: ScrubClaim, context: ScrubContext): Finding[] {
   return found.map((f) => {
     const index = claim.lines.findIndex((l) => l.lineNumber === f.lines.at(-1));
     return finding(
-      f.ruleId,
-      lineField(Math.max(index, 0), f.ruleId === 'NCCI-PTP' ? 'modifiers' : 'units'),
+      f.code,
+      lineField(Math.max(index, 0), f.code === 'NCCI-PTP' ? 'modifiers' : 'units'),
       f.message,
       { lines: f.lines, fixHint: f.fixHint },
     );

@@ -3,10 +3,10 @@ import { finding, type Finding } from '../finding.ts';
 
 type Need = [field: string, value: unknown, label: string];
 
-function missing(ruleId: Parameters<typeof finding>[0], needs: Need[]): Finding[] {
+function missing(code: Parameters<typeof finding>[0], needs: Need[]): Finding[] {
   return needs
     .filter(([, value]) => value === undefined || value === null || value === '')
-    .map(([field, , label]) => finding(ruleId, field, `${label} is missing`));
+    .map(([field, , label]) => finding(code, field, `${label} is missing`));
 }
 
 /** A replacement (7) or void (8) names the payer's claim number of the claim it replaces (REF*F8). */

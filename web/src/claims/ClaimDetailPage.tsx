@@ -34,7 +34,7 @@ const REPLACE_LABEL = { '7': 'Correct claim (7)', '8': 'Void at payer (8)' } as 
 
 function modalTitle(asking: Asking | undefined, pcn: string): string {
   if (!asking) return '';
-  if (asking.kind === 'override') return `Override ${asking.finding.ruleId}`;
+  if (asking.kind === 'override') return `Override ${asking.finding.code}`;
   if (asking.kind === 'replace') return `${REPLACE_LABEL[asking.frequencyCode]}: ${pcn}`;
   return `${MANUAL_MOVES[asking.to]}: ${pcn}`;
 }
@@ -79,8 +79,7 @@ export function ClaimDetailPage() {
         (claim?.lines ?? []).map((l) => l.lineNumber).sort((a, b) => a - b),
       ),
       onFix: editable
-        ? (f) =>
-            act(() => api.post<Claim>(`/api/claims/${claim.id}/findings/${f.id}/fix`), `${f.ruleId} fixed`)
+        ? (f) => act(() => api.post<Claim>(`/api/claims/${claim.id}/findings/${f.id}/fix`), `${f.code} fixed`)
         : undefined,
       onOverride: editable ? (finding) => setAsking({ kind: 'override', finding }) : undefined,
     }),
@@ -111,7 +110,7 @@ export function ClaimDetailPage() {
         ? act(
             () =>
               api.post<Claim>(`/api/claims/${claim.id}/findings/${asking.finding.id}/override`, { reason }),
-            `${asking.finding.ruleId} overridden`,
+            `${asking.finding.code} overridden`,
           )
         : asking &&
           act(

@@ -18,7 +18,7 @@ export function FindingNotes({ findings, onFix, onOverride }: Props) {
         <div
           key={f.id}
           className={`finding finding-${f.overridden ? 'overridden' : f.severity}`}
-          data-testid={`finding-${f.ruleId}`}
+          data-testid={`finding-${f.code}`}
           role="note"
         >
           <Flex justify="space-between" align="start" gap="small">
@@ -27,7 +27,7 @@ export function FindingNotes({ findings, onFix, onOverride }: Props) {
                 color={f.overridden ? 'default' : f.severity === 'error' ? 'red' : 'gold'}
                 className="rule-tag"
               >
-                {f.ruleId}
+                {f.code}
               </Tag>
               <Typography.Text strong>{f.message}</Typography.Text>
               <div className="finding-hint">
