@@ -1,5 +1,11 @@
 // What other domains use of patients, without reaching into their tables.
-export { coveragesByIds, coveragesOfPatients, patientById, patientsByIds, type PatientRow } from './lookup.ts';
+export {
+  coveragesByIds,
+  coveragesOfPatients,
+  patientById,
+  patientsByIds,
+  type PatientRow,
+} from './lookup.ts';
 export { patientIdsNamedByPayer } from './find.ts';
 export { patientFieldsOf } from './columns.ts';
 export { coveragesInEffect, laterCoverages, nextCoverage, type CoverageRow } from './coverages.ts';
