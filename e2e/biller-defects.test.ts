@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, chooseFirst, hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import {
+  choose,
+  chooseFirst,
+  hasChromium,
+  launchBrowser,
+  logIn,
+  openPage,
+  screenshot,
+} from './support/browser.ts';
 import { writeSmallCodeSets } from './support/codesets.ts';
 import { eventually } from './support/eventually.ts';
 import { ADMIN, startServer, type TestServer } from './support/server.ts';
@@ -24,9 +32,7 @@ describe.skipIf(!hasChromium)('biller-visible defects of issue 11 (needs /usr/bi
       demo: { patients: 20, encounters: 40 },
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, ADMIN);
   });
   afterAll(async () => {

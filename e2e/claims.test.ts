@@ -8,6 +8,7 @@ import {
   launchBrowser,
   logIn,
   logOut,
+  openPage,
   screenshot,
 } from './support/browser.ts';
 import { writeSmallCodeSets } from './support/codesets.ts';
@@ -34,9 +35,7 @@ describe.skipIf(!hasChromium)('claims in the browser (needs /usr/bin/chromium)',
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
   });
 
@@ -145,9 +144,7 @@ describe.skipIf(!hasChromium)('coding in the browser (needs /usr/bin/chromium)',
     dir = writeSmallCodeSets();
     server = await startServer({ codesetsDir: dir });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, CODER);
   });
 

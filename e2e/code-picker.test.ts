@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { ADMIN, startServer, type TestServer } from './support/server.ts';
 
@@ -52,9 +52,7 @@ describe.skipIf(!hasChromium)('code picker and index browser (needs /usr/bin/chr
     dir = writeCodeSets();
     server = await startServer({ codesetsDir: dir });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, ADMIN);
   });
 

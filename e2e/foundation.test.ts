@@ -7,6 +7,7 @@ import {
   launchBrowser,
   logIn,
   logOut,
+  openPage,
   screenshot,
 } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
@@ -24,9 +25,7 @@ describe.skipIf(!hasChromium)('foundation workflow in the browser (needs /usr/bi
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCharges, postEntries } from '../src/ledger/index.ts';
-import { choose, hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { choose, hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { BILLER, startServer, type TestServer } from './support/server.ts';
 
@@ -67,9 +67,7 @@ describe.skipIf(!hasChromium)('patient ledger and payments in the browser (needs
       );
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
   });
   afterAll(async () => {

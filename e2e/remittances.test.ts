@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkSubmittedClaims } from '../src/remits/bulk-claims.ts';
 import { adjudicateLine, write835, type SyntheticClaim } from '../src/remits/synthetic.ts';
-import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { BILLER, startServer, type TestServer } from './support/server.ts';
 
@@ -47,9 +47,7 @@ describe.skipIf(!hasChromium)('posting an 835 in the browser (needs /usr/bin/chr
       }),
     );
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { connectionRow } from '../src/clearinghouse/connections.ts';
 import { pollOne } from '../src/clearinghouse/jobs.ts';
 import { loadScenario, pollOnce, type SandboxFolders } from '../src/sandbox/process.ts';
 import type { SandboxContext } from '../src/sandbox/respond.ts';
-import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts';
 
@@ -151,9 +151,7 @@ describe.skipIf(!hasChromium)('the revenue cycle in the browser (needs /usr/bin/
     ] as const)
       expect((await admin.send('PATCH', `/api/coverages/${c.coverageId}`, { memberId })).status).toBe(200);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
   });
   afterAll(async () => {

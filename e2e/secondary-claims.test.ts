@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecondaryClaim } from '../src/claims/index.ts';
 import { era835, paidByLineControlNumber, type EraLine } from '../src/claims/testing-835.ts';
 import { parse835 } from '../src/x12/index.ts';
-import { hasChromium, launchBrowser, logIn } from './support/browser.ts';
+import { hasChromium, launchBrowser, logIn, openPage } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { BILLER, startServer, type TestServer } from './support/server.ts';
 
@@ -36,9 +36,7 @@ describe.skipIf(!hasChromium)('secondary claims in the browser (needs /usr/bin/c
     );
     encounterId = Number(rows[0]!.id);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
   });
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse837 } from '../src/x12/index.ts';
-import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { ADMIN, startServer, type TestServer } from './support/server.ts';
 
@@ -16,9 +16,7 @@ describe.skipIf(!hasChromium)('submissions in the browser (needs /usr/bin/chromi
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, ADMIN);
   });
   afterAll(async () => {

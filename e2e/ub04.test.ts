@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, hasChromium, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { choose, hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { BILLER, startServer, type TestServer } from './support/server.ts';
 
@@ -16,9 +16,7 @@ describe.skipIf(!hasChromium)('UB-04 claims in the browser (needs /usr/bin/chrom
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
   });
 

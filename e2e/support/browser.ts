@@ -22,6 +22,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A 1440 px wide page that waits up to 15 s for what it looks for and keeps the page's own errors. */
+export async function openPage(browser: Browser, pageErrors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return page;
+}
+
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** Saves docs/screenshots/<name>.png for the README when SCREENSHOTS=1. */
