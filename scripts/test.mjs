@@ -20,7 +20,7 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-const vitestArgs = (project, out) => [
+const vitestArgs = (project, out, files = []) => [
   'vitest',
   'run',
   '--project',
@@ -28,6 +28,7 @@ const vitestArgs = (project, out) => [
   '--reporter=default',
   '--reporter=json',
   `--outputFile=${out}`,
+  ...files,
 ];
 
 function count(label, out) {
@@ -45,9 +46,9 @@ function count(label, out) {
 
 const reportFile = () => join(mkdtempSync(join(tmpdir(), 'cleanclaim-test-')), 'report.json');
 
-function vitest(label, project, env = {}) {
+function vitest(label, project, env = {}, files = []) {
   const out = reportFile();
-  run(label, 'npx', vitestArgs(project, out), env);
+  run(label, 'npx', vitestArgs(project, out, files), env);
   count(label, out);
 }
 
@@ -56,17 +57,17 @@ function vitest(label, project, env = {}) {
  * database suite mostly waits on the server's processes, so it shares the two cores with the PGlite
  * suite instead of running after it.
  */
-function vitestBeside(label, project, env = {}) {
+function vitestBeside(label, project, env = {}, files = []) {
   const out = reportFile();
   const log = out.replace(/report\.json$/, 'output.log');
-  const child = spawn('npx', vitestArgs(project, out), {
+  const child = spawn('npx', vitestArgs(project, out, files), {
     stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
     env: { ...process.env, ...env },
   });
   console.log(`\n== ${label} (beside the next suites; its output follows when it ends)`);
   return new Promise((resolve) =>
     child.on('exit', (code) => {
-      console.log(`\n== ${label}: npx ${vitestArgs(project, out).join(' ')}`);
+      console.log(`\n== ${label}: npx ${vitestArgs(project, out, files).join(' ')}`);
       console.log(readFileSync(log, 'utf8'));
       if (code !== 0) failedSteps.push(label);
       count(label, out);
@@ -90,7 +91,15 @@ if (process.env.TEST_DATABASE_URL) {
     'database tests on PostgreSQL (set TEST_DATABASE_URL=postgres://user:pass@host/db to run them; .ci/run does)',
   );
 }
-vitest('database tests on PGlite', 'db', { TEST_DATABASE_URL: '' });
+// The PGlite crash-safety test (60 server restarts, mostly waiting on them) runs beside the rest.
+const CRASH = 'src/server/crash-safety.db.test.ts';
+const pglite = { TEST_DATABASE_URL: '' };
+if (serial) vitest('database tests on PGlite', 'db', pglite);
+else {
+  const crashSuite = vitestBeside('crash safety on PGlite', 'db', pglite, [CRASH]);
+  vitest('database tests on PGlite (but crash safety)', 'db', pglite, ['--exclude', CRASH]);
+  await crashSuite;
+}
 await postgresSuite;
 if (existsSync(CHROMIUM)) {
   if (run('web build', 'npm', ['run', 'build:web', '--silent'])) vitest('browser tests in Chromium', 'e2e');
