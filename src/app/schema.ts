@@ -18,3 +18,5 @@ export * from '../remits/tables.ts';
 export * from '../denials/tables.ts';
 export * from '../ledger/statements/tables.ts';
 export * from '../clearinghouse/tables.ts';
+export * from '../claims/status-tables.ts';
+export * from '../eligibility/tables.ts';

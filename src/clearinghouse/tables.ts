@@ -14,8 +14,10 @@ export const clearinghouseConnection = pgTable(
       .notNull()
       .references(() => practice.id),
     name: text().notNull(),
-    /** sftp or folder. */
+    /** sftp, folder, or http (real-time 270/271 and 276/277, one request and its answer). */
     kind: text().notNull(),
+    /** The real-time endpoint of an http connection (the password or token is sealed like the others). */
+    url: text(),
     host: text(),
     port: integer(),
     username: text(),
@@ -73,4 +75,30 @@ export const inboundFile = pgTable(
     index().on(t.practiceId, t.receivedAt),
     index().on(t.state),
   ],
+);
+
+/**
+ * Every real-time exchange over an http connection: the request and the response as sent and
+ * received (PHI: stored in the database, never written to the logs), the HTTP status and the time.
+ */
+export const realtimeExchange = pgTable(
+  'realtime_exchange',
+  {
+    id: id(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    connectionId: integer()
+      .notNull()
+      .references(() => clearinghouseConnection.id),
+    /** What was asked: 270 or 276. */
+    transactionType: text().notNull(),
+    request: text().notNull(),
+    response: text(),
+    httpStatus: integer(),
+    error: text(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    milliseconds: integer(),
+  },
+  (t) => [index().on(t.practiceId, t.startedAt)],
 );

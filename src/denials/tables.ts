@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { id } from '../db/columns.ts';
 import { claim, claimLine } from '../claims/tables.ts';
 import { practice } from '../practices/tables.ts';
@@ -29,4 +29,35 @@ export const denial = pgTable(
     state: text().notNull().default('open'),
   },
   (t) => [index().on(t.practiceId, t.state), index().on(t.claimId)],
+);
+
+/**
+ * A claim on the follow-up queue: why it needs someone (a 277 status that needs action, later the
+ * other work queues), who owns it, and when to look again. Closed, never deleted.
+ */
+export const followUp = pgTable(
+  'follow_up',
+  {
+    id: id(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    claimId: integer()
+      .notNull()
+      .references(() => claim.id),
+    /** Which queue: claim-status (a 277 that needs action) … */
+    queue: text().notNull(),
+    /** The code behind it (the STC category and status, e.g. F2:85) and the reason in words. */
+    reasonCode: text().notNull(),
+    reason: text().notNull(),
+    /** Where it came from: the 277 inquiry, for example. */
+    source: jsonb(),
+    owner: integer(),
+    /** open or done. */
+    state: text().notNull().default('open'),
+    nextFollowUpOn: date({ mode: 'string' }),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.practiceId, t.queue, t.state), index().on(t.claimId)],
 );

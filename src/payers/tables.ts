@@ -14,6 +14,10 @@ export const payer = pgTable(
     payerId: text().notNull(),
     claimFilingIndicator: text().notNull(),
     timelyFilingDays: integer().notNull(),
+    /** The scrubber warns when eligibility was not checked within this many days (null: not required). */
+    eligibilityCheckDays: integer(),
+    /** Claims unanswered (no 835) this many days after submission get a 276 status inquiry. */
+    statusInquiryDays: integer().notNull().default(30),
     address1: text(),
     address2: text(),
     city: text(),
