@@ -58,6 +58,9 @@ export const followUp = pgTable(
     nextFollowUpOn: date({ mode: 'string' }),
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
+    /** Who closed it and what they did (the note the biller writes when closing). */
+    closedBy: integer(),
+    closeNote: text(),
   },
   (t) => [index().on(t.practiceId, t.queue, t.state), index().on(t.claimId)],
 );
