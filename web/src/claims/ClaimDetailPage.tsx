@@ -13,6 +13,7 @@ import { ClaimEditDrawer } from './ClaimEditDrawer.tsx';
 import { ClaimAcknowledgments } from './ClaimAcknowledgments.tsx';
 import { ClaimBatchNotice } from './ClaimBatchNotice.tsx';
 import { ClaimHistory } from './ClaimHistory.tsx';
+import { ClaimStatusInquiries } from './ClaimStatusInquiries.tsx';
 import { ClaimEob } from '../remits/ClaimEob.tsx';
 import { isEditable, MANUAL_MOVES, STATE_COLORS, stateLabel } from './claim-states.ts';
 import { findingsByBox } from './finding-boxes.ts';
@@ -175,6 +176,7 @@ export function ClaimDetailPage() {
           <Col xs={24} xl={6}>
             <Flex vertical gap="middle">
               <ClaimAcknowledgments claimId={claim.id} version={claim.state} />
+              <ClaimStatusInquiries claimId={claim.id} version={claim.state} />
               <ClaimHistory claim={claim} />
             </Flex>
           </Col>

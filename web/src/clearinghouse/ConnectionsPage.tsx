@@ -22,7 +22,9 @@ import { usePracticeId } from '../practice/practice-context.ts';
 interface Connection {
   id: number;
   name: string;
-  kind: 'sftp' | 'folder';
+  kind: 'sftp' | 'folder' | 'http';
+  /** kind 'http': the real-time (270/271, 276/277) endpoint. */
+  url: string | null;
   host: string | null;
   port: number | null;
   username: string | null;
@@ -47,13 +49,16 @@ interface TestResult {
 }
 
 type FormValues = Omit<Connection, 'id' | 'inboundDirs' | 'password' | 'privateKey' | 'passphrase'> & {
-  inboundDirs: string;
+  inboundDirs?: string;
   password?: string;
   privateKey?: string;
   passphrase?: string;
 };
 
-/** Connections to the clearinghouse (practice admins): SFTP with a pinned host key, or a folder pair. */
+/**
+ * Connections to the clearinghouse (practice admins): SFTP with a pinned host key, a folder pair,
+ * or an HTTP endpoint for real-time eligibility and claim status (its token is sealed, shown as "set").
+ */
 export function ConnectionsPage() {
   const practiceId = usePracticeId();
   const { message } = App.useApp();
@@ -101,13 +106,15 @@ export function ConnectionsPage() {
     const v = await form.validateFields();
     const body = {
       ...v,
-      inboundDirs: v.inboundDirs
+      inboundDirs: (v.inboundDirs ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
       ...(v.password ? {} : { password: undefined }),
       ...(v.privateKey ? {} : { privateKey: undefined }),
       ...(v.passphrase ? {} : { passphrase: undefined }),
+      // An HTTP endpoint has no folders; the others no URL.
+      ...(v.kind === 'http' ? { outboundDir: undefined, inboundDirs: undefined } : { url: undefined }),
     };
     try {
       if (editing === 'new') await api.post(base, body);
@@ -170,12 +177,17 @@ export function ConnectionsPage() {
           { title: 'Kind', dataIndex: 'kind' },
           {
             title: 'Where',
-            render: (_, c) => (c.kind === 'sftp' ? `${c.username}@${c.host}:${c.port}` : c.outboundDir),
+            render: (_, c) =>
+              c.kind === 'sftp'
+                ? `${c.username}@${c.host}:${c.port}`
+                : c.kind === 'http'
+                  ? c.url
+                  : c.outboundDir,
           },
           {
             title: 'Host key',
             render: (_, c) =>
-              c.kind === 'folder' ? (
+              c.kind !== 'sftp' ? (
                 '—'
               ) : c.hostKeyConfirmed ? (
                 <Tag color="green">confirmed</Tag>
@@ -200,9 +212,11 @@ export function ConnectionsPage() {
                 <Button size="small" onClick={() => void test(c)}>
                   Test connection
                 </Button>
-                <Button size="small" onClick={() => void poll(c)}>
-                  Poll now
-                </Button>
+                {c.kind !== 'http' && (
+                  <Button size="small" onClick={() => void poll(c)}>
+                    Poll now
+                  </Button>
+                )}
               </Space>
             ),
           },
@@ -223,6 +237,7 @@ export function ConnectionsPage() {
               options={[
                 { value: 'sftp', label: 'SFTP' },
                 { value: 'folder', label: 'Folder pair' },
+                { value: 'http', label: 'HTTP (real-time eligibility and claim status)' },
               ]}
             />
           </Form.Item>
@@ -271,20 +286,41 @@ export function ConnectionsPage() {
               )}
             </>
           )}
-          <Form.Item
-            name="outboundDir"
-            label="Outbound folder (batches go here)"
-            rules={[{ required: true }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="inboundDirs"
-            label="Inbound folders (comma separated)"
-            rules={[{ required: true }]}
-          >
-            <Input />
-          </Form.Item>
+          {kind === 'http' ? (
+            <>
+              <Form.Item
+                name="url"
+                label="URL"
+                rules={[{ required: true }, { type: 'url', message: 'an http(s) address' }]}
+              >
+                <Input placeholder="https://clearinghouse.example/realtime" />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label="Token or password (optional)"
+                extra={editing !== 'new' && editing?.password ? 'set: leave empty to keep it' : undefined}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </>
+          ) : (
+            <>
+              <Form.Item
+                name="outboundDir"
+                label="Outbound folder (batches go here)"
+                rules={[{ required: true }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="inboundDirs"
+                label="Inbound folders (comma separated)"
+                rules={[{ required: true }]}
+              >
+                <Input />
+              </Form.Item>
+            </>
+          )}
         </Form>
       </Modal>
       <Modal

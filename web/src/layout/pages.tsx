@@ -12,6 +12,7 @@ import {
   IdcardOutlined,
   MailOutlined,
   MedicineBoxOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -52,6 +53,8 @@ import { EraInboxPage } from '../remits/EraInboxPage.tsx';
 import { UnmatchedPage } from '../remits/UnmatchedPage.tsx';
 import { ConnectionsPage } from '../clearinghouse/ConnectionsPage.tsx';
 import { InboxPage } from '../clearinghouse/InboxPage.tsx';
+import { EligibilityPage } from '../eligibility/EligibilityPage.tsx';
+import { FollowUpsPage } from '../followups/FollowUpsPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
 
 /**
@@ -160,6 +163,22 @@ export const PAGES: PageDef[] = [
     element: <FeeSchedulePage />,
     group: 'Practice setup',
     icon: <ProfileOutlined />,
+  },
+  {
+    path: '/eligibility',
+    label: 'Eligibility',
+    roles: EVERYONE,
+    element: <EligibilityPage />,
+    group: 'Workflows',
+    icon: <SafetyCertificateOutlined />,
+  },
+  {
+    path: '/follow-ups',
+    label: 'Follow-ups',
+    roles: OFFICE,
+    element: <FollowUpsPage />,
+    group: 'Workflows',
+    icon: <PhoneOutlined />,
   },
   {
     path: '/inbox',

@@ -7,6 +7,7 @@ import type { Patient } from '../api/types.ts';
 import { useHasRole } from '../auth/useHasRole.ts';
 import { personName, phone } from '../lists/format.ts';
 import { useRecord } from '../lists/useRecord.ts';
+import { BenefitsCard } from '../eligibility/BenefitsCard.tsx';
 import { CoveragesCard } from './CoveragesCard.tsx';
 import { PatientEncounters } from './PatientEncounters.tsx';
 import { PatientLedger } from './PatientLedger.tsx';
@@ -54,6 +55,7 @@ export function PatientDetailPage() {
             children: (
               <Flex vertical gap="middle">
                 <CoveragesCard patient={patient} canWrite={canWrite} />
+                <BenefitsCard patient={patient} />
                 <PatientEncounters patient={patient} />
               </Flex>
             ),
