@@ -10,6 +10,7 @@ import { registerEraCommands } from './era.ts';
 import { registerSecretsCommands } from './secrets.ts';
 import { registerEraImportCommand } from './era-import.ts';
 import { registerSandboxCommand } from './sandbox.ts';
+import { registerEligibilityParseCommand, registerStatusParseCommand } from './eligibility-parse.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -36,6 +37,8 @@ registerEraCommands(program);
 registerEraImportCommand(program);
 registerSecretsCommands(program);
 registerSandboxCommand(program);
+registerEligibilityParseCommand(program);
+registerStatusParseCommand(program);
 
 try {
   await program.parseAsync(process.argv);
