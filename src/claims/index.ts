@@ -29,3 +29,14 @@ export {
   type AcknowledgmentOutcome,
 } from './acks/apply.ts';
 export { acknowledgmentInboundHandler, ACK_KINDS } from './acks/inbound.ts';
+export { submitterEnvelope } from './submitter.ts';
+export { claimLabels, type ClaimLabel } from './labels.ts';
+export { claimStatusBatchDelivery } from './status/delivery.ts';
+export { claimStatusInboundHandler, type ClaimStatusOutcome } from './status/inbound.ts';
+export {
+  claimStatusJobs,
+  scheduleStatusInquiries,
+  STATUS_JOB,
+  type ClaimStatusJobHooks,
+  type StatusInquiryJob,
+} from './status/jobs.ts';

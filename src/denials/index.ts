@@ -1,2 +1,10 @@
-// What other domains use of denials: posting an 835 opens one per denied service line.
+// What other domains use of denials: posting an 835 opens one per denied service line; a 277 that
+// needs action puts the claim on the follow-up queue.
 export { openDenials, listDenials, type NewDenial, type DenialRow } from './store.ts';
+export {
+  openFollowUp,
+  listFollowUps,
+  closeFollowUp,
+  type NewFollowUp,
+  type FollowUpView,
+} from './follow-ups.ts';
