@@ -1,5 +1,6 @@
 import { authJobs } from '../auth/jobs.ts';
 import { claimJobs } from '../claims/jobs.ts';
+import { claimStatusJobs } from '../claims/index.ts';
 import { clearinghouseJobs, queueUpload } from '../clearinghouse/jobs.ts';
 import { codesetJobs, type CodesetJobHooks } from '../codesets/jobs.ts';
 import { demoJobs } from '../demo/jobs.ts';
@@ -11,7 +12,9 @@ export type JobHooks = CodesetJobHooks;
 export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
   // A batch written goes straight to its practice's clearinghouse upload (claims never import clearinghouse).
   const claims = claimJobs({ batchWritten: queueUpload });
-  return [...demoJobs, ...claims, ...clearinghouseJobs, ...authJobs, ...codesetJobs(hooks)];
+  // TODO(E3): claimStatusJobs({ written: queueOutboundUpload }) so each 276 written is uploaded.
+  const claimStatus = claimStatusJobs();
+  return [...demoJobs, ...claims, ...claimStatus, ...clearinghouseJobs, ...authJobs, ...codesetJobs(hooks)];
 }
 
 export const JOBS = createJobs();
