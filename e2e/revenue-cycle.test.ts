@@ -1,15 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../src/audit/index.ts';
-import { connectionRow } from '../src/clearinghouse/connections.ts';
-import { pollOne } from '../src/clearinghouse/jobs.ts';
-import { loadScenario, pollOnce, type SandboxFolders } from '../src/sandbox/process.ts';
-import type { SandboxContext } from '../src/sandbox/respond.ts';
+import { apiAs, claimFor } from './support/api.ts';
 import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
+import { connectSandbox, type Sandbox } from './support/sandbox.ts';
 import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts';
 
 // Issue 13: a biller's day through the UI. The biller makes a claim from a visit and batches the
@@ -21,46 +15,11 @@ import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts
 const UNKNOWN_MEMBER = 'W000000000'; // the default scenario's unknown members
 const TERMINATED_MEMBER = 'TERMINATED1'; // the default scenario: coverage ended 2026-01-31 (CO-27)
 
-interface Api {
-  get(url: string): Promise<unknown>;
-  send(method: string, url: string, body: unknown): Promise<{ status: number; body: unknown }>;
-}
-
-async function apiAs(baseUrl: string, user: { email: string; password: string }): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: user.password }),
-  });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const send = async (method: string, url: string, body: unknown) => {
-    const r = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: r.status, body: await r.json() };
-  };
-  return {
-    get: async (url) => (await fetch(`${baseUrl}${url}`, { headers: { cookie } })).json(),
-    send,
-  };
-}
-
 describe.skipIf(!hasChromium)('the revenue cycle in the browser (needs /usr/bin/chromium)', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  let connectionId: number;
-  let ctx: Omit<SandboxContext, 'now'>;
-  let clock = Date.now();
-  const dir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-e2e-cycle-'));
-  const sandbox: SandboxFolders = {
-    outDir: path.join(dir, 'outbound'),
-    inDir: path.join(dir, 'inbound'),
-    homeDir: path.join(dir, 'sandbox'),
-  };
+  let sandbox: Sandbox;
   const pageErrors: string[] = [];
   const ready: { id: number; patientId: number; coverageId: number }[] = [];
   let rejected: { id: number; patientId: number; coverageId: number; memberId: string };
@@ -68,43 +27,15 @@ describe.skipIf(!hasChromium)('the revenue cycle in the browser (needs /usr/bin/
   let uiEncounter: number;
 
   // What the server's clearinghouse.poll job does for the connection, and a round of the sandbox.
-  const poll = async () =>
-    pollOne(
-      server.database.db,
-      await connectionRow(server.database.db, server.practiceId, connectionId),
-      SYSTEM_ACTOR,
-      new Date(),
-    );
-  const sandboxRound = async () => {
-    clock += 30_000;
-    return pollOnce(sandbox, { ...ctx, now: new Date(clock).toISOString() });
-  };
+  const poll = () => sandbox.poll();
+  const sandboxRound = () => sandbox.round();
 
   beforeAll(async () => {
     server = await startServer({ demo: { patients: 8, encounters: 8 } });
-    for (const d of [sandbox.outDir, sandbox.inDir]) mkdirSync(d, { recursive: true });
-    ctx = { scenario: await loadScenario(), seed: 13 };
     // Set up before the biller's day: the clearinghouse settings and connection, and claims made
     // ready (the other browser tests make claims ready through the UI).
     const admin = await apiAs(server.url, ADMIN);
-    const settings = await admin.send('POST', '/api/submitter-settings', {
-      practiceId: server.practiceId,
-      submitterName: 'Riverside Billing',
-      submitterId: 'RIVER01',
-      contactName: 'Billing Office',
-      contactPhone: '2175550100',
-      receiverName: 'Payer sandbox',
-      receiverId: 'SANDBOX',
-    });
-    expect(settings.status).toBe(201);
-    const connection = await admin.send('POST', `/api/practices/${server.practiceId}/connections`, {
-      name: 'Payer sandbox',
-      kind: 'folder',
-      outboundDir: sandbox.outDir,
-      inboundDirs: [sandbox.inDir],
-    });
-    expect(connection.status).toBe(201);
-    connectionId = (connection.body as { id: number }).id;
+    sandbox = await connectSandbox(server, admin, 13);
     const biller = await apiAs(server.url, BILLER);
     const { rows } = await server.database.sql.executeSql(
       `select distinct e.id, e.patient_id from encounter e
@@ -118,19 +49,7 @@ describe.skipIf(!hasChromium)('the revenue cycle in the browser (needs /usr/bin/
     const held = rows.pop()!;
     uiEncounter = Number(held.id);
     for (const r of rows) {
-      let claim = (await biller.send('POST', '/api/claims', { encounterId: Number(r.id) })).body as {
-        id: number;
-        state: string;
-        patientId: number;
-        coverageId: number;
-        findings: { id: number; severity: string; overridden: boolean }[];
-      };
-      for (const f of claim.findings.filter((x) => x.severity === 'warning' && !x.overridden))
-        claim = (
-          await biller.send('POST', `/api/claims/${claim.id}/findings/${f.id}/override`, {
-            reason: 'codes checked by hand',
-          })
-        ).body as typeof claim;
+      const claim = await claimFor(biller, Number(r.id));
       if (claim.state === 'ready') ready.push(claim);
     }
     // Two patients' member IDs as the payer does not know them: one mistyped, one whose plan ended.
@@ -157,7 +76,7 @@ describe.skipIf(!hasChromium)('the revenue cycle in the browser (needs /usr/bin/
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    sandbox?.remove();
   });
 
   const batchRows = () => page.getByTestId('batches-table').locator('tbody tr.ant-table-row');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; the suite never downloads a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -39,6 +39,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+}
+
+/** Saves docs/screenshots/<name>.png of one part of the page (a card below the fold) when SCREENSHOTS=1. */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await part.page().waitForLoadState('networkidle');
+  await part.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
 
 /**
