@@ -31,6 +31,7 @@ import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
 import { registerRemitRoutes } from '../remits/routes.ts';
 import { registerDenialRoutes } from '../denials/routes.ts';
+import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
 import { registerAccessControl } from '../http/access.ts';
 import { registerAuditTrail } from '../http/audit-trail.ts';
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerArRoutes(app, database.db);
   registerRemitRoutes(app, database.db, claimLookups);
   registerDenialRoutes(app, database.db);
+  registerClaimStatusRoutes(app, database.db, queue);
   registerClearinghouseRoutes(app, database.db, queue, {
     dataDir: process.env.CLEANCLAIM_DATA_DIR ?? './data',
   });
