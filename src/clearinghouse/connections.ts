@@ -6,24 +6,30 @@ import { conflict, notFound, ProblemError } from '../shared/problem.ts';
 import { keyRingFrom, open, seal, type KeyRing } from './secrets.ts';
 import { clearinghouseConnection } from './tables.ts';
 import { folderTransport } from './transports/folder.ts';
+import { checkEndpoint, HttpExchangeError, type HttpSettings } from './transports/http.ts';
 import { connectSftp } from './transports/sftp.ts';
 import { TransportError, type Transport } from './transports/transport.ts';
 
 export type ConnectionRow = typeof clearinghouseConnection.$inferSelect;
 
+export type ConnectionKind = 'sftp' | 'folder' | 'http';
+
 export interface ConnectionInput {
   name: string;
-  kind: 'sftp' | 'folder';
+  kind: ConnectionKind;
+  /** An http connection's real-time endpoint. */
+  url?: string | null;
   host?: string | null;
   port?: number | null;
   username?: string | null;
   authMethod?: 'password' | 'key' | null;
-  /** Given only to set or change them; never read back. */
+  /** Given only to set or change them; never read back. For http, the bearer token (or basic auth's password with a username). */
   password?: string;
   privateKey?: string;
   passphrase?: string;
-  outboundDir: string;
-  inboundDirs: string[];
+  /** Folders: not needed for http. */
+  outboundDir?: string;
+  inboundDirs?: string[];
 }
 
 /** A connection as the API shows it: credentials only as "set" or not. */
@@ -32,7 +38,8 @@ export function connectionView(row: ConnectionRow) {
     id: row.id,
     practiceId: row.practiceId,
     name: row.name,
-    kind: row.kind as 'sftp' | 'folder',
+    kind: row.kind as ConnectionKind,
+    url: row.url,
     host: row.host,
     port: row.port,
     username: row.username,
@@ -49,8 +56,32 @@ export function connectionView(row: ConnectionRow) {
 }
 export type ConnectionView = ReturnType<typeof connectionView>;
 
+/** An http connection's endpoint: an absolute http(s) URL without credentials in it (they are sealed apart). */
+function urlProblem(url: string | null | undefined): string | undefined {
+  if (!url) return 'an http connection needs the URL of the real-time endpoint';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'not a URL: give it whole, as https://host/path';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return 'the URL must be http:// or https://';
+  if (parsed.username || parsed.password)
+    return 'leave the user name and password out of the URL: give them as the username and password';
+  return undefined;
+}
+
 function check(input: ConnectionInput) {
   const errors = [];
+  if (input.kind === 'http') {
+    const why = urlProblem(input.url);
+    if (why) errors.push({ pointer: '/url', detail: why });
+    if (errors.length) throw new ProblemError('INVALID', 'the connection is not complete', errors);
+    return;
+  }
+  if (!input.outboundDir)
+    errors.push({ pointer: '/outboundDir', detail: 'name the folder batches are uploaded to' });
   if (input.kind === 'sftp') {
     if (!input.host) errors.push({ pointer: '/host', detail: 'an SFTP connection needs the host' });
     if (!input.username)
@@ -58,7 +89,7 @@ function check(input: ConnectionInput) {
     if (!input.authMethod)
       errors.push({ pointer: '/authMethod', detail: 'say whether the login is by password or by key' });
   }
-  if (input.inboundDirs.length === 0)
+  if (!input.inboundDirs?.length)
     errors.push({ pointer: '/inboundDirs', detail: 'name at least one folder the answers arrive in' });
   if (errors.length) throw new ProblemError('INVALID', 'the connection is not complete', errors);
 }
@@ -72,15 +103,17 @@ function sealed(ring: KeyRing, input: ConnectionInput) {
   return out;
 }
 
+// An http connection keeps no folders (the columns are not null: empty) and may have a user name for basic auth.
 const plain = (input: ConnectionInput) => ({
   name: input.name,
   kind: input.kind,
+  url: input.kind === 'http' ? (input.url ?? null) : null,
   host: input.kind === 'sftp' ? (input.host ?? null) : null,
   port: input.kind === 'sftp' ? (input.port ?? 22) : null,
-  username: input.kind === 'sftp' ? (input.username ?? null) : null,
+  username: input.kind !== 'folder' ? input.username || null : null,
   authMethod: input.kind === 'sftp' ? (input.authMethod ?? null) : null,
-  outboundDir: input.outboundDir,
-  inboundDirs: input.inboundDirs,
+  outboundDir: input.kind === 'http' ? '' : (input.outboundDir ?? ''),
+  inboundDirs: input.kind === 'http' ? [] : (input.inboundDirs ?? []),
 });
 
 // The audit trail sees what changed but never a credential.
@@ -158,7 +191,11 @@ export async function updateConnection(
   return db.transaction(async (tx) => {
     const before = await connectionRow(tx, practiceId, id);
     const values = { ...plain(input), ...secrets, updatedAt: new Date() };
-    const moved = before.host !== values.host || before.port !== values.port || before.kind !== values.kind;
+    const moved =
+      before.host !== values.host ||
+      before.port !== values.port ||
+      before.kind !== values.kind ||
+      before.url !== values.url;
     const [row] = await tx
       .update(clearinghouseConnection)
       .set(moved ? { ...values, hostKeyFingerprint: null, hostKeyConfirmedAt: null } : values)
@@ -213,6 +250,11 @@ export async function openTransport(
   row: ConnectionRow,
   options: { dataDir: string; ring?: KeyRing; testing?: boolean },
 ): Promise<Transport & { seenFingerprint?: string }> {
+  if (row.kind === 'http')
+    throw new TransportError(
+      'FAILED',
+      `connection ${row.name} is a real-time (http) endpoint: it answers one request at a time, not files`,
+    );
   if (row.kind === 'folder')
     return folderTransport({
       outboundDir: folderOf(options.dataDir, row.outboundDir),
@@ -241,6 +283,42 @@ export async function openTransport(
   });
 }
 
+/** An http connection's endpoint and its opened secret. */
+export function httpSettings(row: ConnectionRow, ring: KeyRing = keyRingFrom()): HttpSettings {
+  return {
+    url: row.url ?? '',
+    username: row.username,
+    ...(row.passwordSecret ? { secret: open(ring, row.passwordSecret) } : {}),
+  };
+}
+
+/**
+ * An http connection's test: a GET of the endpoint with its credentials, no patient's data. Any
+ * answer but 401/403 (a 405 for a POST-only endpoint, say) means it is there and lets us in.
+ */
+async function testEndpoint(row: ConnectionRow, ring?: KeyRing) {
+  try {
+    const { status } = await checkEndpoint({ ...httpSettings(row, ring), timeoutMs: 10_000 });
+    return {
+      ok: true as const,
+      status,
+      hostKeyFingerprint: null,
+      detail: `the endpoint answered HTTP ${status}`,
+    };
+  } catch (e) {
+    if (!(e instanceof HttpExchangeError)) throw e;
+    if (e.failure === 'HTTP_STATUS' && e.status !== 401 && e.status !== 403)
+      return {
+        ok: true as const,
+        status: e.status,
+        hostKeyFingerprint: null,
+        detail: `the endpoint is there (it answered a plain GET with HTTP ${e.status})`,
+      };
+    const failure = e.failure === 'HTTP_STATUS' ? 'AUTH_FAILED' : e.failure;
+    return { ok: false as const, failure, detail: e.message, hostKeyFingerprint: null };
+  }
+}
+
 /**
  * "Test connection": connects and lists the folders. On first use the host key seen is pinned
  * (not yet confirmed) and returned for the user to compare with what the clearinghouse publishes.
@@ -252,6 +330,7 @@ export async function testConnection(
   options: { dataDir: string; ring?: KeyRing },
 ) {
   const row = await connectionRow(db, practiceId, id);
+  if (row.kind === 'http') return testEndpoint(row, options.ring);
   let transport;
   try {
     transport = await openTransport(row, { ...options, testing: true });

@@ -1,13 +1,15 @@
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/index.ts';
-import { batchForDelivery, batchesNotSent, markBatchSent, recordUploadFailure } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { JobContext, JobDefinition } from '../jobs/queue.ts';
 import { allConnections, connectionRow, openTransport, type ConnectionRow } from './connections.ts';
 import { defaultHandlers } from './handlers.ts';
 import { pollConnection, type PollOutcome } from './inbound.ts';
+import { deliveryOf, OUTBOUND_KINDS, type OutboundKind } from './outbound.ts';
 
 export interface UploadJob {
   practiceId: number;
+  /** Which domain's batch: 837 claims (the default), 270 eligibility or 276 claim status. */
+  kind?: OutboundKind;
   batchId: number;
   connectionId?: number;
   actor?: AuditActor;
@@ -22,11 +24,15 @@ export interface PollJob {
 
 const dataDir = () => process.env.CLEANCLAIM_DATA_DIR ?? './data';
 
-/** The connection a practice's batches go out over: a folder pair, or SFTP once its host key is confirmed. */
+/**
+ * The connection a practice's batches go out over: a folder pair, or SFTP once its host key is
+ * confirmed (an http connection answers one real-time request at a time: no files).
+ */
 export async function activeConnection(db: Db, practiceId: number): Promise<ConnectionRow | undefined> {
   return (await allConnections(db)).find((c) => c.practiceId === practiceId && isUsable(c));
 }
-const isUsable = (c: ConnectionRow) => c.kind === 'folder' || c.hostKeyConfirmedAt !== null;
+const isUsable = (c: ConnectionRow) =>
+  c.kind === 'folder' || (c.kind === 'sftp' && c.hostKeyConfirmedAt !== null);
 
 /**
  * Uploads one batch over the practice's connection and only then marks it sent, its claims
@@ -40,7 +46,8 @@ export async function uploadBatch(
   job: UploadJob,
   now: Date,
 ): Promise<{ sent: boolean; path?: string; detail: string }> {
-  const batch = await batchForDelivery(db, job.batchId);
+  const delivery = deliveryOf(job.kind);
+  const batch = await delivery.forDelivery(db, job.batchId);
   if (!batch || batch.practiceId !== job.practiceId)
     return { sent: false, detail: `batch ${job.batchId} not found` };
   if (batch.state !== 'generated')
@@ -60,10 +67,10 @@ export async function uploadBatch(
     }
   } catch (e) {
     const why = `upload to ${connection.name} failed: ${(e as Error).message}`;
-    await recordUploadFailure(db, batch.id, actor, new Date(), why, { connection: connection.name });
+    await delivery.recordUploadFailure(db, batch.id, actor, new Date(), why, { connection: connection.name });
     throw e;
   }
-  const marked = await markBatchSent(db, batch.id, actor, now, {
+  const marked = await delivery.markSent(db, batch.id, actor, now, {
     how: `uploaded to ${connection.name}`,
     connection: connection.name,
     path,
@@ -73,7 +80,10 @@ export async function uploadBatch(
     return {
       sent: true,
       path,
-      detail: `uploaded to ${connection.name}, but batch ${batch.id} was released meanwhile: its claims are not marked submitted; check with the clearinghouse before sending them again`,
+      detail:
+        (job.kind ?? 'claims') === 'claims'
+          ? `uploaded to ${connection.name}, but batch ${batch.id} was released meanwhile: its claims are not marked submitted; check with the clearinghouse before sending them again`
+          : `uploaded to ${connection.name}, but batch ${batch.id} was no longer waiting to be sent`,
     };
   return { sent: true, path, detail: `uploaded to ${connection.name}` };
 }
@@ -96,7 +106,28 @@ export async function queueUpload(
   return { uploadJobId, connection: connection.name };
 }
 
-/** Polls one connection: uploads the batches not sent yet, then fetches and applies its answers. */
+/**
+ * The same for a 270 or 276 batch (or an 837 one): the eligibility and claim status domains call it
+ * through the wiring with the batch they wrote; the queue is the job's own or the server's.
+ */
+export async function queueOutboundUpload(
+  practiceId: number,
+  kind: OutboundKind,
+  batchId: number,
+  ctx: Pick<JobContext, 'database' | 'enqueue'>,
+  actor: AuditActor = SYSTEM_ACTOR,
+): Promise<{ uploadJobId: string; connection: string } | undefined> {
+  const connection = await activeConnection(ctx.database.db, practiceId);
+  if (!connection) return undefined;
+  const uploadJobId = await ctx.enqueue(
+    'clearinghouse.upload',
+    { practiceId, kind, batchId, connectionId: connection.id, actor } satisfies UploadJob,
+    { practiceId, requestedBy: actor.userId },
+  );
+  return { uploadJobId, connection: connection.name };
+}
+
+/** Polls one connection: uploads the batches of every kind not sent yet, then fetches and applies its answers. */
 export async function pollOne(
   db: Db,
   connection: ConnectionRow,
@@ -104,14 +135,18 @@ export async function pollOne(
   now: Date,
 ): Promise<PollOutcome & { uploaded: number }> {
   let uploaded = 0;
-  for (const batchId of await batchesNotSent(db, connection.practiceId)) {
-    // A batch that fails stays batched with the error noted on it; the answers are fetched all the same.
-    const r = await uploadBatch(
-      db,
-      { practiceId: connection.practiceId, batchId, connectionId: connection.id, actor },
-      now,
-    ).catch(() => ({ sent: false }));
-    if (r.sent) uploaded += 1;
+  for (const kind of OUTBOUND_KINDS) {
+    const delivery = deliveryOf(kind, true);
+    if (!delivery) continue;
+    for (const batchId of await delivery.notSent(db, connection.practiceId)) {
+      // A batch that fails stays unsent with the error noted on it; the answers are fetched all the same.
+      const r = await uploadBatch(
+        db,
+        { practiceId: connection.practiceId, kind, batchId, connectionId: connection.id, actor },
+        now,
+      ).catch(() => ({ sent: false }));
+      if (r.sent) uploaded += 1;
+    }
   }
   const transport = await openTransport(connection, { dataDir: dataDir() });
   try {

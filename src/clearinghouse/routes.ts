@@ -15,6 +15,7 @@ import {
   type ConnectionInput,
 } from './connections.ts';
 import { inboxFile, listInbox } from './inbound.ts';
+import { listRealtimeExchanges } from './realtime.ts';
 import { registerUploadRoutes } from './upload-routes.ts';
 
 const tags = ['clearinghouse'];
@@ -23,7 +24,9 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 const ConnectionBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    kind: Type.Union([Type.Literal('sftp'), Type.Literal('folder')]),
+    kind: Type.Union([Type.Literal('sftp'), Type.Literal('folder'), Type.Literal('http')]),
+    /** http: the real-time endpoint (https://…); its token or password goes in `password`. */
+    url: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
     host: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
     port: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 65535 }), Type.Null()])),
     username: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
@@ -31,8 +34,10 @@ const ConnectionBody = Type.Object(
     password: Type.Optional(Type.String({ maxLength: 1000 })),
     privateKey: Type.Optional(Type.String({ maxLength: 20_000 })),
     passphrase: Type.Optional(Type.String({ maxLength: 1000 })),
-    outboundDir: Type.String({ minLength: 1, maxLength: 1000 }),
-    inboundDirs: Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { minItems: 1, maxItems: 10 }),
+    outboundDir: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    inboundDirs: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { minItems: 1, maxItems: 10 }),
+    ),
   },
   closed,
 );
@@ -43,6 +48,7 @@ const Connection = Type.Object({
   practiceId: Id,
   name: Type.String(),
   kind: Type.String(),
+  url: Nullable(Type.String()),
   host: Nullable(Type.String()),
   port: Type.Union([Type.Integer(), Type.Null()]),
   username: Nullable(Type.String()),
@@ -66,6 +72,21 @@ const TestResult = Type.Object({
   hostKeyConfirmed: Type.Optional(Type.Boolean()),
   failure: Type.Optional(Type.String()),
   detail: Type.Optional(Type.String()),
+  /** http: the status the endpoint answered the test's GET with. */
+  status: Type.Optional(Type.Integer()),
+});
+
+const RealtimeExchange = Type.Object({
+  id: Id,
+  connectionId: Id,
+  connectionName: Type.String(),
+  transactionType: Type.String(),
+  request: Type.String(),
+  response: Nullable(Type.String()),
+  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
+  error: Nullable(Type.String()),
+  startedAt: Type.String(),
+  milliseconds: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 const InboxRow = Type.Object({
@@ -118,7 +139,7 @@ export function registerClearinghouseRoutes(
       schema: {
         tags,
         summary:
-          'Add a connection (SFTP or a folder pair); credentials are stored encrypted and never returned',
+          'Add a connection (SFTP, a folder pair, or a real-time http endpoint); credentials are stored encrypted and never returned',
         params: PracticeParams,
         body: ConnectionBody,
         response: { 201: Connection },
@@ -160,7 +181,8 @@ export function registerClearinghouseRoutes(
       config: { access: ADMINS },
       schema: {
         tags,
-        summary: 'Connect and list the folders; on first use the host key seen is pinned for confirmation',
+        summary:
+          'Connect and list the folders; on first use the host key seen is pinned for confirmation (http: a GET of the endpoint, no patient data)',
         params: ItemParams,
         response: { 200: TestResult },
       },
@@ -216,6 +238,24 @@ export function registerClearinghouseRoutes(
       );
       reply.code(202);
       return { jobId };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof PracticeParams> }>(
+    '/api/clearinghouse/realtime-exchanges',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary:
+          'Every real-time 270/276 exchange of the practice, newest first: request, answer, HTTP status, error, time',
+        querystring: PracticeParams,
+        response: { 200: Type.Object({ items: Type.Array(RealtimeExchange) }) },
+      },
+    },
+    async (request) => {
+      requirePracticeInScope(request, request.query.practiceId);
+      return { items: await listRealtimeExchanges(db, request.query.practiceId) };
     },
   );
 

@@ -14,6 +14,7 @@ interface SandboxOptions {
   poll: string;
   once?: boolean;
   codesets?: string | boolean;
+  httpPort?: string;
 }
 
 const fail = (why: string, code = 1) => {
@@ -95,6 +96,10 @@ export function registerSandboxCommand(program: Command): void {
       'reject diagnoses not valid or not billable on the date of service, from the ICD-10-CM files (default folder when no dir)',
     )
     .option('--once', 'answer what is waiting and what is due, then exit')
+    .option(
+      '--http-port <port>',
+      "also answer real-time 270s and 276s POSTed to http://127.0.0.1:PORT/ (an http connection's endpoint), from the same state",
+    )
     .action(async (opts: SandboxOptions) => {
       const { loadScenario, pollOnce, runSandbox, ScenarioError } = await import('../sandbox/process.ts');
       const link = await linkFrom(opts);
@@ -134,6 +139,25 @@ export function registerSandboxCommand(program: Command): void {
       process.once('SIGINT', () => stop.abort());
       process.once('SIGTERM', () => stop.abort());
       console.log(`sandbox: ${link.describe}`);
+      let listener;
+      if (opts.httpPort !== undefined) {
+        const port = Number(opts.httpPort);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          return fail(`--http-port must be a port number, not ${opts.httpPort}`);
+        const { serveRealtime } = await import('../sandbox/realtime.ts');
+        try {
+          listener = await serveRealtime(link.homeDir, {
+            diagnosisProblem,
+            scenario,
+            seed,
+            port,
+            log: (line) => console.log(`sandbox: ${line}`),
+          });
+        } catch (e) {
+          return fail(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
+        }
+        console.log(`sandbox: answering real-time 270s and 276s at ${listener.url}`);
+      }
       await runSandbox(link, {
         diagnosisProblem,
         scenario,
@@ -142,6 +166,7 @@ export function registerSandboxCommand(program: Command): void {
         signal: stop.signal,
         log: (line) => console.log(`sandbox: ${line}`),
       });
+      await listener?.close();
       console.log('sandbox: stopped');
     });
 }

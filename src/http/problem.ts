@@ -36,6 +36,7 @@ export const STATUS: Record<ApiCode, number> = {
   TOO_MANY_REQUESTS: 429,
   JOB_FAILED: 500,
   INTERNAL: 500,
+  CLEARINGHOUSE_UNAVAILABLE: 502,
 };
 
 const TITLES: Record<number, string> = {
@@ -50,6 +51,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 
 /** The code of a status the framework answered with on its own (a plugin's statusCode). */

@@ -62,8 +62,29 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(temp, path);
 }
 
-const saveState = (homeDir: string, state: StoredState) =>
+export const saveState = (homeDir: string, state: StoredState) =>
   writeAtomically(statePath(homeDir), JSON.stringify(state));
+
+const turns = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` when nothing else of this process is reading or writing the state in `homeDir`: a
+ * round of the mailboxes and a real-time answer (both read the state, then write it) take turns,
+ * so neither writes over what the other recorded meanwhile.
+ */
+export function withState<T>(homeDir: string, work: () => Promise<T>): Promise<T> {
+  const previous = turns.get(homeDir) ?? Promise.resolve();
+  const mine = previous.then(work, work);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  turns.set(homeDir, settled);
+  void settled.then(() => {
+    if (turns.get(homeDir) === settled) turns.delete(homeDir);
+  });
+  return mine;
+}
 
 const EXTENSION: Record<SandboxFile['kind'], string> = {
   TA1: 'ta1',
@@ -105,7 +126,7 @@ type Answerer = (
 ) => Promise<{ files: SandboxFile[]; state: SandboxState }>;
 
 /** Who answers a file, by the ST01 of its first transaction set; an 837 (or anything else) gets the 837's answers. */
-const ANSWERERS: Record<string, Answerer> = { '270': answer270, '276': answer276 };
+export const ANSWERERS: Record<string, Answerer> = { '270': answer270, '276': answer276 };
 
 /** The answer to one file, by what it is (its name says nothing). */
 function answer(text: string, state: SandboxState, ctx: SandboxContext) {
@@ -187,11 +208,12 @@ async function answerAll(
 }
 
 /** One round: deliver what an interrupted round left, answer every file waiting, adjudicate what is due. */
-export async function pollOnce(
-  where: SandboxLink | SandboxFolders,
-  ctx: SandboxContext,
-): Promise<PollResult> {
+export function pollOnce(where: SandboxLink | SandboxFolders, ctx: SandboxContext): Promise<PollResult> {
   const link = 'open' in where ? where : folderLink(where);
+  return withState(link.homeDir, () => round(link, ctx));
+}
+
+async function round(link: SandboxLink, ctx: SandboxContext): Promise<PollResult> {
   await mkdir(join(link.homeDir, 'received'), { recursive: true });
   let state = await readState(link.homeDir);
   const result: PollResult = { received: [], failed: [], skipped: [], written: 0, adjudicated: 0 };

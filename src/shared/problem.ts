@@ -72,6 +72,8 @@ export const ERROR_CODES = {
   CONFLICT:
     "The record's state does not allow this now (a claim already batched, a name already taken, work already running).",
   JOB_FAILED: 'Background work (a batch, an import) failed before it finished; the job log says why.',
+  CLEARINGHOUSE_UNAVAILABLE:
+    "The clearinghouse's real-time endpoint did not answer (unreachable, timed out, an HTTP error, or not the answer asked for); the exchange is logged.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
