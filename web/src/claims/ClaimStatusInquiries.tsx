@@ -16,6 +16,8 @@ interface StatusLine {
   checkNumber?: string | null;
   paidDate?: string | null;
   date?: string | null;
+  /** The service line (SVC01) of a line-level status. */
+  line?: string | null;
 }
 
 interface StatusInquiry {
@@ -79,6 +81,7 @@ export function ClaimStatusInquiries({ claimId, version }: { claimId: number; ve
                         s.checkNumber && `check/EFT ${s.checkNumber}`,
                         s.paidDate && `paid on ${s.paidDate}`,
                         s.date && `as of ${s.date}`,
+                        s.line && `line ${s.line}`,
                       ]
                         .filter(Boolean)
                         .join(' · ')}

@@ -296,6 +296,13 @@ export function ConnectionsPage() {
                 <Input placeholder="https://clearinghouse.example/realtime" />
               </Form.Item>
               <Form.Item
+                name="username"
+                label="User name (optional)"
+                extra="With a user name the secret goes as basic auth; without one, as a bearer token"
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Form.Item
                 name="password"
                 label="Token or password (optional)"
                 extra={editing !== 'new' && editing?.password ? 'set: leave empty to keep it' : undefined}
@@ -350,6 +357,7 @@ export function ConnectionsPage() {
                 )}
               </Typography.Paragraph>
             )}
+            {tested.result.detail && <Typography.Paragraph>{tested.result.detail}</Typography.Paragraph>}
             {tested.result.folders?.map((f) => (
               <Typography.Paragraph key={f.folder}>
                 <Typography.Text strong>{f.folder}</Typography.Text>:{' '}

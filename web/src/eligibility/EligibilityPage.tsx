@@ -50,7 +50,9 @@ export function EligibilityPage() {
   }, [practiceId, date, state]);
   useEffect(load, [load]);
   // Batches are answered when the clearinghouse returns the 271s: look again while any waits.
-  const waiting = checks.some((c) => c.state === 'waiting') || batches.some((b) => b.state !== 'answered');
+  const waiting =
+    checks.some((c) => c.state === 'waiting') ||
+    batches.some((b) => b.answeredCount !== undefined && b.answeredCount < b.inquiryCount && !b.uploadError);
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(load, 5000);
@@ -131,10 +133,26 @@ export function EligibilityPage() {
           data-testid="eligibility-batches"
           columns={[
             { title: 'Batch', dataIndex: 'id' },
+            { title: 'For', render: (_, b) => [b.source, b.sourceDetail].filter(Boolean).join(': ') },
             { title: 'File', dataIndex: 'fileName' },
-            { title: 'Inquiries', dataIndex: 'inquiryCount', align: 'right' },
-            { title: 'State', render: (_, b) => <Tag color={STATE_COLORS[b.state]}>{b.state}</Tag> },
+            {
+              title: 'Answered',
+              align: 'right',
+              render: (_, b) => `${b.answeredCount ?? '?'} of ${b.inquiryCount}`,
+            },
+            {
+              title: 'State',
+              render: (_, b) =>
+                b.uploadError ? (
+                  <Tag color="error" title={b.uploadError}>
+                    not sent
+                  </Tag>
+                ) : (
+                  <Tag color={STATE_COLORS[b.state]}>{b.state}</Tag>
+                ),
+            },
             { title: 'Made', render: (_, b) => timestamp(b.createdAt) },
+            { title: 'Sent', render: (_, b) => timestamp(b.sentAt) },
           ]}
         />
       </Card>

@@ -42,11 +42,17 @@ export interface CheckView {
 export interface BatchView {
   id: number;
   practiceId?: number;
+  /** schedule, csv or single */
+  source?: string;
+  sourceDetail?: string;
   inquiryCount: number;
+  answeredCount?: number;
   fileName: string | null;
+  /** generated (not uploaded yet) or sent */
   state: string;
   createdAt?: string;
-  date?: string | null;
+  sentAt?: string | null;
+  uploadError?: string | null;
   skipped?: { row?: number; encounterId?: number; why: string }[];
   checks?: CheckView[];
 }

@@ -15,24 +15,26 @@ import { usePracticeId } from '../practice/practice-context.ts';
 interface FollowUp {
   id: number;
   claimId: number;
-  patientName: string | null;
-  payerName: string | null;
+  patientControlNumber: string;
+  patientName: string;
+  payerName: string;
   queue: string;
-  reasonCode: string | null;
+  /** STC category and status code, e.g. F2:88. */
+  reasonCode: string;
   reason: string;
+  /** open or done */
   state: string;
   openedAt: string;
   nextFollowUpOn: string | null;
-  owner: string | null;
+  owner: number | null;
+  closedAt: string | null;
+  closeNote: string | null;
 }
 
-const QUEUES = [
-  { value: 'claim-status', label: 'Claim status' },
-  { value: 'denials', label: 'Denials' },
-];
+const QUEUES = [{ value: 'claim-status', label: 'Claim status' }];
 const STATES = [
   { value: 'open', label: 'Open' },
-  { value: 'closed', label: 'Closed' },
+  { value: 'done', label: 'Done' },
 ];
 const problem = (e: unknown, fallback: string) => (e instanceof ApiProblem ? e.message : fallback);
 
@@ -151,21 +153,29 @@ export function FollowUpsPage() {
           data-testid="follow-ups"
           locale={{ emptyText: 'Nothing to follow up' }}
           columns={[
-            { title: 'Claim', render: (_, f) => <Link to={`/claims/${f.claimId}`}>{f.claimId}</Link> },
-            { title: 'Patient', render: (_, f) => f.patientName ?? '—' },
-            { title: 'Payer', render: (_, f) => f.payerName ?? '—' },
+            {
+              title: 'Claim',
+              render: (_, f) => (
+                <Link to={`/claims/${f.claimId}`} title={`patient control number ${f.patientControlNumber}`}>
+                  {f.claimId}
+                </Link>
+              ),
+            },
+            { title: 'Patient', dataIndex: 'patientName' },
+            { title: 'Payer', dataIndex: 'payerName' },
             {
               title: 'Reason',
               render: (_, f) => (
                 <Space size={4} wrap>
-                  {f.reasonCode && <Tag color="volcano">{f.reasonCode}</Tag>}
+                  <Tag color="volcano">{f.reasonCode}</Tag>
                   <span>{f.reason}</span>
+                  {f.closeNote && <Typography.Text type="secondary">done: {f.closeNote}</Typography.Text>}
                 </Space>
               ),
             },
             { title: 'Opened', render: (_, f) => timestamp(f.openedAt) },
             { title: 'Next follow-up', render: (_, f) => f.nextFollowUpOn ?? '—' },
-            { title: 'Owner', render: (_, f) => f.owner ?? '—' },
+            { title: 'Owner', render: (_, f) => (f.owner === null ? '—' : `user ${f.owner}`) },
             {
               title: '',
               render: (_, f) =>
