@@ -13,6 +13,7 @@ import { detectReleases } from '../codesets/release/detect.ts';
 import { noCodesetsMessage } from '../codesets/release/missing.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { scheduleClearinghousePolls } from '../clearinghouse/schedule.ts';
+import { scheduleStatusInquiries } from '../claims/index.ts';
 import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
@@ -128,9 +129,12 @@ export async function startQueue(
   await queue.start({ work });
   if (work) {
     const stopPolls = scheduleClearinghousePolls(queue, Number(process.env.CLEANCLAIM_POLL_SECONDS ?? 60));
+    // The daily 276s for claims waiting too long for their 835 (CLEANCLAIM_STATUS_HOUR UTC, -1 turns it off).
+    const stopStatus = scheduleStatusInquiries(queue, Number(process.env.CLEANCLAIM_STATUS_HOUR ?? 6));
     const stop = queue.stop.bind(queue);
     queue.stop = async () => {
       stopPolls();
+      stopStatus();
       await stop();
     };
   }
