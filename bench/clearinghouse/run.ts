@@ -23,6 +23,7 @@ import {
 import { pollOne, uploadBatch } from '../../src/clearinghouse/jobs.ts';
 import { newSecretKey } from '../../src/clearinghouse/secrets.ts';
 import {
+  sshdConnection,
   sshdUnavailable,
   startSshd,
   type TestSshd,
@@ -74,17 +75,7 @@ async function link(dir: string, sshd: TestSshd | null) {
         homeDir: path.join(dir, 'sandbox'),
       };
   const input: ConnectionInput = sshd
-    ? {
-        name: 'Bench SFTP',
-        kind: 'sftp',
-        host: '127.0.0.1',
-        port: sshd.port,
-        username: sshd.username,
-        authMethod: 'key',
-        privateKey: sshd.privateKey,
-        outboundDir: sshd.outbound,
-        inboundDirs: [sshd.inbound],
-      }
+    ? sshdConnection(sshd, 'Bench SFTP')
     : { name: 'Bench folders', kind: 'folder', outboundDir: folders.outDir, inboundDirs: [folders.inDir] };
   return { folders, input };
 }

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSftp, TransportError } from '../clearinghouse/index.ts';
-import { sshdUnavailable, startSshd, type TestSshd } from '../clearinghouse/transports/sshd-testing.ts';
+import {
+  sshdConnection,
+  sshdUnavailable,
+  startSshd,
+  type TestSshd,
+} from '../clearinghouse/transports/sshd-testing.ts';
 import { parse277CA } from '../x12/index.ts';
 import { sftpLink, type SandboxSftp } from './link.ts';
 import { pollOnce } from './process.ts';
@@ -32,16 +37,7 @@ describe.skipIf(unavailable !== null)('the sandbox over SFTP (a real sshd)', () 
     timeoutMs: 10_000,
     ...over,
   });
-  const cleanclaim = () =>
-    connectSftp({
-      host: '127.0.0.1',
-      port: sshd.port,
-      username: sshd.username,
-      privateKey: sshd.privateKey,
-      outboundDir: sshd.outbound,
-      inboundDirs: [sshd.inbound],
-      pinnedFingerprint: sshd.fingerprint,
-    });
+  const cleanclaim = () => connectSftp({ ...sshdConnection(sshd), pinnedFingerprint: sshd.fingerprint });
 
   beforeAll(async () => {
     sshd = await startSshd();

@@ -6,7 +6,12 @@ import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { connectionRow } from '../clearinghouse/connections.ts';
 import { pollOne } from '../clearinghouse/jobs.ts';
 import { newSecretKey } from '../clearinghouse/secrets.ts';
-import { sshdUnavailable, startSshd, type TestSshd } from '../clearinghouse/transports/sshd-testing.ts';
+import {
+  sshdConnection,
+  sshdUnavailable,
+  startSshd,
+  type TestSshd,
+} from '../clearinghouse/transports/sshd-testing.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DEMO_DEFAULTS } from '../demo/defaults.ts';
 import { balancesOf, claimBalances, lineBalances, patientBalance, type Balances } from '../ledger/index.ts';
@@ -134,17 +139,7 @@ describe.skipIf(unavailable !== null)('the whole revenue cycle on demo data, ove
 
   it('connects to the clearinghouse over SFTP, pinning and confirming its host key', async () => {
     const base = `/api/practices/${practiceId}/connections`;
-    const created = await admin.post(base, {
-      name: 'Clearinghouse SFTP',
-      kind: 'sftp',
-      host: '127.0.0.1',
-      port: sshd.port,
-      username: sshd.username,
-      authMethod: 'key',
-      privateKey: sshd.privateKey,
-      outboundDir: sshd.outbound,
-      inboundDirs: [sshd.inbound],
-    });
+    const created = await admin.post(base, sshdConnection(sshd, 'Clearinghouse SFTP'));
     expect(created.statusCode, created.body).toBe(201);
     connectionId = created.json().id;
     const tested = (await admin.post(`${base}/${connectionId}/test`, {})).json();

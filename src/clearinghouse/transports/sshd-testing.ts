@@ -40,6 +40,21 @@ export interface TestSshd {
   stop(): void;
 }
 
+/** The test server as cleanclaim's SFTP connection (key authentication), as the connections API takes it. */
+export function sshdConnection(sshd: TestSshd, name = 'Test SFTP') {
+  return {
+    name,
+    kind: 'sftp' as const,
+    host: '127.0.0.1',
+    port: sshd.port,
+    username: sshd.username,
+    authMethod: 'key' as const,
+    privateKey: sshd.privateKey,
+    outboundDir: sshd.outbound,
+    inboundDirs: [sshd.inbound],
+  };
+}
+
 /** Why the SFTP tests cannot run here, or null. */
 export function sshdUnavailable(): string | null {
   if (!existsSync(SSHD)) return `${SSHD} is not installed (apt-get install openssh-server)`;
