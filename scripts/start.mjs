@@ -54,6 +54,9 @@ if (!env.CLEANCLAIM_SECRET_KEY) {
 const dataDir = env.CLEANCLAIM_DATA_DIR ?? './data';
 const sandbox = env.CLEANCLAIM_DEMO !== 'false' && env.CLEANCLAIM_SANDBOX !== 'false';
 if (sandbox) env.CLEANCLAIM_POLL_SECONDS ??= '10';
+// Its real-time endpoint (270/276 answered at once) on 127.0.0.1; the demo seed gives each practice an
+// http connection to it, from the same variable the server sees.
+if (sandbox) env.CLEANCLAIM_SANDBOX_HTTP_PORT ??= '8099';
 
 // Each child in its own process group: Ctrl-C reaches this process (once from the terminal, again
 // from npm), which passes one SIGINT or SIGTERM on to each child; a second signal to the server
@@ -85,9 +88,16 @@ process.on('SIGTERM', () => stop('SIGTERM'));
 const served = run('server', ['serve', ...process.argv.slice(2)]);
 if (sandbox) {
   console.log(
-    `payer sandbox: answering the demo practices' batches in ${join(dataDir, 'sandbox')} (CLEANCLAIM_SANDBOX=false to leave it out)`,
+    `payer sandbox: answering the demo practices' batches in ${join(dataDir, 'sandbox')}, real-time at http://127.0.0.1:${env.CLEANCLAIM_SANDBOX_HTTP_PORT}/ (CLEANCLAIM_SANDBOX=false to leave it out)`,
   );
-  void run('sandbox', ['sandbox', '--mailboxes', join(dataDir, 'sandbox')]).then((code) => {
+  const args = [
+    'sandbox',
+    '--mailboxes',
+    join(dataDir, 'sandbox'),
+    '--http-port',
+    env.CLEANCLAIM_SANDBOX_HTTP_PORT,
+  ];
+  void run('sandbox', args).then((code) => {
     if (!stopping) console.error(`payer sandbox stopped (exit ${code}); the server goes on without it`);
   });
 }

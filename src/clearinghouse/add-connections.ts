@@ -21,3 +21,19 @@ export async function addFolderConnections(tx: Executor, rows: FolderConnectionR
     .returning({ id: clearinghouseConnection.id });
   return inserted.map((r) => r.id);
 }
+
+/** A real-time endpoint a loader (the demo seed) adds: no credentials, so nothing to seal; audited by the caller. */
+export interface HttpConnectionRow {
+  practiceId: number;
+  name: string;
+  url: string;
+}
+
+export async function addHttpConnections(tx: Executor, rows: HttpConnectionRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await tx
+    .insert(clearinghouseConnection)
+    .values(rows.map((r) => ({ ...r, kind: 'http', outboundDir: '', inboundDirs: [] })))
+    .returning({ id: clearinghouseConnection.id });
+  return inserted.map((r) => r.id);
+}

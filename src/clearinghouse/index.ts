@@ -9,7 +9,12 @@ export {
   type TransportFailure,
 } from './transports/transport.ts';
 export { handlerKeyOf, recogniseInbound, type Recognised } from './recognise.ts';
-export { addFolderConnections, type FolderConnectionRow } from './add-connections.ts';
+export {
+  addFolderConnections,
+  addHttpConnections,
+  type FolderConnectionRow,
+  type HttpConnectionRow,
+} from './add-connections.ts';
 // Real-time 270/271 and 276/277 over a practice's http connection, each exchange logged.
 export { sendRealtime, type RealtimeRequest } from './realtime.ts';
 // What the eligibility and claim status domains hand over as batch files, and the wiring's upload hook.

@@ -24,6 +24,12 @@ describe('demo practice generator', () => {
       expect(isValidNpi(npi)).toBe(true);
   });
 
+  it("gives three patients the payer sandbox's member file cases (coverage ended, another payer primary, high deductible)", () => {
+    const members = demo.patients.flatMap((p) => p.coverages.map((c) => c.memberId));
+    for (const m of ['TERMINATED1', 'COBPRIMARY1', 'HIGHDEDUCT1'])
+      expect(members.filter((x) => x === m)).toHaveLength(1);
+  });
+
   it("gives each patient a first name that agrees with the patient's sex (box 3, DMG03)", () => {
     for (const p of demo.patients)
       expect(

@@ -255,6 +255,7 @@ export function generateDemo(options: DemoOptions) {
       ? hospitalEncounter(random, patients, options.asOf, PROVIDERS.length)
       : demoEncounter(random, patients, options.asOf),
   );
+  giveEligibilityCases(patients, encounters);
   return {
     practice,
     providers,
@@ -267,6 +268,34 @@ export function generateDemo(options: DemoOptions) {
   };
 }
 export type DemoData = ReturnType<typeof generateDemo>;
+
+/**
+ * The payer sandbox's member file cases (src/sandbox/default-scenario.json "members"), so that an
+ * eligibility check in the demo shows each: coverage ended, another payer primary, a high deductible.
+ */
+export const ELIGIBILITY_CASE_MEMBERS = ['TERMINATED1', 'COBPRIMARY1', 'HIGHDEDUCT1'] as const;
+
+/**
+ * Gives the cases to the adult, commercially insured patients with the fewest visits (fewest claims
+ * the sandbox then denies for them), after everything random is drawn: the rest of the demo stays as it was.
+ */
+function giveEligibilityCases(patients: DemoPatient[], encounters: DemoEncounter[]) {
+  const visits = new Map<number, number>();
+  for (const e of encounters) visits.set(e.patient, (visits.get(e.patient) ?? 0) + 1);
+  const candidates = patients
+    .map((p, i) => ({ p, i, n: visits.get(i) ?? 0 }))
+    .filter(
+      ({ p }) =>
+        p.coverages.length === 1 &&
+        p.coverages[0]!.relationship === '18' &&
+        ['bcbs', 'aetna', 'cigna', 'uhc'].includes(p.coverages[0]!.payer),
+    )
+    .sort((a, b) => a.n - b.n || a.i - b.i);
+  ELIGIBILITY_CASE_MEMBERS.forEach((memberId, k) => {
+    const c = candidates[k];
+    if (c) c.p.coverages[0]!.memberId = memberId;
+  });
+}
 
 function demoPatient(random: Random, index: number, asOf: string): DemoPatient {
   const sex = random.chance(0.52) ? 'F' : 'M';

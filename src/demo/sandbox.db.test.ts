@@ -33,7 +33,7 @@ describe('the demo practices and the payer sandbox', () => {
         `select p.id, s.outbox_dir, s.usage, c.kind, c.name, c.outbound_dir, c.inbound_dirs
            from practice p
            join submitter_settings s on s.practice_id = p.id
-           join clearinghouse_connection c on c.practice_id = p.id
+           join clearinghouse_connection c on c.practice_id = p.id and c.kind = 'folder'
           order by p.id`,
       );
       expect(rows).toHaveLength(2);
@@ -50,10 +50,21 @@ describe('the demo practices and the payer sandbox', () => {
         expect(existsSync(path.join(dataDir, box, 'outbound'))).toBe(true);
         expect(existsSync(path.join(dataDir, box, 'inbound'))).toBe(true);
       }
+      // Beside each mailbox, the sandbox's real-time endpoint (`npm start` runs it on 8099).
+      const realtime = await database.sql.executeSql(
+        `select practice_id, name, url from clearinghouse_connection where kind = 'http' order by practice_id`,
+      );
+      expect(realtime.rows).toEqual(
+        (rows as { id: number }[]).map((r) => ({
+          practice_id: r.id,
+          name: 'Payer sandbox (real-time)',
+          url: 'http://127.0.0.1:8099/',
+        })),
+      );
       const audit = await database.sql.executeSql(
         `select count(*)::int as n from audit_event where entity = 'clearinghouse_connection' and action = 'create'`,
       );
-      expect((audit.rows[0] as { n: number }).n).toBe(2);
+      expect((audit.rows[0] as { n: number }).n).toBe(4);
     } finally {
       await database.close();
     }

@@ -4,7 +4,7 @@ import type { Database, Executor } from '../db/connection.ts';
 import { recordAudits, type AuditActor } from '../audit/index.ts';
 import { grantRole } from '../auth/index.ts';
 import { addSubmitterSettings } from '../claims/submitter.ts';
-import { addFolderConnections } from '../clearinghouse/index.ts';
+import { addFolderConnections, addHttpConnections } from '../clearinghouse/index.ts';
 import { addEncounters, addServiceLines } from '../encounters/index.ts';
 import { addCoverages, addPatients } from '../patients/index.ts';
 import { addPayers } from '../payers/index.ts';
@@ -24,7 +24,13 @@ export interface DemoSeedOptions extends DemoOptions {
    * DATA/sandbox`, which `npm start` runs) through a folder connection to its own mailbox there.
    */
   sandbox?: string;
+  /** With the sandbox: its real-time endpoint (default: 127.0.0.1 on CLEANCLAIM_SANDBOX_HTTP_PORT, else 8099). */
+  sandboxUrl?: string;
 }
+
+/** Where `npm start` runs the sandbox's real-time endpoint (`cleanclaim sandbox --http-port`). */
+export const demoSandboxUrl = (env: NodeJS.ProcessEnv = process.env) =>
+  `http://127.0.0.1:${env.CLEANCLAIM_SANDBOX_HTTP_PORT || '8099'}/`;
 
 /** The practice's mailbox at the sandbox, relative to the data directory (as folder connections are). */
 export const sandboxMailbox = (practiceId: number) => ({
@@ -86,7 +92,12 @@ export async function seedDemo(
     });
     const connection =
       options.outbox || options.sandbox
-        ? await connectOutbox(tx, practiceId, demo.practice, options.sandbox !== undefined)
+        ? await connectOutbox(
+            tx,
+            practiceId,
+            demo.practice,
+            options.sandbox !== undefined ? (options.sandboxUrl ?? demoSandboxUrl()) : null,
+          )
         : [];
     await recordAudits(tx, actor, [
       { practiceId, action: 'create', entity: 'practice', entityId: practiceId, detail: { demo: options } },
@@ -127,8 +138,10 @@ async function connectOutbox(
   tx: Executor,
   practiceId: number,
   practiceRow: { name: string; contactName: string; phone: string },
-  sandbox: boolean,
+  /** The sandbox's real-time endpoint, or null without the sandbox (the local outbox). */
+  sandboxUrl: string | null,
 ) {
+  const sandbox = sandboxUrl !== null;
   const row = await addSubmitterSettings(tx, {
     practiceId,
     submitterName: practiceRow.name.slice(0, 60),
@@ -152,6 +165,9 @@ async function connectOutbox(
     inboundDirs: [box.inboundDir],
   };
   const [id] = await addFolderConnections(tx, [connection]);
+  // Beside the mailbox, real-time eligibility and claim status: answered at once by the same sandbox.
+  const realtime = { practiceId, name: 'Payer sandbox (real-time)', url: sandboxUrl };
+  const [realtimeId] = await addHttpConnections(tx, [realtime]);
   return [
     ...events,
     {
@@ -160,6 +176,13 @@ async function connectOutbox(
       entity: 'clearinghouse_connection',
       entityId: id!,
       after: { ...connection, kind: 'folder' },
+    },
+    {
+      practiceId,
+      action: 'create',
+      entity: 'clearinghouse_connection',
+      entityId: realtimeId!,
+      after: { ...realtime, kind: 'http' },
     },
   ];
 }
