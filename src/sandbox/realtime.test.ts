@@ -4,51 +4,18 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MemoryControlNumbers,
-  parse271,
-  parse277,
-  summarize271,
-  summarize277,
-  write270,
-  write276,
-  type EligibilityRequest,
-} from '../x12/index.ts';
+import { parse271, parse277, summarize271, summarize277 } from '../x12/index.ts';
 import { pollOnce, readState } from './process.ts';
 import { serveRealtime, type RealtimeListener } from './realtime.ts';
 import { readScenario } from './scenario.ts';
+import { test270, test276 } from './testing.ts';
 
 const { scenario } = readScenario({
   unknownMembers: ['W000000000'],
   members: { ENDED1: { coverageEnds: '2026-01-31' } },
   payers: { 'SBX-PLAN': { name: 'SANDBOX PLAN' } },
 });
-const env = { senderId: 'PRACTICE01', receiverId: 'SANDBOX', date: '20261203', time: '1330' };
-const party = (name: string, q: string, id: string) => ({
-  entityType: '2' as const,
-  lastOrOrganizationName: name,
-  idQualifier: q,
-  id,
-});
-const subscriber = (id: string) => ({
-  entityType: '1' as const,
-  lastOrOrganizationName: 'DOE',
-  firstName: 'JANE',
-  idQualifier: 'MI',
-  id,
-});
-const ask = (memberId: string): EligibilityRequest => ({
-  referenceId: 'R1',
-  date: '2026-12-03',
-  time: '1330',
-  payer: party('SANDBOX PLAN', 'PI', 'SBX-PLAN'),
-  provider: party('SPRINGFIELD FAMILY', 'XX', '1234567893'),
-  subscriber: subscriber(memberId),
-  trace: { type: '1', number: 'T1', originatorId: '9999999999' },
-  serviceDate: { from: '2026-12-04' },
-  serviceTypes: ['30'],
-});
-const a270 = (memberId: string) => write270([ask(memberId)], { ...env, numbers: new MemoryControlNumbers() });
+const a270 = test270;
 
 let home: string;
 let listener: RealtimeListener;
@@ -77,21 +44,7 @@ describe('the sandbox real-time endpoint', () => {
   });
 
   it('answers a 276 with a 277 (a claim it never received)', async () => {
-    const text = await write276(
-      [
-        {
-          referenceId: 'S1',
-          date: '2026-12-03',
-          time: '1330',
-          payer: party('SANDBOX PLAN', 'PI', 'SBX-PLAN'),
-          receiver: party('SPRINGFIELD FAMILY', '46', 'PRACTICE01'),
-          provider: party('SPRINGFIELD FAMILY', 'XX', '1234567893'),
-          subscriber: subscriber('M1'),
-          claims: [{ traceNumber: 'T1', patientControlNumber: 'NEVERSENT' }],
-        },
-      ],
-      { ...env, numbers: new MemoryControlNumbers() },
-    );
+    const text = await test276(['NEVERSENT']);
     const answer = await post(text);
     expect(answer.status).toBe(200);
     const claims = parse277(await answer.text()).responses.flatMap(summarize277);

@@ -1,5 +1,12 @@
 // Test-only: a small 837P batch of claims for the sandbox (members and codes the test scenario knows).
-import { generate837, type ProfessionalClaim } from '../x12/index.ts';
+import {
+  generate837,
+  MemoryControlNumbers,
+  write270,
+  write276,
+  type EligibilityRequest,
+  type ProfessionalClaim,
+} from '../x12/index.ts';
 import { generateOptions, tr3Claim } from '../x12/testing/fixtures.ts';
 
 export interface TestClaim {
@@ -45,3 +52,53 @@ export function testClaim(t: TestClaim): ProfessionalClaim {
 /** A batch from the test submitter, or from `senderId` (ISA06, as another practice's would be). */
 export const testBatch = (claims: TestClaim[], senderId?: string): Promise<string> =>
   generate837(claims.map(testClaim), { ...generateOptions(), ...(senderId ? { senderId } : {}) });
+
+const env = { senderId: 'PRACTICE01', receiverId: 'SANDBOX', date: '20261203', time: '1330' };
+const party = (name: string, q: string, id: string) => ({
+  entityType: '2' as const,
+  lastOrOrganizationName: name,
+  idQualifier: q,
+  id,
+});
+const subscriber = (id: string) => ({
+  entityType: '1' as const,
+  lastOrOrganizationName: 'DOE',
+  firstName: 'JANE',
+  idQualifier: 'MI',
+  id,
+});
+
+/** A 270 asking about one member (plan coverage, 30) for a visit on 2026-12-04. */
+export function test270(memberId: string): Promise<string> {
+  const ask: EligibilityRequest = {
+    referenceId: 'R1',
+    date: '2026-12-03',
+    time: '1330',
+    payer: party('SANDBOX PLAN', 'PI', 'SBX-PLAN'),
+    provider: party('SPRINGFIELD FAMILY', 'XX', '1234567893'),
+    subscriber: subscriber(memberId),
+    trace: { type: '1', number: 'T1', originatorId: '9999999999' },
+    serviceDate: { from: '2026-12-04' },
+    serviceTypes: ['30'],
+  };
+  return write270([ask], { ...env, numbers: new MemoryControlNumbers() });
+}
+
+/** A 276 asking the status of claims (their patient control numbers) of one member. */
+export function test276(pcns: string[], memberId = 'M1'): Promise<string> {
+  return write276(
+    [
+      {
+        referenceId: 'S1',
+        date: '2026-12-03',
+        time: '1330',
+        payer: party('SANDBOX PLAN', 'PI', 'SBX-PLAN'),
+        receiver: party('SPRINGFIELD FAMILY', '46', 'PRACTICE01'),
+        provider: party('SPRINGFIELD FAMILY', 'XX', '1234567893'),
+        subscriber: subscriber(memberId),
+        claims: pcns.map((pcn, i) => ({ traceNumber: `T${i + 1}`, patientControlNumber: pcn })),
+      },
+    ],
+    { ...env, numbers: new MemoryControlNumbers() },
+  );
+}
