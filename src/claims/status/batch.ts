@@ -35,10 +35,12 @@ export async function statusCandidates(
   db: Executor,
   practiceId: number,
 ): Promise<(StatusCandidate & { payerId: number })[]> {
-  const submittedAt = sql<Date | string | null>`(select max(${claimEvent.at}) from ${claimEvent}
-    where ${claimEvent.claimId} = ${claim.id} and ${claimEvent.toState} = 'submitted')`;
-  const lastAskedAt = sql<Date | string | null>`(select max(${claimStatusInquiry.askedAt})
-    from ${claimStatusInquiry} where ${claimStatusInquiry.claimId} = ${claim.id})`;
+  // Qualified by hand: in a one-table select drizzle leaves column names bare, and a bare "id" in
+  // the subquery would be the event's own.
+  const submittedAt = sql<Date | string | null>`(select max(e.at) from ${claimEvent} e
+    where e.claim_id = ${claim}.id and e.to_state = 'submitted')`;
+  const lastAskedAt = sql<Date | string | null>`(select max(q.asked_at) from ${claimStatusInquiry} q
+    where q.claim_id = ${claim}.id)`;
   const rows = await db
     .select({
       claimId: claim.id,

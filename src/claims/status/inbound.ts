@@ -13,6 +13,7 @@ import {
   validateX12,
   type ClaimStatusReport,
   type StatusDetail,
+  type X12Problem,
 } from '../../x12/index.ts';
 import { isError } from '../batch-check.ts';
 import { claimStatusInquiry } from '../status-tables.ts';
@@ -71,6 +72,10 @@ function statusesOf(c: ClaimStatusReport): { stored: StoredStatus[]; all: Status
   return { stored, all };
 }
 
+/** Where a problem is: "segment 14, loop 2200D, STC02", the segment named when no element is. */
+const whereIs = (p: X12Problem): string =>
+  `${describeLocation(p) || 'file'}${p.segmentId && !p.element ? ` (${p.segmentId})` : ''}`;
+
 /** Reads the file or throws INVALID saying where it cannot be read (the inbox marks it failed). */
 function read277(file: StatusFile) {
   const v = validateX12(file.content);
@@ -82,7 +87,7 @@ function read277(file: StatusFile) {
   if (blocking.length || parsed.responses.length === 0) {
     const errors = blocking.slice(0, 10).map((p) => ({
       pointer: '/content',
-      detail: `${describeLocation(p) || 'file'}: ${p.message}`,
+      detail: `${whereIs(p)}: ${p.message}`,
     }));
     throw new ProblemError(
       'INVALID',
@@ -149,7 +154,7 @@ export async function applyClaimStatusIn(
     alreadyApplied: [],
     unmatched: [],
     followUpsOpened: 0,
-    problems: parsed.problems.filter(isError).map((p) => `${describeLocation(p)}: ${p.message}`),
+    problems: parsed.problems.filter(isError).map((p) => `${whereIs(p)}: ${p.message}`),
   };
   for (const response of parsed.responses)
     for (const c of response.claims) {
