@@ -1,5 +1,5 @@
 import type { AuditActor } from '../audit/index.ts';
-import { ACK_KINDS, acknowledgmentInboundHandler } from '../claims/index.ts';
+import { ACK_KINDS, acknowledgmentInboundHandler, claimStatusInboundHandler } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { importEra } from '../remits/index.ts';
 
@@ -47,5 +47,7 @@ export function defaultHandlers(): HandlerRegistry {
   const registry: HandlerRegistry = new Map([['835', remittanceHandler]]);
   // TA1, 999 and 277CA: the claims domain applies them to the batches and claims they answer.
   for (const kind of ACK_KINDS) registry.set(kind, acknowledgmentInboundHandler);
+  // 277 of X212 (claim status answers; the X214 277CA is an acknowledgment above): the claims' statuses.
+  registry.set('277', claimStatusInboundHandler);
   return registry;
 }

@@ -1,5 +1,11 @@
 import type { AuditActor } from '../audit/index.ts';
-import { batchForDelivery, batchesNotSent, markBatchSent, recordUploadFailure } from '../claims/index.ts';
+import {
+  batchForDelivery,
+  batchesNotSent,
+  claimStatusBatchDelivery,
+  markBatchSent,
+  recordUploadFailure,
+} from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 
 /** What goes out over a connection as a file: 837 claim batches, 270 eligibility and 276 claim status batches. */
@@ -45,6 +51,7 @@ const claimBatches: OutboundDelivery = {
 /** Every kind the clearinghouse sends, by kind. */
 const OUTBOUND: Partial<Record<OutboundKind, OutboundDelivery>> = {
   claims: claimBatches,
+  'claim-status': claimStatusBatchDelivery,
 };
 
 /** The delivery of a kind; a kind whose domain has not registered one is an error (or undefined, when `optional`). */

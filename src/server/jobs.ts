@@ -1,7 +1,7 @@
 import { authJobs } from '../auth/jobs.ts';
 import { claimJobs } from '../claims/jobs.ts';
 import { claimStatusJobs } from '../claims/index.ts';
-import { clearinghouseJobs, queueUpload } from '../clearinghouse/jobs.ts';
+import { clearinghouseJobs, queueOutboundUpload, queueUpload } from '../clearinghouse/jobs.ts';
 import { codesetJobs, type CodesetJobHooks } from '../codesets/jobs.ts';
 import { demoJobs } from '../demo/jobs.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
@@ -12,8 +12,8 @@ export type JobHooks = CodesetJobHooks;
 export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
   // A batch written goes straight to its practice's clearinghouse upload (claims never import clearinghouse).
   const claims = claimJobs({ batchWritten: queueUpload });
-  // TODO(E3): claimStatusJobs({ written: queueOutboundUpload }) so each 276 written is uploaded.
-  const claimStatus = claimStatusJobs();
+  // Likewise each 276 file the status inquiries write.
+  const claimStatus = claimStatusJobs({ written: queueOutboundUpload });
   return [...demoJobs, ...claims, ...claimStatus, ...clearinghouseJobs, ...authJobs, ...codesetJobs(hooks)];
 }
 
