@@ -1,5 +1,7 @@
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
+import { lastEligibilityFor } from '../eligibility/index.ts';
+import { payerById } from '../payers/index.ts';
 import { feeScheduleOf } from '../practices/lookup.ts';
 import { isInpatientBill } from '../shared/bill-types.ts';
 import type { ScrubClaim } from '../scrubber/claim.ts';
@@ -77,6 +79,14 @@ export async function loadScrubContext(
       ),
     );
   const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
+  // The payer's last 271 for this coverage: the scrubber judges the date of service by it.
+  const last = await lastEligibilityFor(db, {
+    practiceId: row.practiceId,
+    patientId: row.patientId,
+    payerId: row.payerId,
+    coverageId: row.coverageId,
+  });
+  const maxAgeDays = (await payerById(db, row.payerId))?.eligibilityCheckDays ?? null;
   const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;
   const ncci = ncciFor(row, lookups.ncci);
   return {
@@ -95,6 +105,7 @@ export async function loadScrubContext(
       : {}),
     feeSchedule,
     submittedServices,
+    eligibility: last ? { last, maxAgeDays } : { maxAgeDays },
     payerRules: rules.map(
       (r) =>
         ({

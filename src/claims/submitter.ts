@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { submitterSettings } from './batch-tables.ts';
 
@@ -10,4 +11,17 @@ export async function addSubmitterSettings(
 ): Promise<SubmitterSettingsRow> {
   const [row] = await db.insert(submitterSettings).values(values).returning();
   return row!;
+}
+
+/**
+ * The ISA sender and receiver and the usage of a practice's files to its clearinghouse: the other
+ * transactions (270 eligibility inquiries) go out under the same ids as its 837s.
+ */
+export async function submitterEnvelope(
+  db: Executor,
+  practiceId: number,
+): Promise<{ senderId: string; receiverId: string; usage: 'P' | 'T' } | null> {
+  const [row] = await db.select().from(submitterSettings).where(eq(submitterSettings.practiceId, practiceId));
+  if (!row) return null;
+  return { senderId: row.submitterId, receiverId: row.receiverId, usage: row.usage === 'P' ? 'P' : 'T' };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { encounter } from './tables.ts';
 
@@ -25,4 +25,17 @@ export async function encounterIdsOf(db: Executor, practiceIds: readonly number[
     .where(inArray(encounter.practiceId, [...practiceIds]))
     .orderBy(asc(encounter.id));
   return rows.map((r) => r.id);
+}
+
+/** A practice's encounters whose date of service starts on a date (the day's schedule an eligibility batch asks about). */
+export async function encountersOn(
+  db: Executor,
+  practiceId: number,
+  date: string,
+): Promise<{ id: number; patientId: number }[]> {
+  return db
+    .select({ id: encounter.id, patientId: encounter.patientId })
+    .from(encounter)
+    .where(and(eq(encounter.practiceId, practiceId), eq(encounter.serviceDateFrom, date)))
+    .orderBy(asc(encounter.id));
 }

@@ -3,6 +3,7 @@ export {
   coveragesByIds,
   coveragesOfPatients,
   patientById,
+  patientsByAccountNumbers,
   patientsByIds,
   type PatientRow,
 } from './lookup.ts';

@@ -43,3 +43,16 @@ export async function coveragesOfPatients(
     .from(coverage)
     .where(inArray(coverage.patientId, [...patientIds]));
 }
+
+/** A practice's patients with these account numbers (MRNs), e.g. the rows of a schedule file. */
+export async function patientsByAccountNumbers(
+  db: Executor,
+  practiceId: number,
+  accountNumbers: readonly string[],
+): Promise<PatientRow[]> {
+  if (accountNumbers.length === 0) return [];
+  return db
+    .select()
+    .from(patient)
+    .where(and(eq(patient.practiceId, practiceId), inArray(patient.accountNumber, [...accountNumbers])));
+}

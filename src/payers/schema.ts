@@ -33,6 +33,10 @@ export const PayerFields = {
   payerId: Text(80, { pattern: '^[A-Za-z0-9-]+$' }),
   claimFilingIndicator: Type.Union(Object.keys(CLAIM_FILING_INDICATORS).map((k) => Type.Literal(k))),
   timelyFilingDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+  /** The scrubber warns when eligibility was not checked within this many days; null: no check required. */
+  eligibilityCheckDays: Nullable(Type.Integer({ minimum: 1, maximum: 365 })),
+  /** A claim with no 835 this many days after submission gets a 276 status inquiry. */
+  statusInquiryDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   address1: Nullable(Text(55)),
   address2: Nullable(Text(55)),
   city: Nullable(Text(30)),
@@ -42,4 +46,9 @@ export const PayerFields = {
 };
 export const PayerCreate = Type.Object({ practiceId: Id, ...PayerFields }, closed);
 export const PayerUpdate = Type.Partial(Type.Object(PayerFields), closed);
-export const Payer = Type.Object({ ...RowFields, ...PayerFields });
+export const Payer = Type.Object({
+  ...RowFields,
+  ...PayerFields,
+  eligibilityCheckDays: Type.Union([Type.Integer(), Type.Null()]),
+  statusInquiryDays: Type.Integer(),
+});

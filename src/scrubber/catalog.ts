@@ -240,6 +240,26 @@ export const RULES = {
     source:
       '837P/837I TR3 §1.4.1.1 balancing: 2400 charge = 2430 SVD02 + 2430 CAS; CLM02 = 2320 AMT*D + 2320 CAS + 2430 CAS',
   },
+  'ELIGIBILITY-INACTIVE': {
+    severity: 'error',
+    title: "The payer's last eligibility answer says the coverage is not active on the date of service",
+    fixHint:
+      "Check the patient's insurance: ask for the current card, update the coverage (or bill the right payer or the patient), then check eligibility again.",
+    source: '270/271 TR3 (005010X279A1) EB01 6–8 inactive, DTP*357 eligibility end',
+  },
+  'ELIGIBILITY-REJECTED': {
+    severity: 'warning',
+    title: 'The payer could not answer the last eligibility check',
+    fixHint:
+      'Do what the rejection says (correct the member ID, name or birth date and check again, or call the payer).',
+    source: '270/271 TR3 (005010X279A1) AAA reject reasons (72, 75, 42 …)',
+  },
+  'ELIGIBILITY-NOT-CHECKED': {
+    severity: 'warning',
+    title: 'Eligibility not checked recently enough for this payer',
+    fixHint: "Check eligibility for the date of service (within the payer's eligibility check days).",
+    source: "Payer setting: eligibility check days (the practice's policy for this payer)",
+  },
   'INST-BILL-TYPE': {
     severity: 'error',
     title: 'Type of bill',

@@ -1,3 +1,4 @@
+import type { LastCheck } from '../eligibility/index.ts';
 import type { FeeEntry } from '../practices/fee-schedule.ts';
 import type { MueTable, PtpTable } from './ncci/index.ts';
 
@@ -51,4 +52,9 @@ export interface ScrubContext {
   globalDays?: Map<string, number>;
   /** Earlier procedures of the same patient: for global period checks. */
   priorProcedures?: { procedureCode: string; serviceDate: string; modifiers: string[] }[];
+  /**
+   * The last 271 answer for the claim's coverage, and how recent the payer wants a check to be
+   * (its eligibilityCheckDays; null: no check required, only the answers given are judged).
+   */
+  eligibility?: { last?: LastCheck; maxAgeDays: number | null };
 }

@@ -6,6 +6,19 @@ import { duplicateKey } from './rules/duplicates.ts';
 import { scrubClaim } from './scrub.ts';
 import { cleanClaim, cleanInstitutionalClaim, cleanSecondaryClaim, testContext } from './testing.ts';
 import { buildMueTable, buildPtpTable } from './ncci/index.ts';
+import type { EligibilitySummary } from '../x12/index.ts';
+
+/** The last 271 answer as the claims domain hands it over: only what the rule reads. */
+const answered = (checkedOn: string, s: Partial<EligibilitySummary>) => ({
+  checkedOn,
+  summary: {
+    status: 'active',
+    statusText: 'active coverage',
+    coverage: {},
+    rejections: [],
+    ...s,
+  } as EligibilitySummary,
+});
 
 // Small NCCI tables in memory: 20610 bundles 99213 (indicator 1), J3301 allows 10 units a line (MAI 1),
 // 20610 twice a day (MAI 2).
@@ -145,6 +158,28 @@ const TRIPS: Record<RuleId, Case> = {
     field: '/lines/1/adjudications',
     lines: [2],
   },
+  'ELIGIBILITY-INACTIVE': {
+    context: {
+      eligibility: { last: answered('2026-11-20', { coverage: { ends: '2026-10-31' } }), maxAgeDays: null },
+    },
+    field: '/subscriber/memberId',
+  },
+  'ELIGIBILITY-REJECTED': {
+    context: {
+      eligibility: {
+        last: answered('2026-11-20', {
+          status: 'rejected',
+          rejections: [
+            { code: '72', says: 'invalid member ID', todo: 'Correct the member ID.', level: 'member' },
+          ],
+        }),
+        maxAgeDays: null,
+      },
+    },
+  },
+  'ELIGIBILITY-NOT-CHECKED': {
+    context: { eligibility: { last: answered('2026-09-01', {}), maxAgeDays: 30 } },
+  },
   'INST-BILL-TYPE': {
     base: inst,
     claim: (c) => (c.institutional!.billType = '191'),
@@ -274,6 +309,21 @@ describe('scrubber', () => {
     expect(hits(noNdc, ['J1100'])).toEqual([]);
     expect(hits(noNdc, ['J3301'])).toHaveLength(1);
     expect(hits(cleanClaim(), [])).toEqual([]);
+  });
+
+  it('judges eligibility only where asked: no check and no payer setting is no finding', () => {
+    const hits = (eligibility: ScrubContext['eligibility']) =>
+      scrubClaim(cleanClaim(), testContext({ eligibility })).findings.filter((f) =>
+        f.code.startsWith('ELIGIBILITY'),
+      );
+    expect(hits({ maxAgeDays: null })).toEqual([]);
+    expect(hits({ maxAgeDays: 30 })).toMatchObject([
+      { code: 'ELIGIBILITY-NOT-CHECKED', severity: 'warning' },
+    ]);
+    expect(hits({ last: answered('2026-11-20', {}), maxAgeDays: 30 })).toEqual([]);
+    expect(hits({ last: answered('2026-11-20', { status: 'inactive' }), maxAgeDays: null })).toMatchObject([
+      { code: 'ELIGIBILITY-INACTIVE', severity: 'error' },
+    ]);
   });
 
   it('counts an error as blocking and a warning as not', () => {

@@ -6,6 +6,7 @@ import { checkCodes } from './rules/codes.ts';
 import { checkDates } from './rules/dates.ts';
 import { checkDrugs } from './rules/drugs.ts';
 import { checkDuplicates } from './rules/duplicates.ts';
+import { checkEligibility } from './rules/eligibility.ts';
 import { checkModifiers } from './rules/modifiers.ts';
 import { checkNcci } from './rules/ncci.ts';
 import { checkNpis } from './rules/npi.ts';
@@ -26,6 +27,7 @@ export const CHECKS: ClaimCheck[] = [
   checkResubmission,
   checkPriorAdjudication,
   checkCobBalance,
+  checkEligibility,
   checkInstitutionalHeader,
   checkNpis,
   checkDates,

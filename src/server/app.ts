@@ -33,6 +33,8 @@ import { registerRemitRoutes } from '../remits/routes.ts';
 import { registerDenialRoutes } from '../denials/routes.ts';
 import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
+import { registerEligibilityRoutes } from '../eligibility/routes.ts';
+import { submitterEnvelope } from '../claims/index.ts';
 import { registerAccessControl } from '../http/access.ts';
 import { registerAuditTrail } from '../http/audit-trail.ts';
 import { compileValidator } from '../http/ajv.ts';
@@ -176,6 +178,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRemitRoutes(app, database.db, claimLookups);
   registerDenialRoutes(app, database.db);
   registerClaimStatusRoutes(app, database.db, queue);
+  // TODO(lead): realtime: sendRealtime from src/clearinghouse/index.ts, written: queueOutboundUpload.
+  registerEligibilityRoutes(app, database.db, { envelope: submitterEnvelope, realtime: async () => null });
   registerClearinghouseRoutes(app, database.db, queue, {
     dataDir: process.env.CLEANCLAIM_DATA_DIR ?? './data',
   });

@@ -1,0 +1,22 @@
+// What other domains and the wiring use of eligibility.
+import { batchForDelivery, batchesNotSent, markBatchSent, recordUploadFailure } from './store.ts';
+
+export { eligibilityFinding, estimateVisit, type LastCheck, type EligibilityFinding } from './benefits.ts';
+export { lastEligibilityFor, type CheckView } from './store.ts';
+export {
+  createBatch,
+  createCheck,
+  eligibilityInboundHandler,
+  recordAnswer,
+  recordAnswerIn,
+  type EligibilityDeps,
+  type EligibilityEnvelope,
+} from './service.ts';
+
+/** A written 270 batch as the clearinghouse uploads it (its OutboundDelivery, declared there). */
+export const eligibilityBatchDelivery = {
+  forDelivery: batchForDelivery,
+  notSent: batchesNotSent,
+  markSent: markBatchSent,
+  recordUploadFailure,
+};

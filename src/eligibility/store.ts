@@ -1,0 +1,363 @@
+// The eligibility tables: checks and the 270 batches they go out in. Every insert or update of a
+// check (PHI) happens in the caller's transaction with its audit event.
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
+import type { Db, Executor } from '../db/connection.ts';
+import { coveragesByIds } from '../patients/index.ts';
+import { payersByIds } from '../payers/index.ts';
+import type { EligibilitySummary } from '../x12/index.ts';
+import type { LastCheck } from './benefits.ts';
+import { eligibilityBatch, eligibilityCheck } from './tables.ts';
+
+export type CheckRow = typeof eligibilityCheck.$inferSelect;
+export type BatchRow = typeof eligibilityBatch.$inferSelect;
+export type NewCheck = Omit<typeof eligibilityCheck.$inferInsert, 'id'>;
+
+/** A check as the front desk reads it (GET /api/eligibility/checks/:id adds request and response). */
+export interface CheckView {
+  id: number;
+  practiceId: number;
+  patientId: number;
+  coverageId: number;
+  payerId: number;
+  payerName: string;
+  memberId: string;
+  dateOfService: string;
+  serviceTypes: string[];
+  how: string;
+  state: string;
+  status: string | null;
+  askedAt: string;
+  askedByEmail: string | null;
+  answeredAt: string | null;
+  failure: string | null;
+  batchId: number | null;
+  summary: EligibilitySummary | null;
+  warnings: string[];
+  request?: string;
+  response?: string | null;
+}
+
+/** Inserts checks (each with its audit event) in the caller's transaction. */
+export async function insertChecks(tx: Executor, rows: NewCheck[], actor: AuditActor): Promise<CheckRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await tx.insert(eligibilityCheck).values(rows).returning();
+  await recordAudits(
+    tx,
+    actor,
+    inserted.map((c) => ({
+      practiceId: c.practiceId,
+      action: 'create',
+      entity: 'eligibility_check',
+      entityId: c.id,
+      detail: {
+        patientId: c.patientId,
+        coverageId: c.coverageId,
+        dateOfService: c.dateOfService,
+        how: c.how,
+        traceNumber: c.traceNumber,
+        batchId: c.batchId,
+      },
+    })),
+  );
+  return inserted;
+}
+
+export async function insertBatch(
+  tx: Executor,
+  values: Omit<typeof eligibilityBatch.$inferInsert, 'id'>,
+  actor: AuditActor,
+): Promise<BatchRow> {
+  const [row] = await tx.insert(eligibilityBatch).values(values).returning();
+  await recordAudit(tx, actor, {
+    practiceId: row!.practiceId,
+    action: 'create',
+    entity: 'eligibility_batch',
+    entityId: row!.id,
+    detail: {
+      source: row!.source,
+      sourceDetail: row!.sourceDetail,
+      inquiryCount: row!.inquiryCount,
+      interchangeControlNumber: row!.interchangeControlNumber,
+    },
+  });
+  return row!;
+}
+
+/** The practice's checks with these trace numbers (TRN02), locked for the answer. */
+export async function checksByTrace(tx: Executor, practiceId: number, traces: string[]): Promise<CheckRow[]> {
+  if (traces.length === 0) return [];
+  return tx
+    .select()
+    .from(eligibilityCheck)
+    .where(and(eq(eligibilityCheck.practiceId, practiceId), inArray(eligibilityCheck.traceNumber, traces)))
+    .for('update');
+}
+
+/** Stores the payer's answer on a check, with its audit event (the caller's transaction). */
+export async function answerCheck(
+  tx: Executor,
+  check: CheckRow,
+  answer: { response: string; summary: EligibilitySummary; answeredAt: Date },
+  actor: AuditActor,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const status = answer.summary.status;
+  await tx
+    .update(eligibilityCheck)
+    .set({
+      state: 'answered',
+      response: answer.response,
+      summary: answer.summary,
+      status,
+      answeredAt: answer.answeredAt,
+      failure: null,
+    })
+    .where(eq(eligibilityCheck.id, check.id));
+  await recordAudit(tx, actor, {
+    practiceId: check.practiceId,
+    action: 'update',
+    entity: 'eligibility_check',
+    entityId: check.id,
+    before: { state: check.state, status: check.status },
+    after: { state: 'answered', status },
+    detail,
+  });
+}
+
+/** Notes why a check could not be asked or its answer not read. */
+export async function failCheck(
+  tx: Executor,
+  check: CheckRow,
+  why: string,
+  actor: AuditActor,
+): Promise<void> {
+  await tx
+    .update(eligibilityCheck)
+    .set({ state: 'failed', failure: why })
+    .where(eq(eligibilityCheck.id, check.id));
+  await recordAudit(tx, actor, {
+    practiceId: check.practiceId,
+    action: 'update',
+    entity: 'eligibility_check',
+    entityId: check.id,
+    before: { state: check.state },
+    after: { state: 'failed' },
+    detail: { failure: why },
+  });
+}
+
+/** Checks as views: payer name and member id looked up through their domains. */
+export async function toViews(db: Executor, rows: CheckRow[], withRaw = false): Promise<CheckView[]> {
+  const payers = new Map(
+    (await payersByIds(db, [...new Set(rows.map((r) => r.payerId))])).map((p) => [p.id, p]),
+  );
+  const coverages = new Map(
+    (await coveragesByIds(db, [...new Set(rows.map((r) => r.coverageId))])).map((c) => [c.id, c]),
+  );
+  return rows.map((r) => {
+    const summary = (r.summary as EligibilitySummary | null) ?? null;
+    const v: CheckView = {
+      id: r.id,
+      practiceId: r.practiceId,
+      patientId: r.patientId,
+      coverageId: r.coverageId,
+      payerId: r.payerId,
+      payerName: payers.get(r.payerId)?.name ?? '',
+      memberId: coverages.get(r.coverageId)?.memberId ?? '',
+      dateOfService: r.dateOfService,
+      serviceTypes: r.serviceTypes,
+      how: r.how,
+      state: r.state,
+      status: r.status,
+      askedAt: r.askedAt.toISOString(),
+      askedByEmail: r.askedByEmail,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      failure: r.failure,
+      batchId: r.batchId,
+      summary,
+      // summarize271 was given the date of service: its warnings already say coverage ends before it,
+      // authorization needed, another payer on file, and what to do about a rejection.
+      warnings: summary?.warnings ?? [],
+    };
+    if (withRaw) {
+      v.request = r.request;
+      v.response = r.response;
+    }
+    return v;
+  });
+}
+
+export async function checkById(
+  db: Executor,
+  id: number,
+  scope: readonly number[],
+): Promise<CheckRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(eligibilityCheck)
+    .where(and(eq(eligibilityCheck.id, id), inArray(eligibilityCheck.practiceId, [-1, ...scope])));
+  return row;
+}
+
+export async function listChecks(
+  db: Executor,
+  scope: readonly number[],
+  q: { patientId?: number; dateOfService?: string; state?: string; batchId?: number; limit?: number },
+): Promise<CheckRow[]> {
+  return db
+    .select()
+    .from(eligibilityCheck)
+    .where(
+      and(
+        inArray(eligibilityCheck.practiceId, [-1, ...scope]),
+        q.patientId ? eq(eligibilityCheck.patientId, q.patientId) : undefined,
+        q.dateOfService ? eq(eligibilityCheck.dateOfService, q.dateOfService) : undefined,
+        q.state ? eq(eligibilityCheck.state, q.state) : undefined,
+        q.batchId ? eq(eligibilityCheck.batchId, q.batchId) : undefined,
+      ),
+    )
+    .orderBy(desc(eligibilityCheck.askedAt), desc(eligibilityCheck.id))
+    .limit(q.limit ?? 500);
+}
+
+export async function batchById(
+  db: Executor,
+  id: number,
+  scope: readonly number[],
+): Promise<BatchRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(eligibilityBatch)
+    .where(and(eq(eligibilityBatch.id, id), inArray(eligibilityBatch.practiceId, [-1, ...scope])));
+  return row;
+}
+
+export async function listBatches(db: Executor, scope: readonly number[]): Promise<BatchRow[]> {
+  return db
+    .select()
+    .from(eligibilityBatch)
+    .where(inArray(eligibilityBatch.practiceId, [-1, ...scope]))
+    .orderBy(desc(eligibilityBatch.createdAt), desc(eligibilityBatch.id))
+    .limit(200);
+}
+
+/**
+ * The last answered check of a patient's coverage with a payer (the newest answer): what the
+ * scrubber judges a claim's date of service by. The coverage when given, else any of the patient's
+ * coverages with that payer.
+ */
+export async function lastEligibilityFor(
+  db: Executor,
+  q: { practiceId: number; coverageId?: number; patientId: number; payerId: number },
+): Promise<LastCheck | undefined> {
+  const [row] = await db
+    .select({ answeredAt: eligibilityCheck.answeredAt, summary: eligibilityCheck.summary })
+    .from(eligibilityCheck)
+    .where(
+      and(
+        eq(eligibilityCheck.practiceId, q.practiceId),
+        eq(eligibilityCheck.patientId, q.patientId),
+        eq(eligibilityCheck.payerId, q.payerId),
+        q.coverageId ? eq(eligibilityCheck.coverageId, q.coverageId) : undefined,
+        eq(eligibilityCheck.state, 'answered'),
+        isNotNull(eligibilityCheck.summary),
+      ),
+    )
+    .orderBy(desc(eligibilityCheck.answeredAt), desc(eligibilityCheck.id))
+    .limit(1);
+  if (!row?.answeredAt) return undefined;
+  return { checkedOn: row.answeredAt.toISOString().slice(0, 10), summary: row.summary as EligibilitySummary };
+}
+
+// What the clearinghouse needs of a 270 batch (the OutboundDelivery shape, declared there).
+
+export async function batchForDelivery(db: Executor, id: number) {
+  const [row] = await db
+    .select({
+      id: eligibilityBatch.id,
+      practiceId: eligibilityBatch.practiceId,
+      state: eligibilityBatch.state,
+      fileName: eligibilityBatch.fileName,
+      x12: eligibilityBatch.x12,
+    })
+    .from(eligibilityBatch)
+    .where(eq(eligibilityBatch.id, id));
+  return row ?? null;
+}
+
+export async function batchesNotSent(db: Executor, practiceId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: eligibilityBatch.id })
+    .from(eligibilityBatch)
+    .where(and(eq(eligibilityBatch.practiceId, practiceId), eq(eligibilityBatch.state, 'generated')))
+    .orderBy(eligibilityBatch.id);
+  return rows.map((r) => r.id);
+}
+
+/** Once only: a batch already sent changes nothing (false). Its checks keep waiting for their 271s. */
+export async function markBatchSent(
+  db: Db,
+  id: number,
+  actor: AuditActor,
+  now: Date,
+  detail: { how: string } & Record<string, unknown>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [moved] = await tx
+      .update(eligibilityBatch)
+      .set({ state: 'sent', sentAt: now, uploadError: null, uploadFailedAt: null })
+      .where(and(eq(eligibilityBatch.id, id), eq(eligibilityBatch.state, 'generated')))
+      .returning({ practiceId: eligibilityBatch.practiceId });
+    if (!moved) return false;
+    await recordAudit(tx, actor, {
+      practiceId: moved.practiceId,
+      action: 'update',
+      entity: 'eligibility_batch',
+      entityId: id,
+      before: { state: 'generated' },
+      after: { state: 'sent' },
+      detail,
+    });
+    return true;
+  });
+}
+
+export async function recordUploadFailure(
+  db: Db,
+  id: number,
+  actor: AuditActor,
+  now: Date,
+  why: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [failed] = await tx
+      .update(eligibilityBatch)
+      .set({ uploadError: why, uploadFailedAt: now })
+      .where(and(eq(eligibilityBatch.id, id), eq(eligibilityBatch.state, 'generated')))
+      .returning({ practiceId: eligibilityBatch.practiceId });
+    if (!failed) return;
+    await recordAudit(tx, actor, {
+      practiceId: failed.practiceId,
+      action: 'update',
+      entity: 'eligibility_batch',
+      entityId: id,
+      detail: { ...detail, uploadError: why },
+    });
+  });
+}
+
+/** How many of a batch's checks are answered (the batch list shows it). */
+export async function answeredCounts(db: Executor, batchIds: number[]): Promise<Map<number, number>> {
+  if (batchIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      batchId: eligibilityCheck.batchId,
+      n: sql<number>`count(*) filter (where ${eligibilityCheck.state} = 'answered')`.mapWith(Number),
+    })
+    .from(eligibilityCheck)
+    .where(inArray(eligibilityCheck.batchId, batchIds))
+    .groupBy(eligibilityCheck.batchId);
+  return new Map(rows.map((r) => [r.batchId!, r.n]));
+}
