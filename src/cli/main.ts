@@ -11,6 +11,7 @@ import { registerSecretsCommands } from './secrets.ts';
 import { registerEraImportCommand } from './era-import.ts';
 import { registerSandboxCommand } from './sandbox.ts';
 import { registerEligibilityParseCommand, registerStatusParseCommand } from './eligibility-parse.ts';
+import { registerStatusCommands } from './status.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -39,6 +40,7 @@ registerSecretsCommands(program);
 registerSandboxCommand(program);
 registerEligibilityParseCommand(program);
 registerStatusParseCommand(program);
+registerStatusCommands(program);
 
 try {
   await program.parseAsync(process.argv);
