@@ -6,7 +6,10 @@ import { RecordDrawer } from '../forms/RecordDrawer.tsx';
 import type { DrawerProps } from '../lists/MasterDataPage.tsx';
 import { FILING_INDICATOR_OPTIONS } from './filing-indicators.ts';
 
-/** A payer (loop 2010BB): its electronic payer ID, SBR09 claim filing indicator and timely-filing limit. */
+/**
+ * A payer (loop 2010BB): its electronic payer ID, SBR09 claim filing indicator, timely-filing limit,
+ * how recent an eligibility check must be, and when to ask for a claim's status.
+ */
 export function PayerForm(props: DrawerProps<Payer>) {
   return (
     <RecordDrawer<Payer>
@@ -14,7 +17,7 @@ export function PayerForm(props: DrawerProps<Payer>) {
       label="payer"
       path="/api/payers"
       schemas={{ create: PayerCreate, update: PayerUpdate }}
-      initialValues={{ claimFilingIndicator: 'CI', timelyFilingDays: 90 }}
+      initialValues={{ claimFilingIndicator: 'CI', timelyFilingDays: 90, statusInquiryDays: 30 }}
     >
       <Form.Item label="Name" name="name">
         <Input />
@@ -28,6 +31,26 @@ export function PayerForm(props: DrawerProps<Payer>) {
         <Col span={12}>
           <Form.Item label="Timely filing (days)" name="timelyFilingDays">
             <InputNumber min={1} max={3650} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item
+            label="Check eligibility within (days)"
+            name="eligibilityCheckDays"
+            extra="A claim without a 271 this recent gets a warning; empty: not required"
+          >
+            <InputNumber min={1} max={365} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label="Ask claim status after (days)"
+            name="statusInquiryDays"
+            extra="A 276 goes out for a claim submitted this long ago without an ERA"
+          >
+            <InputNumber min={1} max={365} />
           </Form.Item>
         </Col>
       </Row>
