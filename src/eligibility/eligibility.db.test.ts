@@ -13,7 +13,8 @@ import {
   write271,
   type EligibilityResponse,
 } from '../x12/index.ts';
-import { eligibilityInboundHandler, recordAnswer } from './index.ts';
+import { ProblemError } from '../shared/problem.ts';
+import { createCheck, eligibilityInboundHandler, recordAnswer } from './index.ts';
 
 const { scenario } = readScenario({
   defaultBenefits: {
@@ -338,6 +339,47 @@ describe('eligibility checks, batches and answers', () => {
     // Another practice's answer never lands on this practice's check.
     const other = await recordAnswer(t.database.db, t.practiceB, answer, SYSTEM_ACTOR, new Date());
     expect(other.matched).toEqual([]);
+  });
+
+  it('answers over a real-time connection in the same request, and keeps a real-time failure on the check', async () => {
+    const actor = { userId: null, userEmail: 'front@example.org', ip: null };
+    const envelope = async () => ({ senderId: 'RIVER01', receiverId: 'DEMOCH', usage: 'T' as const });
+    const sent: string[] = [];
+    const live = await createCheck(
+      t.database.db,
+      {
+        envelope,
+        realtime: async (_db, _practice, _type, x12) => {
+          sent.push(x12);
+          return { response: await sandboxAnswer(x12), exchangeId: 7 };
+        },
+      },
+      [t.practiceA],
+      { patientId: ended.patientId, dateOfService: ended.dos },
+      actor,
+      new Date(),
+    );
+    expect(live).toMatchObject({ how: 'realtime', state: 'answered', status: 'inactive', batchId: null });
+    expect(live.warnings.join(' ')).toMatch(/Coverage ends 2026-01-31/);
+    expect(sent[0]!.startsWith('ISA')).toBe(true);
+    const down = await createCheck(
+      t.database.db,
+      {
+        envelope,
+        realtime: async () => {
+          throw new ProblemError('CLEARINGHOUSE_UNAVAILABLE', 'the endpoint timed out after 30 s');
+        },
+      },
+      [t.practiceA],
+      { patientId: regular.patientId, dateOfService: regular.dos },
+      actor,
+      new Date(),
+    );
+    expect(down).toMatchObject({
+      how: 'realtime',
+      state: 'failed',
+      failure: 'the endpoint timed out after 30 s',
+    });
   });
 
   it('scrubs a claim for the inactive coverage as an error; an old check warns only where the payer asks', async () => {

@@ -48,6 +48,7 @@ export interface EligibilityDeps {
     practiceId: number,
     transactionType: '270',
     x12: string,
+    actor: AuditActor,
   ): Promise<{ response: string; exchangeId: number } | null>;
   /** A batch was written: the wiring queues its upload. */
   written?(practiceId: number, kind: 'eligibility', batchId: number, actor: AuditActor): unknown;
@@ -297,7 +298,7 @@ export async function createCheck(
   let failure: string | undefined;
   if (deps.realtime) {
     try {
-      answer = await deps.realtime(db, practiceId, '270', written.x12);
+      answer = await deps.realtime(db, practiceId, '270', written.x12, actor);
     } catch (e) {
       if (!(e instanceof ProblemError)) throw e;
       failure = e.message;

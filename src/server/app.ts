@@ -35,6 +35,8 @@ import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
 import { registerEligibilityRoutes } from '../eligibility/routes.ts';
 import { submitterEnvelope } from '../claims/index.ts';
+import { sendRealtime } from '../clearinghouse/index.ts';
+import { queueOutboundUpload } from '../clearinghouse/jobs.ts';
 import { registerAccessControl } from '../http/access.ts';
 import { registerAuditTrail } from '../http/audit-trail.ts';
 import { compileValidator } from '../http/ajv.ts';
@@ -178,8 +180,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRemitRoutes(app, database.db, claimLookups);
   registerDenialRoutes(app, database.db);
   registerClaimStatusRoutes(app, database.db, queue);
-  // TODO(lead): realtime: sendRealtime from src/clearinghouse/index.ts, written: queueOutboundUpload.
-  registerEligibilityRoutes(app, database.db, { envelope: submitterEnvelope, realtime: async () => null });
+  // A 270 goes out under the claims' ISA ids, real-time when the practice has an http connection;
+  // a written batch is queued for upload at once (eligibility imports neither claims nor the clearinghouse).
+  registerEligibilityRoutes(app, database.db, {
+    envelope: submitterEnvelope,
+    realtime: sendRealtime,
+    written: (practiceId, kind, batchId, actor) =>
+      queueOutboundUpload(practiceId, kind, batchId, { database, enqueue: queue.enqueue.bind(queue) }, actor),
+  });
   registerClearinghouseRoutes(app, database.db, queue, {
     dataDir: process.env.CLEANCLAIM_DATA_DIR ?? './data',
   });
