@@ -1,6 +1,7 @@
 import type { AuditActor } from '../audit/index.ts';
 import { ACK_KINDS, acknowledgmentInboundHandler, claimStatusInboundHandler } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
+import { eligibilityInboundHandler } from '../eligibility/index.ts';
 import { importEra } from '../remits/index.ts';
 
 /** A received file as a handler sees it. */
@@ -49,5 +50,7 @@ export function defaultHandlers(): HandlerRegistry {
   for (const kind of ACK_KINDS) registry.set(kind, acknowledgmentInboundHandler);
   // 277 of X212 (claim status answers; the X214 277CA is an acknowledgment above): the claims' statuses.
   registry.set('277', claimStatusInboundHandler);
+  // 271: the eligibility domain stores each answer with the check it answers.
+  registry.set('271', eligibilityInboundHandler);
   return registry;
 }

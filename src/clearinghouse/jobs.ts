@@ -136,9 +136,7 @@ export async function pollOne(
 ): Promise<PollOutcome & { uploaded: number }> {
   let uploaded = 0;
   for (const kind of OUTBOUND_KINDS) {
-    const delivery = deliveryOf(kind, true);
-    if (!delivery) continue;
-    for (const batchId of await delivery.notSent(db, connection.practiceId)) {
+    for (const batchId of await deliveryOf(kind).notSent(db, connection.practiceId)) {
       // A batch that fails stays unsent with the error noted on it; the answers are fetched all the same.
       const r = await uploadBatch(
         db,

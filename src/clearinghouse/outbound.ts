@@ -7,6 +7,7 @@ import {
   recordUploadFailure,
 } from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
+import { eligibilityBatchDelivery } from '../eligibility/index.ts';
 
 /** What goes out over a connection as a file: 837 claim batches, 270 eligibility and 276 claim status batches. */
 export type OutboundKind = 'claims' | 'eligibility' | 'claim-status';
@@ -49,16 +50,11 @@ const claimBatches: OutboundDelivery = {
 };
 
 /** Every kind the clearinghouse sends, by kind. */
-const OUTBOUND: Partial<Record<OutboundKind, OutboundDelivery>> = {
+const OUTBOUND: Record<OutboundKind, OutboundDelivery> = {
   claims: claimBatches,
+  eligibility: eligibilityBatchDelivery,
   'claim-status': claimStatusBatchDelivery,
 };
 
-/** The delivery of a kind; a kind whose domain has not registered one is an error (or undefined, when `optional`). */
-export function deliveryOf(kind?: OutboundKind): OutboundDelivery;
-export function deliveryOf(kind: OutboundKind, optional: true): OutboundDelivery | undefined;
-export function deliveryOf(kind: OutboundKind = 'claims', optional = false): OutboundDelivery | undefined {
-  const delivery = OUTBOUND[kind];
-  if (!delivery && !optional) throw new Error(`no delivery is registered for ${kind} batches`);
-  return delivery;
-}
+/** The delivery of a kind (837 claims when not said). */
+export const deliveryOf = (kind: OutboundKind = 'claims'): OutboundDelivery => OUTBOUND[kind];
