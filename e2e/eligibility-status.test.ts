@@ -1,0 +1,178 @@
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, claimFor } from './support/api.ts';
+import { hasChromium, launchBrowser, logIn, openPage, screenshot, screenshotOf } from './support/browser.ts';
+import { eventually } from './support/eventually.ts';
+import { connectSandbox, type Sandbox } from './support/sandbox.ts';
+import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts';
+
+// Issue 14 through the UI: the front desk checks a patient's eligibility and reads the benefits
+// (copay, deductible left), sees the warning for a member whose plan has ended; the biller runs
+// claim status and finds the claim the payer has no record of on the follow-up queue. The payer
+// sandbox answers over a folder connection; the test runs its rounds and the server's poll, as the
+// sandbox process and the clearinghouse.poll schedule would.
+const TERMINATED_MEMBER = 'TERMINATED1'; // the default scenario: coverage ended 2026-01-31
+const SANDBOX_CASES = /^(TERMINATED|COBPRIMARY|HIGHDEDUCT|OOPMET)/; // the sandbox's member file
+
+describe.skipIf(!hasChromium)('eligibility and claim status in the browser (needs /usr/bin/chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let sandbox: Sandbox;
+  const pageErrors: string[] = [];
+  let active: { patientId: number };
+  let ended: { patientId: number };
+  let visitId: number;
+
+  const uploaded = () =>
+    readdirSync(sandbox.folders.outDir, { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => f.name);
+  // The upload job sends a written batch at once, the poll any still waiting; the sandbox answers
+  // what is in its mailbox; the next poll reads the answers in.
+  const answerWhatWasSent = async () => {
+    await sandbox.poll();
+    expect(uploaded().length).toBeGreaterThan(0);
+    expect((await sandbox.round()).received.length).toBeGreaterThan(0);
+    await sandbox.poll();
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ demo: { patients: 8, encounters: 8 } });
+    const admin = await apiAs(server.url, ADMIN);
+    sandbox = await connectSandbox(server, admin, 14);
+    // A patient with a plain plan, and the demo's member whose plan ended (TERMINATED1; made so
+    // from another patient when the demo has none).
+    const { rows } = await server.database.sql.executeSql(
+      `select patient_id, id, member_id from coverage where practice_id = $1 and priority = 'primary'
+          and effective_date <= current_date and (termination_date is null or termination_date >= current_date)
+        order by patient_id`,
+      [server.practiceId],
+    );
+    const plain = rows.filter((r) => !SANDBOX_CASES.test(String(r.member_id)));
+    expect(plain.length).toBeGreaterThanOrEqual(2);
+    active = { patientId: Number(plain[0]!.patient_id) };
+    const terminated = rows.find((r) => r.member_id === TERMINATED_MEMBER);
+    ended = { patientId: Number((terminated ?? plain[1]!).patient_id) };
+    if (!terminated) {
+      const patched = await admin.send('PATCH', `/api/coverages/${Number(plain[1]!.id)}`, {
+        memberId: TERMINATED_MEMBER,
+      });
+      expect(patched.status).toBe(200);
+    }
+    // A recent professional visit under a coverage in force (within the payer's filing limit).
+    const visits = await server.database.sql.executeSql(
+      `select e.id from encounter e
+         join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
+          and c.effective_date <= e.service_date_from
+          and (c.termination_date is null or c.termination_date >= e.service_date_from)
+        where e.practice_id = $1 and e.institutional is null and e.patient_id <> $2
+          and c.member_id !~ '^(TERMINATED|COBPRIMARY|HIGHDEDUCT|OOPMET)'
+          and e.service_date_from >= current_date - 60
+        order by e.service_date_from desc limit 1`,
+      [server.practiceId, ended.patientId],
+    );
+    expect(visits.rows).toHaveLength(1);
+    visitId = Number(visits.rows[0]!.id);
+    browser = await launchBrowser();
+    page = await openPage(browser, pageErrors);
+    await logIn(page, server.url, BILLER);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    sandbox?.remove();
+  });
+
+  const checkEligibility = async (patientId: number) => {
+    await page.goto(`${server.url}/patients/${patientId}`);
+    const card = page.getByTestId('benefits-card');
+    await card.getByRole('button', { name: 'Check eligibility' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Check eligibility' });
+    // The date of service is today unless changed; 30 (health benefit plan coverage) is asked.
+    expect(await dialog.getByLabel('Date of service').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Real-time connections answer at once; over the folder connection the 271 comes back later.
+    const summary = card.getByTestId('benefits-summary');
+    await summary.waitFor();
+    if ((await summary.getByText(/Waiting for the payer's answer/).count()) > 0) await answerWhatWasSent();
+    await eventually(() => summary.getByText(/Waiting for the payer's answer/).count()).toBe(0);
+    return card;
+  };
+
+  it("checks an active patient's eligibility: active, the visit's copay and the deductible left", async () => {
+    const card = await checkEligibility(active.patientId);
+    const summary = card.getByTestId('benefits-summary');
+    await eventually(() => summary.locator('.ant-tag').first().textContent()).toBe('Active');
+    expect(await summary.getByTestId('copay').textContent()).toMatch(/^\$\d/);
+    expect(await summary.getByTestId('deductible-individual').textContent()).toMatch(/\$[\d,]+\.\d\d left/);
+    // The history: who asked and how; the raw 271 in a drawer.
+    const history = card.getByTestId('eligibility-history');
+    expect(await history.textContent()).toContain(BILLER.email);
+    await history.getByRole('button', { name: 'Raw 271' }).first().click();
+    await eventually(() => page.getByTestId('raw-271').textContent()).toMatch(/^ISA\*/);
+    await expect(page.getByTestId('raw-271').textContent()).resolves.toContain('EB*');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await screenshotOf(card, 'benefits-card');
+  });
+
+  it('warns about the member whose plan ended before the date of service', async () => {
+    const card = await checkEligibility(ended.patientId);
+    const summary = card.getByTestId('benefits-summary');
+    await eventually(() => summary.locator('.ant-tag').first().textContent()).toBe('Inactive');
+    await eventually(() => summary.getByTestId('eligibility-warning').count()).toBeGreaterThan(0);
+  });
+
+  it('runs claim status; the claim the payer has no record of is on the follow-up queue', async () => {
+    const biller = await apiAs(server.url, BILLER);
+    const claim = await claimFor(biller, visitId);
+    expect(claim.state, JSON.stringify(claim.findings)).toBe('ready');
+    const batch = await biller.send('POST', '/api/batches', {
+      practiceId: server.practiceId,
+      claimType: 'professional',
+    });
+    expect(batch.status).toBeLessThan(300);
+    const state = async () => ((await biller.get(`/api/claims/${claim.id}`)) as { state: string }).state;
+    await eventually(state).toBe('submitted');
+    // The 837 never reaches the payer (the sandbox does not see it), and it went out 40 days ago.
+    for (const name of uploaded()) rmSync(path.join(sandbox.folders.outDir, name), { force: true });
+    await server.database.sql.executeSql(
+      `update claim_event set at = at - interval '40 days' where claim_id = $1 and to_state = 'submitted'`,
+      [claim.id],
+    );
+
+    await page.getByRole('menuitem', { name: 'Follow-ups' }).click();
+    await page.getByRole('heading', { name: 'Follow-ups' }).waitFor();
+    await page.getByRole('button', { name: 'Run claim status now' }).click();
+    const job = page.getByTestId('claim-status-job');
+    await eventually(() => job.textContent()).toMatch(/completed|failed/);
+    expect(await job.textContent()).toContain('completed');
+    await answerWhatWasSent();
+
+    await page.reload();
+    const items = page.getByTestId('follow-ups');
+    const row = items.locator('tbody tr.ant-table-row', {
+      has: page.getByRole('link', { name: String(claim.id) }),
+    });
+    await eventually(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('A4');
+    await screenshot(page, 'follow-ups');
+
+    // The claim page shows what the payer said.
+    await row.getByRole('link', { name: String(claim.id) }).click();
+    await page.waitForURL(new RegExp(`/claims/${claim.id}$`));
+    await eventually(() => page.getByTestId('claim-status-inquiries').textContent()).toContain('A4');
+
+    // Closed with a note, it leaves the open queue.
+    await page.goBack();
+    await row.getByRole('button', { name: 'Close' }).click();
+    const dialog = page.getByRole('dialog', { name: /Close the follow-up/ });
+    await dialog.getByLabel('Note').fill('Resubmitted: the payer had no record of it');
+    await dialog.getByRole('button', { name: 'Close item' }).click();
+    await eventually(() => row.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
