@@ -181,9 +181,12 @@ export interface ClaimListQuery {
 export async function listClaims(db: Executor, scope: number[], q: ClaimListQuery, today: string) {
   const { page = 1, pageSize = 25 } = q;
   const practices = q.practiceId ? scope.filter((p) => p === q.practiceId) : scope;
-  const firstDate = sql<string>`(select min(${claimLine.serviceDate}) from ${claimLine} where ${claimLine.claimId} = ${claim.id})`;
-  const errors = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claim.id} and ${claimFinding.severity} = 'error')`;
-  const warnings = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claim.id} and ${claimFinding.severity} = 'warning' and not ${claimFinding.overridden})`;
+  // The outer claim's id is qualified by hand: in a one-table select drizzle leaves ${claim.id} bare,
+  // and a bare "id" inside the subquery is the line's (or finding's) own.
+  const claimId = sql`${claim}.id`;
+  const firstDate = sql<string>`(select min(${claimLine.serviceDate}) from ${claimLine} where ${claimLine.claimId} = ${claimId})`;
+  const errors = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claimId} and ${claimFinding.severity} = 'error')`;
+  const warnings = sql<number>`(select count(*)::int from ${claimFinding} where ${claimFinding.claimId} = ${claimId} and ${claimFinding.severity} = 'warning' and not ${claimFinding.overridden})`;
   const patient = patientFieldsOf(claim.patientId);
   const conditions: (SQL | undefined)[] = [
     inArray(claim.practiceId, practices.length ? practices : [-1]),

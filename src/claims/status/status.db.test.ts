@@ -390,6 +390,26 @@ describe('claim status: 276 out, 277 in, follow-up queue', () => {
     expect(rows[0]!.detail).toEqual({ note: 'called the payer, resubmitted' });
   });
 
+  it('the claims list shows each claim’s own first date of service and error count', async () => {
+    const p = practices[0]!;
+    const { rows } = await sql(
+      `select c.id, min(l.service_date)::text first,
+              (select count(*)::int from claim_finding f where f.claim_id = c.id and f.severity = 'error') errors
+         from claim c join claim_line l on l.claim_id = c.id where c.practice_id = $1 group by c.id`,
+      [p.id],
+    );
+    const list = (await biller.get(`/api/claims?practiceId=${p.id}&pageSize=100`)).json().items;
+    expect(list.length).toBe(rows.length);
+    for (const item of list) {
+      const row = rows.find((r) => Number(r.id) === item.id)!;
+      expect({ id: item.id, serviceDate: item.serviceDate, errors: item.errors }).toEqual({
+        id: item.id,
+        serviceDate: row.first,
+        errors: Number(row.errors),
+      });
+    }
+  });
+
   it('a malformed 277 is refused saying where, and changes nothing', async () => {
     const good = await answer(new Map());
     const broken = good.replace(/STC\*P1:20\*(\d{8})/, 'STC*P1:20*BADDATE');
