@@ -8,7 +8,7 @@ import { generate999 } from '../x12/index.ts';
 import { confirmHostKey, createConnection, testConnection, updateConnection } from './connections.ts';
 import { uploadBatch } from './jobs.ts';
 import { newSecretKey } from './secrets.ts';
-import { sshdUnavailable, startSshd, type TestSshd } from './transports/sshd-testing.ts';
+import { sshdConnection, sshdUnavailable, startSshd, type TestSshd } from './transports/sshd-testing.ts';
 import { TransportError } from './transports/transport.ts';
 
 // Issue 13: a failed upload never marks a claim submitted. Writing a batch leaves its claims
@@ -234,17 +234,7 @@ describe('clearinghouse.upload: claims are submitted only when their batch is up
 
     it('an upload refused by the server leaves the claims batched; once the folder is right they are submitted', async () => {
       const [a, b] = ready.get(t.practiceB)!;
-      const sftp = {
-        name: 'SFTP',
-        kind: 'sftp' as const,
-        host: '127.0.0.1',
-        port: sshd.port,
-        username: sshd.username,
-        authMethod: 'key' as const,
-        privateKey: sshd.privateKey,
-        outboundDir: sshd.outbound,
-        inboundDirs: [sshd.inbound],
-      };
+      const sftp = sshdConnection(sshd, 'SFTP');
       const { id } = await createConnection(t.database.db, t.practiceB, sftp, SYSTEM_ACTOR);
       const tested = await testConnection(t.database.db, t.practiceB, id, { dataDir: dir });
       expect(tested.hostKeyFingerprint).toBe(sshd.fingerprint);

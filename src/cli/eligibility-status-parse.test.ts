@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCleanclaim } from './cli-testing.ts';
 import {
   eligibilityParseCommand,
   statusParseCommand,
@@ -284,11 +284,7 @@ describe('malformed, truncated and other files', () => {
 });
 
 describe('the real CLI', () => {
-  const BIN = join(process.cwd(), 'bin/cleanclaim.mjs');
-  const cleanclaim = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const cleanclaim = (...args: string[]) => runCleanclaim(args);
 
   it('eligibility parse and status parse exit 0, 1 and 2', () => {
     const ok = cleanclaim('eligibility', 'parse', join(SAMPLES, '271/x12edit__271_rejected_subscriber.x12'));

@@ -83,14 +83,26 @@ async function readAnswer(file: string, wanted: '271' | '277'): Promise<Read> {
 
 const isError = (p: X12Problem) => p.severity === 'error' || p.severity === 'fatal';
 
-const exitOf = (r: Read, valid: boolean): 0 | 1 | 2 => (r.unreadable ? 2 : valid ? 0 : 1);
-
 interface Outcome {
   file: string;
   exitCode: 0 | 1 | 2;
   valid: boolean;
   unreadable?: string;
   problems: X12Problem[];
+}
+
+/** What every report says first: the file, its exit code and validity, why it is unreadable (exit 2). */
+function outcomeOf(r: Read, parsed: { valid: boolean; problems: X12Problem[] } | undefined): Outcome {
+  const valid = parsed?.valid ?? false;
+  const o: Outcome = {
+    file: r.file,
+    exitCode: r.unreadable ? 2 : valid ? 0 : 1,
+    valid,
+    problems: r.problems,
+  };
+  if (r.unreadable) o.unreadable = r.unreadable;
+  if (parsed) o.problems = parsed.problems;
+  return o;
 }
 
 /** Problems worth a line (errors and warnings), each with where: file, segment, element; then the result. */
@@ -190,7 +202,6 @@ export interface EligibilityParseReport extends Outcome {
 
 function parseEligibility(r: Read, dateOfService?: IsoDate): EligibilityParseReport {
   const parsed = r.v ? parse271(r.v) : undefined;
-  const valid = parsed?.valid ?? false;
   const answers = (parsed?.responses ?? []).map((x) => {
     const patient = x.dependent ?? x.subscriber;
     return {
@@ -203,16 +214,8 @@ function parseEligibility(r: Read, dateOfService?: IsoDate): EligibilityParseRep
       summary: summarize271(x, dateOfService),
     };
   });
-  const report: EligibilityParseReport = {
-    file: r.file,
-    transaction: '271',
-    exitCode: exitOf(r, valid),
-    valid,
-    answers,
-    problems: parsed?.problems ?? r.problems,
-  };
-  if (r.unreadable) report.unreadable = r.unreadable;
-  return report;
+  const { problems, ...head } = outcomeOf(r, parsed);
+  return { ...head, transaction: '271', answers, problems };
 }
 
 function answerLines(a: EligibilityAnswer): string[] {
@@ -306,7 +309,6 @@ const said = (s: StatusDetail): StatusInWords => ({ ...s, says: statusInWords(s)
 
 function parseStatus(r: Read): StatusParseReport {
   const parsed = r.v ? parse277(r.v) : undefined;
-  const valid = parsed?.valid ?? false;
   const claims = (parsed?.responses ?? []).flatMap((x) => {
     const summaries = summarize277(x);
     return x.claims.map((c, i): ClaimStatusAnswer => ({
@@ -319,16 +321,8 @@ function parseStatus(r: Read): StatusParseReport {
       lines: c.lines.map((l) => ({ ...l, statuses: l.statuses.map(said) })),
     }));
   });
-  const report: StatusParseReport = {
-    file: r.file,
-    transaction: '277',
-    exitCode: exitOf(r, valid),
-    valid,
-    claims,
-    problems: parsed?.problems ?? r.problems,
-  };
-  if (r.unreadable) report.unreadable = r.unreadable;
-  return report;
+  const { problems, ...head } = outcomeOf(r, parsed);
+  return { ...head, transaction: '277', claims, problems };
 }
 
 function statusLine(s: StatusInWords, indent: string): string {

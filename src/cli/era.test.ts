@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCleanclaim } from './cli-testing.ts';
 
 // The real `cleanclaim era check` in a child process: no database, no server.
-const BIN = join(process.cwd(), 'bin/cleanclaim.mjs');
 const SAMPLES = join(process.cwd(), '../shared/x12-samples');
 
-const cleanclaim = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const cleanclaim = (...args: string[]) => runCleanclaim(args);
 
 describe('cleanclaim era check', () => {
   it('exits 0 when every transaction balances, 1 when one does not, 2 when the file is not an 835', () => {
