@@ -12,6 +12,7 @@ import { registerEraImportCommand } from './era-import.ts';
 import { registerSandboxCommand } from './sandbox.ts';
 import { registerEligibilityParseCommand, registerStatusParseCommand } from './eligibility-parse.ts';
 import { registerStatusCommands } from './status.ts';
+import { registerEligibilityCommands } from './eligibility.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -41,6 +42,7 @@ registerSandboxCommand(program);
 registerEligibilityParseCommand(program);
 registerStatusParseCommand(program);
 registerStatusCommands(program);
+registerEligibilityCommands(program);
 
 try {
   await program.parseAsync(process.argv);
