@@ -2,7 +2,7 @@
 // status inquiry, each file handed on to be uploaded; scheduled daily, and run by POST /api/claim-status/run.
 import { SYSTEM_ACTOR, type AuditActor } from '../../audit/index.ts';
 import type { Executor } from '../../db/connection.ts';
-import type { JobContext, JobDefinition } from '../../jobs/index.ts';
+import type { JobContext, JobDefinition, JobQueue } from '../../jobs/index.ts';
 import { ProblemError } from '../../shared/problem.ts';
 import { submitterSettings } from '../batch-tables.ts';
 import { writeStatusBatch, type StatusBatchOutcome } from './batch.ts';
@@ -76,15 +76,6 @@ export function claimStatusJobs(hooks: ClaimStatusJobHooks = {}): JobDefinition<
   ];
 }
 
-/** What the daily schedule needs of the queue. */
-interface Enqueuer {
-  enqueue(
-    name: string,
-    data: object,
-    options: { practiceId: number | null; requestedBy: number | null },
-  ): Promise<string>;
-}
-
 /** Milliseconds from `now` to the next `hour`:00 UTC. */
 export function msUntilHour(now: Date, hour: number): number {
   const next = new Date(now);
@@ -97,7 +88,7 @@ export function msUntilHour(now: Date, hour: number): number {
  * Runs the status inquiries every day at `hour` UTC (CLEANCLAIM_STATUS_HOUR, default 6; a negative
  * hour turns it off). Answers a stop function.
  */
-export function scheduleStatusInquiries(queue: Enqueuer, hour: number): () => void {
+export function scheduleStatusInquiries(queue: Pick<JobQueue, 'enqueue'>, hour: number): () => void {
   if (!(hour >= 0 && hour < 24)) return () => {};
   let timer: NodeJS.Timeout;
   const arm = () => {
