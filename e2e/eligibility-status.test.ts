@@ -2,8 +2,20 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSecretKey } from '../src/clearinghouse/secrets.ts';
+import { serveRealtime, type RealtimeListener } from '../src/sandbox/realtime.ts';
+import { loadScenario } from '../src/sandbox/process.ts';
 import { apiAs, claimFor } from './support/api.ts';
-import { hasChromium, launchBrowser, logIn, openPage, screenshot, screenshotOf } from './support/browser.ts';
+import {
+  choose,
+  hasChromium,
+  launchBrowser,
+  logIn,
+  logOut,
+  openPage,
+  screenshot,
+  screenshotOf,
+} from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { connectSandbox, type Sandbox } from './support/sandbox.ts';
 import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts';
@@ -25,6 +37,10 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   let active: { patientId: number };
   let ended: { patientId: number };
   let visitId: number;
+  let otherPrimary: { patientId: number } | undefined;
+  let realtime: RealtimeListener | undefined;
+  // The real-time connection's token is sealed with the server's key.
+  const previousKey = process.env.CLEANCLAIM_SECRET_KEY;
 
   const uploaded = () =>
     readdirSync(sandbox.folders.outDir, { withFileTypes: true })
@@ -40,6 +56,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   };
 
   beforeAll(async () => {
+    process.env.CLEANCLAIM_SECRET_KEY = newSecretKey();
     server = await startServer({ demo: { patients: 8, encounters: 8 } });
     const admin = await apiAs(server.url, ADMIN);
     sandbox = await connectSandbox(server, admin, 14);
@@ -55,6 +72,8 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     expect(plain.length).toBeGreaterThanOrEqual(2);
     active = { patientId: Number(plain[0]!.patient_id) };
     const terminated = rows.find((r) => r.member_id === TERMINATED_MEMBER);
+    const cob = rows.find((r) => r.member_id === 'COBPRIMARY1');
+    if (cob) otherPrimary = { patientId: Number(cob.patient_id) };
     ended = { patientId: Number((terminated ?? plain[1]!).patient_id) };
     if (!terminated) {
       const patched = await admin.send('PATCH', `/api/coverages/${Number(plain[1]!.id)}`, {
@@ -82,8 +101,11 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   });
   afterAll(async () => {
     await browser?.close();
+    await realtime?.close();
     await server?.stop();
     sandbox?.remove();
+    if (previousKey === undefined) delete process.env.CLEANCLAIM_SECRET_KEY;
+    else process.env.CLEANCLAIM_SECRET_KEY = previousKey;
   });
 
   const checkEligibility = async (patientId: number) => {
@@ -116,6 +138,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     await eventually(() => page.getByTestId('raw-271').textContent()).toMatch(/^ISA\*/);
     await expect(page.getByTestId('raw-271').textContent()).resolves.toContain('EB*');
     await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('raw-271').waitFor({ state: 'hidden' });
     await screenshotOf(card, 'benefits-card');
   });
 
@@ -173,6 +196,46 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     await dialog.getByLabel('Note').fill('Resubmitted: the payer had no record of it');
     await dialog.getByRole('button', { name: 'Close item' }).click();
     await eventually(() => row.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an administrator adds a real-time (HTTP) connection: the next check is answered at once', async () => {
+    // The sandbox's real-time endpoint, on the same state as its mailbox (npm start runs it beside).
+    realtime = await serveRealtime(sandbox.folders.homeDir, {
+      scenario: await loadScenario(),
+      seed: 14,
+      port: 0,
+    });
+    await logOut(page);
+    await logIn(page, server.url, ADMIN);
+    await page.goto(`${server.url}/connections`);
+    await page.getByRole('button', { name: 'Add connection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add connection' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Payer sandbox (real-time)');
+    await choose(page, 'Kind', /^HTTP/);
+    await dialog.getByLabel('URL', { exact: true }).fill(realtime.url);
+    await dialog.getByLabel('Token or password (optional)').fill('sandbox-token');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.locator('tbody tr.ant-table-row', { hasText: 'Payer sandbox (real-time)' });
+    await eventually(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain(realtime.url);
+    // The token is sealed: editing shows that one is set, never the token.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit connection' });
+    await edit.getByText('set: leave empty to keep it').waitFor();
+    expect(await edit.getByLabel('Token or password (optional)').inputValue()).toBe('');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+
+    // Another payer primary (the demo's COBPRIMARY1) when the demo has that member, else the plain plan.
+    const patientId = (otherPrimary ?? active).patientId;
+    const card = await checkEligibility(patientId);
+    const history = card.getByTestId('eligibility-history');
+    expect(await history.locator('tbody tr.ant-table-row').first().textContent()).toContain('realtime');
+    const summary = card.getByTestId('benefits-summary');
+    await eventually(() => summary.locator('.ant-tag').first().textContent()).toBe('Active');
+    if (otherPrimary)
+      await eventually(() => summary.getByTestId('eligibility-warning').count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -127,7 +127,7 @@ export function BenefitsSummary({ check }: { check: CheckView }) {
         <Alert key={w} type="warning" showIcon title={w} data-testid="eligibility-warning" />
       ))}
       {s && s.status !== 'rejected' && (
-        <Descriptions size="small" column={3} bordered>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="Plan">
             {[s.planName, s.insuranceType].filter(Boolean).join(' · ') || '—'}
           </Descriptions.Item>
