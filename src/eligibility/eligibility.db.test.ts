@@ -291,6 +291,14 @@ describe('eligibility checks, batches and answers', () => {
     expect(inactive.warnings.join(' ')).toMatch(/Coverage ends 2026-01-31, before the date of service/);
     expect(inactive.summary.coverage.ends).toBe('2026-01-31');
     expect(checks.filter((c: { status: string }) => c.status === 'active').length).toBe(checks.length - 1);
+    // The active patient's visit that day, at the fee schedule: the office visit copay, then the deductible left.
+    const activeCheck = checks.find((c: { status: string }) => c.status === 'active');
+    const { estimate } = (await biller.get(`/api/eligibility/checks/${activeCheck.id}`)).json();
+    expect(estimate.copayCents).toBe(2500);
+    expect(estimate.totalCents).toBe(
+      estimate.copayCents + estimate.deductibleCents + estimate.coinsuranceCents,
+    );
+    expect(estimate.deductibleCents).toBeGreaterThan(0);
     // The same file again answers nothing new; an answer to a trace nobody asked is kept and said.
     const again = await eligibilityInboundHandler(
       t.database.db,

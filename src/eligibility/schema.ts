@@ -34,6 +34,20 @@ export const CheckView = Type.Object({
   batchId: Nullable(Id),
   summary: Type.Any({ description: 'The benefits summary (EligibilitySummary) read from the 271, or null' }),
   warnings: Type.Array(Type.String()),
+  estimate: Type.Optional(
+    Type.Object(
+      {
+        copayCents: Type.Integer(),
+        deductibleCents: Type.Integer(),
+        coinsuranceCents: Type.Integer(),
+        totalCents: Type.Integer(),
+      },
+      {
+        description:
+          "The patient's estimated share of the visit: its lines at the fee schedule through these benefits",
+      },
+    ),
+  ),
   request: Type.Optional(Type.String({ description: 'The 270 sent' })),
   response: Nullable(Type.String({ description: 'The 271 as received' })),
 });

@@ -336,7 +336,7 @@ export async function createCheck(
     const [fresh] = await checksByTrace(tx, practiceId, [one.traceNumber]);
     return fresh!;
   });
-  return (await toViews(db, [row as CheckRow]))[0]!;
+  return (await toViews(db, [row as CheckRow], true))[0]!;
 }
 
 /** The visits of a date, each patient's coverage in effect on it. */

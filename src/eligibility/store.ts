@@ -3,10 +3,13 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
+import { serviceLinesOfPatient } from '../encounters/index.ts';
 import { coveragesByIds } from '../patients/index.ts';
 import { payersByIds } from '../payers/index.ts';
+import { chargeFor } from '../practices/fee-schedule.ts';
+import { feeEntriesFor } from '../practices/index.ts';
 import type { EligibilitySummary } from '../x12/index.ts';
-import type { LastCheck } from './benefits.ts';
+import { estimateVisit, type LastCheck, type VisitEstimate } from './benefits.ts';
 import { eligibilityBatch, eligibilityCheck } from './tables.ts';
 
 export type CheckRow = typeof eligibilityCheck.$inferSelect;
@@ -34,6 +37,8 @@ export interface CheckView {
   batchId: number | null;
   summary: EligibilitySummary | null;
   warnings: string[];
+  /** The patient's estimated share of the visit on the date of service (its lines at the fee schedule). */
+  estimate?: VisitEstimate;
   request?: string;
   response?: string | null;
 }
@@ -147,15 +152,36 @@ export async function failCheck(
   });
 }
 
-/** Checks as views: payer name and member id looked up through their domains. */
-export async function toViews(db: Executor, rows: CheckRow[], withRaw = false): Promise<CheckView[]> {
+/**
+ * What the patient will likely owe for the visit a check asked about: the visit's service lines on
+ * that date at the practice's fee schedule, through the benefits of an active answer. None without lines.
+ */
+async function visitEstimate(db: Executor, r: CheckRow, summary: EligibilitySummary) {
+  const lines = (await serviceLinesOfPatient(db, r.practiceId, r.patientId)).filter(
+    (l) => l.visitDate === r.dateOfService,
+  );
+  if (lines.length === 0) return undefined;
+  const fees = await feeEntriesFor(db, r.practiceId, [...new Set(lines.map((l) => l.procedureCode))]);
+  const allowed = lines.reduce(
+    (sum, l) => sum + (chargeFor(fees, l.procedureCode, l.modifiers, l.serviceDate) ?? l.chargeCents),
+    0,
+  );
+  const serviceType = r.serviceTypes.find((t) => t !== '30') ?? '98';
+  return estimateVisit(summary, allowed, serviceType);
+}
+
+/**
+ * Checks as views: payer name and member id looked up through their domains; `detail` adds the
+ * 270 and 271 and the visit's estimate (one check at a time: the estimate reads the visit).
+ */
+export async function toViews(db: Executor, rows: CheckRow[], detail = false): Promise<CheckView[]> {
   const payers = new Map(
     (await payersByIds(db, [...new Set(rows.map((r) => r.payerId))])).map((p) => [p.id, p]),
   );
   const coverages = new Map(
     (await coveragesByIds(db, [...new Set(rows.map((r) => r.coverageId))])).map((c) => [c.id, c]),
   );
-  return rows.map((r) => {
+  const views = rows.map((r) => {
     const summary = (r.summary as EligibilitySummary | null) ?? null;
     const v: CheckView = {
       id: r.id,
@@ -180,12 +206,20 @@ export async function toViews(db: Executor, rows: CheckRow[], withRaw = false): 
       // authorization needed, another payer on file, and what to do about a rejection.
       warnings: summary?.warnings ?? [],
     };
-    if (withRaw) {
+    if (detail) {
       v.request = r.request;
       v.response = r.response;
     }
     return v;
   });
+  if (detail)
+    for (const [i, r] of rows.entries()) {
+      const v = views[i]!;
+      if (v.summary?.status !== 'active') continue;
+      const estimate = await visitEstimate(db, r, v.summary);
+      if (estimate) v.estimate = estimate;
+    }
+  return views;
 }
 
 export async function checkById(
