@@ -1,7 +1,6 @@
 // Claim status end to end on the database: the demo's claims submitted long ago get one 276 per
 // practice (our validator and pyx12), a payer's 277 answers them (timeline, follow-up queue, once
 // only), the follow-up queue is worked through the API, and a malformed 277 says where.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,23 +21,17 @@ import {
   type StatusDetail,
 } from '../../x12/index.ts';
 import { claimStatusBatchDelivery, claimStatusInboundHandler } from '../index.ts';
+import { pyx12Check, pyx12ErrorKinds, x212MapFolder } from '../../x12/testing/pyx12.ts';
 import { writeStatusBatch } from './batch.ts';
 import { STATUS_JOB } from './jobs.ts';
 
-const PYX12 = path.resolve(process.cwd(), '../shared/tools/pyx12-check');
 const dir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-276-'));
 const actor = SYSTEM_ACTOR;
 
-/** pyx12-check's first word for a file (OK, FAIL, NOMAP) and its message. */
-function pyx12(name: string, text: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  try {
-    return execFileSync(PYX12, [file], { encoding: 'utf8' });
-  } catch (e) {
-    return String((e as { stdout?: string }).stdout ?? '');
-  }
-}
+const samples = path.resolve(process.cwd(), '../shared/x12-samples');
+/** pyx12's error kinds on the TR3's own X212 examples: what its borrowed maps get wrong on every file. */
+const tr3Kinds = (maps: string, files: string[]) =>
+  new Set(files.flatMap((f) => [...pyx12ErrorKinds(path.join(samples, f), maps).kinds]));
 
 describe('claim status: 276 out, 277 in, follow-up queue', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -146,6 +139,11 @@ describe('claim status: 276 out, 277 in, follow-up queue', () => {
     expect((await other.post('/api/claim-status/run', { practiceId: practices[0]!.id })).statusCode).toBe(
       404,
     );
+    const maps = x212MapFolder(dir);
+    const tr3276 = tr3Kinds(maps, [
+      '276/stupidedi__claim-request.edi',
+      '276/hdi__X212-276-claim-request.edi',
+    ]);
     for (const p of practices) {
       const res = await biller.post('/api/claim-status/run', { practiceId: p.id });
       expect(res.statusCode, res.body).toBe(202);
@@ -176,8 +174,14 @@ describe('claim status: 276 out, 277 in, follow-up queue', () => {
         expect(claims.every((c) => /^\d{3,4}$/.test(c.billType ?? ''))).toBe(true);
       // Dependents are asked about in 2000E, with the subscriber above them.
       if (p.claimType === 'professional') expect(read.requests.some((r) => r.dependent)).toBe(true);
-      // pyx12 has no 5010 X212 276 map (the test in src/x12 pins that): it must never FAIL ours.
-      expect(pyx12(`${p.claimType}.276`, x12)).toMatch(/^(OK|NOMAP) /);
+      // pyx12 has no 5010 X212 276 map: as shipped it says NOMAP; with the 4010 X093 276 map
+      // registered for X212 it finds nothing in ours it does not also find in the TR3's examples.
+      const file = path.join(dir, `${p.claimType}.276`);
+      writeFileSync(file, x12);
+      expect(pyx12Check(file)).toMatch(/^(OK|NOMAP) /);
+      const ours = pyx12ErrorKinds(file, maps);
+      expect(ours.verdict).toMatch(/^(OK|FAIL)$/);
+      for (const k of ours.kinds) expect(tr3276, k).toContain(k);
     }
   }, 300_000);
 
@@ -288,6 +292,12 @@ describe('claim status: 276 out, 277 in, follow-up queue', () => {
     const extra = await answer(new Map(), [
       { traceNumber: 'NOT-OURS-1', patientControlNumber: 'NOBODY', statuses: [status('F2', '1')], lines: [] },
     ]);
+    // The 277 it is answered with fails pyx12's broken X212 277 map in no other way than the TR3's example.
+    const file = path.join(dir, 'answer.277');
+    writeFileSync(file, text);
+    const maps277 = x212MapFolder(path.join(dir, '277'));
+    const tr3277 = tr3Kinds(maps277, ['277/stupidedi__claim-response.edi']);
+    for (const k of pyx12ErrorKinds(file, maps277).kinds) expect(tr3277, k).toContain(k);
     const first = await apply(9001, text);
     expect(first.result.answered).toHaveLength(traces.length);
     expect(first.result.followUpsOpened).toBe(3);

@@ -1,15 +1,6 @@
 // 270/271 (X279A1) and 276/277 (X212): what we write validates and reads back equal; malformed input
 // says where; the public samples read; summaries in a biller's words; pyx12 checks the 277s it has a map for.
-import { execFileSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +23,7 @@ import {
   type EligibilityResponse,
 } from '../index.ts';
 import { sample, sampleFiles } from '../testing/fixtures.ts';
+import { pyx12Check, pyx12ErrorKinds, x212MapFolder } from '../testing/pyx12.ts';
 
 const env = () => ({
   senderId: 'PRACTICE01',
@@ -281,11 +273,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function pyx12(name: string, text: string): string {
   const file = join(dir, name);
   writeFileSync(file, text);
-  try {
-    return execFileSync('../shared/tools/pyx12-check', [file], { encoding: 'utf8' }).split(' ')[0] ?? '';
-  } catch (e) {
-    return String((e as { stdout?: string }).stdout ?? '').split(' ')[0] ?? '';
-  }
+  return pyx12Check(file).split(' ')[0] ?? '';
 }
 
 describe('270 eligibility inquiry (005010X279A1)', () => {
@@ -488,35 +476,11 @@ describe('276/277 claim status (005010X212)', () => {
     // pyx12 carries 277.5010.X212.xml but its maps.xml does not list it: register it in a copy of the
     // map folder. That map is itself broken (GS01 RA, GS08 X218, 2000B outside 2000A), so even the
     // TR3 example fails; what matters is that ours fails in no other way.
-    const maps = join(dir, 'maps');
-    const src = join(process.cwd(), '../shared/tools/pyx12/pyx12/map');
-    mkdirSync(maps);
-    for (const f of readdirSync(src)) if (f !== 'maps.xml') symlinkSync(join(src, f), join(maps, f));
-    const index = readFileSync(join(src, 'maps.xml'), 'utf8').replace(
-      '</version>\n</maps>',
-      '  <map vriic="005010X212" fic="HN" abbr="277">277.5010.X212.xml</map>\n  </version>\n</maps>',
-    );
-    writeFileSync(join(maps, 'maps.xml'), index);
+    const maps = x212MapFolder(dir);
     const kinds = (file: string) => {
-      const out = (() => {
-        try {
-          return execFileSync('../shared/tools/pyx12-check', ['-n', '0', '-m', maps, file], {
-            encoding: 'utf8',
-          });
-        } catch (e) {
-          return String((e as { stdout?: string }).stdout ?? '');
-        }
-      })();
-      expect(out).toMatch(/^(OK|FAIL) /);
-      const errors = out.replace(/^[^:]*: /, '').split(' | ');
-      return new Set(
-        errors.map((x) =>
-          x
-            .replace(/Line:\d+ /, '')
-            .replace(/\*[^ ]*|Started at .*|\(\+\d+ more\)/g, '')
-            .trim(),
-        ),
-      );
+      const { verdict, kinds } = pyx12ErrorKinds(file, maps);
+      expect(verdict).toMatch(/^(OK|FAIL)$/);
+      return kinds;
     };
     const ours = join(dir, 'ours.277');
     writeFileSync(
