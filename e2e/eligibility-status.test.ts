@@ -199,6 +199,32 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     expect(pageErrors).toEqual([]);
   });
 
+  it("the Eligibility page asks about a day's schedule in one batch and lists the answers", async () => {
+    const { rows } = await server.database.sql.executeSql(
+      `select service_date_from::text as day, count(*)::int as visits from encounter
+        where practice_id = $1 group by 1 order by 2 desc, 1 desc limit 1`,
+      [server.practiceId],
+    );
+    const day = String(rows[0]!.day);
+    await page.getByRole('menuitem', { name: 'Eligibility' }).click();
+    await page.getByRole('heading', { name: 'Eligibility' }).waitFor();
+    await page.getByLabel('Schedule date').fill(day);
+    await page.getByRole('button', { name: 'Check everyone seen that day' }).click();
+    const batches = page.getByTestId('eligibility-batches').locator('tbody tr.ant-table-row');
+    await eventually(() => batches.first().textContent()).toContain('schedule');
+    await answerWhatWasSent();
+    const checks = page.getByTestId('eligibility-checks').locator('tbody tr.ant-table-row');
+    await eventually(() => checks.count()).toBeGreaterThan(0);
+    // Answered on the page's next look (it looks again while any check waits).
+    const answer = () => checks.first().locator('.ant-tag').first().textContent();
+    await eventually(answer).toMatch(/^(Active|Inactive|Rejected)$/);
+    await checks.first().click();
+    const drawer = page.getByRole('dialog', { name: 'Benefits' });
+    await drawer.getByTestId('benefits-summary').waitFor();
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
   it('an administrator adds a real-time (HTTP) connection: the next check is answered at once', async () => {
     // The sandbox's real-time endpoint, on the same state as its mailbox (npm start runs it beside).
     realtime = await serveRealtime(sandbox.folders.homeDir, {

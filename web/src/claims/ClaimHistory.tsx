@@ -18,7 +18,8 @@ export function ClaimHistory({ claim }: { claim: Claim }) {
           content: (
             <>
               <div>
-                {h.fromState && (
+                {/* A status answer or note leaves the state as it was: one tag. */}
+                {h.fromState && h.fromState !== h.toState && (
                   <>
                     <Tag>{stateLabel(h.fromState)}</Tag>→{' '}
                   </>

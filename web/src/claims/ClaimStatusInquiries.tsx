@@ -29,13 +29,12 @@ interface StatusInquiry {
   statuses: StatusLine[];
 }
 
-// STC01-1 families: A acknowledged, P pending, F finalized, R more information, E errors.
-function color(category: string | null | undefined): string {
-  if (!category) return 'default';
-  if (category === 'F2' || category.startsWith('R') || category === 'A7' || category.startsWith('E'))
-    return 'red';
-  if (category.startsWith('F')) return 'green';
-  if (category.startsWith('P')) return 'gold';
+// Red when the payer's answer needs a biller (the server says what to do); else by STC01-1 family:
+// F finalized, P pending, A acknowledged.
+function color(s: Pick<StatusLine, 'categoryCode' | 'action'>): 'red' | 'green' | 'gold' | 'blue' {
+  if (s.action) return 'red';
+  if (s.categoryCode.startsWith('F')) return 'green';
+  if (s.categoryCode.startsWith('P')) return 'gold';
   return 'blue';
 }
 
@@ -54,7 +53,11 @@ export function ClaimStatusInquiries({ claimId, version }: { claimId: number; ve
       <Timeline
         items={items.map((q) => ({
           key: q.id,
-          color: q.answeredAt ? (color(q.category) as 'red' | 'green' | 'gold' | 'blue') : 'gray',
+          color: !q.answeredAt
+            ? 'gray'
+            : q.statuses.some((s) => s.action)
+              ? 'red'
+              : color(q.statuses[0] ?? { categoryCode: q.category ?? '' }),
           content: (
             <>
               {q.statuses.length === 0 && (
@@ -62,7 +65,7 @@ export function ClaimStatusInquiries({ claimId, version }: { claimId: number; ve
               )}
               {q.statuses.map((s, i) => (
                 <div key={i}>
-                  <Tag color={color(s.categoryCode)} title={STATUS_CATEGORIES[s.categoryCode]}>
+                  <Tag color={color(s)} title={STATUS_CATEGORIES[s.categoryCode]}>
                     {s.categoryCode}:{s.statusCode}
                     {s.entityCode ? `:${s.entityCode}` : ''}
                   </Tag>

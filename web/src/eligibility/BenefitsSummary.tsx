@@ -67,20 +67,12 @@ function dates(s: EligibilitySummary): string {
   return `${begins ?? '…'} to ${ends ?? 'open'}`;
 }
 
-/** Everything a front desk acts on, each said once: the check's warnings, then the 271's own. */
+/**
+ * Everything a front desk acts on, each said once: the check's warnings (coverage ending before the
+ * date of service, authorization, another payer) and any the 271's summary adds.
+ */
 export function warningsOf(check: CheckView): string[] {
-  const s = check.summary;
-  const out = [...check.warnings];
-  if (s) {
-    out.push(...s.warnings);
-    if (s.authorizationRequired.length)
-      out.push(
-        `Authorization or referral needed: ${s.authorizationRequired.map(serviceTypeLabel).join(', ')}`,
-      );
-    for (const p of s.otherPayers)
-      out.push(`Other payer on file: ${p.name}${p.id ? ` (${p.id})` : ''}: check which one is primary`);
-  }
-  return [...new Set(out)];
+  return [...new Set([...check.warnings, ...(check.summary?.warnings ?? [])])];
 }
 
 /** The status tag: Active, Inactive, Rejected, or where the check stands while no answer came. */
