@@ -14,7 +14,7 @@ import {
   type EligibilityResponse,
 } from '../x12/index.ts';
 import { ProblemError } from '../shared/problem.ts';
-import { createCheck, eligibilityInboundHandler, recordAnswer } from './index.ts';
+import { createCheck, eligibilityBatchDelivery, eligibilityInboundHandler, recordAnswer } from './index.ts';
 
 const { scenario } = readScenario({
   defaultBenefits: {
@@ -214,6 +214,20 @@ describe('eligibility checks, batches and answers', () => {
     expect(parse270(String(row!.x12)).requests).toHaveLength(expected.size);
     const checks = (await biller.get(`/api/eligibility/checks?date=${dos}&state=waiting`)).json().items;
     expect(checks.filter((c: { batchId: number }) => c.batchId === outcome.id)).toHaveLength(expected.size);
+    // What the clearinghouse uploads: the file, not sent yet; marked sent once, audited.
+    const delivery = eligibilityBatchDelivery;
+    expect(await delivery.notSent(t.database.db, t.practiceA)).toContain(outcome.id);
+    expect(await delivery.forDelivery(t.database.db, outcome.id)).toMatchObject({
+      fileName: outcome.fileName,
+      state: 'generated',
+      x12: row!.x12,
+    });
+    const now = new Date();
+    expect(await delivery.markSent(t.database.db, outcome.id, SYSTEM_ACTOR, now, { how: 'test' })).toBe(true);
+    expect(await delivery.markSent(t.database.db, outcome.id, SYSTEM_ACTOR, now, { how: 'test' })).toBe(
+      false,
+    );
+    expect(await delivery.notSent(t.database.db, t.practiceA)).not.toContain(outcome.id);
     const none = await biller.post('/api/eligibility/batches', {
       practiceId: t.practiceA,
       date: '2001-01-01',

@@ -1,5 +1,7 @@
 // What other domains and the wiring use of eligibility.
-import { batchForDelivery, batchesNotSent, markBatchSent, recordUploadFailure } from './store.ts';
+import { recordAudit } from '../audit/index.ts';
+import { outboundFileDelivery } from '../db/outbound-files.ts';
+import { eligibilityBatch } from './tables.ts';
 
 export { eligibilityFinding, estimateVisit, type LastCheck, type EligibilityFinding } from './benefits.ts';
 export { lastEligibilityFor, type CheckView } from './store.ts';
@@ -14,9 +16,8 @@ export {
 } from './service.ts';
 
 /** A written 270 batch as the clearinghouse uploads it (its OutboundDelivery, declared there). */
-export const eligibilityBatchDelivery = {
-  forDelivery: batchForDelivery,
-  notSent: batchesNotSent,
-  markSent: markBatchSent,
-  recordUploadFailure,
-};
+export const eligibilityBatchDelivery = outboundFileDelivery(
+  eligibilityBatch,
+  'eligibility_batch',
+  recordAudit,
+);

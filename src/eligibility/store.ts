@@ -2,7 +2,7 @@
 // check (PHI) happens in the caller's transaction with its audit event.
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
-import type { Db, Executor } from '../db/connection.ts';
+import type { Executor } from '../db/connection.ts';
 import { serviceLinesOfPatient } from '../encounters/index.ts';
 import { coveragesByIds } from '../patients/index.ts';
 import { payersByIds } from '../payers/index.ts';
@@ -302,84 +302,6 @@ export async function lastEligibilityFor(
     .limit(1);
   if (!row?.answeredAt) return undefined;
   return { checkedOn: row.answeredAt.toISOString().slice(0, 10), summary: row.summary as EligibilitySummary };
-}
-
-// What the clearinghouse needs of a 270 batch (the OutboundDelivery shape, declared there).
-
-export async function batchForDelivery(db: Executor, id: number) {
-  const [row] = await db
-    .select({
-      id: eligibilityBatch.id,
-      practiceId: eligibilityBatch.practiceId,
-      state: eligibilityBatch.state,
-      fileName: eligibilityBatch.fileName,
-      x12: eligibilityBatch.x12,
-    })
-    .from(eligibilityBatch)
-    .where(eq(eligibilityBatch.id, id));
-  return row ?? null;
-}
-
-export async function batchesNotSent(db: Executor, practiceId: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: eligibilityBatch.id })
-    .from(eligibilityBatch)
-    .where(and(eq(eligibilityBatch.practiceId, practiceId), eq(eligibilityBatch.state, 'generated')))
-    .orderBy(eligibilityBatch.id);
-  return rows.map((r) => r.id);
-}
-
-/** Once only: a batch already sent changes nothing (false). Its checks keep waiting for their 271s. */
-export async function markBatchSent(
-  db: Db,
-  id: number,
-  actor: AuditActor,
-  now: Date,
-  detail: { how: string } & Record<string, unknown>,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [moved] = await tx
-      .update(eligibilityBatch)
-      .set({ state: 'sent', sentAt: now, uploadError: null, uploadFailedAt: null })
-      .where(and(eq(eligibilityBatch.id, id), eq(eligibilityBatch.state, 'generated')))
-      .returning({ practiceId: eligibilityBatch.practiceId });
-    if (!moved) return false;
-    await recordAudit(tx, actor, {
-      practiceId: moved.practiceId,
-      action: 'update',
-      entity: 'eligibility_batch',
-      entityId: id,
-      before: { state: 'generated' },
-      after: { state: 'sent' },
-      detail,
-    });
-    return true;
-  });
-}
-
-export async function recordUploadFailure(
-  db: Db,
-  id: number,
-  actor: AuditActor,
-  now: Date,
-  why: string,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [failed] = await tx
-      .update(eligibilityBatch)
-      .set({ uploadError: why, uploadFailedAt: now })
-      .where(and(eq(eligibilityBatch.id, id), eq(eligibilityBatch.state, 'generated')))
-      .returning({ practiceId: eligibilityBatch.practiceId });
-    if (!failed) return;
-    await recordAudit(tx, actor, {
-      practiceId: failed.practiceId,
-      action: 'update',
-      entity: 'eligibility_batch',
-      entityId: id,
-      detail: { ...detail, uploadError: why },
-    });
-  });
 }
 
 /** How many of a batch's checks are answered (the batch list shows it). */
