@@ -61,7 +61,7 @@ export async function openFollowUp(
 export interface FollowUpView {
   id: number;
   practiceId: number;
-  claimId: number;
+  claimId: number | null;
   patientControlNumber: string;
   patientName: string;
   payerName: string;
@@ -98,7 +98,7 @@ export async function listFollowUps(
     .limit(500);
   const labels = await claimLabels(
     db,
-    rows.map((r) => r.claimId),
+    rows.flatMap((r) => (r.claimId === null ? [] : [r.claimId])),
   );
   return rows.map((r) => {
     const l = labels.find((x) => x.claimId === r.claimId);

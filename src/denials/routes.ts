@@ -12,7 +12,7 @@ import { listDenials } from './store.ts';
 const FollowUpItem = Type.Object({
   id: Type.Integer(),
   practiceId: Type.Integer(),
-  claimId: Type.Integer(),
+  claimId: Type.Union([Type.Integer(), Type.Null()]),
   patientControlNumber: Type.String(),
   patientName: Type.String(),
   payerName: Type.String(),
@@ -100,7 +100,11 @@ export function registerDenialRoutes(app: FastifyInstance, db: Db): void {
         actorOf(request),
         new Date(),
       );
-      const views = await listFollowUps(db, [row.practiceId], { claimId: row.claimId });
+      const views = await listFollowUps(
+        db,
+        [row.practiceId],
+        row.claimId === null ? {} : { claimId: row.claimId },
+      );
       return views.find((v) => v.id === row.id)!;
     },
   );

@@ -12,7 +12,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../db/columns.ts';
-import { claim } from '../claims/tables.ts';
+import { claim, claimLine } from '../claims/tables.ts';
 import { encounter, serviceLine } from '../encounters/tables.ts';
 import { patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
@@ -105,4 +105,36 @@ export const patientPayment = pgTable(
     check('patient_payment_method', sql`${t.method} in ('cash', 'check', 'card')`),
     check('patient_payment_amount', sql`${t.amountCents} > 0`),
   ],
+);
+
+/**
+ * A write-off asked for: with its reason code, posted at once as a write_off ledger entry when it is
+ * within the practice's approval limit, else waiting for a manager's approval (then posted) or refusal.
+ */
+export const writeOffRequest = pgTable(
+  'write_off_request',
+  {
+    id: id(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    claimId: integer()
+      .notNull()
+      .references(() => claim.id),
+    claimLineId: integer().references(() => claimLine.id),
+    amountCents: bigint({ mode: 'number' }).notNull(),
+    /** small-balance, timely-filing, bundled, non-covered, bad-debt, charity, administrative … */
+    reasonCode: text().notNull(),
+    note: text(),
+    /** pending, approved (posted), refused. */
+    state: text().notNull(),
+    requestedBy: integer(),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedBy: integer(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionNote: text(),
+    /** The write_off entry posted for it. */
+    ledgerEntryId: bigint({ mode: 'number' }).references(() => ledgerEntry.id),
+  },
+  (t) => [index().on(t.practiceId, t.state), index().on(t.claimId)],
 );

@@ -18,6 +18,8 @@ export const payer = pgTable(
     eligibilityCheckDays: integer(),
     /** Claims unanswered (no 835) this many days after submission get a 276 status inquiry. */
     statusInquiryDays: integer().notNull().default(30),
+    /** Days from the remittance date to appeal a denial (commercial payers often 180; Medicare redetermination 120). */
+    appealDays: integer().notNull().default(180),
     address1: text(),
     address2: text(),
     city: text(),

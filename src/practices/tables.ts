@@ -16,6 +16,10 @@ export const practice = pgTable('practice', {
   contactName: text(),
   phone: text(),
   email: text(),
+  /** A write-off above this (integer cents) waits for a manager's approval. */
+  writeOffApprovalCents: integer().notNull().default(10000),
+  /** A payment below the fee schedule's allowed amount by more than this (cents) is an underpayment. */
+  underpaymentToleranceCents: integer().notNull().default(100),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
