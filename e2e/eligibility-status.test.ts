@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     await drawer.waitFor({ state: 'hidden' });
   });
 
-  it('an administrator adds a real-time (HTTP) connection: the next check is answered at once', async () => {
+  it("an administrator sets the payer's eligibility and status days and adds a real-time (HTTP) connection: the next check is answered at once", async () => {
     // The sandbox's real-time endpoint, on the same state as its mailbox (npm start runs it beside).
     realtime = await serveRealtime(sandbox.folders.homeDir, {
       scenario: await loadScenario(),
@@ -234,6 +234,23 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     });
     await logOut(page);
     await logIn(page, server.url, ADMIN);
+    // The payer's eligibility and claim status days, on the payer form.
+    await page.getByRole('menuitem', { name: 'Payers' }).click();
+    await page.locator('tbody tr.ant-table-row', { hasText: 'Aetna' }).first().click();
+    const payerForm = page.getByRole('form', { name: 'Edit payer' });
+    await payerForm.getByLabel('Check eligibility within (days)').fill('30');
+    await payerForm.getByLabel('Ask claim status after (days)').fill('21');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await payerForm.waitFor({ state: 'hidden' });
+    const admin = await apiAs(server.url, ADMIN);
+    const payers = (await admin.get(`/api/payers?practiceId=${server.practiceId}&q=Aetna`)) as {
+      items: { name: string; eligibilityCheckDays: number | null; statusInquiryDays: number }[];
+    };
+    expect(payers.items.find((p) => p.name.startsWith('Aetna'))).toMatchObject({
+      eligibilityCheckDays: 30,
+      statusInquiryDays: 21,
+    });
+
     await page.goto(`${server.url}/connections`);
     await page.getByRole('button', { name: 'Add connection' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add connection' });
