@@ -157,6 +157,15 @@ describe('eligibility and claim status, the whole cycle on demo data', () => {
     expect((await biller.get(`/api/eligibility/batches/${batch.id}`)).json()).toMatchObject({
       state: 'sent',
     });
+    // Sent once: asking to upload it again is refused; another kind's unknown batch is not found.
+    const again = await biller.post('/api/clearinghouse/uploads', { kind: 'eligibility', batchId: batch.id });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().detail).toMatch(/already sent/);
+    const missing = await biller.post('/api/clearinghouse/uploads', {
+      kind: 'claim-status',
+      batchId: 999_999,
+    });
+    expect(missing.statusCode).toBe(404);
 
     const answered = await sandboxRound();
     expect(answered).toMatchObject({ failed: [], written: 1 });
