@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     expect(pageErrors).toEqual([]);
   });
 
-  it("the Eligibility page asks about a day's schedule in one batch and lists the answers", async () => {
+  it("the Eligibility page asks about a day's schedule, or a CSV of it, in one batch and lists the answers", async () => {
     const { rows } = await server.database.sql.executeSql(
       `select service_date_from::text as day, count(*)::int as visits from encounter
         where practice_id = $1 group by 1 order by 2 desc, 1 desc limit 1`,
@@ -223,6 +223,26 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     await drawer.getByTestId('benefits-summary').waitFor();
     await drawer.getByRole('button', { name: 'Close' }).click();
     await drawer.waitFor({ state: 'hidden' });
+
+    // A CSV exported from the schedule: a patient the practice has, and one it does not (skipped).
+    const patient = (
+      await server.database.sql.executeSql(
+        `select account_number, last_name, first_name from patient where id = $1`,
+        [active.patientId],
+      )
+    ).rows[0]!;
+    const csv = [
+      'MRN,Last Name,First Name,Date of Service',
+      `${String(patient.account_number)},${String(patient.last_name)},${String(patient.first_name)},${day}`,
+      `NOSUCH1,Nobody,Nemo,${day}`,
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'schedule.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await eventually(() => batches.first().textContent()).toContain('csv');
+    await eventually(() => page.getByText('1 not asked').count()).toBe(1);
   });
 
   it("an administrator sets the payer's eligibility and status days and adds a real-time (HTTP) connection: the next check is answered at once", async () => {
