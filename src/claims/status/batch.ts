@@ -36,9 +36,9 @@ export async function statusCandidates(
   practiceId: number,
 ): Promise<(StatusCandidate & { payerId: number })[]> {
   // Qualified by hand: in a one-table select drizzle leaves column names bare, and a bare "id" in
-  // the subquery would be the event's own.
+  // the subquery would be the event's own. A 277 answer is an event that keeps the state: not a submission.
   const submittedAt = sql<Date | string | null>`(select max(e.at) from ${claimEvent} e
-    where e.claim_id = ${claim}.id and e.to_state = 'submitted')`;
+    where e.claim_id = ${claim}.id and e.to_state = 'submitted' and e.from_state is distinct from 'submitted')`;
   const lastAskedAt = sql<Date | string | null>`(select max(q.asked_at) from ${claimStatusInquiry} q
     where q.claim_id = ${claim}.id)`;
   const rows = await db

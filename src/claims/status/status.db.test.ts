@@ -11,7 +11,7 @@ import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../../demo/defaults.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../../server/testing.ts';
 import { ProblemError } from '../../shared/problem.ts';
-import { todayIso } from '../../shared/dates.ts';
+import { addDays, todayIso } from '../../shared/dates.ts';
 import {
   MemoryControlNumbers,
   parse276,
@@ -22,7 +22,7 @@ import {
 } from '../../x12/index.ts';
 import { claimStatusBatchDelivery, claimStatusInboundHandler } from '../index.ts';
 import { pyx12Check, pyx12ErrorKinds, x212MapFolder } from '../../x12/testing/pyx12.ts';
-import { writeStatusBatch } from './batch.ts';
+import { statusCandidates, writeStatusBatch } from './batch.ts';
 import { STATUS_JOB } from './jobs.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cleanclaim-276-'));
@@ -333,6 +333,11 @@ describe('claim status: 276 out, 277 in, follow-up queue', () => {
     expect(event).toMatchObject({ fromState: 'submitted', toState: 'submitted' });
     expect(event.reason).toMatch(/^claim status \(277\): finalized and denied/);
     expect(claim.state).toBe('submitted');
+    // The answer is on the timeline, not a new submission: the claim still counts from when it was sent.
+    const candidate = (await statusCandidates(t.database.db, p.id)).find(
+      (c) => c.claimId === claimOf(denied!.traceNumber),
+    );
+    expect(candidate!.submittedOn < addDays(todayIso(), -30)).toBe(true);
 
     const queue = (
       await biller.get(`/api/follow-ups?practiceId=${p.id}&queue=claim-status&state=open`)
