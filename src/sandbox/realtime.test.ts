@@ -1,5 +1,6 @@
 // The sandbox's real-time endpoint over a real socket on 127.0.0.1: a 270 POSTed gets its 271, a
 // 276 its 277, from the same state file the mailboxes use, each answer with control numbers of its own.
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,4 +81,42 @@ describe('the sandbox real-time endpoint', () => {
     expect(notX12.status).toBe(400);
     expect(await notX12.text()).toContain('not X12');
   });
+});
+
+describe('cleanclaim sandbox --http-port', () => {
+  it('answers on 127.0.0.1 beside its folder rounds, and stops on SIGTERM', async () => {
+    const bin = join(process.cwd(), 'bin/cleanclaim.mjs');
+    const data = join(home, 'cli');
+    // Port 0: any free port, which the command prints.
+    const child = spawn(
+      process.execPath,
+      [bin, 'sandbox', '--data', data, '--http-port', '0', '--poll', '200'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (const end = Date.now() + 60_000; !/at (http:\S+)/.test(out);) {
+        if (Date.now() > end) throw new Error(`no endpoint announced: ${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const url = /at (http:\S+)/.exec(out)![1]!;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const answer = await fetch(url, { method: 'POST', body: await test270('W000000000') });
+      const [rejected] = parse271(await answer.text()).responses.map((r) => summarize271(r));
+      expect(rejected).toMatchObject({ status: 'rejected', rejections: [{ code: '75' }] });
+      expect(out).toContain('answered a real-time 270');
+      // The answer's control number is in the sandbox's state (--data DIR keeps it in DIR/sandbox).
+      expect(JSON.parse(await readFile(join(data, 'sandbox', 'state.json'), 'utf8'))).toMatchObject({
+        sequence: 1,
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('sandbox: stopped');
+  }, 90_000);
 });
