@@ -40,3 +40,4 @@ export {
   type ClaimStatusJobHooks,
   type StatusInquiryJob,
 } from './status/jobs.ts';
+export { claimFactsFor, historyFacts, type ClaimFacts, type ClaimFactsQuery } from './dashboard-facts.ts';
