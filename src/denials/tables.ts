@@ -92,10 +92,16 @@ export const followUp = pgTable(
     dueOn: date({ mode: 'string' }),
     /** open, in-progress, waiting (on the payer or the patient), done. */
     status: text().notNull().default('open'),
+    /** The claim's payer, kept on the item so the queue filters by payer without reading claims. */
+    payerId: integer().references(() => payer.id),
     updatedAt: updatedAt(),
   },
   (t) => [
     index().on(t.practiceId, t.queue, t.state),
+    // One queue sorted by amount at stake or deadline, a page at a time.
+    index().on(t.practiceId, t.queue, t.state, t.amountCents),
+    index().on(t.practiceId, t.queue, t.state, t.dueOn),
+    index().on(t.practiceId, t.state, t.payerId),
     index().on(t.claimId),
     index().on(t.practiceId, t.state, t.amountCents),
     index().on(t.practiceId, t.state, t.dueOn),
