@@ -41,3 +41,6 @@ export {
   type StatusInquiryJob,
 } from './status/jobs.ts';
 export { claimFactsFor, historyFacts, type ClaimFacts, type ClaimFactsQuery } from './dashboard-facts.ts';
+export { notDueBecause, type StatusCandidate } from './status/select.ts';
+export { statusCandidates } from './status/batch.ts';
+export { claimAmounts, paidClaimLines, rejectedClaims } from './queue-reads.ts';

@@ -1,18 +1,22 @@
 // The follow-up queue: claims someone must act on (a 277 saying denied, information requested,
 // rejected …), with why, who owns it and when to look again. Items are closed with a note, never deleted.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../audit/index.ts';
 import { claimLabels } from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
 import { conflict, notFound } from '../shared/problem.ts';
-import { followUp } from './tables.ts';
+import { followUp, followUpEvent } from './tables.ts';
 
 export type FollowUpRow = typeof followUp.$inferSelect;
 
 export interface NewFollowUp {
   practiceId: number;
-  claimId: number;
-  /** Which queue: claim-status (a 277 that needs action) … */
+  /** The claim it is about, or (a patient balance) the patient. */
+  claimId: number | null;
+  patientId?: number | null;
+  /** The claim's payer, for the queue's payer filter. */
+  payerId?: number | null;
+  /** Which queue: claim-status (a 277 that needs action), no-response, underpayments, rejections, patient-balances … */
   queue: string;
   /** The code behind it, e.g. F2:88. */
   reasonCode: string;
@@ -21,11 +25,15 @@ export interface NewFollowUp {
   /** Where it came from (the inquiry and inbound file, say). */
   source?: unknown;
   nextFollowUpOn?: string;
+  /** The money at stake (cents) and the deadline. */
+  amountCents?: number;
+  dueOn?: string | null;
 }
 
 /**
- * Opens an item in the caller's transaction, with its audit; a claim already open in the queue for
- * the same reason gets no second one (a 277 applied twice, or asked again and answered the same).
+ * Opens an item in the caller's transaction, with its audit and its first history event; a claim
+ * (or patient) already open in the queue for the same reason gets no second one (a 277 applied
+ * twice, or asked again and answered the same; a queue refreshed twice).
  */
 export async function openFollowUp(
   tx: Executor,
@@ -37,7 +45,9 @@ export async function openFollowUp(
     .from(followUp)
     .where(
       and(
-        eq(followUp.claimId, item.claimId),
+        item.claimId === null
+          ? and(isNull(followUp.claimId), eq(followUp.patientId, item.patientId ?? -1))
+          : eq(followUp.claimId, item.claimId),
         eq(followUp.queue, item.queue),
         eq(followUp.reasonCode, item.reasonCode),
         eq(followUp.state, 'open'),
@@ -48,12 +58,24 @@ export async function openFollowUp(
     .insert(followUp)
     .values({ ...item, source: item.source ?? null, state: 'open' })
     .returning({ id: followUp.id });
+  await tx.insert(followUpEvent).values({
+    followUpId: row!.id,
+    userId: actor.userId,
+    kind: 'opened',
+    note: item.reason,
+    detail: { amountCents: item.amountCents ?? 0, dueOn: item.dueOn ?? null },
+  });
   await recordAudit(tx, actor, {
     practiceId: item.practiceId,
     action: 'create',
     entity: 'follow_up',
     entityId: row!.id,
-    after: { claimId: item.claimId, queue: item.queue, reasonCode: item.reasonCode },
+    after: {
+      claimId: item.claimId,
+      patientId: item.patientId ?? null,
+      queue: item.queue,
+      reasonCode: item.reasonCode,
+    },
   });
   return { id: row!.id, opened: true };
 }
@@ -142,20 +164,35 @@ export async function closeFollowUp(
       .for('update');
     if (!row) throw notFound('follow-up item');
     if (row.state !== 'open') throw conflict(`follow-up item ${id} is already ${row.state}`);
-    const [closed] = await tx
-      .update(followUp)
-      .set({ state: 'done', closedAt: now, closedBy: actor.userId, closeNote: note })
-      .where(eq(followUp.id, id))
-      .returning();
-    await recordAudit(tx, actor, {
-      practiceId: row.practiceId,
-      action: 'update',
-      entity: 'follow_up',
-      entityId: id,
-      before: { state: 'open' },
-      after: { state: 'done' },
-      detail: { note },
-    });
-    return closed!;
+    return closeFollowUpIn(tx, row, note, actor, now);
   });
+}
+
+/**
+ * Closes an open item (locked by the caller) in the caller's transaction: its state and status
+ * done, a closed event in its history, the audit. The queue refresh closes items whose cause went away.
+ */
+export async function closeFollowUpIn(
+  tx: Executor,
+  row: Pick<FollowUpRow, 'id' | 'practiceId'>,
+  note: string,
+  actor: AuditActor,
+  now: Date,
+): Promise<FollowUpRow> {
+  const [closed] = await tx
+    .update(followUp)
+    .set({ state: 'done', status: 'done', closedAt: now, closedBy: actor.userId, closeNote: note })
+    .where(eq(followUp.id, row.id))
+    .returning();
+  await tx.insert(followUpEvent).values({ followUpId: row.id, userId: actor.userId, kind: 'closed', note });
+  await recordAudit(tx, actor, {
+    practiceId: row.practiceId,
+    action: 'update',
+    entity: 'follow_up',
+    entityId: row.id,
+    before: { state: 'open' },
+    after: { state: 'done' },
+    detail: { note },
+  });
+  return closed!;
 }

@@ -5,6 +5,7 @@ export {
   openFollowUp,
   listFollowUps,
   closeFollowUp,
+  closeFollowUpIn,
   type NewFollowUp,
   type FollowUpView,
 } from './follow-ups.ts';

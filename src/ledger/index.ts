@@ -38,6 +38,7 @@ export {
 export { patientLedger } from './patient-ledger.ts';
 export { PAYMENT_METHODS, allocatePayment, type PaymentMethod } from './payments.ts';
 export { registerLedgerRoutes } from './routes.ts';
+export { billedPatients, linePayments } from './queue-reads.ts';
 export { arAging, arSummary, type ArSummary } from './ar/report.ts';
 export { AR_BUCKETS, type Aging, type AgingRow } from './ar/aging.ts';
 export { daysInAr } from './ar/measures.ts';

@@ -13,3 +13,4 @@ export {
   type ProviderRow,
 } from './lookup.ts';
 export { addFacilities, addFeeScheduleEntries, addPractice, addProviders } from './add.ts';
+export { lineChargeFor, type FeeEntry } from './fee-schedule.ts';

@@ -4,6 +4,7 @@ import { claimStatusJobs } from '../claims/index.ts';
 import { clearinghouseJobs, queueOutboundUpload, queueUpload } from '../clearinghouse/jobs.ts';
 import { codesetJobs, type CodesetJobHooks } from '../codesets/jobs.ts';
 import { demoJobs } from '../demo/jobs.ts';
+import { workQueueJobs } from '../denials/work-queue-refresh.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
 
 export type JobHooks = CodesetJobHooks;
@@ -14,7 +15,15 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
   const claims = claimJobs({ batchWritten: queueUpload });
   // Likewise each 276 file the status inquiries write.
   const claimStatus = claimStatusJobs({ written: queueOutboundUpload });
-  return [...demoJobs, ...claims, ...claimStatus, ...clearinghouseJobs, ...authJobs, ...codesetJobs(hooks)];
+  return [
+    ...demoJobs,
+    ...claims,
+    ...claimStatus,
+    ...workQueueJobs,
+    ...clearinghouseJobs,
+    ...authJobs,
+    ...codesetJobs(hooks),
+  ];
 }
 
 export const JOBS = createJobs();
