@@ -16,7 +16,7 @@ import { answer270 } from './eligibility.ts';
 import { adjudicateDue, emptyState, receive837 } from './respond.ts';
 import { readScenario } from './scenario.ts';
 import { answer276, noteAdjudicated, noteReceived } from './status.ts';
-import { testBatch, testClaim } from './testing.ts';
+import { party, testBatch, testClaim } from './testing.ts';
 
 const { scenario } = readScenario({
   defaultBenefits: {
@@ -33,12 +33,6 @@ const { scenario } = readScenario({
 });
 const ctx = { scenario, seed: 1, now: '2026-12-03T13:40:00.000Z' };
 const env = { senderId: 'PRACTICE01', receiverId: 'SANDBOX', date: '20261203', time: '1330' };
-const party = (name: string, q: string, id: string) => ({
-  entityType: '2' as const,
-  lastOrOrganizationName: name,
-  idQualifier: q,
-  id,
-});
 
 const ask = (memberId: string, n = 1): EligibilityRequest => ({
   referenceId: `R${n}`,

@@ -14,7 +14,7 @@ import {
 } from '../x12/index.ts';
 import { pollOnce } from './process.ts';
 import { readScenario } from './scenario.ts';
-import { testBatch } from './testing.ts';
+import { party, subscriber as janeDoe, testBatch } from './testing.ts';
 
 // A 270 or 276 left in the outbound folder, whatever its name, is answered by its ST01 with a 271 or
 // a 277; the 277 tells what the sandbox did with a claim of an earlier 837 (here: paid, with the check).
@@ -23,19 +23,7 @@ const ctx = { scenario, seed: 1, now: '2026-12-03T13:40:00.000Z' };
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-inquiries-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { senderId: 'TGJ23', receiverId: 'SANDBOX', date: '20261203', time: '1330' };
-const party = (name: string, q: string, id: string) => ({
-  entityType: '2' as const,
-  lastOrOrganizationName: name,
-  idQualifier: q,
-  id,
-});
-const subscriber = {
-  entityType: '1' as const,
-  lastOrOrganizationName: 'DOE',
-  firstName: 'JANE',
-  idQualifier: 'MI',
-  id: 'M1',
-};
+const subscriber = janeDoe('M1');
 
 describe('270 and 276 in the outbound folder', () => {
   it('answers each by its ST01: a 271 with the benefits, a 277 with the claim paid', async () => {

@@ -54,13 +54,15 @@ export const testBatch = (claims: TestClaim[], senderId?: string): Promise<strin
   generate837(claims.map(testClaim), { ...generateOptions(), ...(senderId ? { senderId } : {}) });
 
 const env = { senderId: 'PRACTICE01', receiverId: 'SANDBOX', date: '20261203', time: '1330' };
-const party = (name: string, q: string, id: string) => ({
+/** A payer, provider or receiver of a test 270/276 (an organisation). */
+export const party = (name: string, q: string, id: string) => ({
   entityType: '2' as const,
   lastOrOrganizationName: name,
   idQualifier: q,
   id,
 });
-const subscriber = (id: string) => ({
+/** The subscriber JANE DOE of a test 270/276, by member id. */
+export const subscriber = (id: string) => ({
   entityType: '1' as const,
   lastOrOrganizationName: 'DOE',
   firstName: 'JANE',
