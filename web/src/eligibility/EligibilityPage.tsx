@@ -11,7 +11,7 @@ import { DateInput } from '../forms/DateInput.tsx';
 import { timestamp } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 import { BenefitsSummary, StatusTag, warningsOf } from './BenefitsSummary.tsx';
-import { STATE_COLORS, type BatchView, type CheckView } from './types.ts';
+import { STATE_COLORS, type BatchMade, type BatchView, type CheckView } from './types.ts';
 
 const STATES = ['waiting', 'answered', 'failed'];
 // The list routes answer { items } (or a bare array from an older server).
@@ -32,7 +32,7 @@ export function EligibilityPage() {
   const [checks, setChecks] = useState<CheckView[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [last, setLast] = useState<BatchView>();
+  const [last, setLast] = useState<BatchMade>();
   const [open, setOpen] = useState<CheckView>();
 
   const load = useCallback(() => {
@@ -52,7 +52,7 @@ export function EligibilityPage() {
   // Batches are answered when the clearinghouse returns the 271s: look again while any waits.
   const waiting =
     checks.some((c) => c.state === 'waiting') ||
-    batches.some((b) => b.answeredCount !== undefined && b.answeredCount < b.inquiryCount && !b.uploadError);
+    batches.some((b) => b.answeredCount < b.inquiryCount && !b.uploadError);
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(load, 5000);
@@ -62,9 +62,9 @@ export function EligibilityPage() {
   const run = async (body: Record<string, unknown>) => {
     setBusy(true);
     try {
-      const batch = await api.post<BatchView>('/api/eligibility/batches', { practiceId, ...body });
+      const batch = await api.post<BatchMade>('/api/eligibility/batches', { practiceId, ...body });
       setLast(batch);
-      message.success(`${batch.inquiryCount} inquiries in ${batch.fileName ?? `batch ${batch.id}`}`);
+      message.success(`${batch.inquiryCount} inquiries in ${batch.fileName}`);
       load();
     } catch (e) {
       message.error(problem(e, 'the batch could not be made'));
@@ -138,7 +138,7 @@ export function EligibilityPage() {
             {
               title: 'Answered',
               align: 'right',
-              render: (_, b) => `${b.answeredCount ?? '?'} of ${b.inquiryCount}`,
+              render: (_, b) => `${b.answeredCount} of ${b.inquiryCount}`,
             },
             {
               title: 'State',
