@@ -14,7 +14,7 @@ import { bytea, createdAt, id, updatedAt } from '../db/columns.ts';
 import { claim, claimLine } from '../claims/tables.ts';
 import { payer } from '../payers/tables.ts';
 import { patient } from '../patients/tables.ts';
-import { practice } from '../practices/tables.ts';
+import { practice, provider } from '../practices/tables.ts';
 import { remittanceClaim } from '../remits/tables.ts';
 
 /** A denied service line (paid zero with a CARC) from an 835: one row in the denials queue. */
@@ -29,6 +29,9 @@ export const denial = pgTable(
       .notNull()
       .references(() => claim.id),
     claimLineId: integer().references(() => claimLine.id),
+    /** The claim's payer and rendering provider, copied when it opens: the queue filters on them. */
+    payerId: integer().references(() => payer.id),
+    providerId: integer().references(() => provider.id),
     /** The 835 claim payment it came from; null for a rejection read from a 277CA or 277. */
     remittanceClaimId: integer().references(() => remittanceClaim.id),
     /** 835, 277CA or 277. */
@@ -53,7 +56,12 @@ export const denial = pgTable(
     resolution: text(),
     resolvedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.practiceId, t.state), index().on(t.claimId)],
+  (t) => [
+    index().on(t.practiceId, t.state),
+    index().on(t.claimId),
+    index().on(t.practiceId, t.state, t.amountCents),
+    index().on(t.practiceId, t.state, t.appealBy),
+  ],
 );
 
 /**
