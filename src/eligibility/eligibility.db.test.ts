@@ -402,6 +402,35 @@ describe('eligibility checks, batches and answers', () => {
       state: 'failed',
       failure: 'the endpoint timed out after 30 s',
     });
+    // A member the payer does not know: rejected (AAA 75), with what to do.
+    const [unknown] = await sql(
+      `select c.patient_id, c.id from coverage c
+        where c.practice_id = $1 and c.priority = 'primary' and c.patient_id <> all($2::int[]) order by c.id limit 1`,
+      [t.practiceA, [regular.patientId, ended.patientId]],
+    );
+    await sql(`update coverage set member_id = 'W000000000' where id = $1`, [unknown!.id]);
+    const rejected = await createCheck(
+      t.database.db,
+      {
+        envelope,
+        realtime: async (_db, _practice, _type, x12) => ({
+          response: await sandboxAnswer(x12),
+          exchangeId: 8,
+        }),
+      },
+      [t.practiceA],
+      {
+        patientId: Number(unknown!.patient_id),
+        coverageId: Number(unknown!.id),
+        dateOfService: '2026-11-21',
+      },
+      actor,
+      new Date(),
+    );
+    expect(rejected).toMatchObject({ state: 'answered', status: 'rejected' });
+    expect(rejected.summary!.rejections.map((r) => r.code)).toEqual(['75']);
+    expect(rejected.warnings.length).toBeGreaterThan(0);
+    expect(rejected.warnings).toEqual(rejected.summary!.rejections.map((r) => r.todo));
   });
 
   it('scrubs a claim for the inactive coverage as an error; an old check warns only where the payer asks', async () => {
