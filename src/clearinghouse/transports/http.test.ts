@@ -71,6 +71,10 @@ describe('postX12', () => {
     expect((down as Error).message).toContain('ECONNREFUSED');
     // The message names the endpoint, never the secret or the path.
     expect((down as Error).message).not.toContain('tok3n');
+
+    const long = await postX12({ url, maxAnswerBytes: 20 }, 'X'.repeat(100)).catch((e: unknown) => e);
+    expect(long).toMatchObject({ failure: 'TOO_LARGE' });
+    expect((long as Error).message).toContain('more than 20 bytes');
   });
 });
 

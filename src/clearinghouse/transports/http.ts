@@ -7,10 +7,12 @@ export interface HttpSettings {
   username?: string | null;
   secret?: string;
   timeoutMs?: number;
+  /** An answer longer than this is refused (a 271 for one patient is a few kilobytes). */
+  maxAnswerBytes?: number;
 }
 
 /** Why an exchange failed, in words a biller can pass on to the clearinghouse. */
-export type HttpFailure = 'UNREACHABLE' | 'TIMEOUT' | 'HTTP_STATUS';
+export type HttpFailure = 'UNREACHABLE' | 'TIMEOUT' | 'HTTP_STATUS' | 'TOO_LARGE';
 
 export class HttpExchangeError extends Error {
   constructor(
@@ -25,6 +27,26 @@ export class HttpExchangeError extends Error {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
+/** The body as text, read no further than `max` bytes. */
+async function bodyOf(response: Response, max: number, endpoint: string): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new HttpExchangeError('TOO_LARGE', `${endpoint} answered with more than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 function authorization(s: HttpSettings): Record<string, string> {
   if (!s.secret) return {};
@@ -61,8 +83,9 @@ async function exchange(s: HttpSettings, init: RequestInit): Promise<{ status: n
   }
   let body: string;
   try {
-    body = await response.text();
+    body = await bodyOf(response, s.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, endpointOf(s.url));
   } catch (e) {
+    if (e instanceof HttpExchangeError) throw e;
     const err = e as Error;
     if (err.name === 'TimeoutError' || err.name === 'AbortError')
       throw new HttpExchangeError(
