@@ -80,6 +80,9 @@ describe('real-time (http) connections', () => {
     connectionId = created.json().id;
     const tested = await admin.post(`${base()}/${connectionId}/test`, {});
     expect(tested.json()).toMatchObject({ ok: true, status: 200 });
+    const poll = await biller.post(`${base()}/${connectionId}/poll`, {});
+    expect(poll.statusCode).toBe(409);
+    expect(poll.json().detail).toMatch(/real-time endpoint/);
     // An http connection is never used for batch files: the practice has no connection to upload over.
     const upload = await admin.post('/api/batches/999999/upload', {});
     expect(upload.statusCode).toBe(404);

@@ -4,6 +4,7 @@ import { ADMINS, OFFICE } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { conflict } from '../shared/problem.ts';
 import { closed, Id } from '../shared/schema.ts';
 import {
   confirmHostKey,
@@ -229,7 +230,11 @@ export function registerClearinghouseRoutes(
     async (request, reply) => {
       const { practiceId, id } = request.params;
       requirePracticeInScope(request, practiceId);
-      await connectionRow(db, practiceId, id);
+      const row = await connectionRow(db, practiceId, id);
+      if (row.kind === 'http')
+        throw conflict(
+          `${row.name} is a real-time endpoint: it answers each request at once, with no files to poll`,
+        );
       const actor = actorOf(request);
       const jobId = await queue.enqueue(
         'clearinghouse.poll',
