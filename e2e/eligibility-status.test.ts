@@ -26,6 +26,7 @@ import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts
 // sandbox answers over a folder connection; the test runs its rounds and the server's poll, as the
 // sandbox process and the clearinghouse.poll schedule would.
 const TERMINATED_MEMBER = 'TERMINATED1'; // the default scenario: coverage ended 2026-01-31
+const UNKNOWN_MEMBER = 'W000000000'; // the default scenario's unknown members: AAA 75
 const SANDBOX_CASES = /^(TERMINATED|COBPRIMARY|HIGHDEDUCT|OOPMET)/; // the sandbox's member file
 
 describe.skipIf(!hasChromium)('eligibility and claim status in the browser (needs /usr/bin/chromium)', () => {
@@ -38,6 +39,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   let ended: { patientId: number };
   let visitId: number;
   let otherPrimary: { patientId: number } | undefined;
+  let unknown: { patientId: number; coverageId: number };
   let realtime: RealtimeListener | undefined;
   // The real-time connection's token is sealed with the server's key.
   const previousKey = process.env.CLEANCLAIM_SECRET_KEY;
@@ -71,6 +73,10 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     const plain = rows.filter((r) => !SANDBOX_CASES.test(String(r.member_id)));
     expect(plain.length).toBeGreaterThanOrEqual(2);
     active = { patientId: Number(plain[0]!.patient_id) };
+    const third = plain.find(
+      (r) => r.patient_id !== plain[0]!.patient_id && r.patient_id !== plain[1]!.patient_id,
+    )!;
+    unknown = { patientId: Number(third.patient_id), coverageId: Number(third.id) };
     const terminated = rows.find((r) => r.member_id === TERMINATED_MEMBER);
     const cob = rows.find((r) => r.member_id === 'COBPRIMARY1');
     if (cob) otherPrimary = { patientId: Number(cob.patient_id) };
@@ -245,7 +251,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     await eventually(() => page.getByText('1 not asked').count()).toBe(1);
   });
 
-  it("an administrator sets the payer's eligibility and status days and adds a real-time (HTTP) connection: the next check is answered at once", async () => {
+  it("an administrator sets the payer's eligibility and status days and adds a real-time (HTTP) connection: checks are answered at once (another payer primary, an unknown member rejected)", async () => {
     // The sandbox's real-time endpoint, on the same state as its mailbox (npm start runs it beside).
     realtime = await serveRealtime(sandbox.folders.homeDir, {
       scenario: await loadScenario(),
@@ -299,6 +305,15 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     await eventually(() => summary.locator('.ant-tag').first().textContent()).toBe('Active');
     if (otherPrimary)
       await eventually(() => summary.getByTestId('eligibility-warning').count()).toBeGreaterThan(0);
+
+    // A member ID the payer does not know: rejected (AAA 75), with what the front desk does about it.
+    const patched = await admin.send('PATCH', `/api/coverages/${unknown.coverageId}`, {
+      memberId: UNKNOWN_MEMBER,
+    });
+    expect(patched.status).toBe(200);
+    const rejected = (await checkEligibility(unknown.patientId)).getByTestId('benefits-summary');
+    await eventually(() => rejected.locator('.ant-tag').first().textContent()).toBe('Rejected');
+    expect(await rejected.getByTestId('eligibility-rejection').textContent()).toMatch(/\(75\).*subscriber/i);
     expect(pageErrors).toEqual([]);
   });
 });
