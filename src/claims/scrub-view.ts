@@ -79,12 +79,14 @@ export async function loadScrubContext(
       ),
     );
   const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
-  // The payer's last 271 for this coverage: the scrubber judges the date of service by it.
+  // The payer's last 271 for this coverage and the claim's first date of service: the scrubber judges that date by it.
+  const dates = view.lines.map((l) => l.serviceDate).filter(Boolean);
   const last = await lastEligibilityFor(db, {
     practiceId: row.practiceId,
     patientId: row.patientId,
     payerId: row.payerId,
     coverageId: row.coverageId,
+    ...(dates.length ? { dateOfService: dates.reduce((a, b) => (b < a ? b : a)) } : {}),
   });
   const maxAgeDays = (await payerById(db, row.payerId))?.eligibilityCheckDays ?? null;
   const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;

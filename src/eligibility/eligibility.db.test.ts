@@ -438,6 +438,20 @@ describe('eligibility checks, batches and answers', () => {
     const codes = (c: { findings: { code: string; severity: string }[] }) =>
       c.findings.filter((f) => f.code.startsWith('ELIGIBILITY')).map((f) => `${f.code} ${f.severity}`);
     expect(codes(claim)).toEqual(['ELIGIBILITY-INACTIVE error']);
+    // A newer answer asked for another date (the plan active there) does not speak for this visit:
+    // the answer asked for the visit's own date does.
+    await sql(
+      `insert into eligibility_check (practice_id, patient_id, coverage_id, payer_id, date_of_service,
+         service_types, trace_number, how, state, request, status, summary, answered_at)
+       select e.practice_id, e.patient_id, e.coverage_id, e.payer_id, '2026-12-20', e.service_types,
+              'EL-LATER', 'batch', 'answered', e.request, 'active', a.summary, now() + interval '1 minute'
+         from eligibility_check e,
+              (select summary from eligibility_check where status = 'active' and practice_id = $1 limit 1) a
+        where e.patient_id = $2 and e.status = 'inactive' order by e.id limit 1`,
+      [t.practiceA, ended.patientId],
+    );
+    const again = (await biller.post(`/api/claims/${claim.id}/scrub`, {})).json();
+    expect(codes(again)).toEqual(['ELIGIBILITY-INACTIVE error']);
 
     // A patient with an active answer of 40 days ago: nothing while the payer asks for no check ...
     const active = regular;

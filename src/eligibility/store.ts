@@ -283,8 +283,13 @@ export async function listBatches(db: Executor, scope: readonly number[]): Promi
  */
 export async function lastEligibilityFor(
   db: Executor,
-  q: { practiceId: number; coverageId?: number; patientId: number; payerId: number },
+  q: { practiceId: number; coverageId?: number; patientId: number; payerId: number; dateOfService?: string },
 ): Promise<LastCheck | undefined> {
+  // The answer asked for this date of service, else the one asked for the nearest date: a later
+  // check that found the plan ended says nothing of a visit the plan covered.
+  const nearest = q.dateOfService
+    ? [sql`abs(${eligibilityCheck.dateOfService} - ${q.dateOfService}::date)`]
+    : [];
   const [row] = await db
     .select({ answeredAt: eligibilityCheck.answeredAt, summary: eligibilityCheck.summary })
     .from(eligibilityCheck)
@@ -298,7 +303,7 @@ export async function lastEligibilityFor(
         isNotNull(eligibilityCheck.summary),
       ),
     )
-    .orderBy(desc(eligibilityCheck.answeredAt), desc(eligibilityCheck.id))
+    .orderBy(...nearest, desc(eligibilityCheck.answeredAt), desc(eligibilityCheck.id))
     .limit(1);
   if (!row?.answeredAt) return undefined;
   return { checkedOn: row.answeredAt.toISOString().slice(0, 10), summary: row.summary as EligibilitySummary };
