@@ -24,10 +24,16 @@ describe('demo practice generator', () => {
       expect(isValidNpi(npi)).toBe(true);
   });
 
-  it("gives three patients the payer sandbox's member file cases (coverage ended, another payer primary, high deductible)", () => {
-    const members = demo.patients.flatMap((p) => p.coverages.map((c) => c.memberId));
-    for (const m of ['TERMINATED1', 'COBPRIMARY1', 'HIGHDEDUCT1'])
-      expect(members.filter((x) => x === m)).toHaveLength(1);
+  it('connected to the sandbox, gives three patients its member file cases (coverage ended, another payer primary, high deductible)', () => {
+    const members = (d: typeof demo) => d.patients.flatMap((p) => p.coverages.map((c) => c.memberId));
+    const cases = generateDemo({ ...options, eligibilityCases: true });
+    for (const m of ['TERMINATED1', 'COBPRIMARY1', 'HIGHDEDUCT1']) {
+      expect(members(cases).filter((x) => x === m)).toHaveLength(1);
+      expect(members(demo)).not.toContain(m);
+    }
+    // Nothing else changes: the same patients and visits, three member IDs apart.
+    expect(cases.encounters).toEqual(demo.encounters);
+    expect(members(cases).filter((m, i) => m !== members(demo)[i])).toHaveLength(3);
   });
 
   it("gives each patient a first name that agrees with the patient's sex (box 3, DMG03)", () => {

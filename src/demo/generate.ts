@@ -21,6 +21,11 @@ export interface DemoOptions {
   asOf: string;
   /** A physician group billing CMS-1500s (default) or a hospital billing UB-04s. */
   kind?: 'clinic' | 'hospital';
+  /**
+   * Give three patients the payer sandbox's member file cases (the demo connected to the sandbox);
+   * left out, every member ID is drawn like the others and the sandbox pays them as usual.
+   */
+  eligibilityCases?: boolean;
 }
 
 const PAYERS = [
@@ -255,7 +260,7 @@ export function generateDemo(options: DemoOptions) {
       ? hospitalEncounter(random, patients, options.asOf, PROVIDERS.length)
       : demoEncounter(random, patients, options.asOf),
   );
-  giveEligibilityCases(patients, encounters);
+  if (options.eligibilityCases) giveEligibilityCases(patients, encounters);
   return {
     practice,
     providers,

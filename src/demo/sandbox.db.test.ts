@@ -61,6 +61,16 @@ describe('the demo practices and the payer sandbox', () => {
           url: 'http://127.0.0.1:8099/',
         })),
       );
+      // Each practice has patients carrying the sandbox's member file cases, for eligibility checks.
+      const cases = await database.sql.executeSql(
+        `select member_id, count(distinct practice_id)::int as practices from coverage
+          where member_id in ('TERMINATED1', 'COBPRIMARY1', 'HIGHDEDUCT1') group by member_id order by member_id`,
+      );
+      expect(cases.rows).toEqual([
+        { member_id: 'COBPRIMARY1', practices: 2 },
+        { member_id: 'HIGHDEDUCT1', practices: 2 },
+        { member_id: 'TERMINATED1', practices: 2 },
+      ]);
       const audit = await database.sql.executeSql(
         `select count(*)::int as n from audit_event where entity = 'clearinghouse_connection' and action = 'create'`,
       );

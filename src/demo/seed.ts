@@ -49,7 +49,8 @@ export async function seedDemo(
   adminUserIds: number[],
   onProgress?: (done: number, total: number) => Promise<void>,
 ): Promise<number> {
-  const demo = generateDemo(options);
+  // Connected to the sandbox, three patients carry its member file's cases for eligibility checks.
+  const demo = generateDemo({ ...options, eligibilityCases: options.sandbox !== undefined });
   const total = demo.patients.length + demo.encounters.length;
   // Progress is written outside the transaction: on PGlite a second write would wait for it.
   await onProgress?.(0, total);
