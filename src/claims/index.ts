@@ -44,3 +44,10 @@ export { claimFactsFor, historyFacts, type ClaimFacts, type ClaimFactsQuery } fr
 export { notDueBecause, type StatusCandidate } from './status/select.ts';
 export { statusCandidates } from './status/batch.ts';
 export { claimAmounts, paidClaimLines, rejectedClaims } from './queue-reads.ts';
+export {
+  claimForLetter,
+  noteOnClaim,
+  replaceStoredClaim,
+  type ClaimForLetter,
+} from './correspondence.ts';
+export type { ReplacementInput } from './replace.ts';

@@ -37,3 +37,5 @@ export { planProviderAdjustments, PLB_REASONS, type PayerContext } from './plb.t
 export { allocate } from './allocate.ts';
 export { REMIT_PROBLEMS, type RemitProblem, type RemitProblemCode, type RemitWhere } from './problems.ts';
 export { importEra, type ImportOptions } from './import.ts';
+// The EOB of a claim (every 835 claim payment on it): an appeal cites the payer's claim number.
+export { claimPaymentsOfClaim } from './views.ts';
