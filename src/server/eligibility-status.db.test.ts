@@ -45,6 +45,8 @@ describe('eligibility and claim status, the whole cycle on demo data', () => {
   const home = mkdtempSync(join(tmpdir(), 'cleanclaim-eligibility-cycle-'));
   const previousKey = process.env.CLEANCLAIM_SECRET_KEY;
   const sql = (q: string, p: unknown[] = []) => t.database.sql.executeSql(q, p);
+  // The server's process log: requests are in it, the X12 and member IDs never are.
+  const logLines: string[] = [];
 
   const poll = async () =>
     pollOne(
@@ -95,7 +97,7 @@ describe('eligibility and claim status, the whole cycle on demo data', () => {
 
   beforeAll(async () => {
     process.env.CLEANCLAIM_SECRET_KEY = newSecretKey();
-    t = await startTestApp({ work: true });
+    t = await startTestApp({ work: true, logStream: { write: (line: string) => void logLines.push(line) } });
     practiceId = await seedDemo(
       t.database,
       { ...DEMO_DEFAULTS, patients: 20, encounters: 30, asOf: todayIso() },
@@ -301,6 +303,8 @@ describe('eligibility and claim status, the whole cycle on demo data', () => {
         ['270', null, false],
         ['270', 200, true],
       ]);
+      expect(logLines.some((l) => l.includes('/api/eligibility/checks'))).toBe(true);
+      expect(logLines.filter((l) => /ISA\*|~ST\*27|TERMINATED1|COBPRIMARY1/.test(l))).toEqual([]);
     } finally {
       if (!stopped) await listener.close();
     }
