@@ -261,7 +261,7 @@ export function registerAppealRoutes(app: FastifyInstance, db: Db, lookups: () =
       schema: {
         tags,
         summary:
-          'Make the appeal’s PDF (letterhead, letter, enclosures) from its letter as it stands, and store it',
+          'Make the appeal’s PDF (letterhead, letter, enclosures) from its letter as it stands and store it: the PDF comes back, or the appeal when JSON is asked for (the web UI then downloads it)',
         params: ById,
       },
     },
@@ -269,6 +269,10 @@ export function registerAppealRoutes(app: FastifyInstance, db: Db, lookups: () =
       const pdf = await db.transaction((tx) =>
         makeAppealPdf(tx, request.params.id, env(request), new Date()),
       );
+      if (request.headers.accept?.includes('application/json')) {
+        const [item] = await listAppeals(db, request.practiceScope, { id: request.params.id });
+        return item;
+      }
       reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="appeal-${request.params.id}.pdf"`);

@@ -290,7 +290,7 @@ async function markDenialAppealed(tx: Executor, denialId: number, env: AppealEnv
 export async function listAppeals(
   db: Executor,
   scope: number[],
-  filter: { claimId?: number; denialId?: number },
+  filter: { claimId?: number; denialId?: number; id?: number },
 ): Promise<AppealView[]> {
   const { pdf, ...columns } = getTableColumns(appeal);
   return db
@@ -301,6 +301,7 @@ export async function listAppeals(
         inArray(appeal.practiceId, scope.length ? scope : [-1]),
         filter.claimId ? eq(appeal.claimId, filter.claimId) : undefined,
         filter.denialId ? eq(appeal.denialId, filter.denialId) : undefined,
+        filter.id ? eq(appeal.id, filter.id) : undefined,
       ),
     )
     .orderBy(desc(appeal.level), asc(appeal.id))

@@ -15,6 +15,7 @@ import { ClaimBatchNotice } from './ClaimBatchNotice.tsx';
 import { ClaimHistory } from './ClaimHistory.tsx';
 import { ClaimStatusInquiries } from './ClaimStatusInquiries.tsx';
 import { ClaimEob } from '../remits/ClaimEob.tsx';
+import { ClaimAppealsCard } from '../denials/appeals/ClaimAppealsCard.tsx';
 import { isEditable, MANUAL_MOVES, STATE_COLORS, stateLabel } from './claim-states.ts';
 import { findingsByBox } from './finding-boxes.ts';
 import { FindingsContext, BoxFindings, type FindingsAt } from './FormBox.tsx';
@@ -177,6 +178,7 @@ export function ClaimDetailPage() {
             <Flex vertical gap="middle">
               <ClaimAcknowledgments claimId={claim.id} version={claim.state} />
               <ClaimStatusInquiries claimId={claim.id} version={claim.state} />
+              <ClaimAppealsCard claimId={claim.id} />
               <ClaimHistory claim={claim} />
             </Flex>
           </Col>
