@@ -43,7 +43,7 @@ export {
 export { claimFactsFor, historyFacts, type ClaimFacts, type ClaimFactsQuery } from './dashboard-facts.ts';
 export { notDueBecause, type StatusCandidate } from './status/select.ts';
 export { statusCandidates } from './status/batch.ts';
-export { claimAmounts, paidClaimLines, rejectedClaims } from './queue-reads.ts';
+export { claimAmounts, claimLineOf, paidClaimLines, rejectedClaims } from './queue-reads.ts';
 export {
   claimForLetter,
   noteOnClaim,

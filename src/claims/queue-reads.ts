@@ -77,3 +77,16 @@ export async function claimAmounts(db: Executor, claimIds: readonly number[]) {
     .from(claim)
     .where(inArray(claim.id, [...claimIds]));
 }
+
+/** A claim line's claim and the encounter line it bills (the line a write-off is posted against). */
+export async function claimLineOf(db: Executor, claimLineId: number) {
+  const [row] = await db
+    .select({
+      claimId: claimLine.claimId,
+      serviceLineId: claimLine.serviceLineId,
+      lineNumber: claimLine.lineNumber,
+    })
+    .from(claimLine)
+    .where(eq(claimLine.id, claimLineId));
+  return row;
+}

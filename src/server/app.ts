@@ -31,6 +31,8 @@ import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
 import { registerRemitRoutes } from '../remits/routes.ts';
 import { registerDenialRoutes } from '../denials/routes.ts';
+import { registerWorkQueueRoutes } from '../denials/work-queue-routes.ts';
+import { registerWriteOffRoutes } from '../ledger/write-off-routes.ts';
 import { registerAppealRoutes } from '../denials/appeal-routes.ts';
 import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
@@ -180,6 +182,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerArRoutes(app, database.db);
   registerRemitRoutes(app, database.db, claimLookups);
   registerDenialRoutes(app, database.db);
+  registerWorkQueueRoutes(app, database.db);
+  registerWriteOffRoutes(app, database.db);
   registerAppealRoutes(app, database.db, claimLookups);
   registerClaimStatusRoutes(app, database.db, queue);
   // A 270 goes out under the claims' ISA ids, real-time when the practice has an http connection;
