@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { payerNames } from '../payers/index.ts';
 import { providersByIds } from '../practices/index.ts';
@@ -112,7 +112,6 @@ export async function claimFactsFor(db: Executor, q: ClaimFactsQuery): Promise<C
       payerId: claim.payerId,
       providerId: claim.renderingProviderId,
       frequencyCode: claim.frequencyCode,
-      replaced: sql<boolean>`exists (select 1 from ${claim} r where r.original_claim_id = ${claim.id})`,
     })
     .from(claim)
     .where(
@@ -126,6 +125,7 @@ export async function claimFactsFor(db: Executor, q: ClaimFactsQuery): Promise<C
   const ids = claims.map((c) => c.id);
   const events = new Map<number, ClaimEventFact[]>();
   const lines = new Map<number, { claimLineId: number; procedureCode: string }[]>();
+  const replaced = new Set<number>();
   for (let i = 0; i < ids.length; i += 5000) {
     const slice = ids.slice(i, i + 5000);
     const eventRows = await db
@@ -152,6 +152,11 @@ export async function claimFactsFor(db: Executor, q: ClaimFactsQuery): Promise<C
       .from(claimLine)
       .where(inArray(claimLine.claimId, slice))
       .orderBy(claimLine.id);
+    const replacements = await db
+      .selectDistinct({ originalClaimId: claim.originalClaimId })
+      .from(claim)
+      .where(inArray(claim.originalClaimId, slice));
+    for (const r of replacements) replaced.add(r.originalClaimId!);
     for (const l of lineRows)
       lines.set(l.claimId, [
         ...(lines.get(l.claimId) ?? []),
@@ -180,7 +185,7 @@ export async function claimFactsFor(db: Executor, q: ClaimFactsQuery): Promise<C
       providerName: providers.get(c.providerId) ?? `Provider ${c.providerId}`,
       procedureCodes: [...new Set(own.map((l) => l.procedureCode).filter(Boolean))],
       lineProcedures: own,
-      ...historyFacts(events.get(c.id) ?? [], c.frequencyCode, c.replaced),
+      ...historyFacts(events.get(c.id) ?? [], c.frequencyCode, replaced.has(c.id)),
     };
   });
 }
