@@ -31,7 +31,10 @@ import { registerStatementRoutes } from '../ledger/statements/routes.ts';
 import { registerArRoutes } from '../ledger/ar/routes.ts';
 import { registerRemitRoutes } from '../remits/routes.ts';
 import { registerDenialRoutes } from '../denials/routes.ts';
+import { registerWorkQueueRoutes } from '../denials/work-queue-routes.ts';
+import { registerWriteOffRoutes } from '../ledger/write-off-routes.ts';
 import { registerDashboardRoutes } from '../denials/dashboard-routes.ts';
+import { registerAppealRoutes } from '../denials/appeal-routes.ts';
 import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
 import { registerEligibilityRoutes } from '../eligibility/routes.ts';
@@ -180,7 +183,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerArRoutes(app, database.db);
   registerRemitRoutes(app, database.db, claimLookups);
   registerDenialRoutes(app, database.db);
+  registerWorkQueueRoutes(app, database.db);
+  registerWriteOffRoutes(app, database.db);
   registerDashboardRoutes(app, database.db);
+  registerAppealRoutes(app, database.db, claimLookups);
   registerClaimStatusRoutes(app, database.db, queue);
   // A 270 goes out under the claims' ISA ids, real-time when the practice has an http connection;
   // a written batch is queued for upload at once (eligibility imports neither claims nor the clearinghouse).
