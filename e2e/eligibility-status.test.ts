@@ -35,10 +35,9 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   let page: Page;
   let sandbox: Sandbox;
   const pageErrors: string[] = [];
-  let active: { patientId: number };
+  let active: { patientId: number; coverageId: number };
   let ended: { patientId: number };
   let visitId: number;
-  let otherPrimary: { patientId: number } | undefined;
   let unknown: { patientId: number; coverageId: number };
   let realtime: RealtimeListener | undefined;
   // The real-time connection's token is sealed with the server's key.
@@ -72,14 +71,12 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     );
     const plain = rows.filter((r) => !SANDBOX_CASES.test(String(r.member_id)));
     expect(plain.length).toBeGreaterThanOrEqual(2);
-    active = { patientId: Number(plain[0]!.patient_id) };
+    active = { patientId: Number(plain[0]!.patient_id), coverageId: Number(plain[0]!.id) };
     const third = plain.find(
       (r) => r.patient_id !== plain[0]!.patient_id && r.patient_id !== plain[1]!.patient_id,
     )!;
     unknown = { patientId: Number(third.patient_id), coverageId: Number(third.id) };
     const terminated = rows.find((r) => r.member_id === TERMINATED_MEMBER);
-    const cob = rows.find((r) => r.member_id === 'COBPRIMARY1');
-    if (cob) otherPrimary = { patientId: Number(cob.patient_id) };
     ended = { patientId: Number((terminated ?? plain[1]!).patient_id) };
     if (!terminated) {
       const patched = await admin.send('PATCH', `/api/coverages/${Number(plain[1]!.id)}`, {
@@ -296,15 +293,17 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     expect(await edit.getByLabel('Token or password (optional)').inputValue()).toBe('');
     await edit.getByRole('button', { name: 'Cancel' }).click();
 
-    // Another payer primary (the demo's COBPRIMARY1) when the demo has that member, else the plain plan.
-    const patientId = (otherPrimary ?? active).patientId;
-    const card = await checkEligibility(patientId);
+    // The payer now says another payer is primary for the plain plan's member (COBPRIMARY1).
+    const cob = await admin.send('PATCH', `/api/coverages/${active.coverageId}`, { memberId: 'COBPRIMARY1' });
+    expect(cob.status).toBe(200);
+    const card = await checkEligibility(active.patientId);
     const history = card.getByTestId('eligibility-history');
     expect(await history.locator('tbody tr.ant-table-row').first().textContent()).toContain('realtime');
     const summary = card.getByTestId('benefits-summary');
     await eventually(() => summary.locator('.ant-tag').first().textContent()).toBe('Active');
-    if (otherPrimary)
-      await eventually(() => summary.getByTestId('eligibility-warning').count()).toBeGreaterThan(0);
+    await eventually(() => summary.getByTestId('eligibility-warning').allTextContents()).toContainEqual(
+      expect.stringMatching(/another payer/i),
+    );
 
     // A member ID the payer does not know: rejected (AAA 75), with what the front desk does about it.
     const patched = await admin.send('PATCH', `/api/coverages/${unknown.coverageId}`, {

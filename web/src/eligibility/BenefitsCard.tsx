@@ -109,7 +109,15 @@ export function BenefitsCard({ patient }: { patient: Patient }) {
     }
   };
 
-  const current = checks?.find((c) => c.id === shown) ?? checks?.[0];
+  const listed = checks?.find((c) => c.id === shown) ?? checks?.[0];
+  // The shown check in full: the list leaves out the visit's estimate (and the raw files).
+  const [detail, setDetail] = useState<CheckView>();
+  const answeredAt = listed?.answeredAt;
+  useEffect(() => {
+    if (!listed) return;
+    api.get<CheckView>(`/api/eligibility/checks/${listed.id}`).then(setDetail, () => setDetail(undefined));
+  }, [listed?.id, answeredAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  const current = listed && detail?.id === listed.id ? { ...listed, estimate: detail.estimate } : listed;
   return (
     <Card
       size="small"
