@@ -32,16 +32,6 @@ export async function denialOfClaim(db: Executor, denialId: number, claimId: num
   return row;
 }
 
-/** A denial in the user's practices (the corrected-claim action starts from one). */
-export async function denialInScope(db: Executor, denialId: number, scope: number[]): Promise<DenialRecord> {
-  const [row] = await db
-    .select()
-    .from(denial)
-    .where(and(eq(denial.id, denialId), inArray(denial.practiceId, scope.length ? scope : [-1])));
-  if (!row) throw notFound('denial');
-  return row;
-}
-
 export async function appealContext(
   db: Executor,
   claimId: number,

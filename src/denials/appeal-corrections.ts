@@ -4,9 +4,9 @@
 import { replaceStoredClaim, type ClaimLookups } from '../claims/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { conflict } from '../shared/problem.ts';
-import { appealContext, denialInScope } from './appeal-context.ts';
+import { appealContext } from './appeal-context.ts';
 import type { AppealEnv } from './appeals.ts';
-import { resolveDenialIn } from './store.ts';
+import { denialById, resolveDenialIn } from './store.ts';
 
 export async function correctFromDenial(
   tx: Executor,
@@ -15,7 +15,7 @@ export async function correctFromDenial(
   env: AppealEnv & { lookups: ClaimLookups },
   now: Date,
 ) {
-  const denied = await denialInScope(tx, denialId, env.scope);
+  const denied = await denialById(tx, denialId, env.scope);
   const ctx = await appealContext(tx, denied.claimId, denied.id, env.scope);
   if (!ctx.payerClaimNumber)
     throw conflict(

@@ -1,6 +1,7 @@
 // An appeal letter from its template: pure, given the claim, patient, provider, payer, denial,
 // the documents the biller chose and today. A placeholder the filler does not know is reported,
 // never printed blank; one with no value on file is marked in the letter for the biller.
+import type { ClaimForLetter } from '../claims/index.ts';
 import { formatUsd } from '../shared/money.ts';
 import { appealProblem, type AppealProblem } from './appeal-problems.ts';
 
@@ -27,14 +28,7 @@ export interface AppealLetterInput {
     priorAuthorization: string | null;
     diagnoses: string[];
     totalChargeCents: number;
-    lines: {
-      lineNumber: number;
-      serviceDate: string;
-      procedureCode: string;
-      modifiers: string[];
-      units: string;
-      chargeCents: number;
-    }[];
+    lines: ClaimForLetter['lines'];
   };
   /** The denial appealed; null for an appeal of the claim as a whole. */
   denial: {
