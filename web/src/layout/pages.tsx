@@ -23,7 +23,7 @@ import {
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ADMINS, CLINICAL, EVERYONE, MANAGERS, OFFICE, type Role } from '../../../src/auth/roles.ts';
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
 import { JobsPage } from '../admin/JobsPage.tsx';
@@ -56,6 +56,9 @@ import { InboxPage } from '../clearinghouse/InboxPage.tsx';
 import { EligibilityPage } from '../eligibility/EligibilityPage.tsx';
 import { FollowUpsPage } from '../followups/FollowUpsPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
+
+// The dashboard's chart library is large: its page loads on first visit.
+const DashboardPage = lazy(() => import('../denials/DashboardPage.tsx'));
 
 /**
  * Every page, the roles it needs (the same lists the server's routes declare, src/auth/roles.ts)
@@ -179,6 +182,18 @@ export const PAGES: PageDef[] = [
     element: <FollowUpsPage />,
     group: 'Workflows',
     icon: <PhoneOutlined />,
+  },
+  {
+    path: '/denials/dashboard',
+    label: 'Denials dashboard',
+    roles: OFFICE,
+    element: (
+      <Suspense fallback={null}>
+        <DashboardPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <BarChartOutlined />,
   },
   {
     path: '/inbox',
