@@ -14,6 +14,8 @@ export interface ClaimLabel {
   patientName: string;
   payerId: number;
   payerName: string;
+  renderingProviderId: number;
+  totalChargeCents: number;
 }
 
 /** The labels of these claims; unknown ids are left out. */
@@ -28,6 +30,8 @@ export async function claimLabels(db: Executor, claimIds: readonly number[]): Pr
       patientId: claim.patientId,
       patientName: patientFieldsOf(claim.patientId).name,
       payerId: claim.payerId,
+      renderingProviderId: claim.renderingProviderId,
+      totalChargeCents: claim.totalChargeCents,
     })
     .from(claim)
     .where(inArray(claim.id, [...new Set(claimIds)]));

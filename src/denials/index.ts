@@ -1,6 +1,14 @@
 // What other domains use of denials: posting an 835 opens one per denied service line; a 277 that
 // needs action puts the claim on the follow-up queue.
-export { openDenials, listDenials, type NewDenial, type DenialRow } from './store.ts';
+export {
+  openDenials,
+  openRejectionDenial,
+  listDenials,
+  resolveDenialIn,
+  type NewDenial,
+  type Rejection,
+  type DenialRow,
+} from './store.ts';
 export {
   openFollowUp,
   listFollowUps,

@@ -653,3 +653,22 @@ export function checkMappingRow(r: MappingRow): string | undefined {
   if (!r.explanation.trim()) return 'the explanation is empty';
   return undefined;
 }
+
+/**
+ * A claim the payer's front end rejected (277CA or 277): never adjudicated, so nothing to appeal;
+ * the category is read from the status words, the next step is always to correct and resend.
+ */
+export function rejectionReading(statusCode: string, text: string): Omit<DenialReading, 'row'> {
+  const category: DenialCategory = /subscriber|insured|patient|member|eligib|coverage|policy/i.test(text)
+    ? 'eligibility'
+    : /procedure|diagnosis|modifier|revenue code|place of service|\bcode\b/i.test(text)
+      ? 'coding'
+      : /duplicate/i.test(text)
+        ? 'duplicate'
+        : 'missing-information';
+  return {
+    category,
+    action: 'correct-resubmit',
+    explanation: `Rejected before the payer looked at it (${statusCode}${text ? `: ${text}` : ''}). The claim was never received for payment: correct it and send it again soon, as the filing limit keeps running.`,
+  };
+}

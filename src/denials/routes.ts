@@ -1,5 +1,5 @@
-// The denials queue (issue 12: the record and its list; working a denial comes later) and the
-// follow-up queue (issue 14: claims a 277 says need action), for billers, managers and administrators.
+// The follow-up queue (issue 14: claims a 277 says need action), for billers, managers and
+// administrators. The denial queue itself is in queue-routes.ts.
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { OFFICE } from '../auth/roles.ts';
@@ -7,7 +7,6 @@ import type { Db } from '../db/connection.ts';
 import { actorOf } from '../http/access.ts';
 import { closed, Id } from '../shared/schema.ts';
 import { closeFollowUp, listFollowUps } from './follow-ups.ts';
-import { listDenials } from './store.ts';
 
 const FollowUpItem = Type.Object({
   id: Type.Integer(),
@@ -29,29 +28,6 @@ const FollowUpItem = Type.Object({
 });
 
 export function registerDenialRoutes(app: FastifyInstance, db: Db): void {
-  app.get<{ Querystring: { practiceId?: number; state?: string } }>(
-    '/api/denials',
-    {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['denials'],
-        summary: 'The denials queue: one row per denied service line, with its group code, CARC and RARCs',
-        querystring: Type.Object({
-          practiceId: Type.Optional(Type.Integer({ minimum: 1 })),
-          state: Type.Optional(Type.String({ maxLength: 20 })),
-        }),
-      },
-    },
-    async (request) => {
-      const scope = request.query.practiceId
-        ? request.practiceScope.filter((p) => p === request.query.practiceId)
-        : request.practiceScope;
-      return {
-        items: await listDenials(db, scope, request.query.state ? { state: request.query.state } : {}),
-      };
-    },
-  );
-
   app.get<{ Querystring: { practiceId?: number; queue?: string; state?: string; claimId?: number } }>(
     '/api/follow-ups',
     {

@@ -150,8 +150,10 @@ async function postRound(
         reasonCode: d.reasonCode,
         remarkCodes: d.remarkCodes,
         amountCents: d.deniedCents,
+        remittanceDate: effectiveDate,
       }));
     }),
+    actor,
   );
   await moveClaimsByRemittance(
     tx,

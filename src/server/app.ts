@@ -35,6 +35,7 @@ import { registerWorkQueueRoutes } from '../denials/work-queue-routes.ts';
 import { registerWriteOffRoutes } from '../ledger/write-off-routes.ts';
 import { registerDashboardRoutes } from '../denials/dashboard-routes.ts';
 import { registerAppealRoutes } from '../denials/appeal-routes.ts';
+import { registerDenialQueueRoutes } from '../denials/queue-routes.ts';
 import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
 import { registerEligibilityRoutes } from '../eligibility/routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWriteOffRoutes(app, database.db);
   registerDashboardRoutes(app, database.db);
   registerAppealRoutes(app, database.db, claimLookups);
+  registerDenialQueueRoutes(app, database.db);
   registerClaimStatusRoutes(app, database.db, queue);
   // A 270 goes out under the claims' ISA ids, real-time when the practice has an http connection;
   // a written batch is queued for upload at once (eligibility imports neither claims nor the clearinghouse).

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../audit/index.ts';
 import type { Db, Executor } from '../../db/connection.ts';
+import { openRejectionDenial } from '../../denials/index.ts';
 import { acknowledgment, claimAcknowledgment } from '../ack-tables.ts';
 import { markBatchSentIn, unsentBatchesOf } from '../batch-delivery.ts';
 import { batchClaim, submissionBatch } from '../batch-tables.ts';
@@ -210,6 +211,23 @@ export async function applyAcknowledgmentIn(
       }
     }
   }
+  // A claim the payer's front end rejected is a denial to work: categorised, with its next step.
+  if (plan.kind === '277CA')
+    for (const c of plan.claims.filter((x) => x.status === 'rejected')) {
+      const first = c.reasons[0];
+      await openRejectionDenial(
+        tx,
+        {
+          practiceId,
+          claimId: c.claimId,
+          source: '277CA',
+          statusCode: first?.code.replace(/^STC\s+/, '') || 'rejected',
+          text: c.reasons.map((x) => x.text).join('; '),
+          rejectedOn: file.receivedAt.toISOString().slice(0, 10),
+        },
+        actor,
+      );
+    }
   await recordAudit(tx, actor, {
     practiceId,
     action: 'create',

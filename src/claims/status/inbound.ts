@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../audit/index.ts';
 import type { Executor } from '../../db/connection.ts';
-import { openFollowUp } from '../../denials/index.ts';
+import { openFollowUp, openRejectionDenial } from '../../denials/index.ts';
 import { describeLocation, ProblemError } from '../../shared/problem.ts';
 import {
   parse277,
@@ -226,6 +226,20 @@ export async function applyClaimStatusIn(
         );
         answered.followUpId = item.id;
         if (item.opened) out.followUpsOpened += 1;
+        // A denial or front-end rejection is also a denial to work (categorised, with its next step).
+        if (/^(F2|A[3678]):/.test(action.reasonCode))
+          await openRejectionDenial(
+            tx,
+            {
+              practiceId: file.practiceId,
+              claimId: inquiry.claimId,
+              source: '277',
+              statusCode: action.reasonCode,
+              text: action.reason,
+              rejectedOn: now.toISOString().slice(0, 10),
+            },
+            actor,
+          );
       }
       out.answered.push(answered);
     }
