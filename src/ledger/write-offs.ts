@@ -12,18 +12,9 @@ import { todayIso } from '../shared/dates.ts';
 import { lineBalances } from './balances.ts';
 import { postEntries } from './store.ts';
 import { writeOffRequest } from './tables.ts';
+import { WRITE_OFF_REASONS } from './write-off-reasons.ts';
 
-export const WRITE_OFF_REASONS = [
-  'small-balance',
-  'timely-filing',
-  'bundled',
-  'non-covered',
-  'bad-debt',
-  'charity',
-  'administrative',
-  'contractual-other',
-] as const;
-export type WriteOffReason = (typeof WRITE_OFF_REASONS)[number];
+export { WRITE_OFF_REASONS, type WriteOffReason } from './write-off-reasons.ts';
 
 export type WriteOffRow = typeof writeOffRequest.$inferSelect;
 

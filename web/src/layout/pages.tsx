@@ -55,6 +55,9 @@ import { ConnectionsPage } from '../clearinghouse/ConnectionsPage.tsx';
 import { InboxPage } from '../clearinghouse/InboxPage.tsx';
 import { EligibilityPage } from '../eligibility/EligibilityPage.tsx';
 import { FollowUpsPage } from '../followups/FollowUpsPage.tsx';
+import { WorkQueuesPage } from '../denials/WorkQueuesPage.tsx';
+import { PendingWriteOffsPage } from '../denials/PendingWriteOffsPage.tsx';
+import { AppealTemplatesPage } from '../denials/appeals/AppealTemplatesPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
 
 // The dashboard's chart library is large: its page loads on first visit.
@@ -184,6 +187,22 @@ export const PAGES: PageDef[] = [
     icon: <PhoneOutlined />,
   },
   {
+    path: '/work-queues',
+    label: 'Work queues',
+    roles: OFFICE,
+    element: <WorkQueuesPage />,
+    group: 'Workflows',
+    icon: <PhoneOutlined />,
+  },
+  {
+    path: '/write-offs',
+    label: 'Write-off approvals',
+    roles: MANAGERS,
+    element: <PendingWriteOffsPage />,
+    group: 'Workflows',
+    icon: <AuditOutlined />,
+  },
+  {
     path: '/denials/dashboard',
     label: 'Denials dashboard',
     roles: OFFICE,
@@ -194,6 +213,14 @@ export const PAGES: PageDef[] = [
     ),
     group: 'Workflows',
     icon: <BarChartOutlined />,
+  },
+  {
+    path: '/appeal-templates',
+    label: 'Appeal templates',
+    roles: OFFICE,
+    element: <AppealTemplatesPage />,
+    group: 'Practice setup',
+    icon: <ProfileOutlined />,
   },
   {
     path: '/inbox',
