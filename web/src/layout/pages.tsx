@@ -55,7 +55,6 @@ import { ConnectionsPage } from '../clearinghouse/ConnectionsPage.tsx';
 import { InboxPage } from '../clearinghouse/InboxPage.tsx';
 import { EligibilityPage } from '../eligibility/EligibilityPage.tsx';
 import { FollowUpsPage } from '../followups/FollowUpsPage.tsx';
-import { AppealTemplatesPage } from '../denials/appeals/AppealTemplatesPage.tsx';
 import { WorkQueuesPage } from '../denials/WorkQueuesPage.tsx';
 import { PendingWriteOffsPage } from '../denials/PendingWriteOffsPage.tsx';
 import { AppealTemplatesPage } from '../denials/appeals/AppealTemplatesPage.tsx';
@@ -214,14 +213,6 @@ export const PAGES: PageDef[] = [
     ),
     group: 'Workflows',
     icon: <BarChartOutlined />,
-  },
-  {
-    path: '/appeal-templates',
-    label: 'Appeal templates',
-    roles: OFFICE,
-    element: <AppealTemplatesPage />,
-    group: 'Practice setup',
-    icon: <ProfileOutlined />,
   },
   {
     path: '/appeal-templates',
