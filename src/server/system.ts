@@ -14,6 +14,8 @@ import { noCodesetsMessage } from '../codesets/release/missing.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { scheduleClearinghousePolls } from '../clearinghouse/schedule.ts';
 import { scheduleStatusInquiries } from '../claims/index.ts';
+import { REFRESH_QUEUES_JOB } from '../denials/work-queue-refresh.ts';
+import { scheduleDaily } from '../jobs/daily.ts';
 import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
@@ -131,10 +133,17 @@ export async function startQueue(
     const stopPolls = scheduleClearinghousePolls(queue, Number(process.env.CLEANCLAIM_POLL_SECONDS ?? 60));
     // The daily 276s for claims waiting too long for their 835 (CLEANCLAIM_STATUS_HOUR UTC, -1 turns it off).
     const stopStatus = scheduleStatusInquiries(queue, Number(process.env.CLEANCLAIM_STATUS_HOUR ?? 6));
+    // The work queues rebuilt each day (CLEANCLAIM_QUEUES_HOUR UTC, default 5; -1 turns it off).
+    const stopQueues = scheduleDaily(
+      queue,
+      REFRESH_QUEUES_JOB,
+      Number(process.env.CLEANCLAIM_QUEUES_HOUR ?? 5),
+    );
     const stop = queue.stop.bind(queue);
     queue.stop = async () => {
       stopPolls();
       stopStatus();
+      stopQueues();
       await stop();
     };
   }
