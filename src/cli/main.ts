@@ -13,6 +13,7 @@ import { registerSandboxCommand } from './sandbox.ts';
 import { registerEligibilityParseCommand, registerStatusParseCommand } from './eligibility-parse.ts';
 import { registerStatusCommands } from './status.ts';
 import { registerEligibilityCommands } from './eligibility.ts';
+import { registerDenialCommands } from './denials.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -43,6 +44,7 @@ registerEligibilityParseCommand(program);
 registerStatusParseCommand(program);
 registerStatusCommands(program);
 registerEligibilityCommands(program);
+registerDenialCommands(program);
 
 try {
   await program.parseAsync(process.argv);

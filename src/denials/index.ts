@@ -17,3 +17,6 @@ export {
   type NewFollowUp,
   type FollowUpView,
 } from './follow-ups.ts';
+// The RARC list: read from X12's CSV layout and imported (the CLI's `denials rarc import`).
+export { readRarcCsv, type RemarkCodeRecord } from './rarc.ts';
+export { importRemarkCodes } from './mapping-store.ts';
