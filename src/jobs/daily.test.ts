@@ -9,7 +9,7 @@ describe('daily jobs', () => {
 
   it('queues the job at the hour, and nothing with a negative hour', () => {
     vi.useFakeTimers({ now: new Date('2026-06-01T04:00:00Z') });
-    const enqueue = vi.fn(() => Promise.resolve('1'));
+    const enqueue = vi.fn((_job: string, ..._rest: unknown[]) => Promise.resolve('1'));
     const stop = scheduleDaily({ enqueue } as never, 'denials.refresh-queues', 5);
     scheduleDaily({ enqueue } as never, 'x', -1);
     vi.advanceTimersByTime(3_600_000);
