@@ -68,6 +68,7 @@ function RateLine({
       {...(series ? { colorField: 'label' } : {})}
       height={240}
       axis={{ y: { title: '%' } }}
+      scale={{ y: { domainMin: 0, domainMax: 100 } }}
       point={{ shapeField: 'circle', sizeField: 3 }}
     />
   );
