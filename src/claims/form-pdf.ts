@@ -1,3 +1,5 @@
+import { startPdf } from '../shared/pdf.ts';
+
 /** Options both printed claim forms take: the CMS-1500 and the UB-04. */
 export interface FormPdfOptions {
   /** 'none': data only, for pre-printed forms; 'form': also a light outline for plain paper */
@@ -21,26 +23,13 @@ export async function renderFormPdf<Page>(
   draw: (doc: PDFKit.PDFDocument, page: Page, dx: number, dy: number) => void,
   outline: (doc: PDFKit.PDFDocument) => void,
 ): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const size = [form.width, form.height];
-  const doc = new PDFDocument({
+  const size: [number, number] = [form.width, form.height];
+  const { doc, done } = await startPdf({
+    title: form.title,
     size,
-    margin: 0,
     autoFirstPage: false,
-    compress: options.compress ?? true,
-    info: {
-      Title: form.title,
-      Creator: 'cleanclaim',
-      Producer: 'cleanclaim',
-      CreationDate: options.creationDate,
-      ModDate: options.creationDate,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    creationDate: options.creationDate,
+    ...(options.compress === undefined ? {} : { compress: options.compress }),
   });
   for (const page of form.pages) {
     doc.addPage({ size, margin: 0 });

@@ -1,5 +1,6 @@
 // A patient payment's receipt on US Letter: practice header, who paid, how much and how, and
 // which visits' lines it paid (what is left is a credit on the account).
+import { startPdf } from '../shared/pdf.ts';
 import { money, usDate } from './statements/statement-pdf.ts';
 
 export interface Receipt {
@@ -50,24 +51,10 @@ export async function renderReceiptPdf(
   r: Receipt,
   options: { creationDate: Date; compress?: boolean },
 ): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: [WIDTH, HEIGHT],
-    margin: 0,
-    compress: options.compress ?? true,
-    info: {
-      Title: `Receipt ${r.payment.id}`,
-      Creator: 'cleanclaim',
-      Producer: 'cleanclaim',
-      CreationDate: options.creationDate,
-      ModDate: options.creationDate,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = await startPdf({
+    title: `Receipt ${r.payment.id}`,
+    creationDate: options.creationDate,
+    ...(options.compress === undefined ? {} : { compress: options.compress }),
   });
   const at = (s: string, x: number, y: number) => doc.text(s, x, y, { lineBreak: false });
   const right = (s: string, x: number, y: number) => at(s, x - doc.widthOfString(s), y);

@@ -10,6 +10,8 @@ export interface PdfStart {
   compress?: boolean;
   size?: [number, number];
   margin?: number;
+  /** false: the caller adds each page (a statement run, a form's pages). */
+  autoFirstPage?: boolean;
 }
 
 export async function startPdf(o: PdfStart): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
@@ -17,6 +19,7 @@ export async function startPdf(o: PdfStart): Promise<{ doc: PDFKit.PDFDocument; 
   const doc = new PDFDocument({
     size: o.size ?? [612, 792],
     margin: o.margin ?? 0,
+    autoFirstPage: o.autoFirstPage ?? true,
     compress: o.compress ?? true,
     info: {
       Title: o.title,

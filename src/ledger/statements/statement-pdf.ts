@@ -1,4 +1,5 @@
 import type { Cents } from '../../shared/money.ts';
+import { startPdf } from '../../shared/pdf.ts';
 import type { Statement, StatementAddress, StatementLineInput } from './statement.ts';
 
 // A patient statement on US Letter: practice header, mail-to, the visits' lines, totals, aging,
@@ -33,29 +34,16 @@ export async function renderStatementsPdf(
   statements: Statement[],
   options: StatementPdfOptions,
 ): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const title =
     statements.length === 1
       ? `Statement ${statements[0]!.patient.accountNumber} ${statements[0]!.statementDate}`
       : `Patient statements (${statements.length})`;
-  const doc = new PDFDocument({
+  const { doc, done } = await startPdf({
+    title,
     size: [WIDTH, HEIGHT],
-    margin: 0,
     autoFirstPage: false,
-    compress: options.compress ?? true,
-    info: {
-      Title: title,
-      Creator: 'cleanclaim',
-      Producer: 'cleanclaim',
-      CreationDate: options.creationDate,
-      ModDate: options.creationDate,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    creationDate: options.creationDate,
+    ...(options.compress === undefined ? {} : { compress: options.compress }),
   });
   for (const statement of statements)
     for (const page of pagesOf(statement)) {
