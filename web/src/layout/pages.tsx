@@ -47,7 +47,8 @@ import { NotBuiltPage } from '../workflows/NotBuiltPage.tsx';
 import { SubmissionsPage } from '../submissions/SubmissionsPage.tsx';
 import { SubmitterSettingsPage } from '../submissions/SubmitterSettingsPage.tsx';
 import { StatementsPage } from '../statements/StatementsPage.tsx';
-import { DenialsPage } from '../remits/DenialsPage.tsx';
+import { DenialsPage } from '../denials/DenialsPage.tsx';
+import { DenialMappingPage } from '../denials/DenialMappingPage.tsx';
 import { EraFilePage } from '../remits/EraFilePage.tsx';
 import { EraInboxPage } from '../remits/EraInboxPage.tsx';
 import { UnmatchedPage } from '../remits/UnmatchedPage.tsx';
@@ -213,6 +214,14 @@ export const PAGES: PageDef[] = [
     ),
     group: 'Workflows',
     icon: <BarChartOutlined />,
+  },
+  {
+    path: '/denial-mapping',
+    label: 'Denial mapping',
+    roles: MANAGERS,
+    element: <DenialMappingPage />,
+    group: 'Practice setup',
+    icon: <ProfileOutlined />,
   },
   {
     path: '/appeal-templates',
