@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSecretKey } from '../src/clearinghouse/secrets.ts';
+import { todayIso } from '../src/shared/dates.ts';
 import { serveRealtime, type RealtimeListener } from '../src/sandbox/realtime.ts';
 import { loadScenario } from '../src/sandbox/process.ts';
 import { apiAs, claimFor } from './support/api.ts';
@@ -37,7 +38,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   const pageErrors: string[] = [];
   let active: { patientId: number; coverageId: number };
   let ended: { patientId: number };
-  let visitId: number;
+  let visit: { id: number; day: string };
   let unknown: { patientId: number; coverageId: number };
   let realtime: RealtimeListener | undefined;
   // The real-time connection's token is sealed with the server's key.
@@ -61,43 +62,44 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     server = await startServer({ demo: { patients: 8, encounters: 8 } });
     const admin = await apiAs(server.url, ADMIN);
     sandbox = await connectSandbox(server, admin, 14);
-    // A patient with a plain plan, and the demo's member whose plan ended (TERMINATED1; made so
-    // from another patient when the demo has none).
-    const { rows } = await server.database.sql.executeSql(
-      `select patient_id, id, member_id from coverage where practice_id = $1 and priority = 'primary'
-          and effective_date <= current_date and (termination_date is null or termination_date >= current_date)
-        order by patient_id`,
+    // A recent professional visit under a plain plan (within the payer's filing limit): its patient
+    // is the active one, asked about for that visit's date (the estimate prices its lines).
+    const visits = await server.database.sql.executeSql(
+      `select e.id, e.patient_id, e.service_date_from::text as day, c.id as coverage_id from encounter e
+         join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
+          and c.effective_date <= e.service_date_from
+          and (c.termination_date is null or c.termination_date >= current_date)
+        where e.practice_id = $1 and e.institutional is null
+          and c.member_id !~ '^(TERMINATED|COBPRIMARY|HIGHDEDUCT|OOPMET)'
+          and e.service_date_from >= current_date - 60
+        order by e.service_date_from desc limit 1`,
       [server.practiceId],
     );
+    expect(visits.rows).toHaveLength(1);
+    const v = visits.rows[0]!;
+    visit = { id: Number(v.id), day: String(v.day) };
+    active = { patientId: Number(v.patient_id), coverageId: Number(v.coverage_id) };
+    // Two other patients: the demo's member whose plan ended (TERMINATED1; made so from a plain plan
+    // when the demo has none), and one whose member ID the payer will not know.
+    const { rows } = await server.database.sql.executeSql(
+      `select patient_id, id, member_id from coverage where practice_id = $1 and priority = 'primary'
+          and patient_id <> $2 and effective_date <= current_date
+          and (termination_date is null or termination_date >= current_date)
+        order by patient_id`,
+      [server.practiceId, active.patientId],
+    );
     const plain = rows.filter((r) => !SANDBOX_CASES.test(String(r.member_id)));
-    expect(plain.length).toBeGreaterThanOrEqual(2);
-    active = { patientId: Number(plain[0]!.patient_id), coverageId: Number(plain[0]!.id) };
-    const third = plain.find(
-      (r) => r.patient_id !== plain[0]!.patient_id && r.patient_id !== plain[1]!.patient_id,
-    )!;
-    unknown = { patientId: Number(third.patient_id), coverageId: Number(third.id) };
     const terminated = rows.find((r) => r.member_id === TERMINATED_MEMBER);
-    ended = { patientId: Number((terminated ?? plain[1]!).patient_id) };
+    const toEnd = terminated ?? plain[0]!;
+    ended = { patientId: Number(toEnd.patient_id) };
     if (!terminated) {
-      const patched = await admin.send('PATCH', `/api/coverages/${Number(plain[1]!.id)}`, {
+      const patched = await admin.send('PATCH', `/api/coverages/${Number(toEnd.id)}`, {
         memberId: TERMINATED_MEMBER,
       });
       expect(patched.status).toBe(200);
     }
-    // A recent professional visit under a coverage in force (within the payer's filing limit).
-    const visits = await server.database.sql.executeSql(
-      `select e.id from encounter e
-         join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'
-          and c.effective_date <= e.service_date_from
-          and (c.termination_date is null or c.termination_date >= e.service_date_from)
-        where e.practice_id = $1 and e.institutional is null and e.patient_id <> $2
-          and c.member_id !~ '^(TERMINATED|COBPRIMARY|HIGHDEDUCT|OOPMET)'
-          and e.service_date_from >= current_date - 60
-        order by e.service_date_from desc limit 1`,
-      [server.practiceId, ended.patientId],
-    );
-    expect(visits.rows).toHaveLength(1);
-    visitId = Number(visits.rows[0]!.id);
+    const other = plain.find((r) => r.patient_id !== toEnd.patient_id)!;
+    unknown = { patientId: Number(other.patient_id), coverageId: Number(other.id) };
     browser = await launchBrowser();
     page = await openPage(browser, pageErrors);
     await logIn(page, server.url, BILLER);
@@ -111,13 +113,15 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
     else process.env.CLEANCLAIM_SECRET_KEY = previousKey;
   });
 
-  const checkEligibility = async (patientId: number) => {
+  const checkEligibility = async (patientId: number, dateOfService?: string) => {
     await page.goto(`${server.url}/patients/${patientId}`);
     const card = page.getByTestId('benefits-card');
     await card.getByRole('button', { name: 'Check eligibility' }).click();
     const dialog = page.getByRole('dialog', { name: 'Check eligibility' });
     // The date of service is today unless changed; 30 (health benefit plan coverage) is asked.
-    expect(await dialog.getByLabel('Date of service').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const dos = dialog.getByLabel('Date of service');
+    expect(await dos.inputValue()).toBe(todayIso());
+    if (dateOfService) await dos.fill(dateOfService);
     await dialog.getByRole('button', { name: 'Check' }).click();
     await dialog.waitFor({ state: 'hidden' });
     // Real-time connections answer at once; over the folder connection the 271 comes back later.
@@ -129,11 +133,13 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
   };
 
   it("checks an active patient's eligibility: active, the visit's copay and the deductible left", async () => {
-    const card = await checkEligibility(active.patientId);
+    const card = await checkEligibility(active.patientId, visit.day);
     const summary = card.getByTestId('benefits-summary');
     await eventually(() => summary.locator('.ant-tag').first().textContent()).toBe('Active');
     expect(await summary.getByTestId('copay').textContent()).toMatch(/^\$\d/);
     expect(await summary.getByTestId('deductible-individual').textContent()).toMatch(/\$[\d,]+\.\d\d left/);
+    // The visit's lines at the fee schedule, through these benefits: what the patient will owe.
+    await eventually(() => summary.getByTestId('estimate').textContent()).toMatch(/^\$[\d,]+\.\d\d$/);
     // The history: who asked and how; the raw 271 in a drawer.
     const history = card.getByTestId('eligibility-history');
     expect(await history.textContent()).toContain(BILLER.email);
@@ -154,7 +160,7 @@ describe.skipIf(!hasChromium)('eligibility and claim status in the browser (need
 
   it('runs claim status; the claim the payer has no record of is on the follow-up queue', async () => {
     const biller = await apiAs(server.url, BILLER);
-    const claim = await claimFor(biller, visitId);
+    const claim = await claimFor(biller, visit.id);
     expect(claim.state, JSON.stringify(claim.findings)).toBe('ready');
     const batch = await biller.send('POST', '/api/batches', {
       practiceId: server.practiceId,

@@ -133,10 +133,15 @@ export function BenefitsSummary({ check }: { check: CheckView }) {
           <Descriptions.Item label="Coinsurance">{coinsuranceText(s, check.serviceTypes)}</Descriptions.Item>
           <Descriptions.Item label="Estimated patient share">
             {check.estimate ? (
-              <span
-                title={`copay ${dollars(check.estimate.copayCents)}, deductible ${dollars(check.estimate.deductibleCents)}, coinsurance ${dollars(check.estimate.coinsuranceCents)}`}
-              >
-                {dollars(check.estimate.totalCents)}
+              <span>
+                <Typography.Text strong data-testid="estimate">
+                  {dollars(check.estimate.totalCents)}
+                </Typography.Text>{' '}
+                <Typography.Text type="secondary">
+                  (copay {dollars(check.estimate.copayCents)}, deductible{' '}
+                  {dollars(check.estimate.deductibleCents)}, coinsurance{' '}
+                  {dollars(check.estimate.coinsuranceCents)})
+                </Typography.Text>
               </span>
             ) : (
               '—'
