@@ -3,6 +3,7 @@
 import { SYSTEM_ACTOR, type AuditActor } from '../../audit/index.ts';
 import type { Executor } from '../../db/connection.ts';
 import type { JobContext, JobDefinition, JobQueue } from '../../jobs/index.ts';
+import { msUntilUtcHour, scheduleDaily } from '../../jobs/daily.ts';
 import { ProblemError } from '../../shared/problem.ts';
 import { submitterSettings } from '../batch-tables.ts';
 import { writeStatusBatch, type StatusBatchOutcome } from './batch.ts';
@@ -76,31 +77,13 @@ export function claimStatusJobs(hooks: ClaimStatusJobHooks = {}): JobDefinition<
   ];
 }
 
-/** Milliseconds from `now` to the next `hour`:00 UTC. */
-export function msUntilHour(now: Date, hour: number): number {
-  const next = new Date(now);
-  next.setUTCHours(hour, 0, 0, 0);
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next.getTime() - now.getTime();
-}
+/** Milliseconds from `now` to the next `hour`:00 UTC (the daily schedule's own count). */
+export const msUntilHour = msUntilUtcHour;
 
 /**
  * Runs the status inquiries every day at `hour` UTC (CLEANCLAIM_STATUS_HOUR, default 6; a negative
  * hour turns it off). Answers a stop function.
  */
 export function scheduleStatusInquiries(queue: Pick<JobQueue, 'enqueue'>, hour: number): () => void {
-  if (!(hour >= 0 && hour < 24)) return () => {};
-  let timer: NodeJS.Timeout;
-  const arm = () => {
-    timer = setTimeout(
-      () => {
-        queue.enqueue(STATUS_JOB, {}, { practiceId: null, requestedBy: null }).catch(() => {});
-        arm();
-      },
-      msUntilHour(new Date(), hour),
-    );
-    timer.unref();
-  };
-  arm();
-  return () => clearTimeout(timer);
+  return scheduleDaily(queue, STATUS_JOB, hour);
 }
