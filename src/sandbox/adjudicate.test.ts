@@ -26,6 +26,7 @@ const { scenario } = readScenario({
     priorAuthorizationRequired: ['72148'],
     bundles: [{ code: '36415', column1: '99214' }],
     medicalNecessity: [{ code: '83036', diagnoses: ['E11.9', 'E11.65'] }],
+    lineDenials: [{ code: '73562', reason: '4', remark: 'N657' }],
   },
   members: {
     TERM: { coverageEnds: '2026-10-31' },
@@ -119,6 +120,12 @@ describe('adjudicate', () => {
       { pcn: 'D6', memberId: 'M1', diagnoses: ['J020'], lines: [{ code: '83036', chargeCents: 3000 }] },
       '50',
       ['N386'],
+    ],
+    [
+      'a code listed with its CARC (a modifier the payer wants)',
+      { pcn: 'D7', memberId: 'M1', lines: [{ code: '73562', chargeCents: 10000 }] },
+      '4',
+      ['N657'],
     ],
   ];
   it.each(denials)('denies %s with CO-%s and the remark', (_name, t, reason, remarks) => {

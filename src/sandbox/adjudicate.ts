@@ -87,6 +87,8 @@ function lineDenial(
 ): { reason: string; remark?: string } | undefined {
   const code = l.procedure.code;
   if (payer.nonCovered.includes(code)) return { reason: '96', remark: 'N130' };
+  const listed = payer.lineDenials.find((d) => d.code === code);
+  if (listed) return { reason: listed.reason, ...(listed.remark ? { remark: listed.remark } : {}) };
   const auth = c.claim.priorAuthorization || (l.priorAuthorizations?.length ?? 0) > 0;
   if (payer.priorAuthorizationRequired.includes(code) && !auth) return { reason: '197' };
   const sameDay = c.claim.serviceLines.filter((o) => o !== l && o.serviceDate.from === l.serviceDate.from);

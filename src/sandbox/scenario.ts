@@ -38,6 +38,8 @@ export interface PayerRule {
   medicalNecessity: { code: string; diagnoses: string[] }[];
   /** Reject claims without a rendering provider NPI (277CA A7:562, entity 82). */
   requireRenderingNpi: boolean;
+  /** Procedure codes this payer denies with a CARC (group CO) and a remark, whatever the claim: a modifier it wants, missing information, a capitation. */
+  lineDenials: { code: string; reason: string; remark?: string }[];
 }
 
 export interface Scenario {
@@ -166,6 +168,7 @@ const PAYER_KEYS = [
   'bundles',
   'medicalNecessity',
   'requireRenderingNpi',
+  'lineDenials',
 ];
 
 function payer(c: Checker, v: unknown, where: string): PayerRule {
@@ -206,6 +209,10 @@ function payer(c: Checker, v: unknown, where: string): PayerRule {
       ['diagnoses', 'strings'],
     ]) as unknown as PayerRule['medicalNecessity'],
     requireRenderingNpi: o.requireRenderingNpi === true,
+    lineDenials: pairs('lineDenials', [
+      ['code', 'string'],
+      ['reason', 'string'],
+    ]) as unknown as PayerRule['lineDenials'],
   };
 }
 
