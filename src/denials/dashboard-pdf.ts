@@ -1,8 +1,8 @@
+import { startPdf } from '../shared/pdf.ts';
 import type { KpiTable } from './dashboard-tables.ts';
 
 // The dashboard as a PDF: each KPI's table under its title, on US Letter landscape, new pages as
-// needed (the table header repeats). pdfkit is imported at the first PDF: loading it costs every
-// server start.
+// needed (the table header repeats).
 
 const WIDTH = 792;
 const HEIGHT = 612;
@@ -23,24 +23,11 @@ export async function renderDashboardPdf(
   tables: readonly KpiTable[],
   options: { creationDate: Date; compress?: boolean },
 ): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
+  const { doc, done } = await startPdf({
+    title: `Denials dashboard ${heading.period.from} to ${heading.period.to}`,
+    creationDate: options.creationDate,
+    ...(options.compress === undefined ? {} : { compress: options.compress }),
     size: [WIDTH, HEIGHT],
-    margin: 0,
-    compress: options.compress ?? true,
-    info: {
-      Title: `Denials dashboard ${heading.period.from} to ${heading.period.to}`,
-      Creator: 'cleanclaim',
-      Producer: 'cleanclaim',
-      CreationDate: options.creationDate,
-      ModDate: options.creationDate,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const at = (s: string, x: number, y: number, width?: number) =>
     doc.text(
