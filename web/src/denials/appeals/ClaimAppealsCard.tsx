@@ -9,6 +9,9 @@ import { APPEAL_STATE_COLORS, type Appeal } from './types.ts';
 export function ClaimAppealsCard({ claimId }: { claimId: number }) {
   const [items, setItems] = useState<Appeal[]>([]);
   const [opened, setOpened] = useState<Appeal>();
+  const [writing, setWriting] = useState(false);
+  // The claim's open denials (its EOB's): a new appeal is written against the first.
+  const [denialId, setDenialId] = useState<number>();
   const load = useCallback(
     () =>
       api.get<{ items: Appeal[] }>('/api/appeals', { claimId }).then(
@@ -19,10 +22,24 @@ export function ClaimAppealsCard({ claimId }: { claimId: number }) {
   );
   useEffect(() => {
     void load();
-  }, [load]);
-  if (items.length === 0) return null;
+    api.get<{ denials: { id: number; state: string }[] }>(`/api/claims/${claimId}/eob`).then(
+      (r) => setDenialId(r.denials.find((d) => d.state === 'open')?.id),
+      () => undefined,
+    );
+  }, [load, claimId]);
+  if (items.length === 0 && denialId === undefined) return null;
   return (
-    <Card title="Appeals" size="small">
+    <Card
+      title="Appeals"
+      size="small"
+      extra={
+        denialId !== undefined && !items.some((a) => a.state === 'draft') ? (
+          <Button size="small" onClick={() => setWriting(true)}>
+            New appeal
+          </Button>
+        ) : null
+      }
+    >
       <Table<Appeal>
         size="small"
         rowKey="id"
@@ -54,6 +71,15 @@ export function ClaimAppealsCard({ claimId }: { claimId: number }) {
           },
         ]}
       />
+      {writing ? (
+        <AppealDrawer
+          open
+          onClose={() => setWriting(false)}
+          claimId={claimId}
+          denialId={denialId ?? null}
+          onChanged={() => void load()}
+        />
+      ) : null}
       {opened ? (
         <AppealDrawer
           open
