@@ -302,6 +302,7 @@ describe('eligibility checks, batches and answers', () => {
     const checks = (await biller.get(`/api/eligibility/batches/${batchId}`)).json().checks;
     const inactive = checks.find((c: { patientId: number }) => c.patientId === ended.patientId);
     expect(inactive).toMatchObject({ state: 'answered', status: 'inactive' });
+    expect(inactive.patientName).toMatch(/^[^,]+, [^,]+$/);
     expect(inactive.warnings.join(' ')).toMatch(/Coverage ends 2026-01-31, before the date of service/);
     expect(inactive.summary.coverage.ends).toBe('2026-01-31');
     expect(checks.filter((c: { status: string }) => c.status === 'active').length).toBe(checks.length - 1);

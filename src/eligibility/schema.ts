@@ -20,6 +20,7 @@ export const CheckView = Type.Object({
   patientId: Id,
   coverageId: Id,
   payerId: Id,
+  patientName: Type.String(),
   payerName: Type.String(),
   memberId: Type.String(),
   dateOfService: Type.String(),

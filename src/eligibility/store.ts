@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { serviceLinesOfPatient } from '../encounters/index.ts';
-import { coveragesByIds } from '../patients/index.ts';
+import { coveragesByIds, patientsByIds } from '../patients/index.ts';
 import { payersByIds } from '../payers/index.ts';
 import { chargeFor } from '../practices/fee-schedule.ts';
 import { feeEntriesFor } from '../practices/index.ts';
@@ -21,6 +21,8 @@ export interface CheckView {
   id: number;
   practiceId: number;
   patientId: number;
+  /** "Last, First" as the front desk finds the patient. */
+  patientName: string;
   coverageId: number;
   payerId: number;
   payerName: string;
@@ -181,12 +183,19 @@ export async function toViews(db: Executor, rows: CheckRow[], detail = false): P
   const coverages = new Map(
     (await coveragesByIds(db, [...new Set(rows.map((r) => r.coverageId))])).map((c) => [c.id, c]),
   );
+  const patients = new Map<number, string>();
+  for (const practiceId of new Set(rows.map((r) => r.practiceId))) {
+    const ids = [...new Set(rows.filter((r) => r.practiceId === practiceId).map((r) => r.patientId))];
+    for (const p of await patientsByIds(db, practiceId, ids))
+      patients.set(p.id, `${p.lastName}, ${p.firstName}`);
+  }
   const views = rows.map((r) => {
     const summary = (r.summary as EligibilitySummary | null) ?? null;
     const v: CheckView = {
       id: r.id,
       practiceId: r.practiceId,
       patientId: r.patientId,
+      patientName: patients.get(r.patientId) ?? '',
       coverageId: r.coverageId,
       payerId: r.payerId,
       payerName: payers.get(r.payerId)?.name ?? '',

@@ -182,7 +182,7 @@ export function EligibilityPage() {
               title: 'Patient',
               render: (_, c) => (
                 <Link to={`/patients/${c.patientId}`} onClick={(e) => e.stopPropagation()}>
-                  {c.patientName ?? `patient ${c.patientId}`}
+                  {c.patientName || `patient ${c.patientId}`}
                 </Link>
               ),
             },

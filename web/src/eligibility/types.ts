@@ -4,7 +4,7 @@ import type { CheckView as StoredCheck } from '../../../src/eligibility/store.ts
 import { SERVICE_TYPES } from '../../../src/x12/eligibility-codes.ts';
 
 /** One eligibility check as the API shows it (GET /api/patients/:id/eligibility, /api/eligibility/checks). */
-export type CheckView = StoredCheck & { patientName?: string | null };
+export type CheckView = StoredCheck;
 /** A batch in the list (GET /api/eligibility/batches). */
 export type BatchView = Static<typeof BatchSummary>;
 /** What POST /api/eligibility/batches made, with the rows or visits it skipped. */
