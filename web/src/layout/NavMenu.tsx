@@ -22,9 +22,11 @@ export function NavMenu() {
       .filter((p) => p.group === group)
       .map((p) => ({ key: p.path, icon: p.icon, label: p.label })),
   })).filter((g) => g.children.length > 0);
+  // the longest match: /denials/dashboard is the dashboard's item, not the denials'
   const selected = visible
     .map((p) => p.path)
-    .find((path) => pathname === path || pathname.startsWith(`${path}/`));
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   return (
     <Menu
