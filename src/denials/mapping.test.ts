@@ -3,6 +3,7 @@ import {
   checkMappingRow,
   DENIAL_CATEGORIES,
   mapDenial,
+  rejectionReading,
   seedMappingRows,
   SEED_RULES,
   type MappingRow,
@@ -105,5 +106,25 @@ describe('checkMappingRow', () => {
     expect(checkMappingRow(row({ reasonCode: '16', action: 'pray' }))).toMatch(/action pray/);
     expect(checkMappingRow(row({ reasonCode: '16', remarkCode: '??' }))).toMatch(/remark code/);
     expect(checkMappingRow(row({ reasonCode: '16', explanation: ' ' }))).toMatch(/empty/);
+  });
+});
+
+describe('rejectionReading (277CA / 277 rejections)', () => {
+  it('reads the category from the status words and always says correct and resubmit', () => {
+    expect(rejectionReading('A7:33', 'Subscriber and subscriber id not found')).toMatchObject({
+      category: 'eligibility',
+      action: 'correct-resubmit',
+    });
+    expect(rejectionReading('A7:454', 'Procedure code for services rendered')).toMatchObject({
+      category: 'coding',
+    });
+    expect(rejectionReading('A3:78', 'Duplicate of a previously processed claim')).toMatchObject({
+      category: 'duplicate',
+    });
+    const other = rejectionReading('A7:21', 'Missing or invalid information');
+    expect(other).toMatchObject({ category: 'missing-information', action: 'correct-resubmit' });
+    expect(other.explanation).toMatch(
+      /^Rejected before the payer looked at it \(A7:21: Missing or invalid information\)/,
+    );
   });
 });
