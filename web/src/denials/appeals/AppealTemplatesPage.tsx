@@ -1,26 +1,13 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { MANAGERS } from '../../../../src/auth/roles.ts';
+import { DENIAL_CATEGORIES } from '../../../../src/denials/mapping.ts';
 import { api } from '../../api/client.ts';
 import { ApiProblem } from '../../api/problem.ts';
 import { useHasRole } from '../../auth/useHasRole.ts';
 import { useOptions } from '../../lists/useOptions.ts';
 import { usePracticeId } from '../../practice/practice-context.ts';
 import type { AppealTemplate } from './types.ts';
-
-const CATEGORIES = [
-  'eligibility',
-  'authorization',
-  'coding',
-  'medical-necessity',
-  'bundling',
-  'timely-filing',
-  'duplicate',
-  'non-covered',
-  'coordination-of-benefits',
-  'missing-information',
-  'contractual',
-];
 
 interface Fields {
   name: string;
@@ -139,7 +126,7 @@ export function AppealTemplatesPage() {
                   style={{ width: 240 }}
                   options={[
                     { value: null, label: 'any' },
-                    ...CATEGORIES.map((c) => ({ value: c, label: c })),
+                    ...DENIAL_CATEGORIES.map((c) => ({ value: c, label: c })),
                   ]}
                 />
               </Form.Item>
