@@ -16,6 +16,7 @@ import { ClaimHistory } from './ClaimHistory.tsx';
 import { ClaimStatusInquiries } from './ClaimStatusInquiries.tsx';
 import { ClaimEob } from '../remits/ClaimEob.tsx';
 import { ClaimAppealsCard } from '../denials/appeals/ClaimAppealsCard.tsx';
+import { ClaimWriteOffs } from '../denials/ClaimWriteOffs.tsx';
 import { isEditable, MANUAL_MOVES, STATE_COLORS, stateLabel } from './claim-states.ts';
 import { findingsByBox } from './finding-boxes.ts';
 import { FindingsContext, BoxFindings, type FindingsAt } from './FormBox.tsx';
@@ -179,6 +180,7 @@ export function ClaimDetailPage() {
               <ClaimAcknowledgments claimId={claim.id} version={claim.state} />
               <ClaimStatusInquiries claimId={claim.id} version={claim.state} />
               <ClaimAppealsCard claimId={claim.id} />
+              <ClaimWriteOffs claimId={claim.id} />
               <ClaimHistory claim={claim} />
             </Flex>
           </Col>
