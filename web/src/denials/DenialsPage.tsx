@@ -18,7 +18,8 @@ import { Link } from 'react-router-dom';
 import { DENIAL_CATEGORIES } from '../../../src/denials/mapping.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
-import { dollars, timestamp } from '../lists/format.ts';
+import { dollars, personName, timestamp } from '../lists/format.ts';
+import { useOptions } from '../lists/useOptions.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 import { AppealButton } from './appeals/AppealButton.tsx';
 
@@ -58,6 +59,8 @@ interface Detail {
 
 interface Filter {
   state?: string;
+  payerId?: number;
+  providerId?: number;
   category?: string;
   reasonCode?: string;
   from?: string;
@@ -113,6 +116,10 @@ export function DenialsPage() {
   const [open, setOpen] = useState<{ denial: Denial; detail?: Detail }>();
   const [resolving, setResolving] = useState<Denial>();
   const [form] = Form.useForm<{ resolution: string; note: string }>();
+  const payers = useOptions<{ id: number; name: string }>('/api/payers', (p) => p.name);
+  const providers = useOptions<{ id: number; firstName: string; lastName: string }>('/api/providers', (p) =>
+    personName(p),
+  );
 
   const load = useCallback(() => {
     if (!practiceId) return;
@@ -178,6 +185,24 @@ export function DenialsPage() {
           value={filter.category}
           options={DENIAL_CATEGORIES.map((c) => ({ value: c, label: c }))}
           onChange={(v) => setFilter({ ...filter, category: v })}
+        />
+        <Select
+          aria-label="Payer"
+          allowClear
+          placeholder="Payer"
+          style={{ width: 200 }}
+          value={filter.payerId}
+          options={payers.options}
+          onChange={(v) => setFilter({ ...filter, payerId: v })}
+        />
+        <Select
+          aria-label="Provider"
+          allowClear
+          placeholder="Provider"
+          style={{ width: 200 }}
+          value={filter.providerId}
+          options={providers.options}
+          onChange={(v) => setFilter({ ...filter, providerId: v })}
         />
         <Input.Search
           aria-label="Reason code"
