@@ -19,8 +19,10 @@ async function read(dir: string): Promise<CarcEntry[]> {
   return out;
 }
 
-/** The CARC list of the code-set folder (../shared/codesets by default), cached. */
-export function carcList(dir: string = defaultCodesetDir()): Promise<CarcEntry[]> {
+/** The CARC list of the code-set folder (CLEANCLAIM_CODESETS_DIR, as the server reads it; else ../shared/codesets), cached. */
+export function carcList(
+  dir: string = process.env.CLEANCLAIM_CODESETS_DIR || defaultCodesetDir(),
+): Promise<CarcEntry[]> {
   let p = cache.get(dir);
   if (!p) {
     p = read(dir);
