@@ -44,10 +44,5 @@ export { claimFactsFor, historyFacts, type ClaimFacts, type ClaimFactsQuery } fr
 export { notDueBecause, type StatusCandidate } from './status/select.ts';
 export { statusCandidates } from './status/batch.ts';
 export { claimAmounts, claimLineOf, paidClaimLines, rejectedClaims } from './queue-reads.ts';
-export {
-  claimForLetter,
-  noteOnClaim,
-  replaceStoredClaim,
-  type ClaimForLetter,
-} from './correspondence.ts';
+export { claimForLetter, noteOnClaim, replaceStoredClaim, type ClaimForLetter } from './correspondence.ts';
 export type { ReplacementInput } from './replace.ts';
