@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('the revenue cycle in the browser (needs /usr/bin/
     await page.goto(`${server.url}/claims/${terminated.id}`);
     await eventually(() => page.getByTestId('claim-state').textContent()).toBe('denied');
 
-    await page.getByRole('menuitem', { name: 'Denials' }).click();
+    await page.getByRole('menuitem', { name: /Denials$/ }).click();
     await eventually(() => page.getByText('CO-27').count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
