@@ -114,6 +114,10 @@ export const followUp = pgTable(
     index().on(t.practiceId, t.state, t.amountCents),
     index().on(t.practiceId, t.state, t.dueOn),
     index().on(t.owner, t.state),
+    // Newest first, in one queue or all; one owner's items by deadline (bench/denials shapes).
+    index().on(t.practiceId, t.queue, t.state, t.openedAt),
+    index().on(t.practiceId, t.state, t.openedAt),
+    index().on(t.practiceId, t.owner, t.state, t.dueOn),
   ],
 );
 

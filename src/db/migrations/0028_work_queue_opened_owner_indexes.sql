@@ -1,0 +1,3 @@
+CREATE INDEX "follow_up_practice_id_queue_state_opened_at_index" ON "follow_up" USING btree ("practice_id","queue","state","opened_at");--> statement-breakpoint
+CREATE INDEX "follow_up_practice_id_state_opened_at_index" ON "follow_up" USING btree ("practice_id","state","opened_at");--> statement-breakpoint
+CREATE INDEX "follow_up_practice_id_owner_state_due_on_index" ON "follow_up" USING btree ("practice_id","owner","state","due_on");
