@@ -20,3 +20,5 @@ export * from '../ledger/statements/tables.ts';
 export * from '../clearinghouse/tables.ts';
 export * from '../claims/status-tables.ts';
 export * from '../eligibility/tables.ts';
+export * from '../coding/tables.ts';
+export * from '../charts/tables.ts';

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
 import { patient } from '../patients/tables.ts';
@@ -30,10 +30,16 @@ export const encounter = pgTable(
     /** UB-04 data when a facility bills the encounter (bill type, admission, condition/occurrence/value codes). */
     institutional: jsonb().$type<InstitutionalData>(),
     status: text().notNull().default('open'),
+    /** The EHR's visit number (FHIR Encounter id, HL7 PV1-19): a chart imported again finds this encounter. */
+    externalId: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index().on(t.practiceId, t.serviceDateFrom), index().on(t.patientId)],
+  (t) => [
+    index().on(t.practiceId, t.serviceDateFrom),
+    index().on(t.patientId),
+    uniqueIndex().on(t.practiceId, t.externalId),
+  ],
 );
 
 /** A service line (loop 2400, SV1/SV2, and its 2410 drug): one procedure with its modifiers, units, charge and pointers. */
