@@ -22,3 +22,4 @@ export * from '../claims/status-tables.ts';
 export * from '../eligibility/tables.ts';
 export * from '../coding/tables.ts';
 export * from '../charts/tables.ts';
+export * from '../workforce/tables.ts';
