@@ -103,6 +103,30 @@ describe('posting plan of one claim payment', () => {
     ]);
   });
 
+  it('a line paid 0 with only CO-97 (included in another service) is a bundling denial to review', () => {
+    const visit = line('99214', 15000, { id: 1 });
+    const draw = line('36415', 2000, { id: 2 });
+    const payment = clp('PCN', '1', 17000, 9000, [
+      svc('99214', 15000, 9000, [cas('CO', '45', 6000)], { lineControlNumber: '1' }),
+      svc('36415', 2000, 0, [cas('CO', '97', 2000)], {
+        lineControlNumber: '2',
+        remarks: [{ qualifier: 'HE', code: 'M15' }],
+      }),
+    ]);
+    const plan = planFor(payment, claim('PCN', [visit, draw]));
+    expect(plan.status).toBe('partially_paid');
+    expect(plan.denials).toEqual([
+      {
+        serviceLineId: 1002,
+        claimLineId: 2,
+        groupCode: 'CO',
+        reasonCode: '97',
+        remarkCodes: ['M15'],
+        deniedCents: 2000,
+      },
+    ]);
+  });
+
   it('a claim denied without lines (CLP02 4): claim CAS spread over our lines by charge, a denial per line', () => {
     const ours = claim('PCN', [line('99213', 20000, { id: 1 }), line('85025', 10000, { id: 2 })]);
     const plan = planFor(clp('PCN', '4', 30000, 0, [], [cas('CO', '29', 30000)]), ours);

@@ -93,11 +93,12 @@ export const KIND_OF_GROUP: Record<string, EntryKind> = {
 };
 
 /**
- * CARCs that never deny a line by themselves: 97, a line folded into another paid service (a
- * bundle); 45, the charge above the allowed amount (a line paid 0 because all of the allowed went
- * to the deductible carries CO-45 beside its PR-1, and is paid, not denied).
+ * CARCs that never deny a line by themselves: 45, the charge above the allowed amount (a line paid 0
+ * because all of the allowed went to the deductible carries CO-45 beside its PR-1, and is paid, not
+ * denied). CO-97 does deny: a line paid 0 as included in another service is money lost unless the
+ * biller shows it was distinct (modifier 59/XU, records), so it opens a bundling denial to review.
  */
-const NOT_DENYING_CARCS = new Set(['97', '45']);
+const NOT_DENYING_CARCS = new Set(['45']);
 
 const isDenying = (a: Adjustment) =>
   a.group !== 'PR' && a.amountCents > 0 && !NOT_DENYING_CARCS.has(a.reason);
