@@ -35,7 +35,7 @@ const events: WorkEvent[] = [
   ev(1, 3, 'surgery', 'code-add', '10:25'),
   ev(1, 3, 'surgery', 'hold', '10:30'),
   ev(2, 4, 'em-visit', 'claim', '09:00'),
-  ev(2, 4, 'em-visit', 'code-add', '09:20'),
+  ev(2, 4, 'em-visit', 'code-add', '09:15'),
   ev(2, 4, 'em-visit', 'send', '09:30'),
 ];
 
