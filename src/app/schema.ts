@@ -23,3 +23,5 @@ export * from '../eligibility/tables.ts';
 export * from '../coding/tables.ts';
 export * from '../charts/tables.ts';
 export * from '../workforce/tables.ts';
+export * from '../coding/query-tables.ts';
+export * from '../coding/audit-tables.ts';
