@@ -1,5 +1,6 @@
 // Roles are granted per practice. Each route names the roles it needs; this is the catalogue.
-export const ROLES = ['admin', 'manager', 'coder', 'biller', 'auditor'] as const;
+// provider: a physician who answers coding queries (CDI) about their own charts.
+export const ROLES = ['admin', 'manager', 'coder', 'biller', 'auditor', 'provider'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const EVERYONE: Role[] = [...ROLES];
