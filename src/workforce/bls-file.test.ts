@@ -56,7 +56,9 @@ describe('bad files', () => {
   const header = 'RELEASE,AREA,OCC_CODE,A_MEAN,TOT_EMP';
   it('names the line and column of a cell that is neither a number nor a code', () => {
     const f = readBlsFile('x.csv', `${header}\nMay 2026,99,29-2072,12x,100\n`);
-    expect(f.problems).toMatchObject([{ code: 'WAGE_CELL_UNREADABLE', file: 'x.csv', line: 2, field: 'A_MEAN' }]);
+    expect(f.problems).toMatchObject([
+      { code: 'WAGE_CELL_UNREADABLE', file: 'x.csv', line: 2, field: 'A_MEAN' },
+    ]);
   });
   it('refuses a duplicate key, a missing key, an unknown layout, a broken CSV', () => {
     const dup = readBlsFile('d.csv', `${header}\nMay 2026,99,29-2072,1,1\nMay 2026,99,29-2072,2,2\n`);

@@ -101,7 +101,11 @@ function readOews(file: string, records: Record<string, string>[]): BlsFile {
     for (const column of ['RELEASE', 'AREA', 'OCC_CODE'])
       if (!c(column) || (column === 'RELEASE' && !Number.isInteger(year)))
         problems.push(
-          wageProblem('WAGE_ROW_KEY_MISSING', `${column} is empty or has no year`, { file, line, field: column }),
+          wageProblem('WAGE_ROW_KEY_MISSING', `${column} is empty or has no year`, {
+            file,
+            line,
+            field: column,
+          }),
         );
     const row: OewsRow = {
       release,
@@ -136,7 +140,9 @@ function readProjections(file: string, records: Record<string, string>[]): BlsFi
   const rows = records.map((cells, i): OutlookRow => {
     for (const column of ['PROJECTION_PERIOD', 'OCC_CODE'])
       if (!cells[column])
-        problems.push(wageProblem('WAGE_ROW_KEY_MISSING', `${column} is empty`, { file, line: i + 2, field: column }));
+        problems.push(
+          wageProblem('WAGE_ROW_KEY_MISSING', `${column} is empty`, { file, line: i + 2, field: column }),
+        );
     return {
       period: cells.PROJECTION_PERIOD ?? '',
       occupationCode: cells.OCC_CODE ?? '',

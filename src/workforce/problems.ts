@@ -19,7 +19,8 @@ export const WAGE_PROBLEMS = {
   },
   WAGE_ROW_KEY_MISSING: {
     severity: 'error',
-    means: 'A row lacks its release, area or occupation code, so it cannot be keyed; the file is not imported.',
+    means:
+      'A row lacks its release, area or occupation code, so it cannot be keyed; the file is not imported.',
   },
   WAGE_ROW_DUPLICATE: {
     severity: 'error',

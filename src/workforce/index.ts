@@ -1,0 +1,6 @@
+// What other domains and the wiring use of market pay (issue 17).
+export { importWageFiles, hasWageData, wageExplorer, payAssumptions, type WageFileOutcome } from './store.ts';
+export { estimatePay, type PayEstimate } from './estimate.ts';
+export { readBlsFile } from './bls-file.ts';
+export { registerWageRoutes } from './routes.ts';
+export { importWageDir } from './import-dir.ts';
