@@ -14,6 +14,7 @@ import { registerEligibilityParseCommand, registerStatusParseCommand } from './e
 import { registerStatusCommands } from './status.ts';
 import { registerEligibilityCommands } from './eligibility.ts';
 import { registerDenialCommands } from './denials.ts';
+import { registerWageCommands } from './wages.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -45,6 +46,7 @@ registerStatusParseCommand(program);
 registerStatusCommands(program);
 registerEligibilityCommands(program);
 registerDenialCommands(program);
+registerWageCommands(program);
 
 try {
   await program.parseAsync(process.argv);
