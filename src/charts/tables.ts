@@ -30,10 +30,7 @@ export const chartDocument = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex().on(t.practiceId, t.sourceFormat, t.sourceId),
-    index().on(t.encounterId),
-  ],
+  (t) => [uniqueIndex().on(t.practiceId, t.sourceFormat, t.sourceId), index().on(t.encounterId)],
 );
 
 /** A code the EHR already recorded on the encounter (Condition, Procedure, FT1): shown to the coder, never billed as is. */

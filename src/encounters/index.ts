@@ -3,3 +3,9 @@ export { loadEncounter } from './store.ts';
 export { serviceLinesByIds, serviceLinesOfPatient, type ServiceLineOfVisit } from './lines.ts';
 export { encounterIdsOf, encountersOn, visitDates } from './lookup.ts';
 export { addEncounters, addServiceLines } from './add.ts';
+export {
+  encounterOfPractice,
+  encountersByExternalIds,
+  updateEncounter,
+  type EncounterRow,
+} from './external.ts';

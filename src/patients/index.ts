@@ -9,5 +9,12 @@ export {
 } from './lookup.ts';
 export { patientIdsNamedByPayer } from './find.ts';
 export { patientFieldsOf } from './columns.ts';
-export { coveragesInEffect, laterCoverages, nextCoverage, type CoverageRow } from './coverages.ts';
+export {
+  coveragesInEffect,
+  coveragesInEffectOn,
+  laterCoverages,
+  nextCoverage,
+  type CoverageRow,
+} from './coverages.ts';
 export { addCoverages, addPatients } from './add.ts';
+export { updateCoverage, updatePatient } from './update.ts';

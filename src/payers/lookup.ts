@@ -29,3 +29,8 @@ export async function payersByIds(db: Executor, ids: readonly number[]): Promise
 export async function payerById(db: Executor, id: number): Promise<PayerRow | undefined> {
   return (await payersByIds(db, [id]))[0];
 }
+
+/** All of a practice's payers (an imported coverage is matched to one by payer id or name). */
+export async function payersOfPractice(db: Executor, practiceId: number): Promise<PayerRow[]> {
+  return db.select().from(payer).where(eq(payer.practiceId, practiceId));
+}

@@ -8,6 +8,7 @@ export {
   practiceById,
   providerById,
   providersByIds,
+  providersByNpis,
   type FacilityRow,
   type PracticeRow,
   type ProviderRow,

@@ -56,3 +56,16 @@ export async function facilityById(db: Executor, id: number): Promise<FacilityRo
   const [row] = await db.select().from(facility).where(eq(facility.id, id));
   return row;
 }
+
+/** A practice's providers with these NPIs (a chart names its practitioners by NPI). */
+export async function providersByNpis(
+  db: Executor,
+  practiceId: number,
+  npis: readonly string[],
+): Promise<ProviderRow[]> {
+  if (npis.length === 0) return [];
+  return db
+    .select()
+    .from(provider)
+    .where(and(eq(provider.practiceId, practiceId), inArray(provider.npi, [...npis])));
+}
