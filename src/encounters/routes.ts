@@ -1,14 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { CLINICAL, EVERYONE } from '../auth/roles.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Db, Executor } from '../db/connection.ts';
-import { patientById } from '../patients/index.ts';
-import { facilityById, providerById } from '../practices/index.ts';
+import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
-import { chargedServiceLineIds } from '../ledger/index.ts';
-import { conflict, invalid, notFound, type FieldError } from '../shared/problem.ts';
+import { invalid, notFound } from '../shared/problem.ts';
 import { auditRowsRead } from '../http/resource.ts';
 import { todayIso } from '../shared/dates.ts';
 import { Id, IsoDate, ListOf } from '../shared/schema.ts';
@@ -28,6 +24,7 @@ import {
   type EncounterListQuery,
 } from './store.ts';
 import { encounter } from './tables.ts';
+import { changeEncounter, referenceErrors } from './update.ts';
 
 const tags = ['encounter'];
 const ListQuery = Type.Object(
@@ -50,39 +47,6 @@ const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-type FindById = (db: Executor, id: number) => Promise<{ practiceId: number } | undefined>;
-
-const REFERENCES: [keyof EncounterInput, FindById, string][] = [
-  ['patientId', patientById, 'patient'],
-  ['renderingProviderId', providerById, 'provider'],
-  ['referringProviderId', providerById, 'provider'],
-  ['facilityId', facilityById, 'facility'],
-];
-
-const inPractice = async (db: Executor, find: FindById, id: number, practiceId: number) =>
-  (await find(db, id))?.practiceId === practiceId;
-
-async function referenceErrors(
-  db: Executor,
-  practiceId: number,
-  input: Partial<EncounterInput>,
-): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
-  for (const [field, find, label] of REFERENCES) {
-    const value = input[field];
-    if (typeof value === 'number' && !(await inPractice(db, find, value, practiceId))) {
-      errors.push({ pointer: `/${field}`, detail: `no such ${label} in this practice` });
-    }
-  }
-  const operating = input.institutional?.operatingProviderId;
-  if (typeof operating === 'number' && !(await inPractice(db, providerById, operating, practiceId)))
-    errors.push({
-      pointer: '/institutional/operatingProviderId',
-      detail: 'no such provider in this practice',
-    });
-  return errors;
-}
 
 export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: EncounterListQuery }>(
@@ -158,48 +122,17 @@ export function registerEncounterRoutes(app: FastifyInstance, db: Db): void {
       schema: { tags, params: Type.Object({ id: Id }), body: EncounterUpdate, response: { 200: Encounter } },
     },
     async (request) =>
-      db.transaction(async (tx) => {
-        const before = await loadEncounter(tx, request.params.id, request.practiceScope);
-        if (!before) throw notFound('encounter');
-        const merged = {
-          ...before,
-          ...request.body,
-          serviceLines: request.body.serviceLines ?? before.serviceLines,
-        };
-        const { lines, errors } = await fillCharges(tx, before.practiceId, merged);
-        errors.unshift(
-          ...encounterErrors(merged, todayIso()),
-          ...(await referenceErrors(tx, before.practiceId, request.body)),
-        );
-        if (errors.length) throw invalid(errors);
-        const { serviceLines: newLines, ...header } = request.body;
-        await tx
-          .update(encounter)
-          .set({ ...header, updatedAt: new Date() })
-          .where(eq(encounter.id, before.id));
-        if (newLines) {
-          // Charged lines carry ledger entries, which are never removed: a billed visit is corrected by a corrected claim.
-          const charged = await chargedServiceLineIds(
-            tx,
-            before.serviceLines.map((l) => l.id),
-          );
-          if (charged.length)
-            throw conflict(
-              "the visit's service lines are billed (charged in the ledger): correct them with a corrected claim, not by editing the encounter",
-              [{ pointer: '/serviceLines', detail: 'billed lines cannot be replaced' }],
-            );
-          await replaceServiceLines(tx, before.practiceId, before.id, merged.serviceDateFrom, lines);
-        }
-        const after = await loadEncounter(tx, before.id, [before.practiceId]);
-        await recordAudit(tx, actorOf(request), {
-          practiceId: before.practiceId,
-          action: 'update',
-          entity: 'encounter',
-          entityId: before.id,
-          before,
-          after,
-        });
-        return after!;
-      }),
+      db.transaction(
+        async (tx) =>
+          (
+            await changeEncounter(
+              tx,
+              request.params.id,
+              request.practiceScope,
+              request.body,
+              actorOf(request),
+            )
+          ).after,
+      ),
   );
 }
