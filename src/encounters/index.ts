@@ -9,3 +9,4 @@ export {
   updateEncounter,
   type EncounterRow,
 } from './external.ts';
+export { changeEncounter, type EncounterChanges } from './update.ts';
