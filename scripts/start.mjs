@@ -31,6 +31,9 @@ if (!existsSync('dist/BUILT') || statSync('dist/BUILT').mtimeMs < newest('src'))
 const env = { ...process.env };
 if (!env.CLEANCLAIM_CODESETS_DIR && existsSync('../shared/codesets'))
   env.CLEANCLAIM_CODESETS_DIR = '../shared/codesets';
+// And the BLS wage files the salary explorer shows.
+if (!env.CLEANCLAIM_SALARY_DIR && existsSync('../shared/salary'))
+  env.CLEANCLAIM_SALARY_DIR = '../shared/salary';
 // Clearinghouse credentials are sealed under CLEANCLAIM_SECRET_KEY. For the demo, one is made once
 // into the data directory (readable by this user only); production sets its own in the environment.
 if (!env.CLEANCLAIM_SECRET_KEY) {

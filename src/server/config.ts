@@ -9,6 +9,8 @@ export interface Config {
   appDbPassword: string | undefined;
   dataDir: string;
   codesetsDir: string | undefined;
+  /** BLS wage files imported at start when none are (CLEANCLAIM_SALARY_DIR; `npm start` uses ../shared/salary). */
+  salaryDir: string | undefined;
   adminEmail: string;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appDbPassword: env.CLEANCLAIM_APP_DB_PASSWORD || undefined,
     dataDir: env.CLEANCLAIM_DATA_DIR ?? './data',
     codesetsDir: env.CLEANCLAIM_CODESETS_DIR || undefined,
+    salaryDir: env.CLEANCLAIM_SALARY_DIR || undefined,
     adminEmail: env.CLEANCLAIM_ADMIN_EMAIL ?? 'admin@cleanclaim.local',
     adminPassword: env.CLEANCLAIM_ADMIN_PASSWORD || undefined,
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),

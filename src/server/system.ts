@@ -20,6 +20,7 @@ import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
 import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
+import { hasWageData, importWageDir } from '../workforce/index.ts';
 
 export { DEMO_DEFAULTS, DEMO_HOSPITAL };
 
@@ -116,6 +117,12 @@ export async function prepareFirstStart(
     print(
       `Loaded the demo hospital (id ${hospitalId}): ${DEMO_HOSPITAL.patients} patients, ${DEMO_HOSPITAL.encounters} stays and visits billed on UB-04s.`,
     );
+  }
+  // The salary explorer's BLS files, once (public data, not part of any practice).
+  if (config.salaryDir && !(await hasWageData(database.db))) {
+    const files = await importWageDir(database.db, config.salaryDir, SYSTEM_ACTOR);
+    const rows = files.filter((f) => f.outcome === 'imported').reduce((n, f) => n + f.rows, 0);
+    print(`Loaded the BLS wage files of ${config.salaryDir}: ${files.length} files, ${rows} rows.`);
   }
 }
 
