@@ -89,6 +89,10 @@ const PSEUDO = new Set([
 /** Section headings that set the assertion of everything under them. */
 const HEADINGS: readonly [RegExp, Assertion][] = [
   [/^\s*(?:family history|family hx|fhx|fh)\s*:/i, 'family'],
+  [
+    /^\s*(?:mother|father|sister|brother|sibling|son|daughter|(?:maternal|paternal) [a-z]+|grand(?:mother|father))\b[^:]{0,20}:/i,
+    'family',
+  ],
   [/^\s*(?:past surgical history|psh|surgical history)\s*:/i, 'history'],
   [/^\s*[A-Za-z][A-Za-z /&]{1,40}:/, 'present'],
 ];
