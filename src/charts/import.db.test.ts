@@ -94,6 +94,11 @@ describe('importChartContent', () => {
     expect(encounter).toMatchObject({ placeOfService: '11', diagnoses: [], serviceDateFrom: '2026-11-03' });
     const docs = await listChartDocuments(db, t.practiceA, encounter!.id);
     expect(docs.map((d) => d.title)).toEqual(['Office visit']);
+    const queued = await t.database.sql.executeSql(
+      `select chart_type, state from coding_chart where encounter_id = $1`,
+      [encounter!.id],
+    );
+    expect(queued.rows).toEqual([{ chart_type: 'em-visit', state: 'queued' }]);
     expect(await chartCodes(db, t.practiceA, encounter!.id)).toMatchObject([
       { code: 'R05.1', kind: 'diagnosis' },
     ]);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor, type AuditEntry } from '../audit/index.ts';
+import { enqueueChart } from '../coding/index.ts';
 import type { Executor } from '../db/connection.ts';
 import {
   addEncounters,
@@ -19,7 +20,7 @@ import {
 } from '../patients/index.ts';
 import { payersOfPractice } from '../payers/index.ts';
 import { addProviders, providersByNpis } from '../practices/index.ts';
-import type { ChartContent, ChartPatient } from './content.ts';
+import type { ChartContent, ChartEncounter, ChartPatient } from './content.ts';
 import { changedFields, checkChart, lastByKey, matchPayer } from './merge.ts';
 import { chartProblem, type ChartProblem } from './problems.ts';
 import { chartCode, chartDocument, chartImport } from './tables.ts';
@@ -353,41 +354,48 @@ class ChartMerge {
 
   private async writeEncounters(content: ChartContent) {
     for (const e of lastByKey(content.encounters, (e) => e.encounterId)) {
-      const row = this.encounters.get(e.encounterId);
-      const fields = {
-        patientId: this.patients.get(e.patientMrn)!.id,
-        serviceDateFrom: e.serviceDateFrom,
-        serviceDateTo: e.serviceDateTo || e.serviceDateFrom,
-        placeOfService: e.placeOfService,
-        renderingProviderId: e.renderingNpi ? this.providers.get(e.renderingNpi) : undefined,
-      };
-      if (row) {
-        this.result.encounterIds.push(row.id);
-        const changed = changedFields(row, fields);
-        if (Object.keys(changed).length === 0) {
-          this.count('encounters', 'unchanged');
-          continue;
-        }
-        await updateEncounter(this.tx, row.id, changed);
-        this.audit('update', 'encounter', row.id, pick(row, Object.keys(changed)), changed);
-        this.count('encounters', 'updated');
-      } else {
-        const values = {
-          ...fields,
-          practiceId: this.practiceId,
-          // Office (CMS POS 11) when the EHR says nothing: the coder sees and can change it.
-          placeOfService: e.placeOfService ?? '11',
-          renderingProviderId: fields.renderingProviderId!,
-          externalId: e.encounterId,
-          // The coder assigns the billed diagnoses; the EHR's codes are kept apart as chart codes.
-          diagnoses: [] as string[],
-        };
-        const [id] = await addEncounters(this.tx, [values]);
-        this.audit('create', 'encounter', id!, null, values);
-        this.encounters.set(e.encounterId, { id: id!, ...values } as EncounterRow);
-        this.result.encounterIds.push(id!);
-        this.count('encounters', 'created');
+      await this.writeEncounter(e);
+      // An imported chart waits in the coding queue (once: a chart already queued stays as it is).
+      const id = this.encounters.get(e.encounterId)!.id;
+      await enqueueChart(this.tx, this.practiceId, id, e.chartType, this.actor);
+    }
+  }
+
+  private async writeEncounter(e: ChartEncounter) {
+    const row = this.encounters.get(e.encounterId);
+    const fields = {
+      patientId: this.patients.get(e.patientMrn)!.id,
+      serviceDateFrom: e.serviceDateFrom,
+      serviceDateTo: e.serviceDateTo || e.serviceDateFrom,
+      placeOfService: e.placeOfService,
+      renderingProviderId: e.renderingNpi ? this.providers.get(e.renderingNpi) : undefined,
+    };
+    if (row) {
+      this.result.encounterIds.push(row.id);
+      const changed = changedFields(row, fields);
+      if (Object.keys(changed).length === 0) {
+        this.count('encounters', 'unchanged');
+        return;
       }
+      await updateEncounter(this.tx, row.id, changed);
+      this.audit('update', 'encounter', row.id, pick(row, Object.keys(changed)), changed);
+      this.count('encounters', 'updated');
+    } else {
+      const values = {
+        ...fields,
+        practiceId: this.practiceId,
+        // Office (CMS POS 11) when the EHR says nothing: the coder sees and can change it.
+        placeOfService: e.placeOfService ?? '11',
+        renderingProviderId: fields.renderingProviderId!,
+        externalId: e.encounterId,
+        // The coder assigns the billed diagnoses; the EHR's codes are kept apart as chart codes.
+        diagnoses: [] as string[],
+      };
+      const [id] = await addEncounters(this.tx, [values]);
+      this.audit('create', 'encounter', id!, null, values);
+      this.encounters.set(e.encounterId, { id: id!, ...values } as EncounterRow);
+      this.result.encounterIds.push(id!);
+      this.count('encounters', 'created');
     }
   }
 
