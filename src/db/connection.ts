@@ -49,6 +49,8 @@ export interface DatabaseOptions {
   mode?: 'own' | 'any' | undefined;
   /** Names this process in the lock, for the message another process prints. */
   command?: string | undefined;
+  /** A throw-away PGlite database starts from this dumped data directory (tests: a migrated template). */
+  template?: Blob | undefined;
 }
 
 export class DatabaseHeldError extends Error {}
@@ -56,7 +58,7 @@ export class DatabaseHeldError extends Error {}
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url);
   const dataDir = options.dataDir ?? './data/db';
-  if (dataDir.startsWith('memory://')) return openPglite(dataDir);
+  if (dataDir.startsWith('memory://')) return openPglite(dataDir, options.template);
   return openOwnedOrServed(dataDir, options);
 }
 
@@ -118,17 +120,21 @@ async function openOwnedOrServed(dataDir: string, options: DatabaseOptions): Pro
   }
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  return (await openPgliteClient(dataDir)).database;
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
+  return (await openPgliteClient(dataDir, undefined, template)).database;
 }
 
 async function openPgliteClient(
   dataDir: string,
   gate?: PgliteGate,
+  template?: Blob,
 ): Promise<{ database: Database; client: PGlite }> {
   // Durability: every commit's WAL is written to the files before the commit answers (not
   // relaxed); see README "Operating it".
-  const raw = await PGlite.create(dataDir, { relaxedDurability: false });
+  const raw = await PGlite.create(dataDir, {
+    relaxedDurability: false,
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const client = gate ? gatedClient(raw, gate) : raw;
   const db = drizzlePglite({ client, casing: 'snake_case' });
   const sql: SqlRunner = {
