@@ -1,10 +1,11 @@
 // Denials: opened for each denied line of a posted 835 (and for a claim a 277CA or 277 rejects),
 // read by the practice's denial mapping in force (category, plain words, next step), given the
 // payer's appeal deadline and put on the denials work queue, all in the caller's transaction.
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, recordAudits, SYSTEM_ACTOR, type AuditActor } from '../audit/index.ts';
 import { claimLabels, type ClaimLabel } from '../claims/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
+import { countUpTo, eachPracticeFirst } from '../db/scoped-page.ts';
 import { payersByIds } from '../payers/index.ts';
 import { addDays } from '../shared/dates.ts';
 import { conflict, notFound } from '../shared/problem.ts';
@@ -243,30 +244,48 @@ const withLabels = (rows: DenialRow[], labels: ClaimLabel[]): DenialView[] =>
     };
   });
 
+/** Past this many matching denials the queue says "10,000 or more" rather than counting them all. */
+export const DENIAL_TOTAL_CAP = 10_000;
+
 /** The denials queue of the user's practices: filtered, sorted by money at stake or deadline, paged. */
 export async function denialQueue(
   db: Executor,
   practiceScope: number[],
   filter: DenialFilter = {},
-): Promise<{ items: DenialView[]; total: number }> {
+): Promise<{ items: DenialView[]; total: number; totalCapped: boolean }> {
   const where = whereOf(practiceScope, filter);
   const order =
     filter.sort === 'deadline'
       ? [sql`${denial.appealBy} asc nulls last`, desc(denial.amountCents), asc(denial.id)]
       : [desc(denial.amountCents), sql`${denial.appealBy} asc nulls last`, asc(denial.id)];
+  const limit = Math.min(filter.limit ?? 50, 500);
+  const offset = filter.offset ?? 0;
+  const pageWhere =
+    practiceScope.length > 1
+      ? inArray(
+          denial.id,
+          eachPracticeFirst(practiceScope, (p) =>
+            db
+              .select({ id: denial.id })
+              .from(denial)
+              .where(whereOf([p], filter))
+              .orderBy(...order)
+              .limit(offset + limit),
+          ),
+        )
+      : where;
   const rows = await db
     .select()
     .from(denial)
-    .where(where)
+    .where(pageWhere)
     .orderBy(...order)
-    .limit(Math.min(filter.limit ?? 50, 500))
-    .offset(filter.offset ?? 0);
-  const [total] = await db.select({ n: count() }).from(denial).where(where);
+    .limit(limit)
+    .offset(offset);
   const labels = await claimLabels(
     db,
     rows.map((r) => r.claimId),
   );
-  return { items: withLabels(rows, labels), total: total?.n ?? 0 };
+  return { items: withLabels(rows, labels), ...(await countUpTo(db, denial, where, DENIAL_TOTAL_CAP)) };
 }
 
 /** Denials of the user's practices (a claim's, say), most money first, up to 500. */

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { MANAGERS, OFFICE } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
-import { closed, Id, IsoDate, Nullable, Text, Timestamp } from '../shared/schema.ts';
+import { closed, Id, IsoDate, Nullable, Text } from '../shared/schema.ts';
 import { refreshWorkQueues } from './work-queue-refresh.ts';
 import {
   assignWorkItems,
@@ -19,32 +19,9 @@ import {
   type WorkItemFilter,
 } from './work-queue-store.ts';
 import { ITEM_STATUSES, QUEUES } from './work-queues.ts';
+import { WorkItem, WorkItemPage } from './work-queue-schema.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-const WorkItem = Type.Object({
-  id: Type.Integer(),
-  practiceId: Type.Integer(),
-  queue: Type.String(),
-  claimId: Type.Union([Type.Integer(), Type.Null()]),
-  patientId: Type.Union([Type.Integer(), Type.Null()]),
-  patientControlNumber: Type.String(),
-  patientName: Type.String(),
-  payerId: Type.Union([Type.Integer(), Type.Null()]),
-  payerName: Type.String(),
-  reasonCode: Type.String(),
-  reason: Type.String({ description: 'why it is on the queue and what to do, in words' }),
-  amountCents: Type.Integer({ description: 'money at stake' }),
-  dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  status: Type.String({ description: 'open, in-progress, waiting, done' }),
-  state: Type.String(),
-  owner: Type.Union([Type.Integer(), Type.Null()]),
-  ownerName: Type.Union([Type.String(), Type.Null()]),
-  nextFollowUpOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  openedAt: Timestamp,
-  closedAt: Type.Union([Timestamp, Type.Null()]),
-  closeNote: Type.Union([Type.String(), Type.Null()]),
-});
 
 const ListQuery = Type.Object({
   practiceId: Type.Optional(Id),
@@ -74,12 +51,7 @@ export function registerWorkQueueRoutes(app: FastifyInstance, db: Db): void {
           'The work queues (no response, denials, underpayments, rejections, patient balances, claim status): filtered, sorted by amount at stake, due date or age, a page at a time with the total',
         querystring: ListQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(WorkItem),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-          }),
+          200: WorkItemPage,
         },
       },
     },

@@ -7,7 +7,11 @@ import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { ensureCharges, postEntries } from '../ledger/index.ts';
 import { startTestApp, type Client } from '../server/testing.ts';
 import { addDays, todayIso } from '../shared/dates.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { countUpTo } from '../db/scoped-page.ts';
+import { followUp } from './tables.ts';
 import { refreshWorkQueues } from './work-queue-refresh.ts';
+import { listWorkItems } from './work-queue-store.ts';
 
 const actor = SYSTEM_ACTOR;
 
@@ -299,5 +303,37 @@ describe('work queues', () => {
       (await biller.request({ method: 'DELETE', url: `/api/saved-filters/${list[0].id}` })).statusCode,
     ).toBe(204);
     expect((await biller.get('/api/saved-filters?page=work-queues')).json().items).toEqual([]);
+  });
+
+  it('lists several practices as one page order (each walked in order) and counts up to a cap', async () => {
+    // Amounts interleave across the two practices, ties broken by id, so a page mixes both.
+    const amounts = [
+      [900, 500, 500, 100],
+      [800, 700, 500, 50],
+    ];
+    for (const [k, practiceId] of [t.practiceA, t.practiceB].entries())
+      for (const amount of amounts[k]!)
+        await sql(
+          `insert into follow_up (practice_id, queue, reason_code, reason, amount_cents, due_on)
+           values ($1, 'scope-test', 'T', 'scope test', $2, $3)`,
+          [practiceId, amount, addDays(today, amount % 7)],
+        );
+    const scope = [t.practiceA, t.practiceB];
+    for (const sort of ['amount', 'due', 'opened'] as const) {
+      const one = await listWorkItems(t.database.db, scope, { queue: 'scope-test', sort, pageSize: 8 });
+      const pages = [];
+      for (const page of [1, 2, 3])
+        pages.push(
+          ...(await listWorkItems(t.database.db, scope, { queue: 'scope-test', sort, page, pageSize: 3 }))
+            .items,
+        );
+      expect(pages.map((i) => i.id)).toEqual(one.items.map((i) => i.id));
+      expect(one).toMatchObject({ total: 8, totalCapped: false });
+    }
+    const byAmount = await listWorkItems(t.database.db, scope, { queue: 'scope-test', pageSize: 8 });
+    expect(byAmount.items.map((i) => i.amountCents)).toEqual([900, 800, 700, 500, 500, 500, 100, 50]);
+    const where = and(eq(followUp.queue, 'scope-test'), inArray(followUp.practiceId, scope));
+    expect(await countUpTo(t.database.db, followUp, where, 5)).toEqual({ total: 5, totalCapped: true });
+    expect(await countUpTo(t.database.db, followUp, where, 8)).toEqual({ total: 8, totalCapped: false });
   });
 });
