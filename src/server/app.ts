@@ -18,6 +18,7 @@ import { registerAcknowledgmentRoutes } from '../claims/acks/routes.ts';
 import { NcciCatalog } from '../scrubber/index.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
+import { registerCodingSuggestRoutes } from '../coding/suggest/route.ts';
 import type { Database } from '../db/connection.ts';
 import { registerEncounterRoutes } from '../encounters/routes.ts';
 import { registerJobRoutes } from '../jobs/routes.ts';
@@ -77,7 +78,7 @@ export interface AppOptions {
 }
 
 /** Routes that look codes up or scrub claims: they wait for the code sets loaded at start. */
-const NEEDS_CODE_SETS = /^\/api\/(codes|codesets|claims)(\/|\?|$)/;
+const NEEDS_CODE_SETS = /^\/api\/(codes|codesets|claims|coding\/suggest)(\/|\?|$)/;
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEncounterRoutes(app, database.db);
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
+  registerCodingSuggestRoutes(app, database.db, catalog);
   const ncci = options.ncci ?? new NcciCatalog(database);
   const claimLookups = () => ({ codes: catalog.codeChecker(), ncci: ncci.tables() });
   registerClaimRoutes(app, database.db, claimLookups);

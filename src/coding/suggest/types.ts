@@ -4,6 +4,8 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
+  /** the chart document the offsets are in, when suggesting for an encounter's notes */
+  documentId?: number;
 }
 
 export interface Suggestion {
