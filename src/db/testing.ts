@@ -8,13 +8,8 @@ import { migrateDatabase, openDatabase, type Database } from './connection.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/**
- * A PGlite data directory with every migration applied, dumped once and kept in the temp folder
- * under a hash of the migrations: a new PGlite database costs an initdb and the whole migration
- * history (about 3 s, far more on a loaded machine), loading the dump about 0.5 s, and the db
- * suites open a few hundred of them. Another migration changes the hash and so the template.
- */
-async function migratedTemplate(): Promise<Blob> {
+/** Names the migration set: its files' names and contents. */
+function migrationsHash(): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
     hash.update(name);
@@ -24,7 +19,50 @@ async function migratedTemplate(): Promise<Blob> {
       // a folder (meta/)
     }
   }
-  const path = join(tmpdir(), `cleanclaim-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const withDatabase = (serverUrl: string, name: string) => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * The name of a database on the server with every migration applied, made when missing. Suites
+ * beside each other make it once: the first takes an advisory lock, the others wait for it.
+ */
+async function migratedPostgresTemplate(admin: pg.Client, serverUrl: string): Promise<string> {
+  const name = `cleanclaim_template_${migrationsHash()}`;
+  await admin.query('SELECT pg_advisory_lock(715517)');
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return name;
+    const building = `${name}_building`;
+    await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${building}`);
+    const database = await openDatabase({ url: withDatabase(serverUrl, building) });
+    try {
+      await migrateDatabase(database);
+    } finally {
+      await database.close();
+    }
+    // Renamed only when whole: a template never holds half a migration history.
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    return name;
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(715517)');
+  }
+}
+
+/**
+ * A PGlite data directory with every migration applied, dumped once and kept in the temp folder
+ * under a hash of the migrations: a new PGlite database costs an initdb and the whole migration
+ * history (about 3 s, far more on a loaded machine), loading the dump about 0.5 s, and the db
+ * suites open a few hundred of them. Another migration changes the hash and so the template.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const path = join(tmpdir(), `cleanclaim-pglite-template-${migrationsHash()}.tar`);
   try {
     return new Blob([readFileSync(path)]);
   } catch {
@@ -53,8 +91,9 @@ export async function openTestDatabase(): Promise<Database & { engineLabel: stri
     await migrateDatabase(database);
     return { ...database, engineLabel: 'pglite' };
   }
-  const scratch = await scratchPostgresDatabase(serverUrl, 'test');
+  const scratch = await scratchPostgresDatabase(serverUrl, 'test', { migrated: true });
   const database = await openDatabase({ url: scratch.url });
+  // Applies nothing when the template is current; kept so a stale template can never hide a migration.
   await migrateDatabase(database);
   return {
     ...database,
@@ -67,20 +106,28 @@ export async function openTestDatabase(): Promise<Database & { engineLabel: stri
 }
 
 /**
- * A new, empty database on the PostgreSQL server at serverUrl, for a test that starts its own
+ * A new database on the PostgreSQL server at serverUrl (empty, or migrated when asked), for a test that starts its own
  * processes on it (they connect by URL); drop() removes it, whoever is still connected.
  */
 export async function scratchPostgresDatabase(
   serverUrl: string,
   purpose: string,
+  options: { migrated?: boolean } = {},
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `cleanclaim_${purpose}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  try {
+    if (options.migrated) {
+      // A copy of a migrated template database, made once per migration set on this server: the
+      // copy is a file copy, far quicker than running the migration history for every test file.
+      const template = await migratedPostgresTemplate(admin, serverUrl);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } else await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, name);
   return {
     url: url.toString(),
     async drop() {
