@@ -5,8 +5,11 @@
 // due dates over six months, opened over a year; the denials queue's items have a denial each.
 // Then the work queue's list (listWorkItems: filter, sort, page, total) and the denial queue
 // (denialQueue) are timed BENCH_RUNS (default 200) times per shape: p50 and p99 against 100 ms.
+// Loading takes minutes: BENCH_KEEP=1 keeps the database and prints its URL, and
+// BENCH_DATABASE_URL=<that URL> times that database again without loading.
 import { SYSTEM_ACTOR } from '../../src/audit/index.ts';
-import { openTestDatabase } from '../../src/db/testing.ts';
+import { openDatabase, migrateDatabase } from '../../src/db/connection.ts';
+import { scratchPostgresDatabase } from '../../src/db/testing.ts';
 import { denialQueue } from '../../src/denials/store.ts';
 import { listWorkItems, type WorkItemFilter } from '../../src/denials/work-queue-store.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
@@ -16,16 +19,21 @@ import { cpus, loadavg } from 'node:os';
 const N = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const TARGET_MS = 100;
-if (!process.env.TEST_DATABASE_URL) {
+const serverUrl = process.env.TEST_DATABASE_URL;
+const reuseUrl = process.env.BENCH_DATABASE_URL;
+if (!serverUrl && !reuseUrl) {
   console.error('bench:denials measures PostgreSQL: set TEST_DATABASE_URL=postgres://…');
   process.exit(2);
 }
-const db = await openTestDatabase();
+const scratch = reuseUrl ? undefined : await scratchPostgresDatabase(serverUrl!, 'bench');
+const db = { ...(await openDatabase({ url: reuseUrl ?? scratch!.url })), engineLabel: 'PostgreSQL' };
+await migrateDatabase(db);
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const today = todayIso();
 const exec = (text: string, params: unknown[] = []) => db.sql.executeSql(text, params);
 
-try {
+/** Three demo practices, their claims, 20 billers and N open work items (with denials) made in SQL. */
+async function load(): Promise<{ practices: number[]; firstUser: number }> {
   const loadedAt = performance.now();
   const practices: number[] = [];
   for (const seed of [1, 2, 3])
@@ -91,7 +99,20 @@ try {
     `${db.engineLabel}: ${sizes!.items} open items, ${sizes!.denials} denials over ${counts!.claims} claims, ` +
       `3 practices, ${counts!.payers} payers, 20 owners, loaded in ${seconds(loadedAt)} s`,
   );
+  return { practices, firstUser };
+}
 
+/** A database loaded by an earlier run (BENCH_KEEP): its practices and first biller. */
+async function loaded(): Promise<{ practices: number[]; firstUser: number }> {
+  const practices = (await exec(`select id from practice order by id`)).rows.map((r) => Number(r.id));
+  const [user] = (await exec(`select min(id)::int as id from app_user where email like 'biller%@bench.test'`))
+    .rows as { id: number }[];
+  await exec(`create temp table bench_claim as select id, practice_id, payer_id from claim`);
+  return { practices, firstUser: user!.id };
+}
+
+try {
+  const { practices, firstUser } = reuseUrl ? await loaded() : await load();
   const one = [practices[0]!];
   const [payerRow] = (await exec(`select payer_id from bench_claim where practice_id = $1 limit 1`, one))
     .rows as { payer_id: number }[];
@@ -157,4 +178,6 @@ try {
   );
 } finally {
   await db.close();
+  if (scratch && process.env.BENCH_KEEP) console.log(`kept: BENCH_DATABASE_URL=${scratch.url}`);
+  else await scratch?.drop();
 }
