@@ -148,6 +148,7 @@ export default function SalaryExplorerPage() {
                 showSearch
                 allowClear
                 placeholder="Pick a state"
+                aria-label="Pick a state"
                 data-testid="state-select"
                 style={{ width: '100%', marginBottom: 12 }}
                 value={state}
