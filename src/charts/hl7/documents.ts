@@ -84,7 +84,11 @@ export function mdmDocumentOf(
     ...(attachment ? { attachment } : {}),
     ...(authoredAt ? { authoredAt } : {}),
     ...(authorNpi ? { authorNpi } : {}),
-    where: { resource: documentNumber || controlId, field: 'TXA-12', line: txa.number },
+    where: {
+      resource: documentNumber ? `TXA-12/${documentNumber}` : controlId,
+      field: 'TXA-12',
+      line: txa.number,
+    },
   };
 }
 
@@ -108,7 +112,7 @@ export function resultDocumentOf(
     ...(authoredAt ? { authoredAt } : {}),
     ...(authorNpi ? { authorNpi } : {}),
     where: {
-      resource: orderNumber ? `OBR ${orderNumber}` : `${controlId} OBR ${obr.value(1) || obr.number}`,
+      resource: orderNumber ? `OBR-3/${orderNumber}` : `${controlId} OBR ${obr.value(1) || obr.number}`,
       field: 'OBR-3',
       line: obr.number,
     },

@@ -102,7 +102,7 @@ describe('HL7 v2 message types', () => {
       kind: 'progress-note',
       encounterId: 'V5001',
       authorNpi: '1234567893',
-      where: { resource: 'DOC-77' },
+      where: { resource: 'TXA-12/DOC-77' },
     });
     expect(doc!.text).toContain('diabetes & hypertension.\nPatient denies chest pain. A1c 8.2^ up');
     expect(doc!.text).toContain('hypertension | stable');

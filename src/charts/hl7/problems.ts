@@ -68,6 +68,13 @@ export const HL7_PROBLEMS = {
     ack: 'AE',
     severity: 'error',
   },
+  HL7_NOT_STORED: {
+    means:
+      'cleanclaim could not store the message (the database did not answer, or failed); nothing was written: send it again.',
+    hl7: '207',
+    ack: 'AE',
+    severity: 'error',
+  },
   HL7_FIELD_IGNORED: {
     means:
       'A value was left out of the import (an IN1 without a member id, a provider without a valid NPI); the rest of the message was imported.',

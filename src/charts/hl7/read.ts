@@ -32,14 +32,16 @@ const SUPPORTED_VERSION = /^2\.[3-8](\.\d+)?$/;
 
 /** The message text with a BOM, MLLP framing characters and blank lines removed, segments ended by CR. */
 export function normalizeHl7(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    // MLLP start block (VT) and end block (FS) left around a message saved to a file.
-    .replaceAll('\u000b', '')
-    .replaceAll('\u001c', '')
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== '')
-    .join('\r');
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      // MLLP start block (VT) and end block (FS) left around a message saved to a file.
+      .replaceAll('\u000b', '')
+      .replaceAll('\u001c', '')
+      .split(/\r\n|\r|\n/)
+      .filter((line) => line.trim() !== '')
+      .join('\r')
+  );
 }
 
 /** MSH-1 and MSH-2: a field separator and four (2.7+: five) encoding characters, all different. */
