@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id } from '../db/columns.ts';
+import { outboundFileColumns } from '../db/outbound-files.ts';
+import { id } from '../db/columns.ts';
 import { practice } from '../practices/tables.ts';
 import { claim } from './tables.ts';
 
@@ -11,17 +12,7 @@ export const claimStatusBatch = pgTable(
     practiceId: integer()
       .notNull()
       .references(() => practice.id),
-    /** generated (written, not yet uploaded) or sent. */
-    state: text().notNull().default('generated'),
-    interchangeControlNumber: integer().notNull(),
-    inquiryCount: integer().notNull(),
-    fileName: text().notNull(),
-    x12: text().notNull(),
-    createdBy: integer(),
-    createdAt: createdAt(),
-    sentAt: timestamp({ withTimezone: true }),
-    uploadError: text(),
-    uploadFailedAt: timestamp({ withTimezone: true }),
+    ...outboundFileColumns(),
   },
   (t) => [index().on(t.practiceId, t.createdAt)],
 );

@@ -3,8 +3,24 @@
 // table, so each kind is marked sent and audited the same way; the audit writer is handed in (the
 // toolkit imports no domain).
 import { and, eq } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { integer, text, timestamp, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.ts';
 import type { Db, Executor } from './connection.ts';
+
+/** The columns every table of outbound inquiry files has (eligibility_batch, claim_status_batch). */
+export const outboundFileColumns = () => ({
+  /** generated (written, not yet uploaded) or sent. */
+  state: text().notNull().default('generated'),
+  interchangeControlNumber: integer().notNull(),
+  inquiryCount: integer().notNull(),
+  fileName: text().notNull(),
+  x12: text().notNull(),
+  createdBy: integer(),
+  createdAt: createdAt(),
+  sentAt: timestamp({ withTimezone: true }),
+  uploadError: text(),
+  uploadFailedAt: timestamp({ withTimezone: true }),
+});
 
 /** A table of outbound files: these columns at least (claim_status_batch, eligibility_batch). */
 export type OutboundFileTable = PgTable & {

@@ -1,5 +1,6 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id } from '../db/columns.ts';
+import { outboundFileColumns } from '../db/outbound-files.ts';
+import { id } from '../db/columns.ts';
 import { coverage, patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
 import { practice } from '../practices/tables.ts';
@@ -19,17 +20,7 @@ export const eligibilityBatch = pgTable(
     source: text().notNull(),
     /** The schedule's date, or the CSV's file name. */
     sourceDetail: text().notNull(),
-    /** generated (written, not yet uploaded) or sent. */
-    state: text().notNull().default('generated'),
-    interchangeControlNumber: integer().notNull(),
-    inquiryCount: integer().notNull(),
-    fileName: text().notNull(),
-    x12: text().notNull(),
-    createdBy: integer(),
-    createdAt: createdAt(),
-    sentAt: timestamp({ withTimezone: true }),
-    uploadError: text(),
-    uploadFailedAt: timestamp({ withTimezone: true }),
+    ...outboundFileColumns(),
   },
   (t) => [index().on(t.practiceId, t.createdAt)],
 );
