@@ -76,27 +76,30 @@ function vitestBeside(label, project, env = {}, files = []) {
   );
 }
 
+// TEST_SERIAL=1 runs the suites one after another (slower; for a machine with one core).
+const serial = process.env.TEST_SERIAL === '1';
+const CRASH = 'src/server/crash-safety.db.test.ts';
+const pglite = { TEST_DATABASE_URL: '' };
+// The suites that mostly wait (the PostgreSQL database suite on the server's processes, PGlite's
+// crash-safety test on 60 server restarts) start first and run beside the checks and the rest.
+let postgresSuite = Promise.resolve();
+let crashSuite = Promise.resolve();
+if (!serial) {
+  if (process.env.TEST_DATABASE_URL) postgresSuite = vitestBeside('database tests on PostgreSQL', 'db');
+  crashSuite = vitestBeside('crash safety on PGlite', 'db', pglite, [CRASH]);
+}
+if (!process.env.TEST_DATABASE_URL)
+  skippedSuites.push(
+    'database tests on PostgreSQL (set TEST_DATABASE_URL=postgres://user:pass@host/db to run them; .ci/run does)',
+  );
 run('lint', 'npx', ['eslint', '.']);
 run('format', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 vitest('unit tests', 'unit');
-// TEST_SERIAL=1 runs the suites one after another (slower; for a machine with one core).
-const serial = process.env.TEST_SERIAL === '1';
-let postgresSuite = Promise.resolve();
-if (process.env.TEST_DATABASE_URL) {
-  if (serial) vitest('database tests on PostgreSQL', 'db');
-  else postgresSuite = vitestBeside('database tests on PostgreSQL', 'db');
+if (serial) {
+  if (process.env.TEST_DATABASE_URL) vitest('database tests on PostgreSQL', 'db');
+  vitest('database tests on PGlite', 'db', pglite);
 } else {
-  skippedSuites.push(
-    'database tests on PostgreSQL (set TEST_DATABASE_URL=postgres://user:pass@host/db to run them; .ci/run does)',
-  );
-}
-// The PGlite crash-safety test (60 server restarts, mostly waiting on them) runs beside the rest.
-const CRASH = 'src/server/crash-safety.db.test.ts';
-const pglite = { TEST_DATABASE_URL: '' };
-if (serial) vitest('database tests on PGlite', 'db', pglite);
-else {
-  const crashSuite = vitestBeside('crash safety on PGlite', 'db', pglite, [CRASH]);
   vitest('database tests on PGlite (but crash safety)', 'db', pglite, ['--exclude', CRASH]);
   await crashSuite;
 }
