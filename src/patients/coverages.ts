@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { coverage } from './tables.ts';
 
@@ -15,22 +15,22 @@ export async function coveragesInEffect(
   patientId: number,
   date: string,
 ): Promise<CoverageRow[]> {
-  const rows = await db
-    .select()
-    .from(coverage)
-    .where(
-      and(
-        eq(coverage.patientId, patientId),
-        lte(coverage.effectiveDate, date),
-        or(isNull(coverage.terminationDate), gte(coverage.terminationDate, date)),
-      ),
-    )
-    .orderBy(asc(coverage.id));
+  const rows = await db.select().from(coverage).where(eq(coverage.patientId, patientId));
+  return coveragesInEffectOn(rows, date);
+}
+
+/**
+ * Of a patient's coverages (read once for many claims: coveragesOfPatients), those in effect on a
+ * date of service, primary first, as coveragesInEffect reads them.
+ */
+export function coveragesInEffectOn(rows: readonly CoverageRow[], date: string): CoverageRow[] {
   const rank = (c: CoverageRow) => {
     const i = PRIORITY_ORDER.indexOf(c.priority);
     return i < 0 ? PRIORITY_ORDER.length : i;
   };
-  return rows.sort((a, b) => rank(a) - rank(b));
+  return rows
+    .filter((c) => c.effectiveDate <= date && (c.terminationDate == null || c.terminationDate >= date))
+    .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
 }
 
 /** The coverage billed after one of this priority (secondary after primary…), if one is in effect. */
