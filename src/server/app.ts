@@ -19,6 +19,8 @@ import { NcciCatalog } from '../scrubber/index.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
 import { registerCodingSuggestRoutes } from '../coding/suggest/route.ts';
+import { registerCodingReviewRoutes } from '../coding/review-routes.ts';
+import { registerCodingRoutes } from '../coding/workspace-routes.ts';
 import type { Database } from '../db/connection.ts';
 import { registerEncounterRoutes } from '../encounters/routes.ts';
 import { registerJobRoutes } from '../jobs/routes.ts';
@@ -78,7 +80,7 @@ export interface AppOptions {
 }
 
 /** Routes that look codes up or scrub claims: they wait for the code sets loaded at start. */
-const NEEDS_CODE_SETS = /^\/api\/(codes|codesets|claims|coding\/suggest)(\/|\?|$)/;
+const NEEDS_CODE_SETS = /^\/api\/(codes|codesets|claims|coding\/(suggest|charts))(\/|\?|$)/;
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -175,9 +177,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
   registerCodingSuggestRoutes(app, database.db, catalog);
+  registerCodingReviewRoutes(app, database.db);
   const ncci = options.ncci ?? new NcciCatalog(database);
   const claimLookups = () => ({ codes: catalog.codeChecker(), ncci: ncci.tables() });
   registerClaimRoutes(app, database.db, claimLookups);
+  registerCodingRoutes(app, database.db, claimLookups);
   registerBatchRoutes(app, database.db, queue, { waitMs: options.batchWaitMs });
   registerAcknowledgmentRoutes(app, database.db);
   registerAuditRoutes(app, database.db);

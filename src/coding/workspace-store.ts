@@ -1,0 +1,201 @@
+import { recordAudit, type AuditActor } from '../audit/index.ts';
+import { chartCodes, listChartDocuments } from '../charts/index.ts';
+import type { Executor } from '../db/connection.ts';
+import { changeEncounter, loadEncounter } from '../encounters/index.ts';
+import { patientById } from '../patients/index.ts';
+import { checkCodedVisit, type Finding, type NcciTables, type ScrubContext } from '../scrubber/index.ts';
+import { conflict, notFound } from '../shared/problem.ts';
+import { codeChanges, type CodedLine } from './code-changes.ts';
+import { chartForUpdate, moveChart, recordCodingEvent, type CodingChartRow } from './queue-store.ts';
+
+/** The code sets and NCCI tables in force: what the live checks read. */
+export interface CodingLookups {
+  codes?: ScrubContext['codes'];
+  ncci?: NcciTables;
+}
+
+export interface CodesInput {
+  diagnoses: string[];
+  serviceLines: CodedLine[];
+}
+
+async function visitOf(db: Executor, chart: CodingChartRow) {
+  const visit = await loadEncounter(db, chart.encounterId, [chart.practiceId]);
+  if (!visit) throw notFound('encounter');
+  const patient = await patientById(db, visit.patientId);
+  return { visit, patient };
+}
+
+/**
+ * The coding screen's content: the chart, the visit's codes, the notes and the codes the EHR sent.
+ * Opening one's own chart is an event (time in chart starts there).
+ */
+export async function openChart(db: Executor, id: number, scope: number[], actor: AuditActor) {
+  const chart = await chartForUpdate(db, id, scope);
+  const { visit, patient } = await visitOf(db, chart);
+  if (chart.state === 'in-progress' && chart.coderId === actor.userId)
+    await recordCodingEvent(db, chart, actor, 'open');
+  await recordAudit(db, actor, {
+    practiceId: chart.practiceId,
+    action: 'read',
+    entity: 'coding_chart',
+    entityId: chart.id,
+  });
+  return {
+    chart,
+    patient: patient
+      ? {
+          id: patient.id,
+          name: `${patient.lastName}, ${patient.firstName}`,
+          sex: patient.sex,
+          dateOfBirth: patient.dateOfBirth,
+          accountNumber: patient.accountNumber,
+        }
+      : undefined,
+    encounter: {
+      id: visit.id,
+      serviceDateFrom: visit.serviceDateFrom,
+      placeOfService: visit.placeOfService,
+      status: visit.status,
+      diagnoses: visit.diagnoses,
+      serviceLines: visit.serviceLines.map((l) => ({
+        procedureCode: l.procedureCode,
+        modifiers: l.modifiers,
+        units: l.units,
+        diagnosisPointers: l.diagnosisPointers,
+        chargeCents: l.chargeCents,
+      })),
+    },
+    documents: await listChartDocuments(db, chart.practiceId, chart.encounterId),
+    ehrCodes: await chartCodes(db, chart.practiceId, chart.encounterId),
+  };
+}
+
+const requireOwnChart = (chart: CodingChartRow, actor: AuditActor) => {
+  if (chart.state !== 'in-progress' || chart.coderId !== actor.userId)
+    throw conflict('claim this chart before coding it');
+};
+
+/** The live checks on the codes as the coder has them now (nothing is saved). */
+export async function checkChartCodes(
+  db: Executor,
+  id: number,
+  scope: number[],
+  codes: CodesInput,
+  lookups: CodingLookups,
+  today: string,
+): Promise<Finding[]> {
+  const chart = await chartForUpdate(db, id, scope);
+  const { visit, patient } = await visitOf(db, chart);
+  return checkCodedVisit(
+    {
+      diagnoses: codes.diagnoses,
+      lines: codes.serviceLines.map((l) => ({
+        procedureCode: l.procedureCode,
+        modifiers: l.modifiers ?? [],
+        units: l.units,
+        diagnosisPointers: l.diagnosisPointers,
+        serviceDate: visit.serviceDateFrom,
+      })),
+      patient: { sex: patient?.sex, dateOfBirth: patient?.dateOfBirth },
+      placeOfService: visit.placeOfService,
+    },
+    // A coded visit is checked as the professional claim it becomes (the practitioner NCCI tables).
+    { today, codes: lookups.codes, ncci: lookups.ncci?.practitioner },
+  );
+}
+
+/**
+ * Saves the coder's codes onto the encounter (its diagnoses and service lines), with an event for
+ * each code added or removed. A line keeps the charge it had for the same procedure; a new one is
+ * priced from the fee schedule.
+ */
+export async function saveChartCodes(
+  db: Executor,
+  id: number,
+  scope: number[],
+  codes: CodesInput,
+  actor: AuditActor,
+) {
+  const chart = await chartForUpdate(db, id, scope);
+  requireOwnChart(chart, actor);
+  const { visit } = await visitOf(db, chart);
+  const charges = new Map(visit.serviceLines.map((l) => [l.procedureCode, l.chargeCents]));
+  await changeEncounter(
+    db,
+    chart.encounterId,
+    [chart.practiceId],
+    {
+      diagnoses: codes.diagnoses,
+      serviceLines: codes.serviceLines.map((l) => ({
+        procedureCode: l.procedureCode,
+        modifiers: l.modifiers ?? [],
+        units: l.units,
+        diagnosisPointers: l.diagnosisPointers,
+        ...(charges.has(l.procedureCode) ? { chargeCents: charges.get(l.procedureCode) } : {}),
+      })),
+    },
+    actor,
+  );
+  for (const change of codeChanges(visit, codes))
+    await recordCodingEvent(db, chart, actor, change.kind, {
+      code: change.code,
+      detail: { system: change.system },
+    });
+  return chart;
+}
+
+/** A suggestion accepted or rejected: recorded (it becomes a code only through the coder's save). */
+export async function decideSuggestion(
+  db: Executor,
+  id: number,
+  scope: number[],
+  decision: { accepted: boolean; system: string; code: string; confidence?: number },
+  actor: AuditActor,
+) {
+  const chart = await chartForUpdate(db, id, scope);
+  requireOwnChart(chart, actor);
+  await recordCodingEvent(db, chart, actor, decision.accepted ? 'suggestion-accept' : 'suggestion-reject', {
+    code: decision.code,
+    detail: { system: decision.system, confidence: decision.confidence },
+  });
+}
+
+/**
+ * Sends the chart to billing: the encounter is coded and ready for a claim. Refused while the
+ * visit lacks a diagnosis or a service line, or the live checks find an error.
+ */
+export async function sendChart(
+  db: Executor,
+  id: number,
+  scope: number[],
+  actor: AuditActor,
+  lookups: CodingLookups,
+  today: string,
+) {
+  const chart = await chartForUpdate(db, id, scope);
+  requireOwnChart(chart, actor);
+  const { visit } = await visitOf(db, chart);
+  if (visit.diagnoses.length === 0 || visit.serviceLines.length === 0)
+    throw conflict('a chart goes to billing with at least one diagnosis and one service line');
+  const errors = (
+    await checkChartCodes(
+      db,
+      id,
+      scope,
+      {
+        diagnoses: visit.diagnoses,
+        serviceLines: visit.serviceLines.map((l) => ({ ...l, modifiers: l.modifiers })),
+      },
+      lookups,
+      today,
+    )
+  ).filter((f) => f.severity === 'error');
+  if (errors.length)
+    throw conflict(
+      'the codes have errors to fix before billing',
+      errors.map((f) => ({ pointer: f.field, detail: f.message })),
+    );
+  await changeEncounter(db, chart.encounterId, [chart.practiceId], { status: 'ready' }, actor);
+  return moveChart(db, chart, { state: 'done', doneAt: new Date(), holdReason: null }, actor, 'send');
+}
