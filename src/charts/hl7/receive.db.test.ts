@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { Hl7Message } from '@medplum/core';
 import { Hl7Client } from '@medplum/hl7';
@@ -9,6 +11,7 @@ import { patientsByAccountNumbers } from '../../patients/index.ts';
 import { payersOfPractice } from '../../payers/index.ts';
 import { startTestApp } from '../../server/testing.ts';
 import { chartCodes, listChartDocuments } from '../index.ts';
+import { pollHl7Inbox } from './inbox.ts';
 import { startMllpListener, type MllpListener } from './mllp.ts';
 import { receiveHl7 } from './receive.ts';
 
@@ -121,5 +124,25 @@ describe('receiving HL7 v2 messages', () => {
     });
     expect(raw.startsWith('\x0bMSH|^~\\&|CLEANCLAIM|')).toBe(true);
     expect(raw).toContain('\rMSA|AR||Not an HL7 v2 message');
+  });
+
+  it('the inbound folder: each file imported, its ACKs beside it, moved to done/ or failed/', async () => {
+    const inbox = mkdtempSync(join(tmpdir(), 'hl7-inbox-'));
+    const folder = join(inbox, String(t.practiceA));
+    mkdirSync(folder);
+    const batch = `${sample('pass/adt-a08-update-bom-lf.hl7')}\n${sample('pass/dft-p03-charges.hl7')}`;
+    writeFileSync(join(folder, 'batch.hl7'), batch);
+    writeFileSync(join(folder, 'bad.hl7'), sample('fail/missing-mrn.hl7'));
+    const outcomes = await pollHl7Inbox(t.database.db, inbox, SYSTEM_ACTOR, now);
+    const byFile = Object.fromEntries(outcomes.map((o) => [o.file, o]));
+    expect(byFile['batch.hl7']!.movedTo).toBe('done');
+    expect(byFile['batch.hl7']!.acks.map((a) => [a.messageType, a.ackCode])).toEqual([
+      ['ADT^A08', 'AA'],
+      ['DFT^P03', 'AA'],
+    ]);
+    expect(byFile['bad.hl7']!.movedTo).toBe('failed');
+    expect(readdirSync(folder).sort()).toEqual(['done', 'failed']);
+    expect(readFileSync(join(folder, 'failed', 'bad.hl7.ack'), 'utf8')).toContain('MSA|AE|BAD0002|');
+    expect(await pollHl7Inbox(t.database.db, inbox, SYSTEM_ACTOR, now)).toEqual([]);
   });
 });
