@@ -142,3 +142,33 @@ function applyHeadings(text: string, tokens: readonly Token[], out: Assertion[])
     if (span && span.assertion !== 'present') out[i] = span.assertion;
   }
 }
+
+const ASSESSMENT =
+  /^\s*(?:assessment(?: and plan)?|impression|diagnos[ie]s|a\/p|final diagnos[ie]s)\b[^:\n]{0,20}:/i;
+const ANY_HEADING = /^\s*[A-Za-z][A-Za-z /&]{1,40}:/;
+
+/**
+ * Pure: the offset ranges of the note's assessment (Assessment, Impression, Diagnoses): where the
+ * provider states what was treated, which a coder codes from.
+ */
+export function assessmentSpans(text: string): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
+  let offset = 0;
+  let open: { from: number; to: number } | undefined;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length + 1;
+    if (ASSESSMENT.test(line)) {
+      open = { from: offset, to: end };
+      spans.push(open);
+      // "Assessment: ... Plan: ..." on one line: the plan is not the assessment
+      const plan = /\bplan\s*:/i.exec(line.slice(line.indexOf(':') + 1));
+      if (plan) {
+        open.to = offset + line.indexOf(':') + 1 + plan.index;
+        open = undefined;
+      }
+    } else if (open && ANY_HEADING.test(line)) open = undefined;
+    else if (open) open.to = end;
+    offset = end;
+  }
+  return spans;
+}

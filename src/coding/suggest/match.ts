@@ -83,6 +83,12 @@ function matchAt(
   // expanded shorthand shares one note word, so count distinct note words for the window
   const span = new Set(tokens.slice(lo, hi + 1).map((t) => t.start)).size;
   if (span > new Set(picked.map((j) => (tokens[j] as Token).start)).size + SLACK) return undefined;
+  for (const w of phrase.optional) {
+    const near = (where.get(w) ?? []).find(
+      (j) => j >= lo - SLACK && j <= hi + SLACK && (tokens[j] as Token).sentence === sentence,
+    );
+    if (near !== undefined) picked.push(near);
+  }
   return { phrase, tokens: [...new Set(picked)].sort((a, b) => a - b) };
 }
 
@@ -95,10 +101,15 @@ function mostSpecific(found: Match[]): Match[] {
     if (!had || better(m, had)) byWords.set(key, m);
   }
   const kept = [...byWords.values()];
+  // a match inside a longer one, or sharing half its words with it ("infection, viral" beside
+  // "acute upper respiratory infection"), is the same condition said less fully
   return kept.filter(
     (m) =>
       !kept.some(
-        (o) => o !== m && o.tokens.length > m.tokens.length && m.tokens.every((t) => o.tokens.includes(t)),
+        (o) =>
+          o !== m &&
+          o.tokens.length > m.tokens.length &&
+          m.tokens.filter((t) => o.tokens.includes(t)).length * 2 >= m.tokens.length,
       ),
   );
 }

@@ -1,9 +1,11 @@
 /**
  * Pure: the phrases a note is matched against, built once per ICD-10-CM release from the code-set
- * domain's tables: each code's title (with the words that only mark a default dropped), its
- * tabular inclusion terms when the tabular XML was imported, any Alphabetic Index terms handed in,
- * and the common terms of lexicon.ts. Each phrase is filed under its rarest word so a note only
- * tries the phrases whose rarest word it contains.
+ * domain's tables: each code's title, its tabular inclusion terms when the tabular XML was
+ * imported, any Alphabetic Index terms handed in, and the common terms of lexicon.ts. A title's
+ * default markers ("unspecified", "not intractable") are dropped, and what it says is absent
+ * ("without complications") becomes optional words: a note that says them makes the match more
+ * specific, a note that does not still matches. Each phrase is filed under its rarest required
+ * word so a note only tries the phrases whose rarest word it contains.
  */
 import type { CmTable, SearchDoc } from '../../codesets/index.ts';
 import { codesUnder } from '../../codesets/index.ts';
@@ -16,8 +18,10 @@ export interface Phrase {
   /** the billable code the phrase leads to (a header's default child) */
   code: string;
   words: string[];
+  /** words that add specificity when the note says them ("without", "aura") */
+  optional: string[];
   source: PhraseSource;
-  /** lower wins a tie between phrases with the same words */
+  /** lower wins a tie between phrases matching the same note words */
   rank: number;
 }
 
@@ -26,21 +30,34 @@ export interface PhraseIndex {
   byAnchor: Map<string, Phrase[]>;
 }
 
-/** Title wording that marks the default choice rather than something the note must say. */
-const DEFAULT_MARKERS =
-  /,? not intractable|,? without status migrainosus|,? uncomplicated|,? initial encounter$|,? site not specified|,? unspecified organism|,? not elsewhere classified|\bunspecified\b|\bNOS\b/gi;
+interface TitleWords {
+  words: string[];
+  optional: string[];
+  unspecified: boolean;
+}
 
-export function titleWords(title: string): string[] {
-  let t = title.replace(DEFAULT_MARKERS, ' ');
-  // a trailing "without ..." names what is absent: the default, not a word the note must say
-  const without = t.lastIndexOf(' without ');
-  if (without > 0 && !/[,(]/.test(t.slice(without))) t = t.slice(0, without);
-  return contentWords(t);
+/**
+ * Title wording that marks the default choice rather than something the note must say, and
+ * parenthesised nonessential modifiers ("Essential (primary) hypertension"): optional words.
+ */
+const OPTIONAL_PARTS =
+  /,? not intractable|,? uncomplicated|,? initial encounter$|,? site not specified|,? unspecified organism|,? not elsewhere classified|\bwithout [^,()]+|\([^()]*\)/gi;
+const UNSPECIFIED = /\bunspecified\b|\bNOS\b/gi;
+
+export function titleWords(title: string): TitleWords {
+  const optionalText = [...title.matchAll(OPTIONAL_PARTS)].map((m) => m[0]).join(' ');
+  const rest = title.replace(OPTIONAL_PARTS, ' ');
+  const words = contentWords(rest.replace(UNSPECIFIED, ' '));
+  return {
+    words,
+    optional: contentWords(optionalText.replace(UNSPECIFIED, ' ')).filter((w) => !words.includes(w)),
+    unspecified: /\bunspecified\b|\bNOS\b/i.test(title),
+  };
 }
 
 /** Title words per code, computed once per table (a header's children are read many times). */
-const wordsCache = new WeakMap<CmTable, Map<string, string[]>>();
-function wordsOf(table: CmTable, code: string, title: string): string[] {
+const wordsCache = new WeakMap<CmTable, Map<string, TitleWords>>();
+function wordsOf(table: CmTable, code: string, title: string): TitleWords {
   let cache = wordsCache.get(table);
   if (!cache) wordsCache.set(table, (cache = new Map()));
   let words = cache.get(code);
@@ -48,20 +65,35 @@ function wordsOf(table: CmTable, code: string, title: string): string[] {
   return words;
 }
 
-/** A header's default billable child: the unspecified one with the fewest further words. */
-export function defaultCode(table: CmTable, code: string): string | undefined {
+/**
+ * A header's default billable child: the unspecified one with the fewest further words. strict:
+ * only a child that says "unspecified" or names what is absent counts as the default (G89 "Pain,
+ * not elsewhere classified" has none, so "pain" alone leads nowhere).
+ */
+export function defaultCode(table: CmTable, code: string, strict = false): string | undefined {
   const entry = table.codes.get(code);
   if (!entry) return undefined;
   if (entry.billable) return code;
-  const own = new Set(wordsOf(table, code, entry.longDescription));
+  const own = new Set(wordsOf(table, code, entry.longDescription).words);
   let best: { code: string; score: number } | undefined;
   for (const c of codesUnder(table, code)) {
     const e = table.codes.get(c);
     if (!e?.billable) continue;
-    const extra = wordsOf(table, c, e.longDescription).filter((w) => !own.has(w)).length;
-    const score = extra * 10 + (/unspecified/i.test(e.longDescription) ? 0 : 5) + c.length;
+    const w = wordsOf(table, c, e.longDescription);
+    const isDefault = w.unspecified || w.optional.length > 0;
+    if (strict && !isDefault) continue;
+    const extra = w.words.filter((x) => !own.has(x)).length;
+    const score = extra * 10 + (isDefault ? 0 : 5) + c.length;
     if (!best || score < best.score) best = { code: c, score };
   }
+  if (
+    strict &&
+    best &&
+    wordsOf(table, best.code, table.codes.get(best.code)?.longDescription ?? '').words.some(
+      (x) => !own.has(x),
+    )
+  )
+    return undefined;
   return best?.code;
 }
 
@@ -74,20 +106,30 @@ const SOURCE_RANK: Record<PhraseSource, number> = {
 
 export function buildPhraseIndex(table: CmTable, indexTerms: Iterable<SearchDoc> = []): PhraseIndex {
   const phrases: Phrase[] = [];
-  const add = (code: string, text: string, source: PhraseSource, words = contentWords(text)) => {
-    const target = defaultCode(table, code);
-    if (!target || words.length === 0) return;
-    phrases.push({ code: target, words, source, rank: SOURCE_RANK[source] * 100 + words.length });
+  const add = (
+    code: string,
+    source: PhraseSource,
+    w: Pick<TitleWords, 'words' | 'optional'>,
+    unspecified = false,
+  ) => {
+    const target = defaultCode(table, code, source === 'title');
+    if (!target || w.words.length === 0) return;
+    // on a tie the phrase with fewer unsaid words wins, then the unspecified (default) code
+    const rank =
+      SOURCE_RANK[source] * 1000 + (w.words.length + w.optional.length) * 2 + (unspecified ? 0 : 1);
+    phrases.push({ code: target, words: w.words, optional: w.optional, source, rank });
   };
-  for (const t of COMMON_TERMS) for (const term of t.terms) add(t.code, term, 'common term');
+  const plain = (text: string) => ({ words: contentWords(text), optional: [] });
+  for (const t of COMMON_TERMS) for (const term of t.terms) add(t.code, 'common term', plain(term));
   for (const e of table.codes.values()) {
     if (NEVER_FROM_TITLE.has(e.code) || /^other\b/i.test(e.longDescription)) continue;
-    add(e.code, e.longDescription, 'title', wordsOf(table, e.code, e.longDescription));
+    const w = wordsOf(table, e.code, e.longDescription);
+    add(e.code, 'title', w, w.unspecified);
     for (const term of table.tabular?.byCode.get(e.code)?.inclusionTerm ?? [])
-      add(e.code, term, 'inclusion term');
+      add(e.code, 'inclusion term', plain(term));
   }
   for (const d of indexTerms)
-    if (d.system === 'ICD-10-CM' && !d.display.endsWith('-')) add(d.code, d.text, 'index term');
+    if (d.system === 'ICD-10-CM' && !d.display.endsWith('-')) add(d.code, 'index term', plain(d.text));
   return { table, byAnchor: fileByRarestWord(phrases) };
 }
 

@@ -97,3 +97,34 @@ describe('suggestCodes: patient', () => {
     expect(icd('Benign prostatic hyperplasia.', { sex: 'F' })).toEqual([]);
   });
 });
+
+describe('suggestCodes: what a coder codes', () => {
+  it('codes from the assessment when there is one; symptoms elsewhere are set aside', () => {
+    const r = run(
+      'Cough and fever for 3 days.\nAssessment: acute upper respiratory infection.\nPlan: fluids.',
+    );
+    expect(r.suggestions.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code)).toEqual(['J069']);
+    expect(r.setAside).toContainEqual(
+      expect.objectContaining({ code: 'R059', why: 'not in the assessment' }),
+    );
+  });
+
+  it('keeps history Z codes from anywhere in the note', () => {
+    expect(icd('Family history of breast cancer.\nAssessment: hypertension.')).toEqual(['Z803', 'I10']);
+  });
+
+  it('drops the default code of a category when a more specific one is documented', () => {
+    const r = run('Type 2 diabetes, follow-up. Type 2 diabetes with hyperglycemia, A1c 9.');
+    expect(r.suggestions.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code)).toEqual(['E1165']);
+    expect(r.setAside).toContainEqual(
+      expect.objectContaining({ code: 'E119', why: 'a more specific code is documented' }),
+    );
+  });
+
+  it('proposes 99211 for a nurse visit', () => {
+    const em = run('Nurse visit for blood pressure check. Hypertension on amlodipine.').suggestions.find(
+      (s) => s.system === 'CPT',
+    );
+    expect(em?.code).toBe('99211');
+  });
+});

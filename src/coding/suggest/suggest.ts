@@ -5,12 +5,12 @@
  * their history Z codes; codes the patient's sex or age rule out are dropped.
  */
 import { rulesFor } from '../../codesets/index.ts';
-import { assertions, type Assertion } from './context.ts';
+import { assertions, assessmentSpans, type Assertion } from './context.ts';
 import { emLevel, emTitle } from './em.ts';
 import { historyCode, isChronic } from './history.ts';
 import { expand, findMatches, type Match } from './match.ts';
 import { readEmFindings } from './mdm.ts';
-import { defaultCode, type PhraseIndex, type PhraseSource } from './phrases.ts';
+import { defaultCode, titleWords, type PhraseIndex, type PhraseSource } from './phrases.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
 import type { Evidence, SetAside, Suggestion } from './types.ts';
 
@@ -61,11 +61,96 @@ export function suggestCodes(index: PhraseIndex, input: SuggestInput): SuggestRe
       had.confidence = Math.max(had.confidence, s.confidence);
     }
   }
-  const suggestions = [...byCode.values()].sort(
-    (a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0),
-  );
+  const kept = refine(index, text, [...byCode.values()], setAside, input);
+  const suggestions = kept.sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
   const em = officeVisit(input, suggestions);
   return { suggestions: em ? [...suggestions, em] : suggestions, setAside };
+}
+
+/**
+ * A coder codes what the assessment states, the most specific code a category offers, and a
+ * combination code instead of its parts; BMI goes with the weight diagnosis it supports.
+ */
+function refine(
+  index: PhraseIndex,
+  text: string,
+  found: Suggestion[],
+  setAside: SetAside[],
+  input: SuggestInput,
+): Suggestion[] {
+  const aside = (s: Suggestion, why: SetAside['why']) =>
+    setAside.push({ code: s.code, title: s.title, evidence: s.evidence, why });
+  const spans = assessmentSpans(text);
+  const stated = (s: Suggestion) =>
+    s.evidence.some((e) => spans.some((x) => e.start >= x.from && e.start < x.to));
+  // history, family history, status and encounter reasons (Z codes) are read from the whole note
+  const isHistory = (s: Suggestion) => s.code.startsWith('Z');
+  let out = found;
+  if (found.some((s) => !isHistory(s) && stated(s))) {
+    out = found.filter((s) => isHistory(s) || stated(s));
+    for (const s of found) if (!out.includes(s)) aside(s, 'not in the assessment');
+  }
+  const superseded = (s: Suggestion) =>
+    out.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && narrower(o, s)) ||
+    (COMBINATIONS[s.code] ?? []).some((c) => out.some((o) => o.code.startsWith(c)));
+  const final = out.filter((s) => !superseded(s));
+  for (const s of out) if (!final.includes(s)) aside(s, 'a more specific code is documented');
+  const bmi = bmiCode(index, text, input, final);
+  return bmi ? [...final, bmi] : final;
+}
+
+/**
+ * Is o a more specific code for what s says? Same category, s a default (unspecified or naming
+ * what is absent), o not, and every word of s's title in o's (compared on the first five
+ * letters, so "depression" meets "depressive").
+ */
+function narrower(o: Suggestion, s: Suggestion): boolean {
+  const tw = titleWords(s.title);
+  const ow = titleWords(o.title);
+  const isDefault = (w: typeof tw) => w.unspecified || w.optional.includes('without');
+  if (!isDefault(tw) || isDefault(ow)) return false;
+  const have = new Set([...ow.words, ...ow.optional].map((w) => w.slice(0, 5)));
+  return tw.words.every((w) => have.has(w.slice(0, 5)));
+}
+
+/** Combination codes that include a condition (ICD-10-CM I.C.9.a.2: hypertension with CKD is I12). */
+const COMBINATIONS: Record<string, string[]> = { I10: ['I11', 'I12', 'I13', 'I15', 'I16'] };
+
+/** Adult BMI (Z68.1-Z68.45), reported only with the weight diagnosis it supports (I.B.14). */
+function bmiCode(
+  index: PhraseIndex,
+  text: string,
+  input: SuggestInput,
+  found: Suggestion[],
+): Suggestion | undefined {
+  if ((input.age !== undefined && input.age < 20) || !found.some((s) => /^E66|^E44|^R63/.test(s.code)))
+    return undefined;
+  const m = /\bBMI(?: of| is|:)? ?(\d{2}(?:\.\d+)?)\b/i.exec(text);
+  if (!m) return undefined;
+  const bmi = Number(m[1]);
+  const code =
+    bmi < 20
+      ? 'Z681'
+      : bmi < 40
+        ? `Z68${Math.floor(bmi)}`
+        : bmi < 45
+          ? 'Z6841'
+          : bmi < 50
+            ? 'Z6842'
+            : bmi < 60
+              ? 'Z6843'
+              : bmi < 70
+                ? 'Z6844'
+                : 'Z6845';
+  if (!index.table.codes.get(code)?.billable) return undefined;
+  return {
+    system: 'ICD-10-CM',
+    code,
+    title: titleOf(index, code),
+    evidence: [{ start: m.index, end: m.index + m[0].length, text: m[0] }],
+    reason: `BMI ${bmi} documented with a weight diagnosis (adult BMI codes Z68.1-Z68.45)`,
+    confidence: 0.8,
+  };
 }
 
 function titleOf(index: PhraseIndex, code: string): string {
@@ -156,7 +241,7 @@ function officeVisit(input: SuggestInput, diagnoses: readonly Suggestion[]): Sug
   const level = emLevel({
     newPatient,
     ...(f.totalMinutes !== undefined ? { totalMinutes: f.totalMinutes } : {}),
-    mdm: f.mdm,
+    ...(f.nurseVisit && !newPatient ? {} : { mdm: f.mdm }),
     nurseVisit: f.nurseVisit,
     dateOfService: input.dateOfService,
   });

@@ -23,5 +23,5 @@ export interface SetAside {
   code: string;
   title: string;
   evidence: Evidence[];
-  why: 'negated' | 'uncertain';
+  why: 'negated' | 'uncertain' | 'not in the assessment' | 'a more specific code is documented';
 }
