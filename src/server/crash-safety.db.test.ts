@@ -177,7 +177,12 @@ describe(`crash safety on ${onPostgres ? 'PostgreSQL' : 'PGlite'} (seed ${SEED})
       random,
       killed: false,
       unexpected: [],
-      answered: () => firstAnswer(),
+      // A batch runs as a job and on a loaded machine may never be answered within a random delay
+      // from the first write: from round 8 on, while no batch has been kept, the clock starts at
+      // the first answered batch, so a run of the default size writes every kind.
+      answered: (kind) => {
+        if (n < 8 || ledger.counts.batch > 0 || kind === 'batch') firstAnswer();
+      },
     };
     const busy = [...Array.from({ length: WRITERS }, (_, i) => writer(r, i))];
     if (importsIn(n)) busy.push(codesetImport(r));

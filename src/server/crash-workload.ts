@@ -53,13 +53,13 @@ export interface Round {
   killed: boolean;
   /** Answers no write should get before the kill (5xx, a refused valid write). */
   unexpected: string[];
-  /** Called on each answered write: the kill timer starts at the round's first. */
-  answered: () => void;
+  /** Called on each answered write: the kill timer starts at the round's first (or first of a kind). */
+  answered: (kind: Write['kind']) => void;
 }
 
 function keep(r: Round, write: Write): void {
   r.ledger.record(r.round, write);
-  r.answered();
+  r.answered(write.kind);
 }
 
 const states = (claim: { history: { toState: string }[] }) => claim.history.map((h) => h.toState);
