@@ -32,6 +32,8 @@ import { ArPage } from '../ar/ArPage.tsx';
 import { ClaimDetailPage } from '../claims/ClaimDetailPage.tsx';
 import { ClaimsPage } from '../claims/ClaimsPage.tsx';
 import { CodingPage } from '../coding/CodingPage.tsx';
+import { QueuePage as CodingQueuePage } from '../coding/QueuePage.tsx';
+import { WorkspacePage as CodingWorkspacePage } from '../coding/WorkspacePage.tsx';
 import { CodeSetsPage } from '../codesets/CodeSetsPage.tsx';
 import { EncounterFormPage } from '../encounters/EncounterFormPage.tsx';
 import { EncountersPage } from '../encounters/EncountersPage.tsx';
@@ -129,6 +131,20 @@ export const PAGES: PageDef[] = [
     icon: WORKFLOW_ICONS[w.path],
   })),
   { path: '/claims/:id', label: 'Claim', roles: claimRoles, element: <ClaimDetailPage /> },
+  {
+    path: '/coding/queue',
+    label: 'Coding queue',
+    roles: ['admin', 'manager', 'coder'],
+    element: <CodingQueuePage />,
+    group: 'Workflows',
+    icon: <ProfileOutlined />,
+  },
+  {
+    path: '/coding/charts/:id',
+    label: 'Coding chart',
+    roles: ['admin', 'manager', 'coder'],
+    element: <CodingWorkspacePage />,
+  },
   { path: '/payments/eras/:id', label: 'ERA', roles: OFFICE, element: <EraFilePage /> },
   { path: '/payments/unmatched', label: 'Unmatched queue', roles: OFFICE, element: <UnmatchedPage /> },
   {

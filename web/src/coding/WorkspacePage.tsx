@@ -1,0 +1,400 @@
+import { Alert, App, Button, Card, Col, Flex, Input, List, Row, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api, ApiProblem } from '../api/client.ts';
+import { NotePane, type ChartDocument, type Highlight } from './NotePane.tsx';
+import { parsePointers, pointerLetter, STATE_COLORS, useKeys } from './workspace.ts';
+
+interface Line {
+  procedureCode: string;
+  modifiers: string[];
+  units: number;
+  diagnosisPointers: number[];
+}
+interface Opened {
+  chart: { id: number; state: string; chartType: string; holdReason: string | null; encounterId: number };
+  patient?: { name: string; sex: string; dateOfBirth: string; accountNumber: string };
+  encounter: { id: number; serviceDateFrom: string; diagnoses: string[]; serviceLines: Line[] };
+  documents: ChartDocument[];
+}
+interface Finding {
+  code: string;
+  severity: string;
+  field: string;
+  message: string;
+}
+interface Suggestion {
+  system: string;
+  code: string;
+  title: string;
+  reason: string;
+  confidence: number;
+  evidence: Highlight[];
+}
+
+const problemText = (e: unknown, fallback: string) => (e instanceof ApiProblem ? e.message : fallback);
+const allPointers = (n: number) => Array.from({ length: Math.min(n, 4) }, (_, i) => i + 1);
+
+/**
+ * The coding screen: the note on the left, the codes on the right with the live checks and the
+ * suggestions. Keyboard-first (README "Coding workspace keys").
+ */
+export function WorkspacePage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [opened, setOpened] = useState<Opened>();
+  const [diagnoses, setDiagnoses] = useState<string[]>([]);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [decided, setDecided] = useState<Set<string>>(new Set());
+  const [focused, setFocused] = useState<Suggestion>();
+  const [error, setError] = useState<string>();
+  const [holding, setHolding] = useState(false);
+  const dxInput = useRef<HTMLInputElement>(null);
+  const procInput = useRef<HTMLInputElement>(null);
+  const holdInput = useRef<HTMLInputElement>(null);
+  const [dxText, setDxText] = useState('');
+  const [procText, setProcText] = useState('');
+  const [holdText, setHoldText] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      let chart = await api.get<Opened>(`/api/coding/charts/${id}`);
+      if (chart.chart.state === 'queued' || chart.chart.state === 'held') {
+        await api.post(`/api/coding/charts/${id}/claim`);
+        chart = await api.get<Opened>(`/api/coding/charts/${id}`);
+      }
+      setOpened(chart);
+      setDiagnoses(chart.encounter.diagnoses);
+      setLines(chart.encounter.serviceLines);
+      api
+        .post<{ suggestions: Suggestion[] }>('/api/coding/suggest', { encounterId: chart.encounter.id })
+        .then(
+          (r) => setSuggestions(r.suggestions),
+          () => setSuggestions([]),
+        );
+    } catch (e) {
+      setError(problemText(e, 'the chart did not open'));
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // The live checks run on every change, on the codes as they are on screen.
+  useEffect(() => {
+    if (!opened) return;
+    const timer = setTimeout(() => {
+      api
+        .post<{ findings: Finding[] }>(`/api/coding/charts/${id}/check`, { diagnoses, serviceLines: lines })
+        .then(
+          (r) => setFindings(r.findings),
+          (e: unknown) => setError(problemText(e, 'checks failed')),
+        );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [opened, id, diagnoses, lines]);
+
+  const addDiagnosis = (raw: string) => {
+    const code = raw.trim().toUpperCase();
+    if (!code || diagnoses.includes(code) || diagnoses.length >= 12) return;
+    setDiagnoses([...diagnoses, code]);
+  };
+  const addProcedure = (raw: string) => {
+    // "99213", "99213 25", "20610 RT x2"
+    const [code, ...rest] = raw.trim().toUpperCase().split(/\s+/);
+    if (!code) return;
+    const units = Number(rest.find((r) => /^X\d+$/.test(r))?.slice(1) ?? 1);
+    const modifiers = rest.filter((r) => /^[A-Z0-9]{2}$/.test(r));
+    setLines([
+      ...lines,
+      { procedureCode: code, modifiers, units, diagnosisPointers: allPointers(diagnoses.length) },
+    ]);
+  };
+  const removeDiagnosis = (i: number) => {
+    setDiagnoses(diagnoses.filter((_, k) => k !== i));
+    setLines(
+      lines.map((l) => ({
+        ...l,
+        diagnosisPointers: l.diagnosisPointers.filter((p) => p !== i + 1).map((p) => (p > i + 1 ? p - 1 : p)),
+      })),
+    );
+  };
+  const changeLine = (i: number, patch: Partial<Line>) =>
+    setLines(lines.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+
+  const pending = suggestions.filter((s) => !decided.has(`${s.system} ${s.code}`));
+  const decide = async (s: Suggestion | undefined, accepted: boolean) => {
+    if (!s) return;
+    setDecided(new Set(decided).add(`${s.system} ${s.code}`));
+    setFocused(undefined);
+    if (accepted && s.system === 'ICD-10-CM') addDiagnosis(s.code);
+    if (accepted && s.system !== 'ICD-10-CM') addProcedure(s.code);
+    await api
+      .post(`/api/coding/charts/${id}/suggestions`, {
+        accepted,
+        system: s.system,
+        code: s.code,
+        confidence: s.confidence,
+      })
+      .catch((e: unknown) => setError(problemText(e, 'the decision was not recorded')));
+  };
+
+  const save = async () => {
+    try {
+      await api.put(`/api/coding/charts/${id}/codes`, { diagnoses, serviceLines: lines });
+      message.success('Codes saved');
+      return true;
+    } catch (e) {
+      setError(problemText(e, 'the codes were not saved'));
+      return false;
+    }
+  };
+  const send = async () => {
+    if (!(await save())) return;
+    try {
+      await api.post(`/api/coding/charts/${id}/send`);
+      message.success('Sent to billing');
+      navigate('/coding/queue');
+    } catch (e) {
+      setError(problemText(e, 'the chart was not sent'));
+    }
+  };
+  const hold = async () => {
+    if (!holdText.trim()) return;
+    try {
+      await save();
+      await api.post(`/api/coding/charts/${id}/hold`, { reason: holdText.trim() });
+      navigate('/coding/queue');
+    } catch (e) {
+      setError(problemText(e, 'the chart was not held'));
+    }
+  };
+
+  useKeys({
+    d: () => dxInput.current?.focus(),
+    p: () => procInput.current?.focus(),
+    a: () => void decide(focused ?? pending[0], true),
+    r: () => void decide(focused ?? pending[0], false),
+    s: () => void save(),
+    b: () => void send(),
+    h: () => {
+      setHolding(true);
+      setTimeout(() => holdInput.current?.focus(), 0);
+    },
+    q: () => navigate('/coding/queue'),
+  });
+
+  if (!opened)
+    return error ? (
+      <Alert type="error" showIcon title={error} />
+    ) : (
+      <Typography.Text>Loading…</Typography.Text>
+    );
+  const errors = findings.filter((f) => f.severity === 'error');
+  const highlights = (focused ?? pending[0])?.evidence ?? [];
+
+  return (
+    <Flex vertical gap="small" data-testid="coding-workspace">
+      <Flex justify="space-between" align="center" wrap>
+        <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {opened.patient?.name} · {opened.encounter.serviceDateFrom}
+          </Typography.Title>
+          <Tag>{opened.chart.chartType}</Tag>
+          <Tag color={STATE_COLORS[opened.chart.state]}>{opened.chart.state}</Tag>
+          <Typography.Text type="secondary">
+            {opened.patient?.sex} · born {opened.patient?.dateOfBirth} · {opened.patient?.accountNumber}
+          </Typography.Text>
+        </Space>
+        <Space>
+          <Button onClick={() => void save()} aria-keyshortcuts="s">
+            Save (S)
+          </Button>
+          <Button onClick={() => setHolding(true)} aria-keyshortcuts="h">
+            Hold (H)
+          </Button>
+          <Button
+            type="primary"
+            onClick={() => void send()}
+            disabled={errors.length > 0}
+            aria-keyshortcuts="b"
+          >
+            Send to billing (B)
+          </Button>
+        </Space>
+      </Flex>
+      {error && <Alert type="warning" showIcon title={error} closable onClose={() => setError(undefined)} />}
+      {holding && (
+        <Space.Compact style={{ maxWidth: 600 }}>
+          <Input
+            ref={(el) => {
+              holdInput.current = el?.input ?? null;
+            }}
+            aria-label="Hold reason"
+            placeholder="Why the chart waits (Enter holds it)"
+            value={holdText}
+            onChange={(e) => setHoldText(e.target.value)}
+            onPressEnter={() => void hold()}
+          />
+          <Button onClick={() => void hold()}>Hold chart</Button>
+        </Space.Compact>
+      )}
+      <Row gutter={16}>
+        <Col span={12} style={{ maxHeight: '75vh', overflow: 'auto' }}>
+          <NotePane documents={opened.documents} highlights={highlights} />
+        </Col>
+        <Col span={12}>
+          <Card size="small" title="Diagnoses (D)">
+            <List
+              size="small"
+              data-testid="diagnoses"
+              dataSource={diagnoses}
+              renderItem={(code, i) => (
+                <List.Item
+                  actions={[
+                    <Button key="x" size="small" type="link" onClick={() => removeDiagnosis(i)}>
+                      remove
+                    </Button>,
+                  ]}
+                >
+                  <Typography.Text strong>{pointerLetter(i + 1)}</Typography.Text>&nbsp;{code}
+                </List.Item>
+              )}
+            />
+            <Input
+              ref={(el) => {
+                dxInput.current = el?.input ?? null;
+              }}
+              aria-label="Add diagnosis"
+              placeholder="ICD-10-CM code, Enter adds it"
+              value={dxText}
+              onChange={(e) => setDxText(e.target.value)}
+              onPressEnter={() => {
+                addDiagnosis(dxText);
+                setDxText('');
+              }}
+            />
+          </Card>
+          <Card size="small" title="Service lines (P)">
+            <Table<Line>
+              size="small"
+              pagination={false}
+              rowKey={(_, i) => String(i)}
+              data-testid="service-lines"
+              dataSource={lines}
+              columns={[
+                { title: 'Code', dataIndex: 'procedureCode' },
+                {
+                  title: 'Modifiers',
+                  render: (_, l, i) => (
+                    <Input
+                      size="small"
+                      aria-label={`Modifiers line ${i + 1}`}
+                      defaultValue={l.modifiers.join(' ')}
+                      onBlur={(e) =>
+                        changeLine(i, {
+                          modifiers: e.target.value
+                            .toUpperCase()
+                            .split(/[\s,]+/)
+                            .filter(Boolean),
+                        })
+                      }
+                    />
+                  ),
+                },
+                {
+                  title: 'Units',
+                  render: (_, l, i) => (
+                    <Input
+                      size="small"
+                      aria-label={`Units line ${i + 1}`}
+                      defaultValue={String(l.units)}
+                      onBlur={(e) => changeLine(i, { units: Number(e.target.value) || 1 })}
+                    />
+                  ),
+                },
+                {
+                  title: 'Pointers',
+                  render: (_, l, i) => (
+                    <Input
+                      size="small"
+                      aria-label={`Pointers line ${i + 1}`}
+                      defaultValue={l.diagnosisPointers.map(pointerLetter).join('')}
+                      onBlur={(e) => changeLine(i, { diagnosisPointers: parsePointers(e.target.value) })}
+                    />
+                  ),
+                },
+                {
+                  title: '',
+                  render: (_, _l, i) => (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => setLines(lines.filter((_x, k) => k !== i))}
+                    >
+                      remove
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            <Input
+              ref={(el) => {
+                procInput.current = el?.input ?? null;
+              }}
+              aria-label="Add procedure"
+              placeholder="CPT/HCPCS [modifiers] [x units], Enter adds it"
+              value={procText}
+              onChange={(e) => setProcText(e.target.value)}
+              onPressEnter={() => {
+                addProcedure(procText);
+                setProcText('');
+              }}
+            />
+          </Card>
+          <Card size="small" title={`Checks (${findings.length})`} data-testid="live-checks">
+            {findings.length === 0 ? (
+              <Typography.Text type="success">No findings</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                dataSource={findings}
+                renderItem={(f) => (
+                  <List.Item>
+                    <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.code}</Tag> {f.message}
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+          <Card size="small" title="Suggestions (A accepts, R rejects)" data-testid="suggestions">
+            <List
+              size="small"
+              dataSource={pending}
+              locale={{ emptyText: 'No suggestions left' }}
+              renderItem={(s) => (
+                <List.Item
+                  onMouseEnter={() => setFocused(s)}
+                  style={{ background: s === (focused ?? pending[0]) ? '#e6f4ff' : undefined }}
+                  actions={[
+                    <Button key="a" size="small" onClick={() => void decide(s, true)}>
+                      Accept
+                    </Button>,
+                    <Button key="r" size="small" onClick={() => void decide(s, false)}>
+                      Reject
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta title={`${s.code} ${s.title}`} description={s.reason} />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
