@@ -2,6 +2,7 @@ import { authJobs } from '../auth/jobs.ts';
 import { claimJobs } from '../claims/jobs.ts';
 import { claimStatusJobs } from '../claims/index.ts';
 import { clearinghouseJobs, queueOutboundUpload, queueUpload } from '../clearinghouse/jobs.ts';
+import { hl7Jobs } from '../charts/hl7/index.ts';
 import { codesetJobs, type CodesetJobHooks } from '../codesets/jobs.ts';
 import { demoJobs } from '../demo/jobs.ts';
 import { workQueueJobs } from '../denials/work-queue-refresh.ts';
@@ -21,6 +22,7 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
     ...claimStatus,
     ...workQueueJobs,
     ...clearinghouseJobs,
+    ...hl7Jobs,
     ...authJobs,
     ...codesetJobs(hooks),
   ];

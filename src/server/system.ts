@@ -13,6 +13,7 @@ import { detectReleases } from '../codesets/release/detect.ts';
 import { noCodesetsMessage } from '../codesets/release/missing.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { scheduleClearinghousePolls } from '../clearinghouse/schedule.ts';
+import { startHl7Intake } from '../charts/hl7/index.ts';
 import { scheduleStatusInquiries } from '../claims/index.ts';
 import { REFRESH_QUEUES_JOB } from '../denials/work-queue-refresh.ts';
 import { scheduleDaily } from '../jobs/daily.ts';
@@ -146,8 +147,11 @@ export async function startQueue(
       REFRESH_QUEUES_JOB,
       Number(process.env.CLEANCLAIM_QUEUES_HOUR ?? 5),
     );
+    // HL7 v2 from the EHR: the inbound folder's polls and the MLLP listener, when configured.
+    const stopHl7 = await startHl7Intake(database, queue);
     const stop = queue.stop.bind(queue);
     queue.stop = async () => {
+      await stopHl7();
       stopPolls();
       stopStatus();
       stopQueues();
