@@ -19,6 +19,7 @@ import { NcciCatalog } from '../scrubber/index.ts';
 import { CodeSetCatalog } from '../codesets/catalog.ts';
 import { registerCodesetRoutes } from '../codesets/routes.ts';
 import { registerCodingSuggestRoutes } from '../coding/suggest/route.ts';
+import { registerCodingReviewRoutes } from '../coding/review-routes.ts';
 import { registerCodingRoutes } from '../coding/workspace-routes.ts';
 import type { Database } from '../db/connection.ts';
 import { registerEncounterRoutes } from '../encounters/routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
   registerCodingSuggestRoutes(app, database.db, catalog);
+  registerCodingReviewRoutes(app, database.db);
   const ncci = options.ncci ?? new NcciCatalog(database);
   const claimLookups = () => ({ codes: catalog.codeChecker(), ncci: ncci.tables() });
   registerClaimRoutes(app, database.db, claimLookups);
