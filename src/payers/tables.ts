@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { practice } from '../practices/tables.ts';
 
@@ -30,4 +30,32 @@ export const payer = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index().on(t.practiceId, t.name)],
+);
+
+/**
+ * The payer's fee schedule as the practice's contract states it: the amount the payer allows for a
+ * procedure (and modifier) from a date. A line paid (with the patient's share) below it by more
+ * than the practice's tolerance is an underpayment; the practice's own charge master says what it
+ * charges, not what it is owed.
+ */
+export const payerFeeScheduleEntry = pgTable(
+  'payer_fee_schedule_entry',
+  {
+    id: id(),
+    practiceId: integer()
+      .notNull()
+      .references(() => practice.id),
+    payerId: integer()
+      .notNull()
+      .references(() => payer.id),
+    procedureCode: text().notNull(),
+    modifier: text(),
+    /** Per unit, as the charge master's fee is. */
+    allowedCents: integer().notNull(),
+    effectiveDate: date({ mode: 'string' }).notNull(),
+    endDate: date({ mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.practiceId, t.payerId, t.procedureCode, t.effectiveDate)],
 );
