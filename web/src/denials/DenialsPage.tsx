@@ -111,7 +111,10 @@ export function DenialsPage() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>({ state: 'open', sort: 'amount' });
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
-  const [data, setData] = useState<{ items: Denial[]; total: number }>({ items: [], total: 0 });
+  const [data, setData] = useState<{ items: Denial[]; total: number; totalCapped?: boolean }>({
+    items: [],
+    total: 0,
+  });
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState<{ denial: Denial; detail?: Detail }>();
   const [resolving, setResolving] = useState<Denial>();
@@ -124,7 +127,7 @@ export function DenialsPage() {
   const load = useCallback(() => {
     if (!practiceId) return;
     api
-      .get<{ items: Denial[]; total: number }>('/api/denials', {
+      .get<{ items: Denial[]; total: number; totalCapped: boolean }>('/api/denials', {
         practiceId,
         ...filter,
         limit: page.pageSize,
@@ -239,6 +242,7 @@ export function DenialsPage() {
           current: page.current,
           pageSize: page.pageSize,
           total: data.total,
+          showTotal: (n) => `${n.toLocaleString('en-US')}${data.totalCapped ? '+' : ''} denials`,
           onChange: (current, pageSize) => setPage({ current, pageSize }),
         }}
         columns={[

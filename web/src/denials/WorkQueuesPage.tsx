@@ -18,6 +18,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { MANAGERS } from '../../../src/auth/roles.ts';
+import type { WorkItemJson, WorkItemPageJson } from '../../../src/denials/work-queue-schema.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import { useHasRole } from '../auth/useHasRole.ts';
@@ -26,25 +27,7 @@ import { dollars, timestamp } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 import { WriteOffDialog } from './WriteOffDialog.tsx';
 
-interface WorkItem {
-  id: number;
-  queue: string;
-  claimId: number | null;
-  patientId: number | null;
-  patientControlNumber: string;
-  patientName: string;
-  payerName: string;
-  reasonCode: string;
-  reason: string;
-  amountCents: number;
-  dueOn: string | null;
-  status: string;
-  state: string;
-  owner: number | null;
-  ownerName: string | null;
-  nextFollowUpOn: string | null;
-  openedAt: string;
-}
+type WorkItem = WorkItemJson;
 
 interface HistoryEvent {
   id: number;
@@ -197,7 +180,7 @@ export function WorkQueuesPage() {
   const [filter, setFilter] = useState<Filter>({ queue: 'no-response', sort: 'amount' });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const [data, setData] = useState<{ items: WorkItem[]; total: number }>();
+  const [data, setData] = useState<WorkItemPageJson>();
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<WorkItem>();
@@ -207,7 +190,7 @@ export function WorkQueuesPage() {
   const load = useCallback(() => {
     if (!practiceId) return;
     api
-      .get<{ items: WorkItem[]; total: number }>('/api/work-queues', {
+      .get<WorkItemPageJson>('/api/work-queues', {
         practiceId,
         ...filter,
         page,
@@ -359,7 +342,7 @@ export function WorkQueuesPage() {
           current: page,
           pageSize,
           total: data?.total ?? 0,
-          showTotal: (n) => `${n} items`,
+          showTotal: (n) => `${n.toLocaleString('en-US')}${data?.totalCapped ? '+' : ''} items`,
           onChange: (p, s) => (setPage(p), setPageSize(s)),
         }}
         columns={[
