@@ -15,6 +15,7 @@ import { registerStatusCommands } from './status.ts';
 import { registerEligibilityCommands } from './eligibility.ts';
 import { registerDenialCommands } from './denials.ts';
 import { registerWageCommands } from './wages.ts';
+import { registerHl7Commands } from './hl7.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -47,6 +48,7 @@ registerStatusCommands(program);
 registerEligibilityCommands(program);
 registerDenialCommands(program);
 registerWageCommands(program);
+registerHl7Commands(program);
 
 try {
   await program.parseAsync(process.argv);
