@@ -72,8 +72,14 @@ export async function receiveHl7(
         today: options.today ?? now.toISOString().slice(0, 10),
       });
       problems.push(...result.problems.map(fromChartProblem));
-    } catch (e) {
-      problems.push(hl7Problem('HL7_NOT_STORED', `The message was not stored: ${(e as Error).message}`));
+    } catch {
+      // The database's own words may quote the patient's data: the ACK says only what to do.
+      problems.push(
+        hl7Problem(
+          'HL7_NOT_STORED',
+          `The message was not stored (the database refused it: is practice ${practiceId} set up?): send it again`,
+        ),
+      );
     }
   }
   const ack = buildAck({
