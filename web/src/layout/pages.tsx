@@ -34,6 +34,7 @@ import { ClaimsPage } from '../claims/ClaimsPage.tsx';
 import { CodingPage } from '../coding/CodingPage.tsx';
 import { QueuePage as CodingQueuePage } from '../coding/QueuePage.tsx';
 import { WorkspacePage as CodingWorkspacePage } from '../coding/WorkspacePage.tsx';
+import { QueriesPage as CodingQueriesPage } from '../coding/QueriesPage.tsx';
 import { CodeSetsPage } from '../codesets/CodeSetsPage.tsx';
 import { EncounterFormPage } from '../encounters/EncounterFormPage.tsx';
 import { EncountersPage } from '../encounters/EncountersPage.tsx';
@@ -62,9 +63,12 @@ import { WorkQueuesPage } from '../denials/WorkQueuesPage.tsx';
 import { PendingWriteOffsPage } from '../denials/PendingWriteOffsPage.tsx';
 import { AppealTemplatesPage } from '../denials/appeals/AppealTemplatesPage.tsx';
 import { WORKFLOWS } from '../workflows/workflows.ts';
+import { PayAssumptionsPage } from '../workforce/PayAssumptionsPage.tsx';
 
 // The dashboard's chart library is large: its page loads on first visit.
 const DashboardPage = lazy(() => import('../denials/DashboardPage.tsx'));
+const CodingAuditsPage = lazy(() => import('../coding/AuditsPage.tsx'));
+const CodingProductivityPage = lazy(() => import('../coding/ProductivityPage.tsx'));
 
 /**
  * Every page, the roles it needs (the same lists the server's routes declare, src/auth/roles.ts)
@@ -144,6 +148,38 @@ export const PAGES: PageDef[] = [
     label: 'Coding chart',
     roles: ['admin', 'manager', 'coder'],
     element: <CodingWorkspacePage />,
+  },
+  {
+    path: '/coding/queries',
+    label: 'Physician queries',
+    roles: ['admin', 'manager', 'coder', 'auditor', 'provider'],
+    element: <CodingQueriesPage />,
+    group: 'Workflows',
+    icon: <FileTextOutlined />,
+  },
+  {
+    path: '/coding/audits',
+    label: 'Coding audits',
+    roles: ['admin', 'manager', 'auditor', 'coder'],
+    element: (
+      <Suspense fallback={null}>
+        <CodingAuditsPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <AuditOutlined />,
+  },
+  {
+    path: '/coding/productivity',
+    label: 'Coder productivity',
+    roles: ['admin', 'manager', 'auditor', 'coder'],
+    element: (
+      <Suspense fallback={null}>
+        <CodingProductivityPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <BarChartOutlined />,
   },
   { path: '/payments/eras/:id', label: 'ERA', roles: OFFICE, element: <EraFilePage /> },
   { path: '/payments/unmatched', label: 'Unmatched queue', roles: OFFICE, element: <UnmatchedPage /> },
@@ -310,6 +346,14 @@ export const PAGES: PageDef[] = [
     element: <CodeSetsPage />,
     group: 'Admin',
     icon: <BookOutlined />,
+  },
+  {
+    path: '/admin/pay-assumptions',
+    label: 'Pay assumptions',
+    roles: ADMINS,
+    element: <PayAssumptionsPage />,
+    group: 'Admin',
+    icon: <DollarOutlined />,
   },
   {
     path: '/admin/jobs',
