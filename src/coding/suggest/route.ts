@@ -91,6 +91,8 @@ export function registerCodingSuggestRoutes(app: FastifyInstance, db: Db, catalo
     },
     async (request) => {
       const body = request.body;
+      // code sets imported by another process (the CLI) since this server loaded
+      if (!catalog.loaded) await catalog.reloadIfChanged();
       if (body.encounterId !== undefined) return forEncounter(request, body);
       if (body.text === undefined)
         throw invalid([
