@@ -23,6 +23,7 @@ import { registerCodingReviewRoutes } from '../coding/review-routes.ts';
 import { registerCodingRoutes } from '../coding/workspace-routes.ts';
 import type { Database } from '../db/connection.ts';
 import { registerEncounterRoutes } from '../encounters/routes.ts';
+import { registerChartRoutes } from '../charts/routes.ts';
 import { registerJobRoutes } from '../jobs/routes.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { registerPatientRoutes } from '../patients/routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerScrubberRoutes(app, database.db);
   registerPatientRoutes(app, database.db);
   registerEncounterRoutes(app, database.db);
+  registerChartRoutes(app, database.db);
   const catalog = options.catalog ?? new CodeSetCatalog(database);
   registerCodesetRoutes(app, catalog, queue, options.codesetsDir);
   registerCodingSuggestRoutes(app, database.db, catalog);
