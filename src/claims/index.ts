@@ -12,7 +12,7 @@ export {
 } from './remittance.ts';
 export type { ClaimState } from './states.ts';
 export type { ClaimLookups } from './scrub-view.ts';
-export { createSecondaryClaim, type SecondaryClaimInput } from './secondary.ts';
+export { createSecondaryClaim, createSecondaryClaims, type SecondaryClaimInput } from './secondary.ts';
 export { claimsWithNextPayer } from './next-payer.ts';
 export type { ClaimCob, PaidLine, PriorAdjudication, PriorLineAdjudication } from './cob.ts';
 export {

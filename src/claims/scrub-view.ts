@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { lastEligibilityFor } from '../eligibility/index.ts';
-import { payerById } from '../payers/index.ts';
+import { payersByIds } from '../payers/index.ts';
 import { feeScheduleOf } from '../practices/lookup.ts';
 import { isInpatientBill } from '../shared/bill-types.ts';
 import type { ScrubClaim } from '../scrubber/claim.ts';
@@ -10,7 +10,8 @@ import type { CodeChecker, PayerRule, ScrubContext } from '../scrubber/context.t
 import type { NcciTables } from '../scrubber/index.ts';
 import { duplicateKey } from '../scrubber/rules/duplicates.ts';
 import { activePayerRules } from '../scrubber/index.ts';
-import { loadClaimModel } from './model.ts';
+import { claimModelOf } from './model.ts';
+import { loadClaimParties, type ClaimParties } from './parties.ts';
 import { SUBMITTED_STATES } from './states.ts';
 import { claim, claimLine } from './tables.ts';
 
@@ -39,8 +40,13 @@ function ncciFor(row: ClaimRow, ncci: NcciTables | undefined): ScrubContext['ncc
  * timely filing limit, the facility's own Place of Service and the stored line numbers.
  */
 export async function loadScrubClaim(db: Executor, row: ClaimRow, lines: LineRow[]): Promise<ScrubClaim> {
+  return scrubClaimOf(row, lines, await loadClaimParties(db, row));
+}
+
+/** loadScrubClaim of a claim whose parties are read (for many claims at once: loadClaimPartiesOf). */
+export function scrubClaimOf(row: ClaimRow, lines: LineRow[], parties: ClaimParties): ScrubClaim {
   const sorted = [...lines].sort((a, b) => a.lineNumber - b.lineNumber);
-  const { parties, model } = await loadClaimModel(db, row, sorted);
+  const model = claimModelOf(row, sorted, parties);
   const view = scrubClaimFrom837(model, row.type as ScrubClaim['type']);
   const timelyFilingDays = parties.payer?.timelyFilingDays;
   const facilityPos = view.facility && parties.facility?.placeOfService;
@@ -60,62 +66,96 @@ export async function loadScrubContext(
   today: string,
   lookups: ClaimLookups,
 ): Promise<ScrubContext> {
-  const feeSchedule = await feeScheduleOf(db, row.practiceId);
-  const rules = await activePayerRules(db, row.practiceId, row.payerId);
-  const earlier = await db
-    .select({ c: claim, l: claimLine })
-    .from(claim)
-    .innerJoin(claimLine, eq(claimLine.claimId, claim.id))
-    .where(
-      and(
-        eq(claim.practiceId, row.practiceId),
-        eq(claim.patientId, row.patientId),
-        ne(claim.id, row.id),
-        eq(claim.renderingProviderId, row.renderingProviderId),
+  const [context] = await loadScrubContexts(db, [{ row, view }], today, lookups);
+  return context!;
+}
+
+/**
+ * loadScrubContext for many claims: the fee schedule, payer rules and payers read once each, the
+ * patients' submitted claims in one read; only the last 271 is read claim by claim.
+ */
+export async function loadScrubContexts(
+  db: Executor,
+  claims: readonly { row: ClaimRow; view: ScrubClaim }[],
+  today: string,
+  lookups: ClaimLookups,
+): Promise<ScrubContext[]> {
+  const rows = claims.map((c) => c.row);
+  const feeSchedules = new Map<number, Awaited<ReturnType<typeof feeScheduleOf>>>();
+  for (const id of new Set(rows.map((r) => r.practiceId))) feeSchedules.set(id, await feeScheduleOf(db, id));
+  const rulesOf = new Map<string, Awaited<ReturnType<typeof activePayerRules>>>();
+  for (const key of new Set(rows.map((r) => `${r.practiceId}:${r.payerId}`))) {
+    const [practiceId, payerId] = key.split(':').map(Number) as [number, number];
+    rulesOf.set(key, await activePayerRules(db, practiceId, payerId));
+  }
+  const payers = new Map(
+    (await payersByIds(db, [...new Set(rows.map((r) => r.payerId))])).map((p) => [p.id, p]),
+  );
+  const submitted = rows.length
+    ? await db
+        .select({ c: claim, l: claimLine })
+        .from(claim)
+        .innerJoin(claimLine, eq(claimLine.claimId, claim.id))
+        .where(
+          and(
+            inArray(claim.practiceId, [...new Set(rows.map((r) => r.practiceId))]),
+            inArray(claim.patientId, [...new Set(rows.map((r) => r.patientId))]),
+            inArray(claim.state, [...SUBMITTED_STATES]),
+          ),
+        )
+    : [];
+  const out: ScrubContext[] = [];
+  for (const { row, view } of claims) {
+    const earlier = submitted.filter(
+      ({ c }) =>
+        c.practiceId === row.practiceId &&
+        c.patientId === row.patientId &&
+        c.id !== row.id &&
+        c.renderingProviderId === row.renderingProviderId &&
         // The same visit billed to another payer is coordination of benefits (a secondary claim),
         // neither a duplicate nor an earlier procedure.
-        or(ne(claim.encounterId, row.encounterId), eq(claim.payerId, row.payerId)),
-        inArray(claim.state, [...SUBMITTED_STATES]),
-      ),
+        (c.encounterId !== row.encounterId || c.payerId === row.payerId),
     );
-  const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
-  // The payer's last 271 for this coverage and the claim's first date of service: the scrubber judges that date by it.
-  const dates = view.lines.map((l) => l.serviceDate).filter(Boolean);
-  const last = await lastEligibilityFor(db, {
-    practiceId: row.practiceId,
-    patientId: row.patientId,
-    payerId: row.payerId,
-    coverageId: row.coverageId,
-    ...(dates.length ? { dateOfService: dates.reduce((a, b) => (b < a ? b : a)) } : {}),
-  });
-  const maxAgeDays = (await payerById(db, row.payerId))?.eligibilityCheckDays ?? null;
-  const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;
-  const ncci = ncciFor(row, lookups.ncci);
-  return {
-    today,
-    ...(lookups.codes ? { codes: lookups.codes } : {}),
-    ...(ncci ? { ncci: { ptp: ncci.ptp, mue: ncci.mue } } : {}),
-    ...(globalDays
-      ? {
-          globalDays,
-          priorProcedures: earlier.map(({ l }) => ({
-            procedureCode: l.procedureCode,
-            serviceDate: l.serviceDate,
-            modifiers: l.modifiers,
-          })),
-        }
-      : {}),
-    feeSchedule,
-    submittedServices,
-    eligibility: last ? { last, maxAgeDays } : { maxAgeDays },
-    payerRules: rules.map(
-      (r) =>
-        ({
-          kind: r.kind,
-          payerId: view.payer.payerId ?? '',
-          procedureCodes: r.procedureCodes,
-          ...(r.note ? { note: r.note } : {}),
-        }) as PayerRule,
-    ),
-  };
+    const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
+    // The payer's last 271 for this coverage and the claim's first date of service: the scrubber judges that date by it.
+    const dates = view.lines.map((l) => l.serviceDate).filter(Boolean);
+    const last = await lastEligibilityFor(db, {
+      practiceId: row.practiceId,
+      patientId: row.patientId,
+      payerId: row.payerId,
+      coverageId: row.coverageId,
+      ...(dates.length ? { dateOfService: dates.reduce((a, b) => (b < a ? b : a)) } : {}),
+    });
+    const maxAgeDays = payers.get(row.payerId)?.eligibilityCheckDays ?? null;
+    const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;
+    const ncci = ncciFor(row, lookups.ncci);
+    out.push({
+      today,
+      ...(lookups.codes ? { codes: lookups.codes } : {}),
+      ...(ncci ? { ncci: { ptp: ncci.ptp, mue: ncci.mue } } : {}),
+      ...(globalDays
+        ? {
+            globalDays,
+            priorProcedures: earlier.map(({ l }) => ({
+              procedureCode: l.procedureCode,
+              serviceDate: l.serviceDate,
+              modifiers: l.modifiers,
+            })),
+          }
+        : {}),
+      feeSchedule: feeSchedules.get(row.practiceId)!,
+      submittedServices,
+      eligibility: last ? { last, maxAgeDays } : { maxAgeDays },
+      payerRules: rulesOf.get(`${row.practiceId}:${row.payerId}`)!.map(
+        (r) =>
+          ({
+            kind: r.kind,
+            payerId: view.payer.payerId ?? '',
+            procedureCodes: r.procedureCodes,
+            ...(r.note ? { note: r.note } : {}),
+          }) as PayerRule,
+      ),
+    });
+  }
+  return out;
 }

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import type { ClaimLookups } from './scrub-view.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
-import { loadScrubClaim, loadScrubContext } from './scrub-view.ts';
+import { loadClaimPartiesOf, type KnownParties } from './parties.ts';
+import { loadScrubContexts, scrubClaimOf, type ClaimLookups } from './scrub-view.ts';
 import type { ClaimState } from './states.ts';
-import { moveClaim, type ClaimRow } from './store.ts';
+import { moveClaims, type ClaimRow } from './store.ts';
 import { claim, claimFinding, claimLine } from './tables.ts';
 
 /**
@@ -19,64 +19,125 @@ export async function scrubStoredClaim(
   today: string,
   lookups: ClaimLookups,
 ) {
-  const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
-  const view = await loadScrubClaim(tx, row, lines);
-  const result = scrubClaim(view, await loadScrubContext(tx, row, view, today, lookups));
-  const previous = await tx.select().from(claimFinding).where(eq(claimFinding.claimId, row.id));
-  const keyOf = (f: { code: string; field: string; message: string }) => `${f.code}|${f.field}|${f.message}`;
-  const overrides = new Map(previous.filter((f) => f.overridden).map((f) => [keyOf(f), f]));
-  await tx.delete(claimFinding).where(eq(claimFinding.claimId, row.id));
-  if (result.findings.length) {
-    await tx.insert(claimFinding).values(
-      result.findings.map((f) => {
-        const kept = f.severity === 'warning' ? overrides.get(keyOf(f)) : undefined;
-        return {
-          claimId: row.id,
-          code: f.code,
-          severity: f.severity,
-          field: f.field,
-          lines: f.lines,
-          message: f.message,
-          fixHint: f.fixHint,
-          fix: f.fix ?? null,
-          overridden: Boolean(kept),
-          overrideReason: kept?.overrideReason ?? null,
-          overriddenBy: kept?.overriddenBy ?? null,
-          overriddenAt: kept?.overriddenAt ?? null,
-        };
-      }),
-    );
-  }
-  const pendingWarnings = result.findings.filter(
-    (f) => f.severity === 'warning' && !overrides.has(keyOf(f)),
-  ).length;
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  await tx.update(claim).set({ scrubbedAt: new Date() }).where(eq(claim.id, row.id));
-  const summary = { errors, warnings: pendingWarnings };
-  await settleAfterScrub(
-    tx,
-    row,
-    errors === 0 && pendingWarnings === 0 ? 'ready' : 'scrubbed',
-    actor,
-    summary,
-  );
-  return { ...result, ...summary };
+  const [scrubbed] = await scrubStoredClaims(tx, [row], actor, today, lookups);
+  return scrubbed!;
 }
 
-/** From wherever the claim is, walk to scrubbed or ready along allowed transitions. */
-async function settleAfterScrub(
+type Finding = ReturnType<typeof scrubClaim>['findings'][number];
+const keyOf = (f: { code: string; field: string; message: string }) => `${f.code}|${f.field}|${f.message}`;
+
+/**
+ * scrubStoredClaim for many claims (a posting chunk's secondary claims) in a few statements
+ * whatever their number: what the scrubber reads around them is read once for all, their findings
+ * replaced and their moves written together. Returns each claim's result in the order given.
+ */
+export async function scrubStoredClaims(
   tx: Executor,
-  row: ClaimRow,
-  target: ClaimState,
+  rows: readonly ClaimRow[],
   actor: AuditActor,
-  summary: object,
+  today: string,
+  lookups: ClaimLookups,
+  known: KnownParties = {},
 ) {
-  const reason = target === 'ready' ? 'scrubbed clean' : 'scrubbed with findings';
-  if (row.state === 'ready' && target === 'ready') return;
-  if (row.state === 'rejected' || (row.state === 'draft' && target === 'ready')) {
-    await moveClaim(tx, row, 'scrubbed', actor, reason, summary);
-    row = { ...row, state: 'scrubbed' };
-    if (target === 'scrubbed') return;
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const linesOf = groupBy(
+    await tx.select().from(claimLine).where(inArray(claimLine.claimId, ids)),
+    (l) => l.claimId,
+  );
+  const parties = await loadClaimPartiesOf(tx, rows, known);
+  const views = rows.map((row) => ({
+    row,
+    view: scrubClaimOf(row, linesOf.get(row.id) ?? [], parties.get(row.id)!),
+  }));
+  const contexts = await loadScrubContexts(tx, views, today, lookups);
+  const results = views.map(({ view }, i) => scrubClaim(view, contexts[i]!));
+  const previousOf = groupBy(
+    await tx.select().from(claimFinding).where(inArray(claimFinding.claimId, ids)),
+    (f) => f.claimId,
+  );
+  const overridesOf = rows.map(
+    (row) => new Map((previousOf.get(row.id) ?? []).filter((f) => f.overridden).map((f) => [keyOf(f), f])),
+  );
+  await tx.delete(claimFinding).where(inArray(claimFinding.claimId, ids));
+  const findings = rows.flatMap((row, i) =>
+    results[i]!.findings.map((f: Finding) => {
+      const kept = f.severity === 'warning' ? overridesOf[i]!.get(keyOf(f)) : undefined;
+      return {
+        claimId: row.id,
+        code: f.code,
+        severity: f.severity,
+        field: f.field,
+        lines: f.lines,
+        message: f.message,
+        fixHint: f.fixHint,
+        fix: f.fix ?? null,
+        overridden: Boolean(kept),
+        overrideReason: kept?.overrideReason ?? null,
+        overriddenBy: kept?.overriddenBy ?? null,
+        overriddenAt: kept?.overriddenAt ?? null,
+      };
+    }),
+  );
+  // Chunks keep each insert under PostgreSQL's 65,535 parameters (a finding takes 13).
+  for (let i = 0; i < findings.length; i += 2000)
+    await tx.insert(claimFinding).values(findings.slice(i, i + 2000));
+  await tx.update(claim).set({ scrubbedAt: new Date() }).where(inArray(claim.id, ids));
+  const summaries = rows.map((row, i) => {
+    const { findings: found } = results[i]!;
+    const warnings = found.filter((f) => f.severity === 'warning' && !overridesOf[i]!.has(keyOf(f))).length;
+    const errors = found.filter((f) => f.severity === 'error').length;
+    return { errors, warnings };
+  });
+  await settleAfterScrub(
+    tx,
+    rows.map((row, i) => ({
+      row,
+      target: summaries[i]!.errors === 0 && summaries[i]!.warnings === 0 ? 'ready' : 'scrubbed',
+      summary: summaries[i]!,
+    })),
+    actor,
+  );
+  return results.map((result, i) => ({ ...result, ...summaries[i]! }));
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
+}
+
+interface Settle {
+  row: ClaimRow;
+  target: ClaimState;
+  summary: { errors: number; warnings: number };
+}
+
+/**
+ * From wherever each claim is, walk to scrubbed or ready along allowed transitions: claims that take
+ * the same step with the same summary move together, every first step before any second.
+ */
+async function settleAfterScrub(tx: Executor, claims: readonly Settle[], actor: AuditActor) {
+  const steps: { row: ClaimRow; to: ClaimState; summary: Settle['summary']; n: number }[] = [];
+  for (const { row, target, summary } of claims) {
+    if (row.state === 'ready' && target === 'ready') continue;
+    if (row.state === 'rejected' || (row.state === 'draft' && target === 'ready')) {
+      steps.push({ row, to: 'scrubbed', summary, n: 1 });
+      if (target !== 'scrubbed')
+        steps.push({ row: { ...row, state: 'scrubbed' }, to: target, summary, n: 2 });
+    } else steps.push({ row, to: target, summary, n: 1 });
   }
-  await moveClaim(tx, row, target, actor, reason, summary);
+  const groups = new Map<string, { rows: ClaimRow[]; to: ClaimState; summary: Settle['summary'] }>();
+  for (const s of steps) {
+    const key = `${s.n}|${s.to}|${s.summary.errors}|${s.summary.warnings}`;
+    const group = groups.get(key) ?? { rows: [], to: s.to, summary: s.summary };
+    group.rows.push(s.row);
+    groups.set(key, group);
+  }
+  for (const key of [...groups.keys()].sort()) {
+    const { rows, to, summary } = groups.get(key)!;
+    const reason =
+      summary.errors === 0 && summary.warnings === 0 ? 'scrubbed clean' : 'scrubbed with findings';
+    await moveClaims(tx, rows, to, actor, reason, summary);
+  }
 }

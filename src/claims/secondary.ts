@@ -1,18 +1,18 @@
 // The claim to the next payer (secondary after primary, tertiary after secondary), made when the
 // prior payer's 835 is posted: the same service lines, with the prior payer's adjudication in
 // claim.cob so its 837 carries loops 2320/2330A/2330B and 2430 (837 TR3 §1.4.1).
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { recordAudit, type AuditActor } from '../audit/index.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/index.ts';
-import { coveragesInEffect, nextCoverage } from '../patients/index.ts';
+import { coveragesInEffectOn, coveragesOfPatients, nextCoverage } from '../patients/index.ts';
 import { notFound } from '../shared/problem.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { ClaimPayment } from '../x12/transactions/835-types.ts';
 import { claimFromEncounter } from './build.ts';
 import { noNextClaimReason, priorAdjudicationOf, type ClaimCob, type PaidLine } from './cob.ts';
 import type { ClaimLookups } from './scrub-view.ts';
-import { scrubStoredClaim } from './scrub.ts';
+import { scrubStoredClaim, scrubStoredClaims } from './scrub.ts';
 import { EDITABLE_STATES, isIn, OPEN_STATES } from './states.ts';
 import { claim, claimLine } from './tables.ts';
 
@@ -45,77 +45,171 @@ export const PRIORITY_OF: Record<string, string> = { P: 'primary', S: 'secondary
  * (COB-ADJUDICATION) until the corrected payment is posted.
  */
 export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimInput): Promise<number | null> {
-  const [prior] = await tx.select().from(claim).where(eq(claim.id, input.primaryClaimId));
-  if (!prior) throw notFound('claim');
-  const actor: AuditActor = input.actor ?? { userId: input.userId, userEmail: null, ip: null };
-  const today = input.today ?? todayIso();
-  const lookups = input.lookups ?? {};
-  if (input.claimPayment.status === '22') {
-    await withdrawAdjudication(tx, prior, actor, today, lookups);
-    return null;
-  }
-  if (noNextClaimReason(input.claimPayment)) return null;
-  const encounter = await loadEncounter(tx, prior.encounterId, [prior.practiceId]);
-  if (!encounter) throw notFound('encounter');
-  const inEffect = await coveragesInEffect(tx, prior.patientId, encounter.serviceDateFrom);
-  const next = nextCoverage(inEffect, PRIORITY_OF[prior.payerResponsibility] ?? '');
-  if (!next) return null;
+  const [id] = await createSecondaryClaims(tx, [input]);
+  return id ?? null;
+}
 
-  const priorLines = await tx.select().from(claimLine).where(eq(claimLine.claimId, prior.id));
-  const adjudication = priorAdjudicationOf(
-    {
-      id: prior.id,
-      coverageId: prior.coverageId,
-      payerResponsibility: prior.payerResponsibility,
-      lines: priorLines,
-    },
-    input.claimPayment,
-    input.paidLines,
-    input.adjudicationDate,
+type ClaimRow = typeof claim.$inferSelect;
+type EncounterRow = NonNullable<Awaited<ReturnType<typeof loadEncounter>>>;
+
+/**
+ * createSecondaryClaim for many adjudicated claims (a posting chunk's), as if made one after the
+ * other, in a few statements for all the new claims: their priors, lines, coverages, open claims
+ * and attempts read once, the claims, lines and audit events inserted together and scrubbed
+ * together. A reversal, a next claim already open, and a second adjudication of the same visit
+ * for the same next payer go one at a time. One actor, today and lookups (the first input's).
+ */
+export async function createSecondaryClaims(
+  tx: Executor,
+  inputs: readonly SecondaryClaimInput[],
+): Promise<(number | null)[]> {
+  const out: (number | null)[] = inputs.map(() => null);
+  if (!inputs.length) return out;
+  const actor: AuditActor = inputs[0]!.actor ?? { userId: inputs[0]!.userId, userEmail: null, ip: null };
+  const today = inputs[0]!.today ?? todayIso();
+  const lookups = inputs[0]!.lookups ?? {};
+  const priors = new Map(
+    (
+      await tx
+        .select()
+        .from(claim)
+        .where(inArray(claim.id, [...new Set(inputs.map((i) => i.primaryClaimId))]))
+    ).map((c) => [c.id, c]),
   );
-  const cob: ClaimCob = {
-    priorPayers: [
-      ...(prior.cob?.priorPayers ?? []).filter((p) => p.coverageId !== prior.coverageId),
-      adjudication,
-    ],
+  const priorOf = (i: number) => {
+    const prior = priors.get(inputs[i]!.primaryClaimId);
+    if (!prior) throw notFound('claim');
+    return prior;
+  };
+  const candidates: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const prior = priorOf(i);
+    if (input.claimPayment.status === '22') await withdrawAdjudication(tx, prior, actor, today, lookups);
+    else if (!noNextClaimReason(input.claimPayment)) candidates.push(i);
+  }
+  if (!candidates.length) return out;
+
+  const encounters = new Map<number, EncounterRow>();
+  for (const i of candidates) {
+    const prior = priorOf(i);
+    if (encounters.has(prior.encounterId)) continue;
+    const encounter = await loadEncounter(tx, prior.encounterId, [prior.practiceId]);
+    if (!encounter) throw notFound('encounter');
+    encounters.set(prior.encounterId, encounter);
+  }
+  const coveragesOf = groupBy(
+    await coveragesOfPatients(tx, [...new Set(candidates.map((i) => priorOf(i).patientId))]),
+    (c) => c.patientId,
+  );
+  const withNext = candidates.flatMap((i) => {
+    const prior = priorOf(i);
+    const encounter = encounters.get(prior.encounterId)!;
+    const inEffect = coveragesInEffectOn(coveragesOf.get(prior.patientId) ?? [], encounter.serviceDateFrom);
+    const next = nextCoverage(inEffect, PRIORITY_OF[prior.payerResponsibility] ?? '');
+    return next ? [{ i, prior, encounter, next }] : [];
+  });
+  if (!withNext.length) return out;
+
+  const priorLinesOf = groupBy(
+    await tx
+      .select()
+      .from(claimLine)
+      .where(inArray(claimLine.claimId, [...new Set(withNext.map((w) => w.prior.id))])),
+    (l) => l.claimId,
+  );
+  const cobOf = ({ i, prior }: (typeof withNext)[number]): ClaimCob => {
+    const input = inputs[i]!;
+    const adjudication = priorAdjudicationOf(
+      {
+        id: prior.id,
+        coverageId: prior.coverageId,
+        payerResponsibility: prior.payerResponsibility,
+        lines: priorLinesOf.get(prior.id) ?? [],
+      },
+      input.claimPayment,
+      input.paidLines,
+      input.adjudicationDate,
+    );
+    return {
+      priorPayers: [
+        ...(prior.cob?.priorPayers ?? []).filter((p) => p.coverageId !== prior.coverageId),
+        adjudication,
+      ],
+    };
   };
 
-  const [open] = await tx
-    .select()
-    .from(claim)
-    .where(
-      and(
-        eq(claim.encounterId, prior.encounterId),
-        eq(claim.coverageId, next.id),
-        inArray(claim.state, [...OPEN_STATES]),
-      ),
-    );
-  if (open) {
-    if (!isIn(EDITABLE_STATES, open.state)) return open.id;
-    await replaceCob(tx, open, cob, { adjudicatedClaim: prior.id }, actor, today, lookups);
-    return open.id;
+  const encounterIds = [...new Set(withNext.map((w) => w.prior.encounterId))];
+  const ofVisit = await tx.select().from(claim).where(inArray(claim.encounterId, encounterIds));
+  const visitKey = (encounterId: number, coverageId: number) => `${encounterId}:${coverageId}`;
+  const open = new Map<string, ClaimRow>();
+  const attempts = new Map<string, number>();
+  for (const c of ofVisit) {
+    const key = visitKey(c.encounterId, c.coverageId);
+    attempts.set(key, (attempts.get(key) ?? 0) + 1);
+    if (isIn(OPEN_STATES, c.state) && !open.has(key)) open.set(key, c);
+  }
+  const fresh: ((typeof withNext)[number] & { cob: ClaimCob })[] = [];
+  const later: (typeof withNext)[number][] = [];
+  const taken = new Set<string>();
+  for (const w of withNext) {
+    const key = visitKey(w.prior.encounterId, w.next.id);
+    const row = open.get(key);
+    if (taken.has(key)) later.push(w);
+    else if (row && !isIn(EDITABLE_STATES, row.state)) out[w.i] = row.id;
+    else if (row) {
+      await replaceCob(tx, row, cobOf(w), { adjudicatedClaim: w.prior.id }, actor, today, lookups);
+      out[w.i] = row.id;
+    } else fresh.push({ ...w, cob: cobOf(w) });
+    taken.add(key);
   }
 
-  const [{ n }] = (await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(claim)
-    .where(and(eq(claim.encounterId, prior.encounterId), eq(claim.coverageId, next.id)))) as [{ n: number }];
-  const built = claimFromEncounter(encounter, next, n + 1);
-  const [row] = await tx
-    .insert(claim)
-    .values({ ...built.claim, cob })
-    .returning();
-  await tx.insert(claimLine).values(built.lines.map((l) => ({ ...l, claimId: row!.id })));
-  await recordAudit(tx, actor, {
-    practiceId: row!.practiceId,
-    action: 'create',
-    entity: 'claim',
-    entityId: row!.id,
-    after: row,
-    detail: { adjudicatedClaim: prior.id },
-  });
-  await scrubStoredClaim(tx, row!, actor, today, lookups);
-  return row!.id;
+  if (fresh.length) {
+    const built = fresh.map((f) =>
+      claimFromEncounter(
+        f.encounter,
+        f.next,
+        (attempts.get(visitKey(f.prior.encounterId, f.next.id)) ?? 0) + 1,
+      ),
+    );
+    const rows = await tx
+      .insert(claim)
+      .values(built.map((b, n) => ({ ...b.claim, cob: fresh[n]!.cob })))
+      .returning();
+    const byVisit = new Map(rows.map((r) => [visitKey(r.encounterId, r.coverageId), r]));
+    const made = fresh.map((f) => byVisit.get(visitKey(f.prior.encounterId, f.next.id))!);
+    await tx
+      .insert(claimLine)
+      .values(built.flatMap((b, n) => b.lines.map((l) => ({ ...l, claimId: made[n]!.id }))));
+    await recordAudits(
+      tx,
+      actor,
+      made.map((row, n) => ({
+        practiceId: row.practiceId,
+        action: 'create' as const,
+        entity: 'claim',
+        entityId: row.id,
+        after: row,
+        detail: { adjudicatedClaim: fresh[n]!.prior.id },
+      })),
+    );
+    for (const [n, f] of fresh.entries()) out[f.i] = made[n]!.id;
+    const visits = new Map(
+      fresh.map((f) => [
+        f.encounter.id,
+        { from: f.encounter.serviceDateFrom, to: f.encounter.serviceDateTo },
+      ]),
+    );
+    await scrubStoredClaims(tx, made, actor, today, lookups, { visits });
+  }
+  // A visit's second adjudication for the same next payer sees the claim the first made.
+  for (const w of later) out[w.i] = await createSecondaryClaim(tx, inputs[w.i]!);
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
 }
 
 /** Takes a reversed payer's adjudication off the claims to later payers of the visit not sent yet. */

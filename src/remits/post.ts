@@ -7,7 +7,7 @@
 import type { AuditActor } from '../audit/index.ts';
 import {
   claimsWithNextPayer,
-  createSecondaryClaim,
+  createSecondaryClaims,
   moveClaimsByRemittance,
   type ClaimLookups,
   type ClaimState,
@@ -174,19 +174,26 @@ async function postRound(
     tx,
     round.map((r) => ({ claimId: r.claim.id, claimPayment: r.payment.payment })),
   );
-  for (const [i, { payment, claim }] of round.entries())
-    if (next.has(claim.id))
-      await createSecondaryClaim(tx, {
-        primaryClaimId: claim.id,
-        claimPayment: payment.payment,
-        // the lines as posted: the next payer's 2430 loops say what the ledger holds
-        paidLines: matches[i]!.lines,
-        adjudicationDate: effectiveDate,
-        userId: actor.userId,
-        actor,
-        today: opts.today,
-        ...(opts.lookups ? { lookups: opts.lookups } : {}),
-      });
+  await createSecondaryClaims(
+    tx,
+    round.flatMap(({ payment, claim }, i) =>
+      next.has(claim.id)
+        ? [
+            {
+              primaryClaimId: claim.id,
+              claimPayment: payment.payment,
+              // the lines as posted: the next payer's 2430 loops say what the ledger holds
+              paidLines: matches[i]!.lines,
+              adjudicationDate: effectiveDate,
+              userId: actor.userId,
+              actor,
+              today: opts.today,
+              ...(opts.lookups ? { lookups: opts.lookups } : {}),
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /**
