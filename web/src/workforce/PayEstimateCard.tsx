@@ -4,12 +4,12 @@ import { Button, Card, Checkbox, Col, Form, List, Row, Select, Switch, Typograph
 import { useEffect, useState } from 'react';
 import type { PayEstimate } from '../../../src/workforce/estimate.ts';
 import type { PayAssumption } from '../../../src/workforce/default-assumptions.ts';
-import { formatUsd } from '../../../src/shared/money.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
+import { wholeDollars } from './format.ts';
 import type { Explorer } from './SalaryExplorerPage.tsx';
 
-const whole = (cents: number) => formatUsd(cents).replace(/\.00$/, '');
+const whole = wholeDollars;
 
 export function PayEstimateCard(props: { explorer: Explorer; state?: string | undefined }) {
   const [assumptions, setAssumptions] = useState<PayAssumption[]>([]);

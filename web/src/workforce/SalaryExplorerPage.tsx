@@ -8,6 +8,7 @@ import type { ExplorerData, WageTable } from '../../../src/workforce/explorer-ta
 import { formatUsd } from '../../../src/shared/money.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
+import { wholeDollars } from './format.ts';
 import { PayEstimateCard } from './PayEstimateCard.tsx';
 import { StateTileMap } from './StateTileMap.tsx';
 
@@ -18,7 +19,7 @@ export type Explorer = ExplorerData & {
   tables: WageTable[];
   sources: { fileName: string; release: string }[];
 };
-const whole = (cents: number | null) => (cents === null ? '–' : formatUsd(cents).replace(/\.00$/, ''));
+const whole = (cents: number | null) => (cents === null ? '–' : wholeDollars(cents));
 /** The published cell when BLS wrote a special code there instead of a number. */
 const shown = (cents: number | null, published: string | undefined) =>
   cents === null ? (published ? `${published} (not published)` : '–') : whole(cents);
