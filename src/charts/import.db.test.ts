@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { encountersByExternalIds } from '../encounters/index.ts';
 import { patientsByAccountNumbers } from '../patients/index.ts';
 import { payersOfPractice } from '../payers/index.ts';
-import { startTestApp } from '../server/testing.ts';
+import { startTestApp, type Client } from '../server/testing.ts';
 import type { ChartContent } from './content.ts';
 import { addNote, chartCodes, importChartContent, listChartDocuments } from './index.ts';
 
@@ -67,15 +68,16 @@ function visit(payer: { payerId: string }, overrides: Partial<ChartContent> = {}
   };
 }
 
-describe('importChartContent', () => {
-  let t: Awaited<ReturnType<typeof startTestApp>>;
-  let payer: { payerId: string; name: string };
-  beforeAll(async () => {
-    t = await startTestApp();
-    payer = (await payersOfPractice(t.database.db, t.practiceA))[0]!;
-  });
-  afterAll(() => t.close());
+// One app for the file: the merge, then the routes (distinct MRNs and visit numbers).
+let t: Awaited<ReturnType<typeof startTestApp>>;
+let payer: { payerId: string; name: string };
+beforeAll(async () => {
+  t = await startTestApp();
+  payer = (await payersOfPractice(t.database.db, t.practiceA))[0]!;
+});
+afterAll(() => t.close());
 
+describe('importChartContent', () => {
   it('creates the patient, practitioner, coverage, encounter, note and code, then the same content changes nothing', async () => {
     const db = t.database.db;
     const first = await importChartContent(db, t.practiceA, visit(payer), SYSTEM_ACTOR);
@@ -173,5 +175,91 @@ describe('importChartContent', () => {
     await expect(
       addNote(db, t.practiceB, encounter!.id, { title: 'x', kind: 'other', text: 'y' }, SYSTEM_ACTOR),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+const sample = (path: string) => readFileSync(new URL(`./fhir/samples/${path}`, import.meta.url), 'utf8');
+
+describe('FHIR and chart file routes', () => {
+  let coder: Client;
+  const fhir = (body: string, contentType = 'application/fhir+json') =>
+    coder.request({
+      method: 'POST',
+      url: `/api/fhir?practiceId=${t.practiceA}`,
+      payload: body,
+      headers: { 'content-type': contentType },
+    });
+  beforeAll(async () => {
+    await t.addUser('coder@example.org', [{ practiceId: t.practiceA, role: 'coder' }]);
+    coder = await t.login('coder@example.org');
+  });
+
+  it('applies a transaction Bundle and answers a transaction-response; the same Bundle again changes nothing', async () => {
+    const bundle = sample('pass/office-visit-transaction.json').replaceAll('PAYERID', payer.payerId);
+    const res = await fhir(bundle);
+    expect(res.statusCode, res.body).toBe(200);
+    const answer = res.json();
+    expect(answer).toMatchObject({ resourceType: 'Bundle', type: 'transaction-response' });
+    expect(answer.entry).toHaveLength(10);
+    expect(answer.entry[0].response.status).toBe('201 Created');
+    const [encounter] = await encountersByExternalIds(t.database.db, t.practiceA, ['V-7001']);
+    expect(encounter).toBeDefined();
+    const again = await fhir(bundle);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().entry[0].response.status).toBe('200 OK');
+
+    const chart = await coder.get(`/api/encounters/${encounter!.id}/chart`);
+    expect(chart.statusCode).toBe(200);
+    expect(chart.json().documents.map((d: { kind: string }) => d.kind)).toEqual([
+      'progress-note',
+      'lab-result',
+    ]);
+    expect(chart.json().codes.map((c: { code: string }) => c.code)).toContain('E11.9');
+  });
+
+  it('refuses STU3 (400), a declared R5 (400), and a dangling reference (422) with an OperationOutcome', async () => {
+    const stu3 = await fhir(sample('fail/stu3-document-reference.json'));
+    expect(stu3.statusCode).toBe(400);
+    expect(stu3.json().issue[0]).toMatchObject({ severity: 'error', code: 'not-supported' });
+    const r5 = await fhir(
+      sample('pass/single-document-reference.json'),
+      'application/fhir+json; fhirVersion=5.0',
+    );
+    expect(r5.statusCode).toBe(400);
+    const dangling = await fhir(sample('fail/dangling-patient-reference.json'));
+    expect(dangling.statusCode).toBe(422);
+    expect(dangling.json().issue.map((i: { code: string }) => i.code)).toContain('not-found');
+  });
+
+  it('imports an uploaded file with a PDF note, serves the PDF, and adds a typed note', async () => {
+    const res = await coder.post('/api/charts/import', {
+      practiceId: t.practiceA,
+      fileName: 'surgery.json',
+      content: sample('pass/collection-pdf-operative-report.json'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'fhir', imported: true });
+    const [encounter] = await encountersByExternalIds(t.database.db, t.practiceA, ['V-7002']);
+    const chart = (await coder.get(`/api/encounters/${encounter!.id}/chart`)).json();
+    const op = chart.documents[0];
+    expect(op).toMatchObject({ kind: 'operative-report', hasAttachment: true });
+    expect(op.text).toContain('seborrheic keratosis');
+    const pdf = await coder.get(`/api/chart-documents/${op.id}/attachment`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const note = await coder.post(`/api/encounters/${encounter!.id}/notes`, {
+      title: 'Pathology',
+      kind: 'lab-result',
+      text: 'Seborrheic keratosis, margins clear.',
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    const truncated = await coder.post('/api/charts/import', {
+      practiceId: t.practiceA,
+      fileName: 'cut.json',
+      content: sample('fail/truncated-bundle.json'),
+    });
+    expect(truncated.statusCode).toBe(422);
+    expect(truncated.json().problems[0]).toMatchObject({ code: 'CHART_UNREADABLE', file: 'cut.json' });
   });
 });
