@@ -23,6 +23,7 @@ import type { Payer } from '../api/types.ts';
 import { dollars } from '../lists/format.ts';
 import { useOptions } from '../lists/useOptions.ts';
 import { usePractice } from '../practice/practice-context.ts';
+import { SavedFilters } from './SavedFilters.tsx';
 
 // The denials dashboard: each KPI as a chart and the same table the CSV and PDF carry
 // (src/denials/dashboard-tables.ts), filtered by period, practice and payer.
@@ -169,6 +170,16 @@ export default function DashboardPage() {
           onChange={(v: number | undefined) => setPayerId(v)}
           options={payers.options}
           aria-label="Payer"
+        />
+        <SavedFilters
+          page="dashboard"
+          practiceId={practiceId}
+          filter={{ from, to, ...(payerId ? { payerId } : {}) }}
+          onPick={(f: { from: string; to: string; payerId?: number }) => {
+            setFrom(f.from);
+            setTo(f.to);
+            setPayerId(f.payerId);
+          }}
         />
         {practiceId && (
           <>

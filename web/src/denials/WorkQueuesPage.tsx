@@ -25,6 +25,7 @@ import { useHasRole } from '../auth/useHasRole.ts';
 import { useSession } from '../auth/session-context.ts';
 import { dollars, timestamp } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
+import { SavedFilters } from './SavedFilters.tsx';
 import { WriteOffDialog } from './WriteOffDialog.tsx';
 
 type WorkItem = WorkItemJson;
@@ -45,12 +46,6 @@ interface Filter {
   minAmount?: number;
   due?: string;
   sort?: string;
-}
-
-interface SavedFilter {
-  id: number;
-  name: string;
-  filter: Filter;
 }
 
 const TABS = [
@@ -184,8 +179,6 @@ export function WorkQueuesPage() {
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<WorkItem>();
-  const [saved, setSaved] = useState<SavedFilter[]>([]);
-  const [filterName, setFilterName] = useState('');
 
   const load = useCallback(() => {
     if (!practiceId) return;
@@ -203,15 +196,6 @@ export function WorkQueuesPage() {
   }, [practiceId, filter, page, pageSize]);
   useEffect(load, [load]);
 
-  const loadSaved = useCallback(() => {
-    if (!practiceId) return;
-    api.get<{ items: SavedFilter[] }>('/api/saved-filters', { page: 'work-queues', practiceId }).then(
-      (r) => setSaved(r.items),
-      () => setSaved([]),
-    );
-  }, [practiceId]);
-  useEffect(loadSaved, [loadSaved]);
-
   const set = (f: Partial<Filter>) => (setFilter((old) => ({ ...old, ...f })), setPage(1));
 
   const assign = async (owner: number | null) => {
@@ -222,16 +206,6 @@ export function WorkQueuesPage() {
       load();
     } catch (e) {
       message.error(problem(e, 'not assigned'));
-    }
-  };
-
-  const saveFilter = async () => {
-    try {
-      await api.post('/api/saved-filters', { practiceId, page: 'work-queues', name: filterName, filter });
-      setFilterName('');
-      loadSaved();
-    } catch (e) {
-      message.error(problem(e, 'the filter was not saved'));
     }
   };
 
@@ -298,30 +272,12 @@ export function WorkQueuesPage() {
             onChange={(sort) => set({ sort })}
             options={SORTS}
           />
-          <Select
-            aria-label="Saved filters"
-            placeholder="Saved filters"
-            style={{ width: 180 }}
-            value={null}
-            options={saved.map((s) => ({ value: s.id, label: s.name }))}
-            onChange={(id) => {
-              const s = saved.find((x) => x.id === id);
-              if (!s) return;
-              setFilter(s.filter);
-              setPage(1);
-            }}
+          <SavedFilters
+            page="work-queues"
+            practiceId={practiceId}
+            filter={filter}
+            onPick={(f) => (setFilter(f), setPage(1))}
           />
-          <Space.Compact>
-            <Input
-              aria-label="Filter name"
-              placeholder="Save filter as"
-              value={filterName}
-              onChange={(e) => setFilterName(e.target.value)}
-            />
-            <Button disabled={!filterName} onClick={() => void saveFilter()}>
-              Save
-            </Button>
-          </Space.Compact>
         </Flex>
       </Card>
       {selected.length > 0 && (
