@@ -9,3 +9,8 @@ export {
   type CodingChartRow,
   type CodingEventKind,
 } from './queue-store.ts';
+// The workforce domain (issue 17) reads coders' productivity and audit scores.
+export { productivityFor, type ProductivityWithNames } from './productivity-store.ts';
+export { auditScoresFor, type AuditScores } from './audits-store.ts';
+export type { ProductivityRow } from './productivity.ts';
+export type { ScoreSummary } from './audits-score.ts';
