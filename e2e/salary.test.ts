@@ -43,6 +43,7 @@ describe.skipIf(!hasChromium)('the salary explorer in the browser (needs /usr/bi
     expect(await page.getByTestId('estimate-result').textContent()).toMatch(/\$[\d,]+ – \$[\d,]+ a year/);
     await screenshot(page, 'salary-explorer');
     await screenshotOf(page.getByTestId('wages-states'), 'salary-explorer-states');
+    await screenshotOf(page.getByTestId('pay-estimate'), 'salary-estimate');
     expect(pageErrors).toEqual([]);
   });
 });
