@@ -16,6 +16,7 @@ import { registerEligibilityCommands } from './eligibility.ts';
 import { registerDenialCommands } from './denials.ts';
 import { registerWageCommands } from './wages.ts';
 import { registerHl7Commands } from './hl7.ts';
+import { registerChartCommands } from './chart.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -49,6 +50,7 @@ registerEligibilityCommands(program);
 registerDenialCommands(program);
 registerWageCommands(program);
 registerHl7Commands(program);
+registerChartCommands(program);
 
 try {
   await program.parseAsync(process.argv);
