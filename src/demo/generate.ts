@@ -28,6 +28,23 @@ export interface DemoOptions {
   eligibilityCases?: boolean;
 }
 
+/**
+ * Each demo payer's contract: the share of the practice's charge it allows (the payer sandbox's
+ * default scenario adjudicates with the same rates). One clause differs on purpose: the contract
+ * with UnitedHealthcare allows $10.00 more for 99214 than the payer pays, so the demo's
+ * underpayments queue has something to work.
+ */
+export const DEMO_CONTRACT_PERCENT: Record<string, number> = {
+  'DEMO-MCR': 48,
+  'DEMO-MCD': 40,
+  'DEMO-BCBS': 62,
+  'DEMO-AETNA': 65,
+  'DEMO-CIGNA': 60,
+  'DEMO-UHC': 58,
+  'DEMO-WC': 75,
+};
+export const DEMO_UNDERPAID = { payerId: 'DEMO-UHC', procedureCode: '99214', shortCents: 1_000 };
+
 const PAYERS = [
   {
     key: 'medicare',
@@ -254,6 +271,21 @@ export function generateDemo(options: DemoOptions) {
     chargeCents,
     effectiveDate: '2025-01-01',
   }));
+  // The payer fee schedules (contracted rates) by the payer's position in `payers`.
+  const contractedRates = payers.flatMap((p, payerIndex) => {
+    const percent = DEMO_CONTRACT_PERCENT[p.payerId];
+    if (percent === undefined) return [];
+    return feeSchedule.map((f) => ({
+      payerIndex,
+      procedureCode: f.procedureCode,
+      allowedCents:
+        Math.round((f.chargeCents * percent) / 100) +
+        (p.payerId === DEMO_UNDERPAID.payerId && f.procedureCode === DEMO_UNDERPAID.procedureCode
+          ? DEMO_UNDERPAID.shortCents
+          : 0),
+      effectiveDate: f.effectiveDate,
+    }));
+  });
   const patients = Array.from({ length: options.patients }, (_, i) => demoPatient(random, i, options.asOf));
   const encounters = Array.from({ length: options.encounters }, () =>
     hospital
@@ -268,6 +300,7 @@ export function generateDemo(options: DemoOptions) {
     payers,
     payerKeys: PAYERS.map((p) => p.key),
     feeSchedule,
+    contractedRates,
     patients,
     encounters,
   };

@@ -7,7 +7,7 @@ import { addSubmitterSettings } from '../claims/submitter.ts';
 import { addFolderConnections, addHttpConnections } from '../clearinghouse/index.ts';
 import { addEncounters, addServiceLines } from '../encounters/index.ts';
 import { addCoverages, addPatients } from '../patients/index.ts';
-import { addPayers } from '../payers/index.ts';
+import { addContractedRates, addPayers } from '../payers/index.ts';
 import { addFacilities, addFeeScheduleEntries, addPractice, addProviders } from '../practices/index.ts';
 import { generateDemo, type DemoOptions } from './generate.ts';
 
@@ -72,6 +72,14 @@ export async function seedDemo(
     await addFeeScheduleEntries(
       tx,
       demo.feeSchedule.map((f) => ({ ...f, practiceId })),
+    );
+    await addContractedRates(
+      tx,
+      demo.contractedRates.map(({ payerIndex, ...r }) => ({
+        ...r,
+        practiceId,
+        payerId: payerIds[payerIndex]!,
+      })),
     );
     const patientIds = await addPatients(
       tx,

@@ -8,8 +8,8 @@ import { claimAmounts, paidClaimLines, rejectedClaims, statusCandidates } from '
 import type { Db } from '../db/connection.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { billedPatients, linePayments } from '../ledger/index.ts';
-import { payersByIds } from '../payers/index.ts';
-import { allPracticeIds, feeScheduleOf, practiceById } from '../practices/index.ts';
+import { contractedRatesOf, payersByIds } from '../payers/index.ts';
+import { allPracticeIds, practiceById } from '../practices/index.ts';
 import { todayIso } from '../shared/dates.ts';
 import { closeFollowUpIn, openFollowUp } from './follow-ups.ts';
 import { followUp } from './tables.ts';
@@ -76,7 +76,7 @@ export async function wantedItems(db: Db, practiceId: number, today: string): Pr
   });
   const underpaid = underpaymentItems(
     paid,
-    await feeScheduleOf(db, practiceId),
+    await contractedRatesOf(db, practiceId),
     practice.underpaymentToleranceCents,
   );
 

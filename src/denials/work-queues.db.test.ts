@@ -85,8 +85,37 @@ describe('work queues', () => {
     await setState(claim(0).id, 'submitted', 45);
     // 1: rejected by the 277CA
     await setState(claim(1).id, 'rejected', 2, '277CA A7:21 missing subscriber id');
-    // 2: paid a tenth of each line's charge (the fee schedule's amount): an underpayment
+    // 2: its payer's contract allows half of each line's charge; paid a tenth: an underpayment
     await setState(claim(2).id, 'paid', 10);
+    const billed = await sql(
+      `select distinct sl.procedure_code, sl.charge_cents, sl.units from claim_line cl
+         join service_line sl on sl.id = cl.service_line_id where cl.claim_id = $1`,
+      [claim(2).id],
+    );
+    for (const b of billed) {
+      const rate = await manager.post('/api/payer-fee-schedule', {
+        practiceId: t.practiceA,
+        payerId: claim(2).payerId,
+        procedureCode: b.procedure_code,
+        modifier: null,
+        allowedCents: Math.round(Number(b.charge_cents) / Number(b.units) / 2),
+        effectiveDate: '2020-01-01',
+        endDate: null,
+      });
+      expect(rate.statusCode, rate.body).toBe(201);
+    }
+    // a contract cannot name another practice's payer
+    const [payerB] = await sql(`select id from payer where practice_id = $1 limit 1`, [t.practiceB]);
+    const foreign = await manager.post('/api/payer-fee-schedule', {
+      practiceId: t.practiceA,
+      payerId: Number(payerB!.id),
+      procedureCode: '99213',
+      modifier: null,
+      allowedCents: 100,
+      effectiveDate: '2020-01-01',
+      endDate: null,
+    });
+    expect(foreign.statusCode, foreign.body).toBe(422);
     const tx = t.database.db;
     await ensureCharges(tx, { claimId: claim(2).id }, actor);
     const charges = await sql(

@@ -50,18 +50,21 @@ describe('no-response queue', () => {
 });
 
 describe('underpayments queue', () => {
-  const fees = [
+  // Payer 3's contract: 99213 allowed $100.00, 97110 $40.00 a unit.
+  const rates = [
     {
+      payerId: 3,
       procedureCode: '99213',
       modifier: null,
-      chargeCents: 10_000,
+      allowedCents: 10_000,
       effectiveDate: '2026-01-01',
       endDate: null,
     },
     {
+      payerId: 3,
       procedureCode: '97110',
       modifier: null,
-      chargeCents: 4_000,
+      allowedCents: 4_000,
       effectiveDate: '2026-01-01',
       endDate: null,
     },
@@ -83,7 +86,7 @@ describe('underpayments queue', () => {
     ...over,
   });
 
-  it('flags a claim whose lines were allowed below the fee schedule by more than the tolerance, once per claim', () => {
+  it("flags a claim whose lines were allowed below the payer's contracted rate by more than the tolerance, once per claim", () => {
     const items = underpaymentItems(
       [
         line({ paidCents: 7_000 }), // allowed 9,000 of 10,000: 1,000 short
@@ -95,9 +98,10 @@ describe('underpayments queue', () => {
           patientResponsibilityCents: 0,
         }), // 8,000 expected: 2,000 short
         line({ claimId: 11, paidCents: 7_950 }), // 50 short: within the 100 tolerance
-        line({ claimId: 12, procedureCode: '00000' }), // not on the fee schedule
+        line({ claimId: 12, procedureCode: '00000' }), // not in the contract
+        line({ claimId: 13, payerId: 4, paidCents: 10 }), // payer 4 has no contract: not judged
       ],
-      fees,
+      rates,
       100,
     );
     expect(items).toHaveLength(1);
@@ -111,8 +115,8 @@ describe('underpayments queue', () => {
   });
 
   it('a shortfall of exactly the tolerance is not an underpayment', () => {
-    expect(underpaymentItems([line({ paidCents: 7_900 })], fees, 100)).toEqual([]);
-    expect(underpaymentItems([line({ paidCents: 7_899 })], fees, 100)).toHaveLength(1);
+    expect(underpaymentItems([line({ paidCents: 7_900 })], rates, 100)).toEqual([]);
+    expect(underpaymentItems([line({ paidCents: 7_899 })], rates, 100)).toHaveLength(1);
   });
 });
 

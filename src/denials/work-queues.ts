@@ -1,9 +1,9 @@
 // The work queues built each day from the claims, the ledger and the statements: claims with no
-// answer after the payer's days, lines paid below the fee schedule, rejections not yet corrected,
+// answer after the payer's days, lines paid below the payer's contracted rate, rejections not yet corrected,
 // patient balances past due. Pure: the caller loads plain inputs and says what day it is.
 import type { StatusCandidate } from '../claims/index.ts';
 import { notDueBecause } from '../claims/index.ts';
-import { lineChargeFor, type FeeEntry } from '../practices/index.ts';
+import { contractedAllowed, type ContractedRate } from '../payers/index.ts';
 import { addDays } from '../shared/dates.ts';
 
 /** Every queue an item can sit in; the first two are filled elsewhere (277 answers, denials). */
@@ -91,17 +91,19 @@ export interface PaidLine {
 }
 
 /**
- * Claims with lines the payer allowed (paid + patient responsibility) below the fee schedule's
- * amount by more than the practice's tolerance: one item per claim, the shortfall of its lines at stake.
+ * Claims with lines the payer allowed (paid + patient responsibility) below the payer fee
+ * schedule's contracted amount by more than the practice's tolerance: one item per claim, the
+ * shortfall of its lines at stake. A line with no contracted rate is not judged (the practice's
+ * charge is what it asks, not what it is owed).
  */
 export function underpaymentItems(
   lines: readonly PaidLine[],
-  fees: readonly FeeEntry[],
+  rates: readonly ContractedRate[],
   toleranceCents: number,
 ): WantedItem[] {
   const byClaim = new Map<number, { line: PaidLine; short: number }[]>();
   for (const l of lines) {
-    const expected = lineChargeFor([...fees], l);
+    const expected = contractedAllowed(rates, l.payerId, l);
     if (expected === undefined) continue;
     const short = expected - l.paidCents - l.patientResponsibilityCents;
     if (short <= toleranceCents) continue;
@@ -118,7 +120,7 @@ export function underpaymentItems(
       patientId: first.patientId,
       payerId: first.payerId,
       reasonCode: 'UNDERPAID',
-      reason: `Paid ${dollars(total)} below the fee schedule on line ${found
+      reason: `Paid ${dollars(total)} below the contracted rate on line ${found
         .map((f) => `${f.line.lineNumber} (${f.line.procedureCode}, ${dollars(f.short)} short)`)
         .join(', ')}: appeal the payment or write off the difference`,
       amountCents: total,
@@ -201,7 +203,7 @@ export interface RefreshPlan {
 
 const GONE: Record<BuiltQueue, string> = {
   'no-response': 'The payer answered (835 posted) or the claim left the submitted state',
-  underpayments: 'No longer paid below the fee schedule',
+  underpayments: 'No longer paid below the contracted rate',
   rejections: 'The claim was corrected (no longer rejected)',
   'patient-balances': 'The patient no longer owes past due',
 };

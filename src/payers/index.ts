@@ -1,3 +1,4 @@
 // What other domains use of payers, without reaching into their tables.
 export { payerById, payerNames, payersByIds, payersOfPractice, type PayerRow } from './lookup.ts';
-export { addPayers } from './add.ts';
+export { addContractedRates, addPayers } from './add.ts';
+export { contractedAllowed, contractedRatesOf, type ContractedRate } from './contracted-rates.ts';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { closed, Formatted, Id, Nullable, RowFields, Text } from '../shared/schema.ts';
+import { Cents, closed, Formatted, Id, IsoDate, Nullable, RowFields, Text } from '../shared/schema.ts';
 
 /** SBR09 claim filing indicator codes (X12 element 1032) as the 837 TR3 allows them. */
 export const CLAIM_FILING_INDICATORS = {
@@ -52,3 +52,16 @@ export const Payer = Type.Object({
   eligibilityCheckDays: Type.Union([Type.Integer(), Type.Null()]),
   statusInquiryDays: Type.Integer(),
 });
+
+/** A contracted rate: what the payer allows per unit of a procedure (and modifier) from a date. */
+export const PayerFeeFields = {
+  payerId: Id,
+  procedureCode: Formatted('procedure-code', 5),
+  modifier: Nullable(Formatted('modifier', 2)),
+  allowedCents: Cents,
+  effectiveDate: IsoDate,
+  endDate: Nullable(IsoDate),
+};
+export const PayerFeeCreate = Type.Object({ practiceId: Id, ...PayerFeeFields }, closed);
+export const PayerFeeUpdate = Type.Partial(Type.Object(PayerFeeFields), closed);
+export const PayerFee = Type.Object({ ...RowFields, ...PayerFeeFields });

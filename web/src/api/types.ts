@@ -5,7 +5,7 @@ import type {
   EncounterSummary as SummarySchema,
 } from '../../../src/encounters/schema.ts';
 import type { Coverage as CoverageSchema, Patient as PatientSchema } from '../../../src/patients/schema.ts';
-import type { Payer as PayerSchema } from '../../../src/payers/schema.ts';
+import type { Payer as PayerSchema, PayerFee as PayerFeeSchema } from '../../../src/payers/schema.ts';
 import type {
   Facility as FacilitySchema,
   Fee as FeeSchema,
@@ -31,6 +31,7 @@ export type Provider = Static<typeof ProviderSchema>;
 export type Facility = Static<typeof FacilitySchema>;
 export type Fee = Static<typeof FeeSchema>;
 export type Payer = Static<typeof PayerSchema>;
+export type ContractedRate = Static<typeof PayerFeeSchema>;
 export type Patient = Static<typeof PatientSchema>;
 export type Coverage = Static<typeof CoverageSchema>;
 export type Encounter = Static<typeof EncounterSchema>;

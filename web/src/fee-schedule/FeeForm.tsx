@@ -1,8 +1,9 @@
 import { Col, Form, Input, Row } from 'antd';
 import { FeeCreate, FeeUpdate } from '../../../src/practices/schema.ts';
-import { formatDollars, parseDollars } from '../../../src/shared/money.ts';
+import { formatDollars } from '../../../src/shared/money.ts';
 import type { Fee } from '../api/types.ts';
 import { DateInput } from '../forms/DateInput.tsx';
+import { centsOrAsTyped } from '../forms/dollars.ts';
 import { fieldsNamed } from '../forms/field-errors.ts';
 import { RecordDrawer } from '../forms/RecordDrawer.tsx';
 import type { DrawerProps } from '../lists/MasterDataPage.tsx';
@@ -10,20 +11,6 @@ import type { DrawerProps } from '../lists/MasterDataPage.tsx';
 const fieldFor = fieldsNamed(['procedureCode', 'modifier', 'charge', 'effectiveDate', 'endDate'], {
   chargeCents: 'charge',
 });
-
-/** The charge typed in dollars; a value that is not a dollar amount is left for the schema to refuse. */
-function fromValues({ charge, ...rest }: Record<string, unknown>) {
-  const text = String(charge ?? '')
-    .replace(/[$,]/g, '')
-    .trim();
-  let chargeCents: unknown = text === '' ? undefined : text;
-  try {
-    chargeCents = parseDollars(text);
-  } catch {
-    // stays a string: "chargeCents must be integer" shows beside the field
-  }
-  return { ...rest, chargeCents };
-}
 
 /** The practice's charge for a procedure (and modifier) from a date: fills a service line's charge when left blank. */
 export function FeeForm(props: DrawerProps<Fee>) {
@@ -35,7 +22,7 @@ export function FeeForm(props: DrawerProps<Fee>) {
       schemas={{ create: FeeCreate, update: FeeUpdate }}
       fieldFor={fieldFor}
       toValues={(f) => ({ ...f, charge: formatDollars(f.chargeCents) })}
-      fromValues={fromValues}
+      fromValues={({ charge, ...rest }) => ({ ...rest, chargeCents: centsOrAsTyped(charge) })}
     >
       <Row gutter={12}>
         <Col span={8}>

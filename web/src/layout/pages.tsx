@@ -40,6 +40,7 @@ import { EncounterFormPage } from '../encounters/EncounterFormPage.tsx';
 import { EncountersPage } from '../encounters/EncountersPage.tsx';
 import { FacilitiesPage } from '../facilities/FacilitiesPage.tsx';
 import { FeeSchedulePage } from '../fee-schedule/FeeSchedulePage.tsx';
+import { ContractedRatesPage } from '../payers/ContractedRatesPage.tsx';
 import { PatientDetailPage } from '../patients/PatientDetailPage.tsx';
 import { PatientsPage } from '../patients/PatientsPage.tsx';
 import { PayerRulesPage } from '../payer-rules/PayerRulesPage.tsx';
@@ -220,6 +221,14 @@ export const PAGES: PageDef[] = [
     label: 'Fee schedule',
     roles: EVERYONE,
     element: <FeeSchedulePage />,
+    group: 'Practice setup',
+    icon: <ProfileOutlined />,
+  },
+  {
+    path: '/contracted-rates',
+    label: 'Contracted rates',
+    roles: EVERYONE,
+    element: <ContractedRatesPage />,
     group: 'Practice setup',
     icon: <ProfileOutlined />,
   },
