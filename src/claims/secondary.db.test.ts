@@ -10,7 +10,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { todayIso } from '../shared/dates.ts';
 import { parse835, parse837, validateX12, type ClaimPayment } from '../x12/index.ts';
-import { createSecondaryClaim } from './index.ts';
+import { createSecondaryClaim, createSecondaryClaims } from './index.ts';
 import { era835, paidByLineControlNumber, type EraLine } from './testing-835.ts';
 
 // A primary claim for a demo patient with two coverages is adjudicated by an 835 (partly paid:
@@ -323,6 +323,42 @@ describe('secondary claims from the primary payer adjudication', () => {
       await encountersWithTwoCoverages(practiceId),
     );
     expect(await secondaryFrom(twoCoverages, paymentFor(twoCoverages, '22'))).toBeNull();
+  }, 300_000);
+
+  it('makes a chunk of secondary claims together as if one after the other', async () => {
+    const practiceId = practices[0]!.id;
+    const encounters = await encountersWithTwoCoverages(practiceId);
+    const a = await submittedPrimary(practiceId, 'professional', encounters);
+    const b = await submittedPrimary(practiceId, 'professional', [...encounters].reverse());
+    const none = await submittedPrimary(
+      practiceId,
+      'professional',
+      await encountersWithTwoCoverages(practiceId, false),
+    );
+    const input = (primary: ClaimDetail) => {
+      const payment = paymentFor(primary);
+      return {
+        primaryClaimId: primary.id,
+        claimPayment: payment,
+        paidLines: paidByLineControlNumber(payment),
+        adjudicationDate: ADJUDICATED,
+        userId: null,
+      };
+    };
+    // a's adjudication twice (posted again in the same chunk): the second finds the claim the first made
+    const made = await t.database.db.transaction((tx) =>
+      createSecondaryClaims(tx, [input(a), input(b), input(a), input(none)]),
+    );
+    expect(made[0]).toEqual(expect.any(Number));
+    expect(made[1]).toEqual(expect.any(Number));
+    expect(made[1]).not.toBe(made[0]);
+    expect(made[2]).toBe(made[0]);
+    expect(made[3]).toBeNull();
+    for (const id of [made[0], made[1]]) {
+      const claim: ClaimDetail = (await biller.get(`/api/claims/${id}`)).json();
+      expect(['scrubbed', 'ready']).toContain(claim.state);
+      expect(claim.lines.length).toBeGreaterThan(0);
+    }
   }, 300_000);
 
   it('holds a secondary claim not sent yet when the primary is reversed, and gives it the corrected adjudication', async () => {
