@@ -90,7 +90,8 @@ export function registerChartRoutes(app: FastifyInstance, db: Db): void {
       const outcome = await importChartFile(db, practiceId, fileName, content, actorOf(request), {
         today: todayIso(),
       });
-      reply.code(outcome.imported ? 200 : 422);
+      // The file was read either way: the outcome says whether it was imported and why not.
+      reply.code(200);
       return outcome;
     },
   );

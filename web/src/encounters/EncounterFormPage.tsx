@@ -15,6 +15,7 @@ import type { EncounterSavedState } from './EncountersPage.tsx';
 import { FacilityBillFields } from './FacilityBillFields.tsx';
 import { bodyOf, encounterFieldFor, NEW_LINE, valuesOf, type EncounterValues } from './encounter-values.ts';
 import { ServiceLinesTable } from './ServiceLinesTable.tsx';
+import { EncounterNotes } from '../charts/EncounterNotes.tsx';
 
 /** Create (/encounters/new?patientId=) or edit (/encounters/:id) an encounter. */
 export function EncounterFormPage() {
@@ -67,35 +68,38 @@ export function EncounterFormPage() {
   if (loadError) return <Alert type="error" title={loadError} showIcon />;
   if (!loaded) return <Spin />;
   return (
-    <Form<EncounterValues>
-      form={form}
-      name="encounter"
-      layout="vertical"
-      onFinish={onSave}
-      aria-label="Encounter"
-      disabled={!canWrite}
-    >
-      <Flex vertical gap="middle">
-        <Flex justify="space-between" align="center">
-          <Typography.Title level={3} className="page-title">
-            {loaded === 'new' ? 'New encounter' : `Encounter ${loaded.id}`}
-          </Typography.Title>
-          <Flex gap="small">
-            {loaded !== 'new' && <CreateClaimButton encounterId={loaded.id} />}
-            <Button onClick={() => navigate(-1)} disabled={false}>
-              Cancel
-            </Button>
-            <Button type="primary" htmlType="submit" loading={busy}>
-              Save encounter
-            </Button>
+    <Flex vertical gap="middle">
+      <Form<EncounterValues>
+        form={form}
+        name="encounter"
+        layout="vertical"
+        onFinish={onSave}
+        aria-label="Encounter"
+        disabled={!canWrite}
+      >
+        <Flex vertical gap="middle">
+          <Flex justify="space-between" align="center">
+            <Typography.Title level={3} className="page-title">
+              {loaded === 'new' ? 'New encounter' : `Encounter ${loaded.id}`}
+            </Typography.Title>
+            <Flex gap="small">
+              {loaded !== 'new' && <CreateClaimButton encounterId={loaded.id} />}
+              <Button onClick={() => navigate(-1)} disabled={false}>
+                Cancel
+              </Button>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                Save encounter
+              </Button>
+            </Flex>
           </Flex>
+          {error && <Alert type="error" title={error} showIcon role="alert" />}
+          <EncounterHeaderFields />
+          <DiagnosisList />
+          <FacilityBillFields />
+          <ServiceLinesTable />
         </Flex>
-        {error && <Alert type="error" title={error} showIcon role="alert" />}
-        <EncounterHeaderFields />
-        <DiagnosisList />
-        <FacilityBillFields />
-        <ServiceLinesTable />
-      </Flex>
-    </Form>
+      </Form>
+      {loaded !== 'new' && <EncounterNotes encounterId={loaded.id} canWrite={canWrite} />}
+    </Flex>
   );
 }

@@ -36,6 +36,7 @@ import { QueuePage as CodingQueuePage } from '../coding/QueuePage.tsx';
 import { WorkspacePage as CodingWorkspacePage } from '../coding/WorkspacePage.tsx';
 import { QueriesPage as CodingQueriesPage } from '../coding/QueriesPage.tsx';
 import { CodeSetsPage } from '../codesets/CodeSetsPage.tsx';
+import { ChartImportPage } from '../charts/ChartImportPage.tsx';
 import { EncounterFormPage } from '../encounters/EncounterFormPage.tsx';
 import { EncountersPage } from '../encounters/EncountersPage.tsx';
 import { FacilitiesPage } from '../facilities/FacilitiesPage.tsx';
@@ -124,6 +125,14 @@ export const PAGES: PageDef[] = [
     element: <EncountersPage />,
     group: 'Records',
     icon: <CalendarOutlined />,
+  },
+  {
+    path: '/charts/import',
+    label: 'Chart import',
+    roles: CLINICAL,
+    element: <ChartImportPage />,
+    group: 'Records',
+    icon: <CloudUploadOutlined />,
   },
   { path: '/encounters/new', label: 'New encounter', roles: CLINICAL, element: <EncounterFormPage /> },
   { path: '/encounters/:id', label: 'Encounter', roles: EVERYONE, element: <EncounterFormPage /> },
