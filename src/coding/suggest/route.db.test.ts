@@ -81,6 +81,9 @@ describe('POST /api/coding/suggest', () => {
       evidence: [{ start: 22, end: 44, text: 'essential hypertension' }],
     });
     expect(typeof i10.evidence[0].documentId).toBe('number');
+    // without practiceId the encounter is found among the caller's practices
+    const found = await coder.post('/api/coding/suggest', { encounterId: encounterA });
+    expect(found.json().suggestions[0].code).toBe('I10');
   });
 
   it('refuses a request with neither text nor encounter, and another practice’s encounter', async () => {
@@ -90,5 +93,6 @@ describe('POST /api/coding/suggest', () => {
       encounterId: encounterB,
     });
     expect(other.statusCode).toBe(404);
+    expect((await coder.post('/api/coding/suggest', { encounterId: encounterB })).statusCode).toBe(404);
   });
 });

@@ -95,9 +95,7 @@ export function registerCodingSuggestRoutes(app: FastifyInstance, db: Db, catalo
       if (!catalog.loaded) await catalog.reloadIfChanged();
       if (body.encounterId !== undefined) return forEncounter(request, body);
       if (body.text === undefined)
-        throw invalid([
-          { pointer: '/text', detail: 'give the note text, or an encounterId with its practiceId' },
-        ]);
+        throw invalid([{ pointer: '/text', detail: 'give the note text, or an encounterId' }]);
       const input: SuggestInput = {
         ...body,
         text: body.text,
@@ -108,13 +106,19 @@ export function registerCodingSuggestRoutes(app: FastifyInstance, db: Db, catalo
   );
 
   async function forEncounter(request: Parameters<typeof requirePracticeInScope>[0], body: Body) {
-    if (body.practiceId === undefined)
-      throw invalid([{ pointer: '/practiceId', detail: 'an encounter is looked up within its practice' }]);
-    requirePracticeInScope(request, body.practiceId);
-    const encounter = await encounterOfPractice(db, body.practiceId, body.encounterId as number);
+    // without practiceId, the encounter is looked for in the practices the caller may code for
+    const practices = body.practiceId === undefined ? request.practiceScope : [body.practiceId];
+    if (body.practiceId !== undefined) requirePracticeInScope(request, body.practiceId);
+    let encounter;
+    let practiceId = 0;
+    for (const p of practices) {
+      encounter = await encounterOfPractice(db, p, body.encounterId as number);
+      practiceId = p;
+      if (encounter) break;
+    }
     if (!encounter) throw notFound('encounter');
     const patient = await patientById(db, encounter.patientId);
-    const documents = await listChartDocuments(db, body.practiceId, encounter.id);
+    const documents = await listChartDocuments(db, practiceId, encounter.id);
     const dos = body.dateOfService ?? encounter.serviceDateFrom;
     // one text so the E/M level reads every note; offsets are then given back per document
     const parts: { id: number; from: number; to: number }[] = [];
