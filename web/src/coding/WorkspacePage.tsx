@@ -68,7 +68,15 @@ export function WorkspacePage() {
       }
       setOpened(chart);
       setDiagnoses(chart.encounter.diagnoses);
-      setLines(chart.encounter.serviceLines);
+      // Only what the coder works: the charge stays with the line on the server.
+      setLines(
+        chart.encounter.serviceLines.map((l) => ({
+          procedureCode: l.procedureCode,
+          modifiers: l.modifiers,
+          units: l.units,
+          diagnosisPointers: l.diagnosisPointers,
+        })),
+      );
       api
         .post<{ suggestions: Suggestion[] }>('/api/coding/suggest', { encounterId: chart.encounter.id })
         .then(
@@ -99,6 +107,12 @@ export function WorkspacePage() {
 
   const addDiagnosis = (raw: string) => {
     const code = raw.trim().toUpperCase();
+    // "-E10.9" takes a diagnosis off without the mouse.
+    if (code.startsWith('-')) {
+      const at = diagnoses.indexOf(code.slice(1));
+      if (at >= 0) removeDiagnosis(at);
+      return;
+    }
     if (!code || diagnoses.includes(code) || diagnoses.length >= 12) return;
     setDiagnoses([...diagnoses, code]);
   };
@@ -269,7 +283,7 @@ export function WorkspacePage() {
                 dxInput.current = el?.input ?? null;
               }}
               aria-label="Add diagnosis"
-              placeholder="ICD-10-CM code, Enter adds it"
+              placeholder="ICD-10-CM code, Enter adds it (-code removes it)"
               value={dxText}
               onChange={(e) => setDxText(e.target.value)}
               onPressEnter={() => {
