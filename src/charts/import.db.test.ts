@@ -229,6 +229,10 @@ describe('FHIR and chart file routes', () => {
     const dangling = await fhir(sample('fail/dangling-patient-reference.json'));
     expect(dangling.statusCode).toBe(422);
     expect(dangling.json().issue.map((i: { code: string }) => i.code)).toContain('not-found');
+    // A caller that is not a FHIR client gets the problem+json every route answers.
+    const plain = await coder.post(`/api/fhir?practiceId=${t.practiceA}`, { hello: 'world' });
+    expect(plain.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(plain.json().detail).toContain('CHART_UNREADABLE');
   });
 
   it('imports an uploaded file with a PDF note, serves the PDF, and adds a typed note', async () => {

@@ -55,11 +55,24 @@ export function registerChartRoutes(app: FastifyInstance, db: Db): void {
         ...(fhirVersion ? { fhirVersion } : {}),
         today: todayIso(),
       });
-      reply.type('application/fhir+json');
+      // A FHIR client (fhir+json sent or asked for) is answered in FHIR; any other caller gets the
+      // problem+json every route answers.
+      const fhirClient = /fhir\+json/.test(`${request.headers['content-type']} ${request.headers.accept}`);
       if (!result?.imported && !result?.duplicate) {
+        if (!fhirClient)
+          throw invalid(
+            problems
+              .filter((p) => p.severity === 'error' || p.severity === 'fatal')
+              .map((p) => ({
+                pointer: '/',
+                detail: `${p.code} ${[p.resource, p.field].filter(Boolean).join(' ')}: ${p.message}`,
+              })),
+          );
+        reply.type('application/fhir+json');
         reply.code(failureStatus(problems));
         return operationOutcome(problems);
       }
+      if (fhirClient) reply.type('application/fhir+json');
       reply.code(200);
       return transactionResponse(read.entries, result);
     },
