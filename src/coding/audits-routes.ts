@@ -7,8 +7,8 @@ import type { Role } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { toCsv } from '../http/csv.ts';
-import { addDays, todayIso } from '../shared/dates.ts';
 import { closed, Id, IsoDate, Text } from '../shared/schema.ts';
+import { PeriodQuerySchema, reviewPeriod, reviewsCoders, type PeriodQuery } from './review-period.ts';
 import { AUDIT_CATEGORIES, type CodedChart } from './audits-score.ts';
 import {
   auditById,
@@ -46,12 +46,8 @@ const CodedChartSchema = Type.Object(
   },
   closed,
 );
-type Period = { practiceId: number; coderId?: number; from?: string; to?: string };
 
-/** Coders see their own charts; auditors and managers see everyone's. */
-const isAuditor = (request: FastifyRequest, practiceId: number) =>
-  request.user?.installationAdmin ||
-  request.user?.grants.some((g) => g.practiceId === practiceId && AUDITORS.includes(g.role as Role));
+const isAuditor = reviewsCoders;
 
 export function registerCodingAuditRoutes(
   app: FastifyInstance,
@@ -213,20 +209,12 @@ export function registerCodingAuditRoutes(
     },
   );
 
-  const PeriodQuery = Type.Object(
-    { practiceId: Id, coderId: Type.Optional(Id), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
-    closed,
-  );
-  const scores = (request: FastifyRequest, q: Period) => {
-    requirePracticeInScope(request, q.practiceId);
-    const to = q.to ?? todayIso();
-    const from = q.from ?? addDays(to, -90);
-    // A coder sees only their own scores.
-    const coder = isAuditor(request, q.practiceId) ? (q.coderId ?? 'all') : (request.user?.id ?? 0);
+  const scores = (request: FastifyRequest, q: PeriodQuery) => {
+    const { from, to, coder } = reviewPeriod(request, q, 90);
     return auditScoresFor(db, q.practiceId, coder, from, to).then((s) => ({ period: { from, to }, ...s }));
   };
 
-  app.get<{ Querystring: Period }>(
+  app.get<{ Querystring: PeriodQuery }>(
     '/api/coding/audit-scores',
     {
       config: { access: READERS },
@@ -234,17 +222,17 @@ export function registerCodingAuditRoutes(
         tags,
         summary:
           'Audit scores per coder for the period (default the last 90 days): accuracy by category against 95%, errors by kind, money moved',
-        querystring: PeriodQuery,
+        querystring: PeriodQuerySchema,
       },
     },
     async (request) => scores(request, request.query),
   );
 
-  app.get<{ Querystring: Period }>(
+  app.get<{ Querystring: PeriodQuery }>(
     '/api/coding/audit-scores.csv',
     {
       config: { access: READERS },
-      schema: { tags, summary: 'Audit scores per coder as CSV', querystring: PeriodQuery },
+      schema: { tags, summary: 'Audit scores per coder as CSV', querystring: PeriodQuerySchema },
     },
     async (request, reply) => {
       const s = await scores(request, request.query);

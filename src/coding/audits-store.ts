@@ -145,6 +145,29 @@ export function blindView(
   return { ...row, coderCoding: row.auditorCoding ? row.coderCoding : null };
 }
 
+/** Changes one sampled chart with its audit entry (what changed, before and after). */
+async function changeAuditChart(
+  db: Executor,
+  before: AuditChartRow,
+  changes: Partial<typeof codingAuditChart.$inferInsert>,
+  actor: AuditActor,
+  trail: { before?: unknown; after: unknown },
+): Promise<AuditChartRow> {
+  const [after] = await db
+    .update(codingAuditChart)
+    .set(changes)
+    .where(eq(codingAuditChart.id, before.id))
+    .returning();
+  await recordAudit(db, actor, {
+    practiceId: before.practiceId,
+    action: 'update',
+    entity: 'coding_audit_chart',
+    entityId: before.id,
+    ...trail,
+  });
+  return after!;
+}
+
 /** The auditor's re-code, scored against the coder's codes at the practice's fee schedule. */
 export async function submitRecode(
   db: Executor,
@@ -157,20 +180,16 @@ export async function submitRecode(
   const before = await auditChartById(db, scope, id);
   if (before.disputeState === 'open') throw conflict('the coder disputes this chart: resolve the dispute');
   const score = await scoreAgainst(db, before, coding);
-  const [after] = await db
-    .update(codingAuditChart)
-    .set({ auditorCoding: coding, auditorId: actor.userId, auditedAt: at, score })
-    .where(eq(codingAuditChart.id, id))
-    .returning();
-  await recordAudit(db, actor, {
-    practiceId: before.practiceId,
-    action: 'update',
-    entity: 'coding_audit_chart',
-    entityId: id,
-    before: { auditorCoding: before.auditorCoding },
-    after: { auditorCoding: coding, accuracy: score.accuracy },
-  });
-  return after!;
+  return changeAuditChart(
+    db,
+    before,
+    { auditorCoding: coding, auditorId: actor.userId, auditedAt: at, score },
+    actor,
+    {
+      before: { auditorCoding: before.auditorCoding },
+      after: { auditorCoding: coding, accuracy: score.accuracy },
+    },
+  );
 }
 
 async function scoreAgainst(db: Executor, row: AuditChartRow, auditor: CodedChart) {
@@ -193,19 +212,8 @@ export async function disputeChart(
   if (!before.score) throw conflict('this chart has not been audited yet');
   if (before.disputeState) throw conflict(`this chart's dispute is ${before.disputeState}`);
   if (reason.trim() === '') throw invalid([{ pointer: '/reason', detail: 'say why the audit is wrong' }]);
-  const [after] = await db
-    .update(codingAuditChart)
-    .set({ disputeState: 'open', disputeText: reason.trim(), disputedAt: at })
-    .where(eq(codingAuditChart.id, id))
-    .returning();
-  await recordAudit(db, actor, {
-    practiceId: before.practiceId,
-    action: 'update',
-    entity: 'coding_audit_chart',
-    entityId: id,
-    after: { disputeState: 'open', disputeText: reason.trim() },
-  });
-  return after!;
+  const dispute = { disputeState: 'open', disputeText: reason.trim() };
+  return changeAuditChart(db, before, { ...dispute, disputedAt: at }, actor, { after: dispute });
 }
 
 /**
@@ -223,30 +231,25 @@ export async function resolveDispute(
 ): Promise<AuditChartRow> {
   const before = await auditChartById(db, scope, id);
   if (before.disputeState !== 'open') throw conflict('this chart has no open dispute');
-  const rescore =
-    outcome === 'overturned'
-      ? { auditorCoding: before.coderCoding, score: await scoreAgainst(db, before, before.coderCoding) }
-      : {};
-  const [after] = await db
-    .update(codingAuditChart)
-    .set({
+  const score = outcome === 'overturned' ? await scoreAgainst(db, before, before.coderCoding) : undefined;
+  const rescore = score ? { auditorCoding: before.coderCoding, score } : {};
+  const after = await changeAuditChart(
+    db,
+    before,
+    {
       disputeState: outcome,
       resolution: resolution.trim() || null,
       resolvedBy: actor.userId,
       resolvedAt: at,
       ...rescore,
-    })
-    .where(eq(codingAuditChart.id, id))
-    .returning();
-  await recordAudit(db, actor, {
-    practiceId: before.practiceId,
-    action: 'update',
-    entity: 'coding_audit_chart',
-    entityId: id,
-    before: { disputeState: 'open', accuracy: before.score?.accuracy },
-    after: { disputeState: outcome, accuracy: after!.score?.accuracy },
-  });
-  return after!;
+    },
+    actor,
+    {
+      before: { disputeState: 'open', accuracy: before.score?.accuracy },
+      after: { disputeState: outcome, accuracy: (score ?? before.score)?.accuracy },
+    },
+  );
+  return after;
 }
 
 export async function listAudits(db: Executor, scope: number[], practiceId?: number) {

@@ -1,37 +1,21 @@
 // Productivity over HTTP: the period's figures per coder and chart type, as JSON and CSV.
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
-import { requirePracticeInScope } from '../http/access.ts';
 import { toCsv } from '../http/csv.ts';
-import { addDays, todayIso } from '../shared/dates.ts';
-import { closed, Id, IsoDate } from '../shared/schema.ts';
 import { productivityFor } from './productivity-store.ts';
+import { PeriodQuerySchema, reviewPeriod, type PeriodQuery } from './review-period.ts';
 
 const tags = ['coding'];
 const READERS: Role[] = ['admin', 'manager', 'auditor', 'coder'];
-const MANAGING: Role[] = ['admin', 'manager', 'auditor'];
-type Period = { practiceId: number; coderId?: number; from?: string; to?: string };
-const PeriodQuery = Type.Object(
-  { practiceId: Id, coderId: Type.Optional(Id), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
-  closed,
-);
 
 export function registerCodingProductivityRoutes(app: FastifyInstance, db: Db): void {
-  const figures = async (request: FastifyRequest, q: Period) => {
-    requirePracticeInScope(request, q.practiceId);
-    const to = q.to ?? todayIso();
-    const from = q.from ?? addDays(to, -30);
-    const manages =
-      request.user?.installationAdmin ||
-      request.user?.grants.some((g) => g.practiceId === q.practiceId && MANAGING.includes(g.role as Role));
-    // A coder sees their own figures only.
-    const coder = manages ? (q.coderId ?? 'all') : (request.user?.id ?? 0);
+  const figures = async (request: FastifyRequest, q: PeriodQuery) => {
+    const { from, to, coder } = reviewPeriod(request, q, 30);
     return { period: { from, to }, ...(await productivityFor(db, q.practiceId, coder, from, to)) };
   };
 
-  app.get<{ Querystring: Period }>(
+  app.get<{ Querystring: PeriodQuery }>(
     '/api/coding/productivity',
     {
       config: { access: READERS },
@@ -39,20 +23,20 @@ export function registerCodingProductivityRoutes(app: FastifyInstance, db: Db): 
         tags,
         summary:
           'Coder productivity from workspace events (default the last 30 days): charts and lines an hour by chart type, minutes in a chart, hold rate',
-        querystring: PeriodQuery,
+        querystring: PeriodQuerySchema,
       },
     },
     async (request) => figures(request, request.query),
   );
 
-  app.get<{ Querystring: Period }>(
+  app.get<{ Querystring: PeriodQuery }>(
     '/api/coding/productivity.csv',
     {
       config: { access: READERS },
       schema: {
         tags,
         summary: 'Coder productivity as CSV: a row per coder and chart type',
-        querystring: PeriodQuery,
+        querystring: PeriodQuerySchema,
       },
     },
     async (request, reply) => {

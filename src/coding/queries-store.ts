@@ -98,28 +98,14 @@ export async function answerQuery(
     },
     actor,
   );
-  const [after] = await db
-    .update(codingQuery)
-    .set({
-      state: 'answered',
-      answerOption: answer.option,
-      answerText: answer.text?.trim() || null,
-      answeredBy: actor.userId,
-      answeredAt,
-      addendumDocumentId: note.id,
-    })
-    .where(eq(codingQuery.id, before.id))
-    .returning();
-  await recordAudit(db, actor, {
-    practiceId: before.practiceId,
-    action: 'update',
-    entity: 'coding_query',
-    entityId: before.id,
-    before: { state: before.state },
-    after: { state: 'answered', answerOption: answer.option, addendumDocumentId: note.id },
+  return closeQuery(db, before, actor, {
+    state: 'answered',
+    answerOption: answer.option,
+    answerText: answer.text?.trim() || null,
+    answeredBy: actor.userId,
+    answeredAt,
+    addendumDocumentId: note.id,
   });
-  await releaseWhenNoQueryOpen(db, before, actor);
-  return after!;
 }
 
 /** A query the coder takes back (asked in error, or the answer came another way). */
@@ -131,18 +117,27 @@ export async function withdrawQuery(
 ): Promise<CodingQueryRow> {
   const before = await queryById(db, scope, queryId);
   if (before.state !== 'open') throw conflict(`this query is ${before.state}`);
-  const [after] = await db
-    .update(codingQuery)
-    .set({ state: 'withdrawn' })
-    .where(eq(codingQuery.id, before.id))
-    .returning();
+  return closeQuery(db, before, actor, { state: 'withdrawn' });
+}
+
+/**
+ * Closes an open query (answered or withdrawn) with its audit entry; the chart goes back to its
+ * coder once no query on it is open.
+ */
+async function closeQuery(
+  db: Executor,
+  before: CodingQueryRow,
+  actor: AuditActor,
+  changes: Partial<typeof codingQuery.$inferInsert> & { state: 'answered' | 'withdrawn' },
+): Promise<CodingQueryRow> {
+  const [after] = await db.update(codingQuery).set(changes).where(eq(codingQuery.id, before.id)).returning();
   await recordAudit(db, actor, {
     practiceId: before.practiceId,
     action: 'update',
     entity: 'coding_query',
     entityId: before.id,
     before: { state: before.state },
-    after: { state: 'withdrawn' },
+    after: changes,
   });
   await releaseWhenNoQueryOpen(db, before, actor);
   return after!;
