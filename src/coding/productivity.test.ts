@@ -23,6 +23,7 @@ const events: WorkEvent[] = [
   ev(1, 1, 'em-visit', 'code-add', '09:02'),
   ev(1, 1, 'em-visit', 'code-add', '09:04'),
   ev(1, 1, 'em-visit', 'suggestion-accept', '09:05'),
+  ev(1, 1, 'em-visit', 'code-add', '09:05'), // the accepted suggestion saved as a code
   ev(1, 1, 'em-visit', 'code-add', '09:05'),
   ev(1, 1, 'em-visit', 'code-remove', '09:06'),
   ev(1, 1, 'em-visit', 'send', '09:08'),

@@ -52,7 +52,6 @@ export interface ProductivityReport {
 
 const CLOSES = new Set(['send', 'hold', 'release', 'query']);
 const HOLDS = new Set(['hold', 'query']);
-const ADDS = new Set(['code-add', 'suggestion-accept']);
 
 interface Tally {
   charts: Set<number>;
@@ -68,10 +67,11 @@ export function measureProductivity(events: readonly WorkEvent[]): ProductivityR
     .filter((e): e is WorkEvent & { userId: number } => e.userId !== null)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  // Codes on a chart, from everyone's adds and removes: the lines a send delivers.
+  // Codes on a chart, from everyone's adds and removes: the lines a send delivers. An accepted
+  // suggestion is saved as a code-add too, so the acceptance itself is not counted.
   const linesOf = new Map<number, number>();
   for (const e of ordered) {
-    const delta = ADDS.has(e.kind) ? 1 : e.kind === 'code-remove' ? -1 : 0;
+    const delta = e.kind === 'code-add' ? 1 : e.kind === 'code-remove' ? -1 : 0;
     if (delta !== 0) linesOf.set(e.codingChartId, (linesOf.get(e.codingChartId) ?? 0) + delta);
   }
 
