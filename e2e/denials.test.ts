@@ -6,6 +6,7 @@ import { addDays, todayIso } from '../src/shared/dates.ts';
 import { apiAs, claimFor, type Api } from './support/api.ts';
 import { choose, hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
+import { addSubmitterSettings } from './support/sandbox.ts';
 import { ADMIN, BILLER, startServer, type TestServer } from './support/server.ts';
 
 interface Denial {
@@ -43,16 +44,7 @@ describe.skipIf(!hasChromium)('denial queue in the browser', () => {
     server = await startServer({ demo: { patients: 60, encounters: 120 } });
     const admin = await apiAs(server.url, ADMIN);
     biller = await apiAs(server.url, BILLER);
-    const settings = await admin.send('POST', '/api/submitter-settings', {
-      practiceId: server.practiceId,
-      submitterName: 'Riverside Billing',
-      submitterId: 'RIVER01',
-      contactName: 'Billing Office',
-      contactPhone: '2175550100',
-      receiverName: 'Payer sandbox',
-      receiverId: 'SANDBOX',
-    });
-    expect(settings.status).toBe(201);
+    await addSubmitterSettings(server, admin);
     const sql = (text: string, params: unknown[] = []) => server.database.sql.executeSql(text, params);
     const { rows } = await sql(
       `select e.id from encounter e join coverage c on c.patient_id = e.patient_id and c.priority = 'primary'

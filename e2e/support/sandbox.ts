@@ -19,6 +19,20 @@ export interface Sandbox {
   remove(): void;
 }
 
+/** The practice's submitter settings (loop 1000A/1000B) for files the payer sandbox answers. */
+export async function addSubmitterSettings(server: TestServer, admin: Api): Promise<void> {
+  const settings = await admin.send('POST', '/api/submitter-settings', {
+    practiceId: server.practiceId,
+    submitterName: 'Riverside Billing',
+    submitterId: 'RIVER01',
+    contactName: 'Billing Office',
+    contactPhone: '2175550100',
+    receiverName: 'Payer sandbox',
+    receiverId: 'SANDBOX',
+  });
+  expect(settings.status).toBe(201);
+}
+
 /**
  * The practice's clearinghouse settings and a folder connection the payer sandbox answers on, in
  * temporary folders; the test runs the sandbox's rounds and the server's poll itself.
@@ -33,16 +47,7 @@ export async function connectSandbox(server: TestServer, admin: Api, seed: numbe
   for (const d of [folders.outDir, folders.inDir]) mkdirSync(d, { recursive: true });
   const ctx = { scenario: await loadScenario(), seed };
   let clock = Date.now();
-  const settings = await admin.send('POST', '/api/submitter-settings', {
-    practiceId: server.practiceId,
-    submitterName: 'Riverside Billing',
-    submitterId: 'RIVER01',
-    contactName: 'Billing Office',
-    contactPhone: '2175550100',
-    receiverName: 'Payer sandbox',
-    receiverId: 'SANDBOX',
-  });
-  expect(settings.status).toBe(201);
+  await addSubmitterSettings(server, admin);
   const connection = await admin.send('POST', `/api/practices/${server.practiceId}/connections`, {
     name: 'Payer sandbox',
     kind: 'folder',
