@@ -1,6 +1,7 @@
 // What other domains and the wiring use of market pay (issue 17).
 export { importWageFiles, hasWageData, wageExplorer, payAssumptions, type WageFileOutcome } from './store.ts';
 export { estimatePay, type PayEstimate } from './estimate.ts';
+export { marketPosition, type MarketPosition, type Percentiles } from './market-position.ts';
 export { computePayout, type CompPlan, type PayoutInput, type PayoutLine } from './payout.ts';
 export { readBlsFile } from './bls-file.ts';
 export { registerWageRoutes } from './routes.ts';
