@@ -19,22 +19,15 @@ export function registerChartCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const [{ readFile }, { withDatabase }, { importChartFile }, { describeLocation }] = await Promise.all([
-        import('node:fs/promises'),
-        import('./database.ts'),
-        import('../charts/import-file.ts'),
-        import('../shared/problem.ts'),
-      ]);
-      const texts: [string, string][] = [];
-      for (const file of files) {
-        try {
-          texts.push([file, await readFile(file, 'utf8')]);
-        } catch (error) {
-          console.error(`cleanclaim: ${file}: ${(error as Error).message}`);
-          process.exitCode = 2;
-          return;
-        }
-      }
+      const [{ readTextFiles }, { withDatabase }, { importChartFile }, { describeLocation }] =
+        await Promise.all([
+          import('./read-files.ts'),
+          import('./database.ts'),
+          import('../charts/import-file.ts'),
+          import('../shared/problem.ts'),
+        ]);
+      const texts = await readTextFiles(files);
+      if (!texts) return;
       let exit = 0;
       await withDatabase(async (database) => {
         for (const [file, text] of texts) {
