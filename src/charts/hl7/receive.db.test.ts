@@ -12,6 +12,7 @@ import { payersOfPractice } from '../../payers/index.ts';
 import { startTestApp } from '../../server/testing.ts';
 import { chartCodes, listChartDocuments } from '../index.ts';
 import { pollHl7Inbox } from './inbox.ts';
+import { startHl7Intake } from './intake.ts';
 import { startMllpListener, type MllpListener } from './mllp.ts';
 import { receiveHl7 } from './receive.ts';
 
@@ -144,5 +145,30 @@ describe('receiving HL7 v2 messages', () => {
     expect(readdirSync(folder).sort()).toEqual(['done', 'failed']);
     expect(readFileSync(join(folder, 'failed', 'bad.hl7.ack'), 'utf8')).toContain('MSA|AE|BAD0002|');
     expect(await pollHl7Inbox(t.database.db, inbox, SYSTEM_ACTOR, now)).toEqual([]);
+  });
+
+  it('the server starts the MLLP listener from CLEANCLAIM_MLLP_PORT for CLEANCLAIM_MLLP_PRACTICE', async () => {
+    const lines: string[] = [];
+    const queue = { enqueue: async () => 'job' };
+    const env = { CLEANCLAIM_MLLP_PORT: '0', CLEANCLAIM_MLLP_PRACTICE: String(t.practiceA) };
+    const stop = await startHl7Intake(t.database, queue, env, (line) => lines.push(line));
+    try {
+      const port = Number(/port (\d+)/.exec(lines.join('\n'))?.[1]);
+      const client = new Hl7Client({ host: '127.0.0.1', port });
+      try {
+        const message = Hl7Message.parse(sample('pass/adt-a08-update-bom-lf.hl7').replace(/^\uFEFF/, ''));
+        const ack = await client.sendAndWait(message, { timeoutMs: 10_000 });
+        expect(ack.getSegment('MSA')!.getField(1).toString()).toBe('AA');
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await stop();
+    }
+    const off: string[] = [];
+    await (
+      await startHl7Intake(t.database, queue, { CLEANCLAIM_MLLP_PORT: '0' }, (l) => off.push(l))
+    )();
+    expect(off.join('')).toContain('CLEANCLAIM_MLLP_PRACTICE is not');
   });
 });
