@@ -146,7 +146,8 @@ export async function claimChart(db: Executor, id: number, scope: number[], acto
   );
 }
 
-const requireOwnChart = (chart: CodingChartRow, actor: AuditActor) => {
+/** Only the coder who claimed a chart works it. */
+export const requireOwnChart = (chart: CodingChartRow, actor: AuditActor) => {
   if (chart.state !== 'in-progress' || chart.coderId !== actor.userId)
     throw conflict('claim this chart before working it');
 };

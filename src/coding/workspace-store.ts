@@ -6,7 +6,13 @@ import { patientById } from '../patients/index.ts';
 import { checkCodedVisit, type Finding, type NcciTables, type ScrubContext } from '../scrubber/index.ts';
 import { conflict, notFound } from '../shared/problem.ts';
 import { codeChanges, type CodedLine } from './code-changes.ts';
-import { chartForUpdate, moveChart, recordCodingEvent, type CodingChartRow } from './queue-store.ts';
+import {
+  chartForUpdate,
+  moveChart,
+  recordCodingEvent,
+  requireOwnChart,
+  type CodingChartRow,
+} from './queue-store.ts';
 
 /** The code sets and NCCI tables in force: what the live checks read. */
 export interface CodingLookups {
@@ -71,10 +77,13 @@ export async function openChart(db: Executor, id: number, scope: number[], actor
   };
 }
 
-const requireOwnChart = (chart: CodingChartRow, actor: AuditActor) => {
-  if (chart.state !== 'in-progress' || chart.coderId !== actor.userId)
-    throw conflict('claim this chart before coding it');
-};
+/** A coded line as the encounter and the checks take it (modifiers always a list). */
+const codedLine = (l: CodedLine) => ({
+  procedureCode: l.procedureCode,
+  modifiers: l.modifiers ?? [],
+  units: l.units,
+  diagnosisPointers: l.diagnosisPointers,
+});
 
 /** The live checks on the codes as the coder has them now (nothing is saved). */
 export async function checkChartCodes(
@@ -90,13 +99,7 @@ export async function checkChartCodes(
   return checkCodedVisit(
     {
       diagnoses: codes.diagnoses,
-      lines: codes.serviceLines.map((l) => ({
-        procedureCode: l.procedureCode,
-        modifiers: l.modifiers ?? [],
-        units: l.units,
-        diagnosisPointers: l.diagnosisPointers,
-        serviceDate: visit.serviceDateFrom,
-      })),
+      lines: codes.serviceLines.map((l) => ({ ...codedLine(l), serviceDate: visit.serviceDateFrom })),
       patient: { sex: patient?.sex, dateOfBirth: patient?.dateOfBirth },
       placeOfService: visit.placeOfService,
     },
@@ -128,10 +131,7 @@ export async function saveChartCodes(
     {
       diagnoses: codes.diagnoses,
       serviceLines: codes.serviceLines.map((l) => ({
-        procedureCode: l.procedureCode,
-        modifiers: l.modifiers ?? [],
-        units: l.units,
-        diagnosisPointers: l.diagnosisPointers,
+        ...codedLine(l),
         ...(charges.has(l.procedureCode) ? { chargeCents: charges.get(l.procedureCode) } : {}),
       })),
     },
