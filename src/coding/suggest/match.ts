@@ -14,6 +14,8 @@ export interface Match {
   tokens: number[];
 }
 
+const NEGATORS = new Set(['without', 'not']);
+
 /** Extra words a phrase may spread over beyond its own ("pain in the left knee"). */
 const SLACK = 4;
 
@@ -85,7 +87,12 @@ function matchAt(
   if (span > new Set(picked.map((j) => (tokens[j] as Token).start)).size + SLACK) return undefined;
   for (const w of phrase.optional) {
     const near = (where.get(w) ?? []).find(
-      (j) => j >= lo - SLACK && j <= hi + SLACK && (tokens[j] as Token).sentence === sentence,
+      (j) =>
+        j >= lo - SLACK &&
+        j <= hi + SLACK &&
+        (tokens[j] as Token).sentence === sentence &&
+        // "without"/"not" count only before a word of the same optional part ("without aura")
+        (!NEGATORS.has(w) || phrase.optional.includes(tokens[j + 1]?.norm ?? '')),
     );
     if (near !== undefined) picked.push(near);
   }

@@ -115,8 +115,13 @@ export function buildPhraseIndex(table: CmTable, indexTerms: Iterable<SearchDoc>
     const target = defaultCode(table, code, source === 'title');
     if (!target || w.words.length === 0) return;
     // on a tie the phrase with fewer unsaid words wins, then the unspecified (default) code
+    // on a tie: fewer unsaid words, then more required ones ("with aura" is G43.109's word, not
+    // G43.009's optional one), then the unspecified (default) code
     const rank =
-      SOURCE_RANK[source] * 1000 + (w.words.length + w.optional.length) * 2 + (unspecified ? 0 : 1);
+      SOURCE_RANK[source] * 1000 +
+      (w.words.length + w.optional.length) * 4 -
+      w.words.length * 2 +
+      (unspecified ? 0 : 1);
     phrases.push({ code: target, words: w.words, optional: w.optional, source, rank });
   };
   const plain = (text: string) => ({ words: contentWords(text), optional: [] });

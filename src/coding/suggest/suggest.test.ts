@@ -19,6 +19,17 @@ describe('suggestCodes: matching', () => {
     expect(icd('HTN, on lisinopril.')).toEqual(['I10']);
   });
 
+  it.each([
+    ['Migraine without aura, not intractable.', 'G43009'],
+    ['Migraine without aura, intractable.', 'G43019'],
+    ['Migraine with aura.', 'G43109'],
+    ['Migraine.', 'G43909'],
+    ['Acute cystitis without hematuria.', 'N3000'],
+    ['Acute cystitis with hematuria.', 'N3001'],
+  ])('reads what a title says is absent as optional words: %s → %s', (text, code) => {
+    expect(icd(text)).toEqual([code]);
+  });
+
   it('resolves a header to its default child (Asthma → J45.909)', () => {
     expect(icd('Assessment: asthma.')).toEqual(['J45909']);
   });
