@@ -3,12 +3,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
-import { actorOf } from '../http/access.ts';
+import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { todayIso } from '../shared/dates.ts';
 import { notFound } from '../shared/problem.ts';
 import { closed, Formatted, Id, Text } from '../shared/schema.ts';
 import { listQueue, nextQueuedChart, type QueueFilters } from './queue-list.ts';
-import { claimChart, holdChart } from './queue-store.ts';
+import { claimChart, enqueueChart, holdChart } from './queue-store.ts';
 import {
   checkChartCodes,
   decideSuggestion,
@@ -77,6 +77,35 @@ export function registerCodingRoutes(app: FastifyInstance, db: Db, lookups: () =
     },
     async (request) =>
       listQueue(db, request.practiceScope, todayIso(), filtersOf(request.query, request.user?.id)),
+  );
+
+  app.post<{ Body: { practiceId: number; encounterId: number; chartType: string; priority?: number } }>(
+    '/api/coding/queue',
+    {
+      config: { access: CODERS },
+      schema: {
+        tags,
+        summary: 'Put an encounter entered by hand on the coding queue (imported charts enter it themselves)',
+        body: Type.Object(
+          {
+            practiceId: Id,
+            encounterId: Id,
+            chartType: literals(CHART_TYPES),
+            priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 3 })),
+          },
+          closed,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { practiceId, encounterId, chartType, priority } = request.body;
+      requirePracticeInScope(request, practiceId);
+      const { chart, created } = await db.transaction((tx) =>
+        enqueueChart(tx, practiceId, encounterId, chartType, actorOf(request), priority),
+      );
+      reply.code(created ? 201 : 200);
+      return chart;
+    },
   );
 
   app.post<{ Querystring: QueueQuery }>(

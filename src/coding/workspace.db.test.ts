@@ -64,6 +64,18 @@ describe('coding workspace', () => {
     ).toEqual([{ n: 1 }]);
   });
 
+  it("puts a hand-entered encounter on the queue through the API, once, in the caller's practices only", async () => {
+    const manager = await t.login('mgr@example.org');
+    const visit = await newVisit(t.practiceA, manager, '2026-08-01');
+    const body = { practiceId: t.practiceA, encounterId: visit, chartType: 'surgery', priority: 3 };
+    expect((await coder.post('/api/coding/queue', body)).statusCode).toBe(201);
+    expect((await coder.post('/api/coding/queue', body)).statusCode).toBe(200);
+    expect((await otherPractice.post('/api/coding/queue', body)).statusCode).toBe(404);
+    const other = await coder.post('/api/coding/queue', { ...body, practiceId: t.practiceB });
+    expect(other.statusCode).toBe(404);
+    await sql(`delete from coding_chart where encounter_id = $1`, [visit]);
+  });
+
   it("lists the coder's practices only, most urgent first, and filters by chart type and age", async () => {
     const all = (await coder.get('/api/coding/queue')).json();
     expect(all.items.map((i: { encounterId: number }) => i.encounterId)).toEqual([
