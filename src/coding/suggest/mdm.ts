@@ -97,7 +97,10 @@ export function readEmFindings(text: string, chronicCount: number, acuteCount: n
     break;
   }
   const newStated = ev(text, /\bnew patient\b/i);
-  const estStated = ev(text, /\bestablished patient\b|\bfollow[- ]up\b|\breturns?\b/i);
+  const estStated = ev(
+    text,
+    /\bestablished patient\b|\bfollow[- ]up\b|\breturns? (?:today |here )?(?:for|with)\b/i,
+  );
   const newPatient = keep(newStated) || false;
   if (!newPatient) keep(estStated);
 
