@@ -89,10 +89,10 @@ export async function documentOf(
   const concept = isReport ? resource.code : resource.type;
   const loinc = codings(concept).find((c) => /loinc/i.test(str(c.system) ?? ''));
   // A note sent as both text and PDF is one note: the first text is read, the PDF kept.
-  const text = [
-    ...(isReport && str(resource.conclusion) ? [str(resource.conclusion)!] : []),
-    ...((read.find((r) => !r.pdf) ?? read[0]) ? [(read.find((r) => !r.pdf) ?? read[0])!.text] : []),
-  ]
+  const body = read.find((r) => !r.pdf) ?? read[0];
+  const conclusion = isReport ? str(resource.conclusion) : undefined;
+  const text = [conclusion, body?.text]
+    .filter((t): t is string => Boolean(t))
     .join('\n\n')
     .trim();
   const pdf = read.find((r) => r.pdf)?.pdf;
