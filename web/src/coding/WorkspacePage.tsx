@@ -106,7 +106,11 @@ export function WorkspacePage() {
   }, [opened, id, diagnoses, lines]);
 
   const addDiagnosis = (raw: string) => {
-    const code = raw.trim().toUpperCase();
+    // One spelling on the claim: E119 (as suggestions and some coders write it) is E11.9.
+    const code = raw
+      .trim()
+      .toUpperCase()
+      .replace(/^(-?[A-Z][0-9A-Z]{2})([0-9A-Z]{1,4})$/, '$1.$2');
     // "-E10.9" takes a diagnosis off without the mouse.
     if (code.startsWith('-')) {
       const at = diagnoses.indexOf(code.slice(1));
