@@ -1,4 +1,5 @@
 import type { Executor } from '../db/connection.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { visitDates } from '../encounters/index.ts';
 import {
   coveragesByIds,
@@ -53,9 +54,10 @@ export async function loadClaimPartiesOf(db: Executor, rows: readonly ClaimRow[]
       unique(rows.filter((r) => r.practiceId === practiceId).map((r) => r.patientId)),
     ))
       patients.set(p.id, p);
-  const ofPatient = new Map<number, CoverageRow[]>();
-  for (const c of await coveragesOfPatients(db, unique(rows.map((r) => r.patientId))))
-    ofPatient.set(c.patientId, [...(ofPatient.get(c.patientId) ?? []), c]);
+  const ofPatient = groupBy(
+    await coveragesOfPatients(db, unique(rows.map((r) => r.patientId))),
+    (c) => c.patientId,
+  );
   const priorIds = rows.flatMap((r) => (r.cob?.priorPayers ?? []).map((p) => p.coverageId));
   const byId = new Map([...ofPatient.values()].flat().map((c) => [c.id, c]));
   const missing = unique([...rows.map((r) => r.coverageId), ...priorIds]).filter((id) => !byId.has(id));

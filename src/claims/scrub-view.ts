@@ -93,7 +93,22 @@ export async function loadScrubContexts(
   );
   const submitted = rows.length
     ? await db
-        .select({ c: claim, l: claimLine })
+        // only what the sift and the duplicate key read: a patient may have hundreds of lines
+        .select({
+          c: {
+            id: claim.id,
+            practiceId: claim.practiceId,
+            patientId: claim.patientId,
+            renderingProviderId: claim.renderingProviderId,
+            encounterId: claim.encounterId,
+            payerId: claim.payerId,
+          },
+          l: {
+            serviceDate: claimLine.serviceDate,
+            procedureCode: claimLine.procedureCode,
+            modifiers: claimLine.modifiers,
+          },
+        })
         .from(claim)
         .innerJoin(claimLine, eq(claimLine.claimId, claim.id))
         .where(

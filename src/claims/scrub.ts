@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { loadClaimPartiesOf, type KnownParties } from './parties.ts';
 import { loadScrubContexts, scrubClaimOf, type ClaimLookups } from './scrub-view.ts';
@@ -99,12 +100,6 @@ export async function scrubStoredClaims(
     actor,
   );
   return results.map((result, i) => ({ ...result, ...summaries[i]! }));
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
-  return out;
 }
 
 interface Settle {

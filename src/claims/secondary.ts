@@ -4,6 +4,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { loadEncounter } from '../encounters/index.ts';
 import { coveragesInEffectOn, coveragesOfPatients, nextCoverage } from '../patients/index.ts';
 import { notFound } from '../shared/problem.ts';
@@ -203,12 +204,6 @@ export async function createSecondaryClaims(
   }
   // A visit's second adjudication for the same next payer sees the claim the first made.
   for (const w of later) out[w.i] = await createSecondaryClaim(tx, inputs[w.i]!);
-  return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
   return out;
 }
 
