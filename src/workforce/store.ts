@@ -152,23 +152,29 @@ export async function wageExplorer(db: Db, occupationCode?: string) {
   return { occupation: { code: occupation, title }, national, states, industries, outlook, sources };
 }
 
-/** The assumptions in force; the defaults are stored the first time they are read. */
+/**
+ * The assumptions in force: each default unless an administrator changed it (then the stored row).
+ * Reading stores nothing; a default is stored when it is first changed.
+ */
 export async function payAssumptions(db: Db): Promise<PayAssumption[]> {
-  let rows = await db.select().from(payAssumption).orderBy(asc(payAssumption.kind), asc(payAssumption.key));
-  if (rows.length === 0) {
-    await db.insert(payAssumption).values(DEFAULT_ASSUMPTIONS).onConflictDoNothing();
-    rows = await db.select().from(payAssumption).orderBy(asc(payAssumption.kind), asc(payAssumption.key));
-  }
-  return rows.map(({ key, kind, label, low, high, source, sourceYear, note }) => ({
-    key,
-    kind: kind as PayAssumption['kind'],
-    label,
-    low,
-    high,
-    source,
-    sourceYear,
-    note,
-  }));
+  const stored = new Map((await db.select().from(payAssumption)).map((r) => [r.key, r]));
+  const keys = [...new Set([...DEFAULT_ASSUMPTIONS.map((d) => d.key), ...stored.keys()])];
+  return keys
+    .map((key) => {
+      const row = stored.get(key) ?? DEFAULT_ASSUMPTIONS.find((d) => d.key === key)!;
+      const { kind, label, low, high, source, sourceYear, note } = row;
+      return {
+        key,
+        kind: kind as PayAssumption['kind'],
+        label,
+        low,
+        high,
+        source,
+        sourceYear,
+        note: note ?? null,
+      };
+    })
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
 }
 
 /** An administrator's change to one assumption, audited with before and after. */
@@ -178,8 +184,10 @@ export async function updatePayAssumption(
   change: Pick<PayAssumption, 'low' | 'high' | 'source' | 'sourceYear' | 'note'> & { label?: string },
   actor: AuditActor,
 ): Promise<PayAssumption | undefined> {
-  await payAssumptions(db);
   return db.transaction(async (tx) => {
+    // A default is stored the first time it is changed.
+    const fallback = DEFAULT_ASSUMPTIONS.find((d) => d.key === key);
+    if (fallback) await tx.insert(payAssumption).values(fallback).onConflictDoNothing();
     const [before] = await tx.select().from(payAssumption).where(eq(payAssumption.key, key)).for('update');
     if (!before) return undefined;
     const [after] = await tx
