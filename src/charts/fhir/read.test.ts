@@ -4,7 +4,8 @@ import { readFhirChart } from './read.ts';
 
 const dir = new URL('./samples/', import.meta.url);
 const sample = (path: string) => readFileSync(new URL(path, dir), 'utf8');
-const errors = <P extends { severity: string }>(problems: P[]) => problems.filter((p) => p.severity === 'error');
+const errors = <P extends { severity: string }>(problems: P[]) =>
+  problems.filter((p) => p.severity === 'error');
 
 // Each failing sample and the problem it must give (a new sample needs a line here).
 const FAIL: Record<string, string> = {
