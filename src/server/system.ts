@@ -6,6 +6,7 @@ import { migrateOrCheck } from '../db/roles.ts';
 import { serveDatabase } from '../db/pglite-serve.ts';
 import { scheduleNightlyBackups } from '../db/backup.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedDemoCharts } from '../demo/charts.ts';
 import { createJobs } from './jobs.ts';
 import type { CodeSetCatalog } from '../codesets/catalog.ts';
 import { storedReleases } from '../codesets/storage/load.ts';
@@ -109,6 +110,8 @@ export async function prepareFirstStart(
     print(
       `Loaded the demo practice (id ${practiceId}): ${DEMO_DEFAULTS.patients} patients, ${DEMO_DEFAULTS.encounters} encounters.`,
     );
+    const charts = await seedDemoCharts(database, practiceId, SYSTEM_ACTOR);
+    if (charts > 0) print(`Put ${charts} demo charts with notes on the coding queue.`);
     const hospitalId = await seedDemo(
       database,
       { ...DEMO_HOSPITAL, asOf: todayIso(), sandbox: config.dataDir },
