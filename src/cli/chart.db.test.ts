@@ -1,27 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanclaimOnEmbedded } from './cli-testing.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { migrateDatabase, openDatabase } from '../db/connection.ts';
 import { seedDemo } from '../demo/seed.ts';
 
 // `cleanclaim chart import` in a child process on an embedded database: imported, imported
 // again (nothing changes), refused (STU3: exit 1), unreadable (cut short: exit 2).
-const BIN = join(process.cwd(), 'bin/cleanclaim.mjs');
 const SAMPLES = join(process.cwd(), 'src/charts/fhir/samples');
 
 describe('cleanclaim chart import', () => {
   const root = mkdtempSync(join(tmpdir(), 'cleanclaim-chart-'));
   const visit = join(root, 'office-visit.json');
   let practiceId: number;
-  const cleanclaim = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, CLEANCLAIM_DATA_DIR: root };
-    delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000 });
-    return { code: r.status, out: `${r.stdout}${r.stderr}` };
-  };
+  const cleanclaim = cleanclaimOnEmbedded(root);
 
   beforeAll(async () => {
     const database = await openDatabase({ dataDir: join(root, 'db') });

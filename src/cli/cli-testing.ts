@@ -13,3 +13,16 @@ export function runCleanclaim(args: readonly string[], env: NodeJS.ProcessEnv = 
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The real `cleanclaim` on an embedded database in `dataDir` (never a DATABASE_URL of the test's
+ * environment), its output and errors together as a person would read them.
+ */
+export function cleanclaimOnEmbedded(dataDir: string) {
+  return (...args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, CLEANCLAIM_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const r = runCleanclaim(args, env);
+    return { code: r.code, out: `${r.stdout}${r.stderr}` };
+  };
+}

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanclaimOnEmbedded } from './cli-testing.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { migrateDatabase, openDatabase } from '../db/connection.ts';
 import { seedDemo } from '../demo/seed.ts';
@@ -10,18 +10,12 @@ import { bulkSubmittedClaims } from '../remits/bulk-claims.ts';
 import { write835 } from '../remits/synthetic.ts';
 
 // `cleanclaim era import` in a child process on an embedded database seeded with claims to pay.
-const BIN = join(process.cwd(), 'bin/cleanclaim.mjs');
 
 describe('cleanclaim era import', () => {
   const root = mkdtempSync(join(tmpdir(), 'cleanclaim-era-import-'));
   const file = join(root, 'eft.835');
   let practiceId: number;
-  const cleanclaim = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, CLEANCLAIM_DATA_DIR: root };
-    delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000 });
-    return { code: r.status, out: `${r.stdout}${r.stderr}` };
-  };
+  const cleanclaim = cleanclaimOnEmbedded(root);
 
   beforeAll(async () => {
     const database = await openDatabase({ dataDir: join(root, 'db') });
