@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('coding in the browser (needs /usr/bin/chromium)',
   });
 
   it('finds cholera as the coder types and opens A00.0', async () => {
-    await page.getByRole('menuitem', { name: 'Coding' }).click();
+    await page.getByRole('menuitem', { name: /Coding$/ }).click();
     await page.getByLabel('Date of service').fill('2026-01-15');
     await page.getByLabel('Search codes').pressSequentially('cholera');
     const results = page.getByTestId('code-results');

@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('code picker and index browser (needs /usr/bin/chr
   });
 
   it('walks the index: asthma → mild intermittent → with → exacerbation gives J45.21, verified', async () => {
-    await page.getByRole('menuitem', { name: 'Coding' }).click();
+    await page.getByRole('menuitem', { name: /Coding$/ }).click();
     await page.getByLabel('Date of service').fill(DOS);
     await page.getByRole('tab', { name: 'Index' }).click();
     await indexBrowser().getByLabel('Main term').fill('asthma');

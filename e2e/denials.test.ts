@@ -86,10 +86,12 @@ describe.skipIf(!hasChromium)('denial queue in the browser', () => {
     // The demo yields both kinds of denial the biller works below.
     const late = await denials('state=open&category=timely-filing');
     const bundled = await denials('state=open&category=bundling');
-    expect(late.length, 'timely-filing denials').toBeGreaterThan(0);
-    expect(bundled.length, 'bundling denials').toBeGreaterThan(0);
-    timelyFiling = late[0]!;
-    bundling = bundled[0]!;
+    // Two claims: a claim under appeal cannot also be replaced by a corrected claim (409).
+    const pair = late
+      .flatMap((t) => bundled.filter((b) => b.claimId !== t.claimId).map((b) => [t, b] as const))
+      .at(0);
+    expect(pair, 'a timely-filing and a bundling denial on different claims').toBeDefined();
+    [timelyFiling, bundling] = pair!;
     browser = await launchBrowser();
     page = await openPage(browser, pageErrors);
   }, 600_000);

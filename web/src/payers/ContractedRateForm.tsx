@@ -1,9 +1,9 @@
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { PayerFeeCreate, PayerFeeUpdate } from '../../../src/payers/schema.ts';
 import { formatDollars } from '../../../src/shared/money.ts';
 import type { ContractedRate, Payer } from '../api/types.ts';
-import { DateInput } from '../forms/DateInput.tsx';
 import { centsOrAsTyped } from '../forms/dollars.ts';
+import { RateFields } from '../forms/RateFields.tsx';
 import { fieldsNamed } from '../forms/field-errors.ts';
 import { RecordDrawer } from '../forms/RecordDrawer.tsx';
 import type { DrawerProps } from '../lists/MasterDataPage.tsx';
@@ -32,35 +32,7 @@ export function ContractedRateForm(props: DrawerProps<ContractedRate>) {
       <Form.Item label="Payer" name="payerId">
         <Select aria-label="Payer" showSearch={{ optionFilterProp: 'label' }} options={payers.options} />
       </Form.Item>
-      <Row gutter={12}>
-        <Col span={8}>
-          <Form.Item label="Procedure code" name="procedureCode" normalize={(v: string) => v.toUpperCase()}>
-            <Input maxLength={5} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label="Modifier" name="modifier" normalize={(v: string) => v.toUpperCase()}>
-            <Input maxLength={2} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label="Allowed (per unit)" name="allowed">
-            <Input prefix="$" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item label="Effective date" name="effectiveDate">
-            <DateInput />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label="End date" name="endDate">
-            <DateInput />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RateFields amountLabel="Allowed (per unit)" amountName="allowed" />
     </RecordDrawer>
   );
 }
