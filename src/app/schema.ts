@@ -25,3 +25,4 @@ export * from '../charts/tables.ts';
 export * from '../workforce/tables.ts';
 export * from '../coding/query-tables.ts';
 export * from '../coding/audit-tables.ts';
+export * from '../workforce/staff-tables.ts';
