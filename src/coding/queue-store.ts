@@ -193,3 +193,35 @@ export async function releaseChartFromQuery(
   const state: ChartState = chart.coderId ? 'in-progress' : 'queued';
   return moveChart(db, chart, { state, holdReason: null }, actor, 'release');
 }
+
+/**
+ * A manager moves a chart up or down the queue (1 urgent … 3 routine), audited with the reason.
+ * A chart already sent to billing keeps its priority: the queue no longer holds it.
+ */
+export async function changeChartPriority(
+  db: Executor,
+  id: number,
+  scope: number[],
+  priority: number,
+  reason: string | undefined,
+  actor: AuditActor,
+): Promise<CodingChartRow> {
+  const chart = await chartForUpdate(db, id, scope);
+  if (chart.state === 'done') throw conflict('this chart was sent to billing');
+  if (chart.priority === priority) return chart;
+  const [after] = await db
+    .update(codingChart)
+    .set({ priority, updatedAt: new Date() })
+    .where(eq(codingChart.id, id))
+    .returning();
+  await recordAudit(db, actor, {
+    practiceId: chart.practiceId,
+    action: 'update',
+    entity: 'coding_chart',
+    entityId: id,
+    before: { priority: chart.priority },
+    after: { priority },
+    ...(reason ? { detail: { reason } } : {}),
+  });
+  return after!;
+}
