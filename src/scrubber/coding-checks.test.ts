@@ -40,4 +40,36 @@ describe('checkCodedVisit: the code rules while a chart is coded', () => {
       ['MOD-UNKNOWN', '/lines/0/modifiers'],
     ]);
   });
+
+  it('checks an inpatient stay as its UB-04: ICD-10-PCS procedures by table and within the stay, no pointers', () => {
+    const stay = visit({
+      diagnoses: ['M17.11', 'I10'],
+      lines: [
+        {
+          revenueCode: '0120',
+          procedureCode: '',
+          modifiers: [],
+          units: 2,
+          diagnosisPointers: [],
+          serviceDate: '2026-11-02',
+        },
+      ],
+      placeOfService: '21',
+      institutional: {
+        billType: '111',
+        statementFrom: '2026-11-02',
+        statementTo: '2026-11-04',
+        presentOnAdmission: ['Y', 'Y'],
+        procedures: [
+          { code: '0SRD0JZ', date: '2026-11-02' },
+          { code: '0SRD0JX', date: '2026-11-02' },
+          { code: '0SRD0JZ', date: '2026-11-09' },
+        ],
+      },
+    });
+    expect(checkCodedVisit(stay, testContext()).map((f) => [f.code, f.field])).toEqual([
+      ['INST-PROCEDURE', '/institutional/procedures/1'],
+      ['INST-PROCEDURE', '/institutional/procedures/2'],
+    ]);
+  });
 });

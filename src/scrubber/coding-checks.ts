@@ -1,7 +1,8 @@
-import type { ScrubClaim } from './claim.ts';
+import type { ScrubClaim, ScrubInstitutional } from './claim.ts';
 import type { ScrubContext } from './context.ts';
 import type { Finding } from './finding.ts';
 import { checkCodes } from './rules/codes.ts';
+import { checkInstitutionalCodes } from './rules/institutional-codes.ts';
 import { checkModifiers } from './rules/modifiers.ts';
 import { checkNcci } from './rules/ncci.ts';
 import { checkPointers } from './rules/pointers.ts';
@@ -15,9 +16,12 @@ export interface CodedVisit {
     units: number;
     diagnosisPointers: number[];
     serviceDate: string;
+    revenueCode?: string;
   }[];
   patient: { sex?: string; dateOfBirth?: string };
   placeOfService?: string;
+  /** A facility (UB-04) visit: its type of bill, stay dates, POA and ICD-10-PCS procedures. */
+  institutional?: Omit<ScrubInstitutional, 'attendingProvider'>;
 }
 
 /**
@@ -28,7 +32,8 @@ export interface CodedVisit {
 export function checkCodedVisit(visit: CodedVisit, context: ScrubContext): Finding[] {
   const claim: ScrubClaim = {
     claimId: 'coding',
-    type: 'professional',
+    type: visit.institutional ? 'institutional' : 'professional',
+    ...(visit.institutional ? { institutional: visit.institutional } : {}),
     frequencyCode: '1',
     billingProvider: {},
     payer: {},
@@ -38,5 +43,10 @@ export function checkCodedVisit(visit: CodedVisit, context: ScrubContext): Findi
     diagnoses: visit.diagnoses,
     lines: visit.lines.map((l, i) => ({ ...l, lineNumber: i + 1, chargeCents: 0 })),
   };
-  return [checkCodes, checkPointers, checkModifiers, checkNcci].flatMap((check) => check(claim, context));
+  // A UB-04 has no diagnosis pointers, and its procedures are ICD-10-PCS with dates in the stay
+  // (the facility's NCCI tables are read at the claim, where its setting is known).
+  const rules = visit.institutional
+    ? [checkCodes, checkInstitutionalCodes, checkModifiers]
+    : [checkCodes, checkPointers, checkModifiers, checkNcci];
+  return rules.flatMap((check) => check(claim, context));
 }
