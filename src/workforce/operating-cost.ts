@@ -1,0 +1,96 @@
+// Pure: what one staff member cost in a month, for the operating figures. A month that the
+// person's stored payout runs cover entirely takes the runs' totals (a run spanning months is
+// shared by days: total × days in the month / days of the run, half up). Any other month is
+// estimated from pay: hourly pay through the payout engine with no bonuses (base + overtime on the
+// time entered, each week's days within the month counted as that week), a salary as its monthly
+// twelfth for the days employed.
+import { addDays } from '../shared/dates.ts';
+import { computePayout, type CompPlan } from './payout.ts';
+import { daysIn, monthBounds } from './operating.ts';
+
+export interface StaffForCost {
+  staffId: number;
+  payType: 'hourly' | 'salaried';
+  rateCents: number | null;
+  annualSalaryCents: number | null;
+  hireDate: string;
+  endDate: string | null;
+}
+
+/** One stored payout line: what a person was paid for a period. */
+export interface PaidPeriod {
+  staffId: number;
+  periodFrom: string;
+  periodTo: string;
+  totalCents: number;
+}
+
+export interface MonthCost {
+  cents: number;
+  from: 'payout runs' | 'pay × time entries' | 'none';
+}
+
+const NO_BONUS: CompPlan = {
+  targetPerHour: {},
+  perChartAboveTargetCents: 0,
+  accuracyThresholdBp: 10_001,
+  accuracyBonusCents: 0,
+  teamCollectionsBp: 0,
+};
+const DAY = 86_400_000;
+/** Days from a to b inclusive (0 when b is before a). */
+const daysBetween = (a: string, b: string) =>
+  Math.max(0, (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY + 1);
+const later = (a: string, b: string) => (a > b ? a : b);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+
+export function staffCostOfMonth(
+  staff: StaffForCost,
+  month: string,
+  weeks: readonly { week: string; minutes: number }[],
+  paid: readonly PaidPeriod[],
+): MonthCost {
+  const { from, to } = monthBounds(month);
+  const first = later(from, staff.hireDate);
+  const last = earlier(to, staff.endDate ?? to);
+  const employed = daysBetween(first, last);
+  const runs = paid.filter((p) => p.staffId === staff.staffId && p.periodFrom <= to && p.periodTo >= from);
+  if (employed > 0 && runs.length && covers(runs, first, last)) {
+    const cents = runs.reduce((s, r) => {
+      const overlap = daysBetween(later(r.periodFrom, from), earlier(r.periodTo, to));
+      const days = daysBetween(r.periodFrom, r.periodTo);
+      return s + Math.floor((2 * r.totalCents * overlap + days) / (2 * days));
+    }, 0);
+    return { cents, from: 'payout runs' };
+  }
+  const minutes = weeks.reduce((s, w) => s + w.minutes, 0);
+  if (staff.payType === 'hourly') {
+    if (!minutes || staff.rateCents === null) return { cents: 0, from: 'none' };
+    const { totalCents } = computePayout(NO_BONUS, {
+      pay: { type: 'hourly', rateCents: staff.rateCents, exempt: false },
+      weeks: [...weeks],
+      productivity: [],
+      auditScoreBp: null,
+      team: { collectionsCents: 0, members: 1 },
+    });
+    return { cents: totalCents, from: 'pay × time entries' };
+  }
+  if (!employed || staff.annualSalaryCents === null) return { cents: 0, from: 'none' };
+  // A twelfth of the salary a month, for the days of it the person was employed.
+  const den = 12 * daysIn(month);
+  return {
+    cents: Math.floor((2 * staff.annualSalaryCents * employed + den) / (2 * den)),
+    from: 'pay × time entries',
+  };
+}
+
+/** Whether the runs together cover every day from first to last. */
+function covers(runs: readonly PaidPeriod[], first: string, last: string): boolean {
+  let next = first;
+  for (const r of [...runs].sort((a, b) => a.periodFrom.localeCompare(b.periodFrom))) {
+    if (r.periodFrom > next) return false;
+    if (r.periodTo >= next) next = addDays(r.periodTo, 1);
+    if (next > last) return true;
+  }
+  return next > last;
+}
