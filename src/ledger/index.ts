@@ -42,3 +42,4 @@ export { billedPatients, linePayments } from './queue-reads.ts';
 export { arAging, arSummary, type ArSummary } from './ar/report.ts';
 export { AR_BUCKETS, type Aging, type AgingRow } from './ar/aging.ts';
 export { daysInAr } from './ar/measures.ts';
+export { collectionsBetween } from './collections.ts';
