@@ -6,3 +6,12 @@ export { computePayout, type CompPlan, type PayoutInput, type PayoutLine } from 
 export { readBlsFile } from './bls-file.ts';
 export { registerWageRoutes } from './routes.ts';
 export { importWageDir } from './import-dir.ts';
+export {
+  listStaff,
+  staffMember,
+  staffOfUser,
+  timeByWeek,
+  minutesWorked,
+  type StaffMemberRow,
+} from './staff-store.ts';
+export { isoWeek } from './staff.ts';
