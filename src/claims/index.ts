@@ -46,3 +46,4 @@ export { statusCandidates } from './status/batch.ts';
 export { claimAmounts, claimLineOf, paidClaimLines, rejectedClaims } from './queue-reads.ts';
 export { claimForLetter, noteOnClaim, replaceStoredClaim, type ClaimForLetter } from './correspondence.ts';
 export type { ReplacementInput } from './replace.ts';
+export { claimsSubmittedByMonth } from './submitted-by-month.ts';

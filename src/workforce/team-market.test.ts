@@ -108,6 +108,15 @@ describe('teamMarket', () => {
     ]);
   });
 
+  it('takes the nearest wider industry BLS publishes for a work setting it does not', () => {
+    const market2: Market = { ...market, settings: new Map([['62', market.settings.get('620000')!]]) };
+    const [row] = teamMarket([person({ workSetting: '621100' })], market2);
+    expect(row!.comparisons.map((c) => c.against)).toEqual(['national', 'state', 'setting']);
+    expect(row!.notes).toEqual([
+      'BLS publishes no figures for the industry 621100; its wider industry 62 is used.',
+    ]);
+  });
+
   it('names ordinals in English', () => {
     expect(positionText({ kind: 'percentile', percentile: 21 })).toBe('21st');
     expect(positionText({ kind: 'percentile', percentile: 12 })).toBe('12th');

@@ -145,9 +145,14 @@ export function teamMarket(staff: readonly StaffPay[], market: Market): TeamMark
       what: string,
     ) => {
       if (!key) return notes.push(`No ${what} on the staff record.`);
-      const pair = pairs.get(key);
+      const published = against === 'setting' ? industryOrParent(key, pairs) : key;
+      const pair = published === undefined ? undefined : pairs.get(published);
       const found = pair && pairPercentiles(pair, market.national);
       if (!pair || !found) return notes.push(`BLS publishes no figures for the ${what} ${key}.`);
+      if (published !== key)
+        notes.push(
+          `BLS publishes no figures for the industry ${key}; its wider industry ${published} is used.`,
+        );
       compare(against, pair.row.title, found);
     };
     side('state', s.state, market.states, 'state');
@@ -164,6 +169,16 @@ export function teamMarket(staff: readonly StaffPay[], market: Market): TeamMark
       notes,
     };
   });
+}
+
+/**
+ * The industry itself or the nearest wider one BLS publishes: NAICS 621111 → 621110 → 621100 →
+ * 621000 → 62 (the sector files key sectors by two digits).
+ */
+function industryOrParent(naics: string, pairs: Map<string, unknown>): string | undefined {
+  const code = naics.padEnd(6, '0');
+  const tries = [naics, code, ...[5, 4, 3].map((n) => code.slice(0, n).padEnd(6, '0')), code.slice(0, 2)];
+  return tries.find((t) => pairs.has(t));
 }
 
 /** For a table cell and the CSV: "37.5th", "below the 10th", "above the 90th", "unknown". */
