@@ -56,4 +56,35 @@ describe('computePayout', () => {
       ['Team bonus', 0],
     ]);
   });
+
+  it('pays a non-exempt salary straight time beyond its hours and 1.5 × the regular rate over 40, by hand', () => {
+    const payout = computePayout(plan, {
+      pay: { type: 'salaried', exempt: false, periodCents: 200_000, weeklyCents: 100_000, hoursPerWeek: 35 },
+      weeks: [
+        { week: '2026-W47', minutes: 38 * 60 },
+        { week: '2026-W48', minutes: 44 * 60 },
+      ],
+      productivity: [{ chartType: 'E/M office', charts: 130, minutes: 30 * 60 }],
+      auditScoreBp: 9400,
+      team: { collectionsCents: 500_000, members: 2 },
+    });
+    // Base: two weeks of a $1,000.00 salary = $2,000.00.
+    // Productivity: 130 − 4/h × 30 h (120) = 10 above × $1.50 = $15.00.
+    // Accuracy: 94 % < 95 % → $0.
+    // Team: 1 % of $5,000.00 = $50.00, ÷ 2 = $25.00.
+    // The salary's rate: $1,000.00 / 35 h = $28.5714…/h (29 CFR 778.113).
+    // Straight time: W47 3 h (38 − 35) = $85.714… → $85.71; W48 5 h (40 − 35) = $142.857… → $142.86;
+    //   $228.57.
+    // Overtime, W48 (44 h): bonuses $40.00 × 44/82 = $21.463… → $21.46 to the week; regular rate
+    //   = $28.5714… + $21.46 / 44 h = $29.0591…/h; 4 h × 1.5 × it = $174.354… → $174.35.
+    expect(payout.lines.map((l) => [l.what, l.cents])).toEqual([
+      ['Base pay', 200_000],
+      ['Productivity bonus', 1_500],
+      ['Accuracy bonus', 0],
+      ['Team bonus', 2_500],
+      ['Straight time beyond the salaried hours', 22_857],
+      ['Overtime', 17_435],
+    ]);
+    expect(payout.totalCents).toBe(244_292);
+  });
 });

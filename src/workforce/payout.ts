@@ -3,7 +3,11 @@
 // accuracy bonus at or above the plan's audit score, a share of the team's collections, and
 // overtime for non-exempt hours over 40 in a workweek (FLSA, 29 CFR 778.107) at 1.5 × the regular
 // rate, the regular rate including the period's nondiscretionary bonuses allocated to each week by
-// its hours (29 CFR 778.209–210). Integer cents; each line is rounded half up to the cent.
+// its hours (29 CFR 778.209–210). A non-exempt salary covers a set number of hours a week: its
+// regular rate is the weekly salary over those hours (29 CFR 778.113), hours beyond them up to 40
+// are paid at that rate (straight time) and hours over 40 at 1.5 × it (778.114 applies only to a
+// fluctuating-hours agreement, which this is not). Integer cents; each line is rounded half up to
+// the cent.
 
 export interface CompPlan {
   /** Charts an hour expected, by chart type, in hundredths (350 = 3.5 charts an hour). */
@@ -18,11 +22,12 @@ export interface CompPlan {
 }
 
 export interface PayoutInput {
-  /** Hourly non-exempt, or salaried exempt (salaried non-exempt pay, whose salary covers a set
-   *  number of hours, is not handled yet). */
+  /** Hourly (never exempt), salaried exempt, or salaried non-exempt: a weekly salary meant to
+   *  cover hoursPerWeek hours (≤ 40). periodCents is the salary paid for the period. */
   pay:
     | { type: 'hourly'; rateCents: number; exempt: false }
-    | { type: 'salaried'; periodCents: number; exempt: true };
+    | { type: 'salaried'; periodCents: number; exempt: true }
+    | { type: 'salaried'; periodCents: number; exempt: false; weeklyCents: number; hoursPerWeek: number };
   /** Minutes worked, by workweek (e.g. 2026-W48). */
   weeks: { week: string; minutes: number }[];
   /** From the coding workspace: charts coded and minutes spent, by chart type. */
@@ -79,16 +84,21 @@ export function computePayout(
     inputs: `audit score ${input.auditScoreBp === null ? 'none' : `${input.auditScoreBp / 100} %`} against ${plan.accuracyThresholdBp / 100} %`,
     cents: accurate ? plan.accuracyBonusCents : 0,
   });
-  const team = half(input.team.collectionsCents * plan.teamCollectionsBp, 10_000 * input.team.members);
+  const team =
+    input.team.members > 0
+      ? half(input.team.collectionsCents * plan.teamCollectionsBp, 10_000 * input.team.members)
+      : 0;
   lines.push({
     what: 'Team bonus',
     inputs: `${plan.teamCollectionsBp / 100} % of ${input.team.collectionsCents} cents collected, among ${input.team.members}`,
     cents: team,
   });
 
+  const bonuses = productivity + (accurate ? plan.accuracyBonusCents : 0) + team;
+  // Each week's share of the period's bonuses, by its hours (29 CFR 778.209).
+  const bonusOf = (minutes: number) => (totalMinutes ? half(bonuses * minutes, totalMinutes) : 0);
   if (pay.type === 'hourly') {
     const rate = pay.rateCents;
-    const bonuses = productivity + (accurate ? plan.accuracyBonusCents : 0) + team;
     let premium = 0;
     const weekDetails: string[] = [];
     for (const w of input.weeks) {
@@ -96,7 +106,7 @@ export function computePayout(
       if (!over) continue;
       // Regular rate = (straight-time pay + the week's share of the bonuses) / hours; the half-time
       // premium on the hours over 40 (straight time for them is already in base pay).
-      const weekPay = rate * w.minutes + half(bonuses * w.minutes, totalMinutes) * 60;
+      const weekPay = rate * w.minutes + bonusOf(w.minutes) * 60;
       const cents = half(weekPay * over, 2 * w.minutes * 60);
       premium += cents;
       weekDetails.push(
@@ -108,6 +118,52 @@ export function computePayout(
       inputs: weekDetails.join('; ') || 'no week over 40 hours',
       cents: premium,
     });
-  }
+  } else if (!pay.exempt) lines.push(...salariedNonExempt(pay, input.weeks, bonusOf));
   return { lines, totalCents: lines.reduce((s, l) => s + l.cents, 0) };
+}
+
+/**
+ * The weeks of a non-exempt salary: straight time at the salary's rate for hours beyond those it
+ * covers up to 40, and 1.5 × the regular rate (the salary's rate plus the week's bonus share over
+ * its hours) for hours over 40, which the salary does not pay at all.
+ */
+function salariedNonExempt(
+  pay: { weeklyCents: number; hoursPerWeek: number },
+  weeks: { week: string; minutes: number }[],
+  bonusOf: (minutes: number) => number,
+): PayoutLine[] {
+  const { weeklyCents: W, hoursPerWeek: H } = pay;
+  let straight = 0;
+  let overtime = 0;
+  const straightDetails: string[] = [];
+  const overtimeDetails: string[] = [];
+  for (const w of weeks) {
+    const beyond = Math.max(0, Math.min(w.minutes, WEEK) - H * 60);
+    if (beyond) {
+      const cents = half(W * beyond, H * 60);
+      straight += cents;
+      straightDetails.push(`${w.week}: ${beyond / 60} h beyond ${H} h, ${cents} cents`);
+    }
+    const over = Math.max(0, w.minutes - WEEK);
+    if (!over) continue;
+    // hours over 40 × 1.5 × (W / H + B / hours) = 3 × over × (W × minutes + 60 × B × H) / (120 × H × minutes)
+    const B = bonusOf(w.minutes);
+    const cents = half(3 * over * (W * w.minutes + 60 * B * H), 120 * H * w.minutes);
+    overtime += cents;
+    overtimeDetails.push(
+      `${w.week}: ${over / 60} h over 40, regular rate ${(W / H + (60 * B) / w.minutes).toFixed(2)} cents/h × 1.5, ${cents} cents`,
+    );
+  }
+  return [
+    {
+      what: 'Straight time beyond the salaried hours',
+      inputs: `salary ${W} cents a week for ${H} h = ${(W / H).toFixed(2)} cents/h; ${straightDetails.join('; ') || `no week beyond ${H} hours`}`,
+      cents: straight,
+    },
+    {
+      what: 'Overtime',
+      inputs: overtimeDetails.join('; ') || 'no week over 40 hours',
+      cents: overtime,
+    },
+  ];
 }
