@@ -104,7 +104,27 @@ const SOURCE_RANK: Record<PhraseSource, number> = {
   title: 3,
 };
 
+/** How many codes' phrases are made between two yields of phraseIndexSteps. */
+const CODES_PER_STEP = 1_000;
+/** How many phrases are filed between two yields. */
+const PHRASES_PER_STEP = 20_000;
+
 export function buildPhraseIndex(table: CmTable, indexTerms: Iterable<SearchDoc> = []): PhraseIndex {
+  const steps = phraseIndexSteps(table, indexTerms);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build in steps: it yields after every few thousand codes so that a server can build
+ * the index in the background and go on answering between steps (see phrase-index-cache.ts).
+ */
+export function* phraseIndexSteps(
+  table: CmTable,
+  indexTerms: Iterable<SearchDoc> = [],
+): Generator<void, PhraseIndex, void> {
   const phrases: Phrase[] = [];
   const add = (
     code: string,
@@ -114,7 +134,6 @@ export function buildPhraseIndex(table: CmTable, indexTerms: Iterable<SearchDoc>
   ) => {
     const target = defaultCode(table, code, source === 'title');
     if (!target || w.words.length === 0) return;
-    // on a tie the phrase with fewer unsaid words wins, then the unspecified (default) code
     // on a tie: fewer unsaid words, then more required ones ("with aura" is G43.109's word, not
     // G43.009's optional one), then the unspecified (default) code
     const rank =
@@ -126,23 +145,32 @@ export function buildPhraseIndex(table: CmTable, indexTerms: Iterable<SearchDoc>
   };
   const plain = (text: string) => ({ words: contentWords(text), optional: [] });
   for (const t of COMMON_TERMS) for (const term of t.terms) add(t.code, 'common term', plain(term));
+  let done = 0;
   for (const e of table.codes.values()) {
+    if (++done % CODES_PER_STEP === 0) yield;
     if (NEVER_FROM_TITLE.has(e.code) || /^other\b/i.test(e.longDescription)) continue;
     const w = wordsOf(table, e.code, e.longDescription);
     add(e.code, 'title', w, w.unspecified);
     for (const term of table.tabular?.byCode.get(e.code)?.inclusionTerm ?? [])
       add(e.code, 'inclusion term', plain(term));
   }
-  for (const d of indexTerms)
+  for (const d of indexTerms) {
+    if (++done % CODES_PER_STEP === 0) yield;
     if (d.system === 'ICD-10-CM' && !d.display.endsWith('-')) add(d.code, 'index term', plain(d.text));
-  return { table, byAnchor: fileByRarestWord(phrases) };
+  }
+  return { table, byAnchor: yield* fileByRarestWord(phrases) };
 }
 
-function fileByRarestWord(phrases: Phrase[]): Map<string, Phrase[]> {
+function* fileByRarestWord(phrases: Phrase[]): Generator<void, Map<string, Phrase[]>, void> {
   const df = new Map<string, number>();
-  for (const p of phrases) for (const w of p.words) df.set(w, (df.get(w) ?? 0) + 1);
+  let done = 0;
+  for (const p of phrases) {
+    if (++done % PHRASES_PER_STEP === 0) yield;
+    for (const w of p.words) df.set(w, (df.get(w) ?? 0) + 1);
+  }
   const byAnchor = new Map<string, Phrase[]>();
   for (const p of phrases) {
+    if (++done % PHRASES_PER_STEP === 0) yield;
     let anchor = p.words[0] as string;
     for (const w of p.words) if ((df.get(w) ?? 0) < (df.get(anchor) ?? 0)) anchor = w;
     const list = byAnchor.get(anchor);

@@ -16,7 +16,7 @@ import { patientById } from '../../patients/index.ts';
 import { ageOn, todayIso } from '../../shared/dates.ts';
 import { conflict, invalid, notFound } from '../../shared/problem.ts';
 import { closed, IsoDate } from '../../shared/schema.ts';
-import { buildPhraseIndex, type PhraseIndex } from './phrases.ts';
+import { PhraseIndexCache } from './phrase-index-cache.ts';
 import { suggestCodes, type SuggestInput, type SuggestResult } from './suggest.ts';
 
 const EvidenceJson = Type.Object({
@@ -50,20 +50,41 @@ interface Body {
   newPatient?: boolean;
 }
 
-/** One phrase index per loaded release, built at its first suggestion (about a second). */
-const indexes = new WeakMap<CmTable, PhraseIndex>();
-function phraseIndexFor(catalog: CodeSetCatalog, dos: string): PhraseIndex {
+/** The ICD-10-CM release the suggestions for a date of service are made from. */
+function releaseFor(catalog: CodeSetCatalog, dos: string): CmTable {
   const table = selectRelease(catalog.codeTables()?.icd10cm ?? [], dos);
   if (!table)
     throw conflict(
       `no ICD-10-CM release in force on ${dos} is imported: run \`cleanclaim codesets import DIR\``,
     );
-  let index = indexes.get(table);
-  if (!index) indexes.set(table, (index = buildPhraseIndex(table)));
-  return index;
+  return table;
 }
 
-export function registerCodingSuggestRoutes(app: FastifyInstance, db: Db, catalog: CodeSetCatalog): void {
+export interface SuggestRouteOptions {
+  /**
+   * When this settles (the code sets loaded at start), the phrase index of the release in force
+   * today is built in the background, so the first suggestion does not wait for it.
+   */
+  buildIndexAfter?: Promise<unknown>;
+  /** The built indexes (a test hands in one that counts its builds). */
+  indexes?: PhraseIndexCache;
+}
+
+export function registerCodingSuggestRoutes(
+  app: FastifyInstance,
+  db: Db,
+  catalog: CodeSetCatalog,
+  options: SuggestRouteOptions = {},
+): void {
+  const indexes = options.indexes ?? new PhraseIndexCache();
+  const phraseIndexFor = (dos: string) => indexes.indexFor(releaseFor(catalog, dos));
+  void options.buildIndexAfter?.then(() => {
+    const today = selectRelease(catalog.codeTables()?.icd10cm ?? [], todayIso());
+    if (today)
+      indexes
+        .indexFor(today)
+        .catch((error: unknown) => app.log.error({ err: error }, 'phrase index build failed'));
+  });
   app.post<{ Body: Body }>(
     '/api/coding/suggest',
     {
@@ -101,7 +122,7 @@ export function registerCodingSuggestRoutes(app: FastifyInstance, db: Db, catalo
         text: body.text,
         dateOfService: body.dateOfService ?? todayIso(),
       };
-      return suggestCodes(phraseIndexFor(catalog, input.dateOfService), input);
+      return suggestCodes(await phraseIndexFor(input.dateOfService), input);
     },
   );
 
@@ -129,7 +150,7 @@ export function registerCodingSuggestRoutes(app: FastifyInstance, db: Db, catalo
     }
     const sex = body.sex ?? (patient?.sex === 'F' || patient?.sex === 'M' ? patient.sex : undefined);
     const age = body.age ?? (patient ? ageOn(patient.dateOfBirth, dos) : undefined);
-    const result = suggestCodes(phraseIndexFor(catalog, dos), {
+    const result = suggestCodes(await phraseIndexFor(dos), {
       text,
       dateOfService: dos,
       ...(sex ? { sex } : {}),
