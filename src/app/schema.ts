@@ -26,3 +26,4 @@ export * from '../workforce/tables.ts';
 export * from '../coding/query-tables.ts';
 export * from '../coding/audit-tables.ts';
 export * from '../workforce/staff-tables.ts';
+export * from '../workforce/comp-plan-tables.ts';
