@@ -15,3 +15,4 @@ export {
   type StaffMemberRow,
 } from './staff-store.ts';
 export { isoWeek } from './staff.ts';
+export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
