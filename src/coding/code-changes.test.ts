@@ -26,4 +26,12 @@ describe('codeChanges: the codes a save added and removed', () => {
     const two = { diagnoses: [], serviceLines: [{ procedureCode: '20610' }, { procedureCode: '20610' }] };
     expect(codeChanges(one, two)).toEqual([{ kind: 'code-add', system: 'CPT/HCPCS', code: '20610' }]);
   });
+
+  it('names ICD-10-PCS procedures added and removed on an inpatient stay', () => {
+    const stay = { diagnoses: ['M17.11'], serviceLines: [], procedures: [{ code: '0SRC0J9' }] };
+    expect(codeChanges(stay, { ...stay, procedures: [{ code: '0SRC0JZ' }] })).toEqual([
+      { kind: 'code-add', system: 'ICD-10-PCS', code: '0SRC0JZ' },
+      { kind: 'code-remove', system: 'ICD-10-PCS', code: '0SRC0J9' },
+    ]);
+  });
 });

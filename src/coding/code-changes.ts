@@ -8,15 +8,19 @@ export interface CodedLine {
 
 export interface CodeChange {
   kind: 'code-add' | 'code-remove';
-  system: 'ICD-10-CM' | 'CPT/HCPCS';
+  system: 'ICD-10-CM' | 'CPT/HCPCS' | 'ICD-10-PCS';
   code: string;
 }
 
 /** The codes added and removed between two versions of a visit's codes (productivity counts them). Pure. */
-export function codeChanges(
-  before: { diagnoses: string[]; serviceLines: { procedureCode: string }[] },
-  after: { diagnoses: string[]; serviceLines: { procedureCode: string }[] },
-): CodeChange[] {
+interface VisitCodes {
+  diagnoses: string[];
+  serviceLines: { procedureCode: string }[];
+  /** ICD-10-PCS procedures of an inpatient stay. */
+  procedures?: { code: string }[];
+}
+
+export function codeChanges(before: VisitCodes, after: VisitCodes): CodeChange[] {
   const diff = (was: string[], now: string[], system: CodeChange['system']): CodeChange[] => {
     const left = [...was];
     const added: CodeChange[] = [];
@@ -33,6 +37,11 @@ export function codeChanges(
       before.serviceLines.map((l) => l.procedureCode),
       after.serviceLines.map((l) => l.procedureCode),
       'CPT/HCPCS',
+    ),
+    ...diff(
+      (before.procedures ?? []).map((p) => p.code),
+      (after.procedures ?? []).map((p) => p.code),
+      'ICD-10-PCS',
     ),
   ];
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { todayIso } from '../shared/dates.ts';
 import { notFound } from '../shared/problem.ts';
-import { closed, Formatted, Id, Text } from '../shared/schema.ts';
+import { closed, Formatted, Id, IsoDate, Text } from '../shared/schema.ts';
 import { listQueue, nextQueuedChart, type QueueFilters } from './queue-list.ts';
 import { claimChart, enqueueChart, holdChart } from './queue-store.ts';
 import {
@@ -42,20 +42,37 @@ const QueueQuery = Type.Object(
 );
 type QueueQuery = typeof QueueQuery.static;
 
+const Stay = Type.Object(
+  {
+    admissionDate: IsoDate,
+    dischargeDate: IsoDate,
+    /** The principal procedure first (UB-04 FL74, 837I HI*BBR then HI*BBQ). */
+    procedures: Type.Array(Type.Object({ code: Formatted('icd10pcs-code', 7), date: IsoDate }, closed), {
+      maxItems: 25,
+    }),
+  },
+  closed,
+);
+
 const Codes = Type.Object(
   {
-    diagnoses: Type.Array(Formatted('icd10cm-code', 8), { maxItems: 12 }),
-    serviceLines: Type.Array(
-      Type.Object(
-        {
-          procedureCode: Formatted('procedure-code', 5),
-          modifiers: Type.Optional(Type.Array(Formatted('modifier', 2), { maxItems: 4 })),
-          units: Type.Number({ exclusiveMinimum: 0, maximum: 9999 }),
-          diagnosisPointers: Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), { maxItems: 4 }),
-        },
-        closed,
+    // The first is the principal diagnosis; a UB-04 holds up to 25 (HI ABK + two HI ABF segments).
+    diagnoses: Type.Array(Formatted('icd10cm-code', 8), { maxItems: 25 }),
+    inpatient: Type.Optional(Stay),
+    /** Left out on a facility visit: its revenue-code lines come from the facility's charges. */
+    serviceLines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            procedureCode: Formatted('procedure-code', 5),
+            modifiers: Type.Optional(Type.Array(Formatted('modifier', 2), { maxItems: 4 })),
+            units: Type.Number({ exclusiveMinimum: 0, maximum: 9999 }),
+            diagnosisPointers: Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), { maxItems: 4 }),
+          },
+          closed,
+        ),
+        { maxItems: 50 },
       ),
-      { maxItems: 50 },
     ),
   },
   closed,

@@ -4,8 +4,9 @@ import type { Executor } from '../db/connection.ts';
 import { changeEncounter, loadEncounter } from '../encounters/index.ts';
 import { patientById } from '../patients/index.ts';
 import { checkCodedVisit, type Finding, type NcciTables, type ScrubContext } from '../scrubber/index.ts';
-import { conflict, notFound } from '../shared/problem.ts';
+import { conflict, invalid, notFound } from '../shared/problem.ts';
 import { codeChanges, type CodedLine } from './code-changes.ts';
+import { procedureFindings, scrubStay, stayChanges, stayErrors, type StayCoding } from './inpatient.ts';
 import {
   chartForUpdate,
   moveChart,
@@ -21,8 +22,12 @@ export interface CodingLookups {
 }
 
 export interface CodesInput {
+  /** ICD-10-CM, principal (first-listed) first. */
   diagnoses: string[];
-  serviceLines: CodedLine[];
+  /** Left out: the visit's lines stay as they are (a facility's revenue-code lines come from its charges). */
+  serviceLines?: CodedLine[];
+  /** An inpatient chart's stay: dates and ICD-10-PCS procedures. */
+  inpatient?: StayCoding;
 }
 
 async function visitOf(db: Executor, chart: CodingChartRow) {
@@ -61,10 +66,20 @@ export async function openChart(db: Executor, id: number, scope: number[], actor
     encounter: {
       id: visit.id,
       serviceDateFrom: visit.serviceDateFrom,
+      serviceDateTo: visit.serviceDateTo,
       placeOfService: visit.placeOfService,
       status: visit.status,
       diagnoses: visit.diagnoses,
+      // The UB-04 part a coder works on an inpatient chart (the rest is billing's).
+      stay: visit.institutional
+        ? {
+            billType: visit.institutional.billType,
+            admissionDate: visit.institutional.admissionDate ?? null,
+            procedures: visit.institutional.procedures ?? [],
+          }
+        : null,
       serviceLines: visit.serviceLines.map((l) => ({
+        revenueCode: l.revenueCode,
         procedureCode: l.procedureCode,
         modifiers: l.modifiers,
         units: l.units,
@@ -85,6 +100,35 @@ const codedLine = (l: CodedLine) => ({
   diagnosisPointers: l.diagnosisPointers,
 });
 
+type Visit = Awaited<ReturnType<typeof visitOf>>['visit'];
+
+/** ICD-10-PCS procedures are coded on inpatient charts, whose stay they belong to. */
+function requireStay(chart: CodingChartRow, codes: CodesInput): void {
+  if (!codes.inpatient) return;
+  if (chart.chartType !== 'inpatient')
+    throw conflict(
+      `ICD-10-PCS procedures and stay dates are coded on inpatient charts, not ${chart.chartType}`,
+    );
+  const errors = stayErrors(codes.inpatient);
+  if (errors.length) throw invalid(errors);
+}
+
+/** The visit as it would be with the coder's codes: its dates, UB-04 data and lines. */
+function codedVisit(visit: Visit, codes: CodesInput) {
+  const stay = codes.inpatient ? stayChanges(visit.institutional, codes.inpatient) : undefined;
+  const from = stay?.serviceDateFrom ?? visit.serviceDateFrom;
+  const to = stay?.serviceDateTo ?? visit.serviceDateTo;
+  const institutional = stay?.institutional ?? visit.institutional ?? undefined;
+  const lines = codes.serviceLines
+    ? codes.serviceLines.map((l) => ({ ...codedLine(l), serviceDate: from }))
+    : visit.serviceLines.map((l) => ({
+        ...codedLine(l),
+        serviceDate: l.serviceDate,
+        ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
+      }));
+  return { stay, from, to, institutional, lines };
+}
+
 /** The live checks on the codes as the coder has them now (nothing is saved). */
 export async function checkChartCodes(
   db: Executor,
@@ -95,17 +139,21 @@ export async function checkChartCodes(
   today: string,
 ): Promise<Finding[]> {
   const chart = await chartForUpdate(db, id, scope);
+  requireStay(chart, codes);
   const { visit, patient } = await visitOf(db, chart);
-  return checkCodedVisit(
+  const coded = codedVisit(visit, codes);
+  const findings = checkCodedVisit(
     {
       diagnoses: codes.diagnoses,
-      lines: codes.serviceLines.map((l) => ({ ...codedLine(l), serviceDate: visit.serviceDateFrom })),
+      lines: coded.lines,
       patient: { sex: patient?.sex, dateOfBirth: patient?.dateOfBirth },
       placeOfService: visit.placeOfService,
+      ...(coded.institutional ? { institutional: scrubStay(coded.institutional, coded.from, coded.to) } : {}),
     },
-    // A coded visit is checked as the professional claim it becomes (the practitioner NCCI tables).
+    // A professional visit is checked with the practitioner NCCI tables; a facility stay as its UB-04.
     { today, codes: lookups.codes, ncci: lookups.ncci?.practitioner },
   );
+  return procedureFindings(findings, coded.institutional?.procedures?.length ?? 0, Boolean(lookups.codes));
 }
 
 /**
@@ -122,22 +170,35 @@ export async function saveChartCodes(
 ) {
   const chart = await chartForUpdate(db, id, scope);
   requireOwnChart(chart, actor);
+  requireStay(chart, codes);
   const { visit } = await visitOf(db, chart);
   const charges = new Map(visit.serviceLines.map((l) => [l.procedureCode, l.chargeCents]));
+  const { stay } = codedVisit(visit, codes);
   await changeEncounter(
     db,
     chart.encounterId,
     [chart.practiceId],
     {
       diagnoses: codes.diagnoses,
-      serviceLines: codes.serviceLines.map((l) => ({
-        ...codedLine(l),
-        ...(charges.has(l.procedureCode) ? { chargeCents: charges.get(l.procedureCode) } : {}),
-      })),
+      ...(codes.serviceLines
+        ? {
+            serviceLines: codes.serviceLines.map((l) => ({
+              ...codedLine(l),
+              ...(charges.has(l.procedureCode) ? { chargeCents: charges.get(l.procedureCode) } : {}),
+            })),
+          }
+        : {}),
+      ...stay,
     },
     actor,
   );
-  for (const change of codeChanges(visit, codes))
+  const before = { ...visit, procedures: visit.institutional?.procedures ?? [] };
+  const after = {
+    diagnoses: codes.diagnoses,
+    serviceLines: codes.serviceLines ?? visit.serviceLines,
+    procedures: stay?.institutional.procedures ?? before.procedures,
+  };
+  for (const change of codeChanges(before, after))
     await recordCodingEvent(db, chart, actor, change.kind, {
       code: change.code,
       detail: { system: change.system },
@@ -178,18 +239,9 @@ export async function sendChart(
   const { visit } = await visitOf(db, chart);
   if (visit.diagnoses.length === 0 || visit.serviceLines.length === 0)
     throw conflict('a chart goes to billing with at least one diagnosis and one service line');
+  // The codes as saved: the visit's own lines, dates and UB-04 data.
   const errors = (
-    await checkChartCodes(
-      db,
-      id,
-      scope,
-      {
-        diagnoses: visit.diagnoses,
-        serviceLines: visit.serviceLines.map((l) => ({ ...l, modifiers: l.modifiers })),
-      },
-      lookups,
-      today,
-    )
+    await checkChartCodes(db, id, scope, { diagnoses: visit.diagnoses }, lookups, today)
   ).filter((f) => f.severity === 'error');
   if (errors.length)
     throw conflict(

@@ -2,6 +2,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import type { Role } from '../auth/roles.ts';
 import { createUser } from '../auth/index.ts';
+import { CodeSetCatalog } from '../codesets/catalog.ts';
+import { importCodesetDirectory } from '../codesets/storage/import.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { openTestDatabase } from '../db/testing.ts';
 import { JOBS } from './jobs.ts';
@@ -39,7 +41,14 @@ export const testSubmitterSettings = (practiceId: number) => ({
 
 /** A real app on a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL) with two small demo practices. */
 export async function startTestApp(
-  options: { sessionIdleMinutes?: number; work?: boolean; batchWaitMs?: number; logStream?: LogStream } = {},
+  options: {
+    sessionIdleMinutes?: number;
+    work?: boolean;
+    batchWaitMs?: number;
+    logStream?: LogStream;
+    /** A code-set release folder imported and loaded before the app starts (small ones: tests import it). */
+    codeSets?: string;
+  } = {},
 ) {
   const database = await openTestDatabase();
   const queue = new JobQueue(database, JOBS);
@@ -56,9 +65,16 @@ export async function startTestApp(
     SYSTEM_ACTOR,
     [],
   );
+  let catalog: CodeSetCatalog | undefined;
+  if (options.codeSets) {
+    await importCodesetDirectory(database, options.codeSets, SYSTEM_ACTOR);
+    catalog = new CodeSetCatalog(database);
+    await catalog.reload();
+  }
   const app = await buildApp({
     database,
     queue,
+    ...(catalog ? { catalog } : {}),
     sessionIdleMinutes: options.sessionIdleMinutes ?? 30,
     webRoot: '/nonexistent',
     logger: process.env.TEST_LOG === '1',
