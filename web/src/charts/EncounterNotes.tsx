@@ -14,7 +14,7 @@ async function base64Of(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** An encounter's notes and EHR codes, and a note typed or a PDF uploaded by hand. */
+/** An encounter's notes and EHR codes, and a note typed or a text or PDF file uploaded by hand. */
 export function EncounterNotes({ encounterId, canWrite }: { encounterId: number; canWrite: boolean }) {
   const { message } = App.useApp();
   const [documents, setDocuments] = useState<ChartDocumentView[]>([]);
@@ -126,15 +126,19 @@ export function EncounterNotes({ encounterId, canWrite }: { encounterId: number;
                 Add note
               </Button>
               <Upload
-                accept="application/pdf,.pdf"
+                accept="application/pdf,.pdf,text/plain,.txt"
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  void base64Of(file).then((pdfBase64) => save({ pdfBase64 }, file.name));
+                  // A PDF goes as bytes (the server extracts its text); a text file as its text.
+                  const isPdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+                  void (isPdf
+                    ? base64Of(file).then((pdfBase64) => save({ pdfBase64 }, file.name))
+                    : file.text().then((fileText) => save({ text: fileText }, file.name)));
                   return false;
                 }}
               >
                 <Button icon={<UploadOutlined />} loading={busy}>
-                  Upload a PDF note
+                  Upload a note file (text or PDF)
                 </Button>
               </Upload>
             </Flex>

@@ -1,19 +1,6 @@
 import { Column } from '@ant-design/charts';
 import { DownloadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import {
   AUDIT_CATEGORIES,
@@ -28,6 +15,7 @@ import { useHasRole } from '../auth/useHasRole.ts';
 import { dollars } from '../lists/format.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 import { daysAgo } from './period.ts';
+import { RecodeForm } from './RecodeForm.tsx';
 
 // Coding audits: draw a sample, re-code each chart blind (the coder's codes appear once the
 // re-code is in), scores per coder against 95% with errors by kind and the money they move;
@@ -35,72 +23,6 @@ import { daysAgo } from './period.ts';
 
 type AuditChart = Omit<AuditChartRow, 'coderCoding'> & { coderCoding: CodedChart | null };
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-
-/** "99213 25 x1 > 1,2": code, modifiers, units and diagnosis pointers, one line each. */
-export function readLines(text: string): CodedChart['lines'] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [codes = '', pointers = '1'] = l.split('>');
-      const [procedureCode = '', ...rest] = codes.trim().split(/\s+/);
-      const units = Number(rest.find((r) => /^x\d/i.test(r))?.slice(1) ?? 1);
-      return {
-        procedureCode: procedureCode.toUpperCase(),
-        modifiers: rest.filter((r) => !/^x\d/i.test(r)).map((m) => m.toUpperCase()),
-        units,
-        pointers: pointers
-          .split(',')
-          .map(Number)
-          .filter((n) => n > 0),
-      };
-    });
-}
-
-function RecodeForm({ chart, onDone }: { chart: AuditChart; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [diagnoses, setDiagnoses] = useState<string[]>([]);
-  const [lines, setLines] = useState('');
-  const save = async () => {
-    try {
-      await api.put(`/api/coding/audit-charts/${chart.id}/recode`, {
-        diagnoses: diagnoses.map((d) => d.toUpperCase()),
-        lines: readLines(lines),
-      });
-      message.success('Re-code scored');
-      onDone();
-    } catch (e) {
-      message.error(e instanceof ApiProblem ? e.message : 'the re-code was not saved');
-    }
-  };
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text>
-        Re-code encounter {chart.encounterId} from its chart documents (the coder's codes stay hidden until
-        you save).
-      </Typography.Text>
-      <Select
-        mode="tags"
-        open={false}
-        value={diagnoses}
-        onChange={setDiagnoses}
-        aria-label="Diagnoses"
-        placeholder="ICD-10-CM codes, in order"
-      />
-      <Input.TextArea
-        rows={3}
-        value={lines}
-        onChange={(e) => setLines(e.target.value)}
-        aria-label="Service lines"
-        placeholder={'99213 25 x1 > 1,2\n20610 RT x1 > 1'}
-      />
-      <Button type="primary" onClick={() => void save()}>
-        Save re-code
-      </Button>
-    </Space>
-  );
-}
 
 function ScoreView({ score }: { score: ChartScore }) {
   return (
@@ -175,7 +97,12 @@ function AuditDetail({ auditId }: { auditId: number }) {
           c.score ? (
             <ScoreView score={c.score} />
           ) : isAuditor ? (
-            <RecodeForm chart={c} onDone={() => void load()} />
+            <RecodeForm
+              auditChartId={c.id}
+              encounterId={c.encounterId}
+              serviceDate={c.serviceDate}
+              onDone={() => void load()}
+            />
           ) : null,
       }}
       columns={[

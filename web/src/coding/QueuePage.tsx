@@ -1,7 +1,9 @@
-import { Alert, Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { MANAGERS } from '../../../src/auth/roles.ts';
 import { api, ApiProblem, withQuery } from '../api/client.ts';
+import { useHasRole } from '../auth/useHasRole.ts';
 import { useOptions } from '../lists/useOptions.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 import { CHART_TYPES, STATE_COLORS, useKeys, type QueueItem } from './workspace.ts';
@@ -34,6 +36,9 @@ export function QueuePage() {
     (p) => `${p.lastName}, ${p.firstName}`,
   );
   const [error, setError] = useState<string>();
+  const { message } = App.useApp();
+  // Managers reorder the queue (audited); coders see the priority.
+  const canReorder = useHasRole(MANAGERS);
   const set = (patch: Filters) => setFilters((f) => ({ ...f, ...patch }));
 
   const load = useCallback(() => {
@@ -54,6 +59,15 @@ export function QueuePage() {
     );
   }, [filters, practiceId, navigate]);
   useKeys({ n: takeNext });
+
+  const changePriority = (row: QueueItem, priority: number) =>
+    api.put(`/api/coding/charts/${row.id}/priority`, { priority }).then(
+      () => {
+        message.success(`Priority ${priority} for ${row.patientName}`);
+        load();
+      },
+      (e: unknown) => setError(e instanceof ApiProblem ? e.message : 'the priority was not changed'),
+    );
 
   return (
     <Flex vertical gap="middle">
@@ -138,7 +152,24 @@ export function QueuePage() {
         pagination={false}
         footer={() => `${data?.total ?? 0} charts`}
         columns={[
-          { title: 'Priority', dataIndex: 'priority', width: 80 },
+          {
+            title: 'Priority',
+            dataIndex: 'priority',
+            width: canReorder ? 130 : 80,
+            render: (priority: number, row) =>
+              canReorder && row.state !== 'done' ? (
+                <Select
+                  size="small"
+                  aria-label={`Priority of ${row.patientName}`}
+                  value={priority}
+                  options={PRIORITIES}
+                  onChange={(p: number) => void changePriority(row, p)}
+                  style={{ width: 110 }}
+                />
+              ) : (
+                priority
+              ),
+          },
           {
             title: 'Patient',
             dataIndex: 'patientName',

@@ -15,6 +15,12 @@ export interface EncounterSavedState {
   saved?: number;
 }
 
+// open: entered or on the coding queue; ready: coded and sent to billing from the coding queue.
+const STATUSES = [
+  { value: 'open', label: 'open' },
+  { value: 'ready', label: 'ready' },
+];
+
 export function EncountersPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -49,7 +55,7 @@ export function EncountersPage() {
         allowClear
         value={status}
         onChange={setStatus}
-        options={[{ value: 'open', label: 'open' }]}
+        options={STATUSES}
         className="status-filter"
       />
     </Space.Compact>
