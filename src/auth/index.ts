@@ -2,6 +2,7 @@
 export {
   createUser,
   findUserByEmail,
+  grantsOf,
   resumeSession,
   purgeExpiredSessions,
   endSessionsOf,

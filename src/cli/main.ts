@@ -17,6 +17,7 @@ import { registerDenialCommands } from './denials.ts';
 import { registerWageCommands } from './wages.ts';
 import { registerHl7Commands } from './hl7.ts';
 import { registerChartCommands } from './chart.ts';
+import { registerCodingCommands } from './coding.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -51,6 +52,7 @@ registerDenialCommands(program);
 registerWageCommands(program);
 registerHl7Commands(program);
 registerChartCommands(program);
+registerCodingCommands(program);
 
 try {
   await program.parseAsync(process.argv);
