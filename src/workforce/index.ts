@@ -16,3 +16,4 @@ export {
 } from './staff-store.ts';
 export { isoWeek } from './staff.ts';
 export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
+export { registerOperatingRoutes } from './operating-routes.ts';

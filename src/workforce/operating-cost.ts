@@ -84,6 +84,17 @@ export function staffCostOfMonth(
   };
 }
 
+/**
+ * Minutes the person counts for in the month's FTE: the time entered, or for a salaried person who
+ * enters no time (exempt staff often do not), full time: 40 hours a week for the days employed.
+ */
+export function minutesOfMonth(staff: StaffForCost, month: string, enteredMinutes: number): number {
+  if (enteredMinutes > 0 || staff.payType === 'hourly') return enteredMinutes;
+  const { from, to } = monthBounds(month);
+  const employed = daysBetween(later(from, staff.hireDate), earlier(to, staff.endDate ?? to));
+  return Math.floor((2 * 2_400 * employed + 7) / 14);
+}
+
 /** Whether the runs together cover every day from first to last. */
 function covers(runs: readonly PaidPeriod[], first: string, last: string): boolean {
   let next = first;

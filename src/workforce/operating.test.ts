@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staffCostOfMonth, type StaffForCost } from './operating-cost.ts';
+import { minutesOfMonth, staffCostOfMonth, type StaffForCost } from './operating-cost.ts';
 import { addMonths, operatingFigures, type MonthFacts } from './operating.ts';
 
 // A practice's months built by hand; every expected figure is worked out in the comments.
@@ -141,5 +141,18 @@ describe('staffCostOfMonth', () => {
     expect(
       staffCostOfMonth(hourly, '2026-11', [{ week: '2026-W45', minutes: 600 }], runs.slice(0, 1)),
     ).toEqual({ cents: 20_000, from: 'pay × time entries' });
+  });
+
+  it('counts a salaried person who enters no time as full time for the FTE', () => {
+    const salaried = {
+      ...hourly,
+      payType: 'salaried' as const,
+      rateCents: null,
+      annualSalaryCents: 6_000_000,
+    };
+    // 30 days of November: 40 h × 30/7 weeks = 171.43 h = 10,285.7 → 10,286 minutes.
+    expect(minutesOfMonth(salaried, '2026-11', 0)).toBe(10_286);
+    expect(minutesOfMonth(salaried, '2026-11', 9_000)).toBe(9_000);
+    expect(minutesOfMonth(hourly, '2026-11', 0)).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
 // setting (industry). Where BLS publishes a mean but no percentiles (the May 2023 state file, the
 // 3- to 6-digit industry rows) the national percentiles are scaled by that mean against the national
 // mean of the same release, as the pay estimate does; each comparison says which it used.
-import { formatUsd } from '../shared/money.ts';
+import { formatDollars, formatUsd } from '../shared/money.ts';
 import type { WageFigures } from './estimate.ts';
 import { marketPosition, type MarketPosition, type Percentiles } from './market-position.ts';
 
@@ -193,4 +193,39 @@ export function positionText(p: MarketPosition): string {
 function ordinal(n: number): string {
   if (!Number.isInteger(n) || (n % 100 >= 11 && n % 100 <= 13)) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+export const TEAM_MARKET_COLUMNS = [
+  'name',
+  'role',
+  'annualPay',
+  'annualised',
+  'national',
+  'state',
+  'statePercentile',
+  'setting',
+  'settingPercentile',
+  'basis',
+  'notes',
+];
+
+/** The team view's table, the same for the page and the CSV. */
+export function teamMarketRows(rows: readonly TeamMarketRow[]): Record<string, string | null>[] {
+  return rows.map((r) => {
+    const of = (a: Comparison['against']) => r.comparisons.find((c) => c.against === a);
+    const [national, state, setting] = [of('national'), of('state'), of('setting')];
+    return {
+      name: r.name,
+      role: r.role,
+      annualPay: r.annualCents === null ? null : formatDollars(r.annualCents),
+      annualised: r.annualised,
+      national: national ? positionText(national.position) : null,
+      state: state?.title ?? null,
+      statePercentile: state ? positionText(state.position) : null,
+      setting: setting?.title ?? null,
+      settingPercentile: setting ? positionText(setting.position) : null,
+      basis: r.comparisons.map((c) => `${c.against}: ${c.basis}`).join('; '),
+      notes: r.notes.join(' '),
+    };
+  });
 }
