@@ -6,7 +6,7 @@ import { claimsSubmittedByMonth } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { collectionsBetween } from '../ledger/index.ts';
 import { minutesOfMonth, staffCostOfMonth, type StaffForCost } from './operating-cost.ts';
-import { paidPeriodsBetween } from './operating-paid.ts';
+import { payoutRunsBetween } from './payout-store.ts';
 import {
   addMonths,
   monthBounds,
@@ -28,7 +28,7 @@ export async function operatingFor(
   const from = monthBounds(months[0]!).from;
   const to = monthBounds(lastMonth).to;
   const staff = await listStaff(db, practiceId);
-  const paid = await paidPeriodsBetween(db, practiceId, from, to);
+  const paid = await payoutRunsBetween(db, practiceId, from, to);
   await recordAudit(db, actor, {
     practiceId,
     action: 'list',

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { postEntries } from '../ledger/index.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { importWageDir } from './import-dir.ts';
+import { runPayout } from './payout-store.ts';
 import { createStaff, enterTime } from './staff-store.ts';
 
 // Operating figures and pay against the market through the routes, on one practice's October 2025
@@ -168,6 +169,33 @@ describe('operating figures and pay against the market', () => {
     const csv = await manager.get(`/api/workforce/operating.csv?practiceId=${t.practiceA}&month=2025-10`);
     expect(csv.body.split('\r\n')[0]).toContain('Staff cost: gross pay');
     expect(csv.body).toContain('2025-10,6449.17,pay × time entries,262.15,2,40000.00,3224.59');
+  });
+
+  it('takes the staff cost from stored payout runs once they cover the month, shared by days', async () => {
+    const db = t.database.db;
+    const runs = [];
+    for (const period of [
+      { from: '2025-09-29', to: '2025-10-12' }, // 12 of its 14 days in October
+      { from: '2025-10-13', to: '2025-10-26' }, // all 14
+      { from: '2025-10-27', to: '2025-11-09' }, // 5 of 14
+    ])
+      runs.push(await runPayout(db, t.practiceA, period, SYSTEM_ACTOR));
+    const share = [12, 14, 5];
+    const of = (name: string) =>
+      runs.reduce((sum, r, i) => {
+        const total = r.lines.find((l) => l.staffName === name)!.totalCents;
+        return sum + Math.floor((2 * total * share[i]! + 14) / 28); // total × days / 14, half up
+      }, 0);
+    // Dana's first run: 45 h × $25 + 5 h × $12.50 = $1,187.50, × 12/14 = $1,017.857 → $1,017.86;
+    // the second: 40 h × $25 = $1,000; the third: nothing worked.
+    expect(of('Dana Coder')).toBe(101_786 + 100_000);
+    const oct = (await manager.get(`/api/workforce/operating?practiceId=${t.practiceA}&month=2025-10`))
+      .json()
+      .months.at(-1);
+    expect(oct).toMatchObject({
+      staffCostFrom: 'payout runs',
+      staffCostCents: of('Dana Coder') + of('Lee Manager'),
+    });
   });
 
   it('places each person in the BLS market, audited', async () => {
