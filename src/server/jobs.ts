@@ -6,6 +6,7 @@ import { hl7Jobs } from '../charts/hl7/index.ts';
 import { codesetJobs, type CodesetJobHooks } from '../codesets/jobs.ts';
 import { demoJobs } from '../demo/jobs.ts';
 import { workQueueJobs } from '../denials/work-queue-refresh.ts';
+import { staffJobs } from '../workforce/index.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
 
 export type JobHooks = CodesetJobHooks;
@@ -21,6 +22,7 @@ export function createJobs(hooks: JobHooks = {}): JobDefinition<never>[] {
     ...claims,
     ...claimStatus,
     ...workQueueJobs,
+    ...staffJobs,
     ...clearinghouseJobs,
     ...hl7Jobs,
     ...authJobs,

@@ -22,7 +22,7 @@ import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
 import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
-import { hasWageData, importWageDir } from '../workforce/index.ts';
+import { CREDENTIAL_REMINDERS_JOB, hasWageData, importWageDir } from '../workforce/index.ts';
 
 export { DEMO_DEFAULTS, DEMO_HOSPITAL };
 
@@ -150,6 +150,12 @@ export async function startQueue(
       REFRESH_QUEUES_JOB,
       Number(process.env.CLEANCLAIM_QUEUES_HOUR ?? 5),
     );
+    // Credential reminders opened each day (CLEANCLAIM_REMINDERS_HOUR UTC, default 5; -1 turns it off).
+    const stopReminders = scheduleDaily(
+      queue,
+      CREDENTIAL_REMINDERS_JOB,
+      Number(process.env.CLEANCLAIM_REMINDERS_HOUR ?? 5),
+    );
     // HL7 v2 from the EHR: the inbound folder's polls and the MLLP listener, when configured.
     const stopHl7 = await startHl7Intake(database, queue);
     const stop = queue.stop.bind(queue);
@@ -158,6 +164,7 @@ export async function startQueue(
       stopPolls();
       stopStatus();
       stopQueues();
+      stopReminders();
       await stop();
     };
   }

@@ -17,3 +17,5 @@ export {
 export { isoWeek } from './staff.ts';
 export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
 export { registerOperatingRoutes } from './operating-routes.ts';
+export { registerStaffRoutes } from './staff-routes.ts';
+export { staffJobs, CREDENTIAL_REMINDERS_JOB } from './staff-jobs.ts';
