@@ -16,6 +16,6 @@ export type { ProductivityRow } from './productivity.ts';
 export type { ScoreSummary } from './audits-score.ts';
 // The coding CLI (cleanclaim coding queue|queries|audits) reads and answers what the pages do.
 export { listQueue, type QueueFilters } from './queue-list.ts';
-export { answerQuery, listQueries, queryById, type CodingQueryRow } from './queries-store.ts';
-export { auditById, listAudits } from './audits-store.ts';
-export { ACCURACY_BAR, summarizeScores, type ChartScore } from './audits-score.ts';
+export { answerQuery, listQueries, queryById, sendQuery, type CodingQueryRow } from './queries-store.ts';
+export { auditById, createAudit, listAudits, submitRecode } from './audits-store.ts';
+export { ACCURACY_BAR, summarizeScores, type ChartScore, type CodedChart } from './audits-score.ts';
