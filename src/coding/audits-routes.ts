@@ -238,6 +238,7 @@ export function registerCodingAuditRoutes(
       const s = await scores(request, request.query);
       const rows = s.coders.map((c) => ({
         coderId: c.userId,
+        coder: c.name ?? '',
         charts: c.summary.charts,
         accuracy: c.summary.accuracy.toFixed(4),
         meetsBar: c.summary.meetsBar,
@@ -247,6 +248,7 @@ export function registerCodingAuditRoutes(
       }));
       const columns = [
         'coderId',
+        'coder',
         'charts',
         'accuracy',
         'meetsBar',

@@ -1,8 +1,9 @@
 // Coding audits kept: a sample drawn from the charts sent to billing, the auditor's blind re-code
 // and its score, the coder's dispute and its resolution. Every change is audited in the caller's
 // transaction.
-import { and, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../audit/index.ts';
+import { userNameOf } from '../auth/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { loadEncounter } from '../encounters/index.ts';
 import { coveragesOfPatients } from '../patients/index.ts';
@@ -139,9 +140,9 @@ export async function auditChartById(db: Executor, scope: number[], id: number):
 }
 
 /** What the auditor sees: until their re-code is in, not the coder's codes (the re-code is blind). */
-export function blindView(
-  row: AuditChartRow,
-): Omit<AuditChartRow, 'coderCoding'> & { coderCoding: CodedChart | null } {
+export function blindView<Row extends AuditChartRow>(
+  row: Row,
+): Omit<Row, 'coderCoding'> & { coderCoding: CodedChart | null } {
   return { ...row, coderCoding: row.auditorCoding ? row.coderCoding : null };
 }
 
@@ -268,8 +269,9 @@ export async function auditById(db: Executor, scope: number[], id: number) {
     .from(codingAudit)
     .where(and(eq(codingAudit.id, id), inArray(codingAudit.practiceId, scope.length ? scope : [-1])));
   if (!audit) throw notFound('audit');
+  // The coder by name, as the audits page shows them.
   const charts = await db
-    .select()
+    .select({ ...getTableColumns(codingAuditChart), coderName: userNameOf(codingAuditChart.coderId) })
     .from(codingAuditChart)
     .where(eq(codingAuditChart.auditId, id))
     .orderBy(codingAuditChart.id);
@@ -277,7 +279,7 @@ export async function auditById(db: Executor, scope: number[], id: number) {
 }
 
 export interface AuditScores {
-  coders: { userId: number | null; summary: ScoreSummary }[];
+  coders: { userId: number | null; name: string | null; summary: ScoreSummary }[];
   all: ScoreSummary;
 }
 
@@ -293,7 +295,11 @@ export async function auditScoresFor(
   to: string,
 ): Promise<AuditScores> {
   const rows = await db
-    .select({ coderId: codingAuditChart.coderId, score: codingAuditChart.score })
+    .select({
+      coderId: codingAuditChart.coderId,
+      name: userNameOf(codingAuditChart.coderId),
+      score: codingAuditChart.score,
+    })
     .from(codingAuditChart)
     .where(
       and(
@@ -305,11 +311,19 @@ export async function auditScoresFor(
       ),
     );
   const byCoder = new Map<number | null, NonNullable<AuditChartRow['score']>[]>();
-  for (const r of rows) byCoder.set(r.coderId, [...(byCoder.get(r.coderId) ?? []), r.score!]);
+  const names = new Map<number | null, string | null>();
+  for (const r of rows) {
+    byCoder.set(r.coderId, [...(byCoder.get(r.coderId) ?? []), r.score!]);
+    names.set(r.coderId, r.name);
+  }
   return {
     coders: [...byCoder.entries()]
       .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
-      .map(([coder, scores]) => ({ userId: coder, summary: summarizeScores(scores) })),
+      .map(([coder, scores]) => ({
+        userId: coder,
+        name: names.get(coder) ?? null,
+        summary: summarizeScores(scores),
+      })),
     all: summarizeScores(rows.map((r) => r.score!)),
   };
 }

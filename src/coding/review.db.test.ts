@@ -101,7 +101,7 @@ describe('coding review: physician queries and audits', () => {
     expect(created.json()).toMatchObject({ charts: 1, matched: 1 });
     const audit = (await auditor.get(`/api/coding/audits/${created.json().audit.id}`)).json();
     const [sampled] = audit.charts;
-    expect(sampled).toMatchObject({ encounterId, coderId, coderCoding: null });
+    expect(sampled).toMatchObject({ encounterId, coderId, coderName: 'coder@a.org', coderCoding: null });
 
     // The auditor re-codes with one diagnosis more than the coder sent.
     const visit = (await loadEncounter(db, encounterId, [t.practiceA]))!;
@@ -132,8 +132,14 @@ describe('coding review: physician queries and audits', () => {
     expect(mine.json().coders).toHaveLength(1);
     expect(mine.json().coders[0]).toMatchObject({
       userId: coderId,
+      name: 'coder@a.org',
       summary: { charts: 1, errorsByKind: { 'diagnosis-missing': 1 } },
     });
+
+    const csv = await coder.get(
+      `/api/coding/audit-scores.csv?practiceId=${t.practiceA}&from=2026-01-01&to=2099-12-31`,
+    );
+    expect(csv.body.split('\n')[1]).toMatch(new RegExp(`^${coderId},coder@a.org,1,`));
 
     const disputed = await coder.post(`/api/coding/audit-charts/${sampled.id}/dispute`, {
       reason: 'Z79.899 is not documented in the note.',
