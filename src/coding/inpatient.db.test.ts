@@ -243,7 +243,7 @@ describe('inpatient charts: ICD-10-PCS coded, checked and sent on the 837I', () 
     const file = (await biller.get(`/api/batches/${batch.json().batchId}/837`)).body;
     expect(validateX12(file).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const sentClaim = parse837(file).transactions[0]!.claims[0]!.claim;
-    const procedures = sentClaim.healthCareCodes.filter((c) => ['BBR', 'BBQ'].includes(c.qualifier));
+    const procedures = (sentClaim.healthCareCodes ?? []).filter((c) => ['BBR', 'BBQ'].includes(c.qualifier));
     expect(procedures).toEqual([
       expect.objectContaining({ qualifier: 'BBR', code: '0SRC0J9', date: { from: '2026-09-14' } }),
       expect.objectContaining({ qualifier: 'BBQ', code: '3E033VJ', date: { from: '2026-09-15' } }),

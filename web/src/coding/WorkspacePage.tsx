@@ -2,10 +2,13 @@ import { Alert, App, Button, Card, Col, Flex, Input, List, Row, Space, Table, Ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client.ts';
+import { InpatientStay, type Stay } from './InpatientStay.tsx';
 import { NotePane, type ChartDocument, type Highlight } from './NotePane.tsx';
 import { parsePointers, pointerLetter, STATE_COLORS, useKeys } from './workspace.ts';
 
 interface Line {
+  /** UB-04 lines only (a facility's charges: shown, not coded). */
+  revenueCode?: string | null;
   procedureCode: string;
   modifiers: string[];
   units: number;
@@ -14,7 +17,15 @@ interface Line {
 interface Opened {
   chart: { id: number; state: string; chartType: string; holdReason: string | null; encounterId: number };
   patient?: { name: string; sex: string; dateOfBirth: string; accountNumber: string };
-  encounter: { id: number; serviceDateFrom: string; diagnoses: string[]; serviceLines: Line[] };
+  encounter: {
+    id: number;
+    serviceDateFrom: string;
+    serviceDateTo: string;
+    diagnoses: string[];
+    serviceLines: Line[];
+    /** Set when a facility bills the visit on a UB-04 (837I). */
+    stay: { billType: string; admissionDate: string | null; procedures: Stay['procedures'] } | null;
+  };
   documents: ChartDocument[];
 }
 interface Finding {
@@ -46,6 +57,8 @@ export function WorkspacePage() {
   const [opened, setOpened] = useState<Opened>();
   const [diagnoses, setDiagnoses] = useState<string[]>([]);
   const [lines, setLines] = useState<Line[]>([]);
+  const [stay, setStay] = useState<Stay>();
+  const pcsInput = useRef<HTMLInputElement>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [decided, setDecided] = useState<Set<string>>(new Set());
@@ -68,9 +81,20 @@ export function WorkspacePage() {
       }
       setOpened(chart);
       setDiagnoses(chart.encounter.diagnoses);
+      const e = chart.encounter;
+      setStay(
+        chart.chart.chartType === 'inpatient'
+          ? {
+              admissionDate: e.stay?.admissionDate ?? e.serviceDateFrom,
+              dischargeDate: e.serviceDateTo,
+              procedures: e.stay?.procedures ?? [],
+            }
+          : undefined,
+      );
       // Only what the coder works: the charge stays with the line on the server.
       setLines(
         chart.encounter.serviceLines.map((l) => ({
+          ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
           procedureCode: l.procedureCode,
           modifiers: l.modifiers,
           units: l.units,
@@ -91,19 +115,29 @@ export function WorkspacePage() {
     void load();
   }, [load]);
 
+  // A facility's lines are its charges (revenue codes): the coder codes the diagnoses and, on an
+  // inpatient chart, the stay; a stay coded on a professional visit makes it a UB-04 one.
+  const facility = Boolean(opened?.encounter.stay);
+  const codes = {
+    diagnoses,
+    ...(facility ? {} : { serviceLines: lines }),
+    ...(stay && (facility || stay.procedures.length > 0) ? { inpatient: stay } : {}),
+  };
+  const codesKey = JSON.stringify(codes);
+
   // The live checks run on every change, on the codes as they are on screen.
   useEffect(() => {
     if (!opened) return;
     const timer = setTimeout(() => {
       api
-        .post<{ findings: Finding[] }>(`/api/coding/charts/${id}/check`, { diagnoses, serviceLines: lines })
+        .post<{ findings: Finding[] }>(`/api/coding/charts/${id}/check`, JSON.parse(codesKey) as object)
         .then(
           (r) => setFindings(r.findings),
           (e: unknown) => setError(problemText(e, 'checks failed')),
         );
     }, 200);
     return () => clearTimeout(timer);
-  }, [opened, id, diagnoses, lines]);
+  }, [opened, id, codesKey]);
 
   const addDiagnosis = (raw: string) => {
     // One spelling on the claim: E119 (as suggestions and some coders write it) is E11.9.
@@ -117,7 +151,8 @@ export function WorkspacePage() {
       if (at >= 0) removeDiagnosis(at);
       return;
     }
-    if (!code || diagnoses.includes(code) || diagnoses.length >= 12) return;
+    // A CMS-1500 holds 12 diagnoses, a UB-04 25.
+    if (!code || diagnoses.includes(code) || diagnoses.length >= (facility ? 25 : 12)) return;
     setDiagnoses([...diagnoses, code]);
   };
   const addProcedure = (raw: string) => {
@@ -162,7 +197,7 @@ export function WorkspacePage() {
 
   const save = async () => {
     try {
-      await api.put(`/api/coding/charts/${id}/codes`, { diagnoses, serviceLines: lines });
+      await api.put(`/api/coding/charts/${id}/codes`, codes);
       message.success('Codes saved');
       return true;
     } catch (e) {
@@ -194,6 +229,7 @@ export function WorkspacePage() {
   useKeys({
     d: () => dxInput.current?.focus(),
     p: () => procInput.current?.focus(),
+    i: () => pcsInput.current?.focus(),
     a: () => void decide(focused ?? pending[0], true),
     r: () => void decide(focused ?? pending[0], false),
     s: () => void save(),
@@ -279,6 +315,11 @@ export function WorkspacePage() {
                   ]}
                 >
                   <Typography.Text strong>{pointerLetter(i + 1)}</Typography.Text>&nbsp;{code}
+                  {i === 0 && stay && (
+                    <Tag color="blue" style={{ marginLeft: 8 }}>
+                      principal
+                    </Tag>
+                  )}
                 </List.Item>
               )}
             />
@@ -296,83 +337,108 @@ export function WorkspacePage() {
               }}
             />
           </Card>
-          <Card size="small" title="Service lines (P)">
-            <Table<Line>
-              size="small"
-              pagination={false}
-              rowKey={(_, i) => String(i)}
-              data-testid="service-lines"
-              dataSource={lines}
-              columns={[
-                { title: 'Code', dataIndex: 'procedureCode' },
-                {
-                  title: 'Modifiers',
-                  render: (_, l, i) => (
-                    <Input
-                      size="small"
-                      aria-label={`Modifiers line ${i + 1}`}
-                      defaultValue={l.modifiers.join(' ')}
-                      onBlur={(e) =>
-                        changeLine(i, {
-                          modifiers: e.target.value
-                            .toUpperCase()
-                            .split(/[\s,]+/)
-                            .filter(Boolean),
-                        })
-                      }
-                    />
-                  ),
-                },
-                {
-                  title: 'Units',
-                  render: (_, l, i) => (
-                    <Input
-                      size="small"
-                      aria-label={`Units line ${i + 1}`}
-                      defaultValue={String(l.units)}
-                      onBlur={(e) => changeLine(i, { units: Number(e.target.value) || 1 })}
-                    />
-                  ),
-                },
-                {
-                  title: 'Pointers',
-                  render: (_, l, i) => (
-                    <Input
-                      size="small"
-                      aria-label={`Pointers line ${i + 1}`}
-                      defaultValue={l.diagnosisPointers.map(pointerLetter).join('')}
-                      onBlur={(e) => changeLine(i, { diagnosisPointers: parsePointers(e.target.value) })}
-                    />
-                  ),
-                },
-                {
-                  title: '',
-                  render: (_, _l, i) => (
-                    <Button
-                      size="small"
-                      type="link"
-                      onClick={() => setLines(lines.filter((_x, k) => k !== i))}
-                    >
-                      remove
-                    </Button>
-                  ),
-                },
-              ]}
+          {stay && (
+            <InpatientStay
+              stay={stay}
+              principalDiagnosis={diagnoses[0]}
+              onChange={setStay}
+              inputRef={pcsInput}
             />
-            <Input
-              ref={(el) => {
-                procInput.current = el?.input ?? null;
-              }}
-              aria-label="Add procedure"
-              placeholder="CPT/HCPCS [modifiers] [x units], Enter adds it"
-              value={procText}
-              onChange={(e) => setProcText(e.target.value)}
-              onPressEnter={() => {
-                addProcedure(procText);
-                setProcText('');
-              }}
-            />
-          </Card>
+          )}
+          {facility ? (
+            <Card size="small" title="Facility charges (UB-04 lines)">
+              <Table<Line>
+                size="small"
+                pagination={false}
+                rowKey={(_, i) => String(i)}
+                data-testid="service-lines"
+                dataSource={lines}
+                columns={[
+                  { title: 'Revenue code', dataIndex: 'revenueCode' },
+                  { title: 'HCPCS', dataIndex: 'procedureCode' },
+                  { title: 'Units', dataIndex: 'units' },
+                ]}
+              />
+            </Card>
+          ) : (
+            <Card size="small" title="Service lines (P)">
+              <Table<Line>
+                size="small"
+                pagination={false}
+                rowKey={(_, i) => String(i)}
+                data-testid="service-lines"
+                dataSource={lines}
+                columns={[
+                  { title: 'Code', dataIndex: 'procedureCode' },
+                  {
+                    title: 'Modifiers',
+                    render: (_, l, i) => (
+                      <Input
+                        size="small"
+                        aria-label={`Modifiers line ${i + 1}`}
+                        defaultValue={l.modifiers.join(' ')}
+                        onBlur={(e) =>
+                          changeLine(i, {
+                            modifiers: e.target.value
+                              .toUpperCase()
+                              .split(/[\s,]+/)
+                              .filter(Boolean),
+                          })
+                        }
+                      />
+                    ),
+                  },
+                  {
+                    title: 'Units',
+                    render: (_, l, i) => (
+                      <Input
+                        size="small"
+                        aria-label={`Units line ${i + 1}`}
+                        defaultValue={String(l.units)}
+                        onBlur={(e) => changeLine(i, { units: Number(e.target.value) || 1 })}
+                      />
+                    ),
+                  },
+                  {
+                    title: 'Pointers',
+                    render: (_, l, i) => (
+                      <Input
+                        size="small"
+                        aria-label={`Pointers line ${i + 1}`}
+                        defaultValue={l.diagnosisPointers.map(pointerLetter).join('')}
+                        onBlur={(e) => changeLine(i, { diagnosisPointers: parsePointers(e.target.value) })}
+                      />
+                    ),
+                  },
+                  {
+                    title: '',
+                    render: (_, _l, i) => (
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => setLines(lines.filter((_x, k) => k !== i))}
+                      >
+                        remove
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+              <Input
+                ref={(el) => {
+                  procInput.current = el?.input ?? null;
+                }}
+                aria-label="Add procedure"
+                placeholder="CPT/HCPCS [modifiers] [x units], Enter adds it"
+                value={procText}
+                onChange={(e) => setProcText(e.target.value)}
+                onPressEnter={() => {
+                  addProcedure(procText);
+                  setProcText('');
+                }}
+              />
+            </Card>
+          )}
           <Card size="small" title={`Checks (${findings.length})`} data-testid="live-checks">
             {findings.length === 0 ? (
               <Typography.Text type="success">No findings</Typography.Text>

@@ -1,0 +1,160 @@
+import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { CodeSearch } from './CodeSearch.tsx';
+
+export interface PcsProcedure {
+  code: string;
+  date: string;
+}
+
+/** What a coder codes on an inpatient stay beyond the diagnoses (the first is the principal). */
+export interface Stay {
+  admissionDate: string;
+  dischargeDate: string;
+  /** ICD-10-PCS, principal first (UB-04 FL74, 837I HI BBR then BBQ). */
+  procedures: PcsProcedure[];
+}
+
+const PCS = /^[0-9A-HJ-NP-Z]{7}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "0SRC0J9" or "0SRC0J9 2026-09-14": the code and its date (the admission date when none is given). */
+export function parseProcedure(raw: string, admissionDate: string): PcsProcedure | undefined {
+  const [code = '', date = admissionDate] = raw.trim().toUpperCase().split(/\s+/);
+  return PCS.test(code) && ISO_DATE.test(date) ? { code, date } : undefined;
+}
+
+interface Props {
+  stay: Stay;
+  principalDiagnosis: string | undefined;
+  onChange(stay: Stay): void;
+  /** The procedure input, focused by the I key. */
+  inputRef: { current: HTMLInputElement | null };
+}
+
+/**
+ * The inpatient part of the coding screen: the stay's dates and its ICD-10-PCS procedures, checked
+ * with the code set in force on the discharge date (README "Inpatient charts").
+ */
+export function InpatientStay({ stay, principalDiagnosis, onChange, inputRef }: Props) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [searchDate, setSearchDate] = useState<string>();
+  const procedures = stay.procedures;
+  const set = (patch: Partial<Stay>) => onChange({ ...stay, ...patch });
+  const add = (p: PcsProcedure | undefined) => {
+    if (!p || procedures.some((x) => x.code === p.code && x.date === p.date) || procedures.length >= 25)
+      return;
+    set({ procedures: [...procedures, p] });
+  };
+  const remove = (i: number) => set({ procedures: procedures.filter((_, k) => k !== i) });
+  const makePrincipal = (i: number) =>
+    set({ procedures: [procedures[i]!, ...procedures.filter((_, k) => k !== i)] });
+
+  return (
+    <Card size="small" title="Inpatient stay (I)" data-testid="inpatient-stay">
+      <Space wrap>
+        <label>
+          Admitted{' '}
+          <Input
+            type="date"
+            size="small"
+            aria-label="Admission date"
+            value={stay.admissionDate}
+            onChange={(e) => set({ admissionDate: e.target.value })}
+            style={{ width: 150 }}
+          />
+        </label>
+        <label>
+          Discharged{' '}
+          <Input
+            type="date"
+            size="small"
+            aria-label="Discharge date"
+            value={stay.dischargeDate}
+            onChange={(e) => set({ dischargeDate: e.target.value })}
+            style={{ width: 150 }}
+          />
+        </label>
+        <Typography.Text>
+          Principal diagnosis: <Typography.Text strong>{principalDiagnosis ?? 'none yet'}</Typography.Text>
+        </Typography.Text>
+      </Space>
+      <Table<PcsProcedure>
+        size="small"
+        pagination={false}
+        rowKey={(p) => `${p.code} ${p.date}`}
+        data-testid="pcs-procedures"
+        dataSource={procedures}
+        locale={{ emptyText: 'No ICD-10-PCS procedures' }}
+        columns={[
+          {
+            title: 'ICD-10-PCS',
+            render: (_, p, i) => (
+              <Space size={4}>
+                <Typography.Text strong className="code-text">
+                  {p.code}
+                </Typography.Text>
+                {i === 0 && <Tag color="blue">principal</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: 'Date',
+            render: (_, p, i) => (
+              <Input
+                type="date"
+                size="small"
+                aria-label={`Date of procedure ${i + 1}`}
+                value={p.date}
+                onChange={(e) =>
+                  set({
+                    procedures: procedures.map((x, k) => (k === i ? { ...x, date: e.target.value } : x)),
+                  })
+                }
+                style={{ width: 150 }}
+              />
+            ),
+          },
+          {
+            title: '',
+            render: (_, _p, i) => (
+              <Space size={0}>
+                {i > 0 && (
+                  <Button size="small" type="link" onClick={() => makePrincipal(i)}>
+                    make principal
+                  </Button>
+                )}
+                <Button size="small" type="link" onClick={() => remove(i)}>
+                  remove
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Input
+        ref={(el) => {
+          inputRef.current = el?.input ?? null;
+        }}
+        aria-label="Add ICD-10-PCS procedure"
+        placeholder="ICD-10-PCS code [date], Enter adds it (the first is the principal procedure)"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onPressEnter={() => {
+          add(parseProcedure(text, stay.admissionDate));
+          setText('');
+        }}
+      />
+      <CodeSearch
+        q={q}
+        dos={searchDate ?? stay.dischargeDate}
+        systems={['ICD-10-PCS']}
+        selected={undefined}
+        onQuery={setQ}
+        onPick={(hit) => add({ code: hit.code, date: stay.admissionDate })}
+        onDos={setSearchDate}
+      />
+    </Card>
+  );
+}
