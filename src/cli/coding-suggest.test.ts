@@ -29,7 +29,11 @@ describe('cleanclaim coding suggest', () => {
   it('reads the note and the FY2026 release from the code-set folder (exit 0)', async () => {
     const r = await suggestFileCommand(file('visit.txt', NOTE), { dateOfService: '2026-03-02', json: true });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.output).suggestions.map((s: { code: string }) => s.code)).toEqual(['Z803', 'E1165', '99212']);
+    expect(JSON.parse(r.output).suggestions.map((s: { code: string }) => s.code)).toEqual([
+      'Z803',
+      'E1165',
+      '99212',
+    ]);
   }, 60_000);
 
   it('exit 2 for a file it cannot read or that is not text; exit 1 with no release for the date', async () => {
