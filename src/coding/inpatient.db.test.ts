@@ -125,6 +125,17 @@ describe('inpatient charts: ICD-10-PCS coded, checked and sent on the 837I', () 
     return (res.json() as { findings: Finding[] }).findings;
   };
 
+  it("finds PCS codes in the code picker's search by the discharge date; FY2027 says it is not loaded", async () => {
+    const search = async (dos: string) =>
+      (await coder.get(`/api/codes/search?q=replacement%20right%20knee&system=ICD-10-PCS&dos=${dos}`)).json();
+    const fy2026 = await search('2026-09-16');
+    expect(fy2026.hits[0]).toMatchObject({ system: 'ICD-10-PCS', code: '0SRC0J9' });
+    expect(fy2026.notLoaded).toEqual([]);
+    const fy2027 = await search('2026-10-02');
+    expect(fy2027.hits).toEqual([]);
+    expect(fy2027.notLoaded).toEqual([expect.objectContaining({ system: 'ICD-10-PCS' })]);
+  });
+
   it('checks the procedures live against the FY2026 PCS release and the stay dates', async () => {
     const opened = (await coder.get(`/api/coding/charts/${charts.fy2026}`)).json();
     expect(opened.encounter.stay).toEqual({ billType: '111', admissionDate: '2026-09-14', procedures: [] });
