@@ -1,5 +1,5 @@
 import type { Executor } from '../db/connection.ts';
-import { auditEvent } from './tables.ts';
+import { insertRows } from '../db/raw.ts';
 
 /** The actor for work the system does on its own (first start, scheduled jobs). */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, userEmail: 'system', ip: null };
@@ -35,21 +35,39 @@ export async function recordAudit(db: Executor, actor: AuditActor, entry: AuditE
   await recordAudits(db, actor, [entry]);
 }
 
-/** Appends many audit events in one statement (bulk imports and seeding). */
+/**
+ * Appends many audit events in one statement (bulk imports, seeding, an 835 chunk's postings), by
+ * plain SQL: drizzle's builder walking every before/after value cost more than the insert.
+ */
 export async function recordAudits(db: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditEvent).values(
-    entries.map((entry) => ({
-      userId: actor.userId,
-      userEmail: actor.userEmail,
-      ip: actor.ip,
-      practiceId: entry.practiceId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      detail: entry.detail ?? null,
-    })),
+  const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+  await insertRows(
+    db,
+    'audit_event',
+    [
+      'user_id',
+      'user_email',
+      'ip',
+      'practice_id',
+      'action',
+      'entity',
+      'entity_id',
+      'before',
+      'after',
+      'detail',
+    ],
+    entries.map((entry) => [
+      actor.userId,
+      actor.userEmail,
+      actor.ip,
+      entry.practiceId,
+      entry.action,
+      entry.entity,
+      entry.entityId == null ? null : String(entry.entityId),
+      json(entry.before),
+      json(entry.after),
+      json(entry.detail),
+    ]),
   );
 }

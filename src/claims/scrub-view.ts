@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
-import { lastEligibilityFor } from '../eligibility/index.ts';
+import { lastEligibilitiesFor } from '../eligibility/index.ts';
 import { payersByIds } from '../payers/index.ts';
 import { feeScheduleOf } from '../practices/lookup.ts';
 import { isInpatientBill } from '../shared/bill-types.ts';
@@ -72,7 +72,7 @@ export async function loadScrubContext(
 
 /**
  * loadScrubContext for many claims: the fee schedule, payer rules and payers read once each, the
- * patients' submitted claims in one read; only the last 271 is read claim by claim.
+ * patients' submitted claims in one read, the last 271s in another.
  */
 export async function loadScrubContexts(
   db: Executor,
@@ -119,8 +119,22 @@ export async function loadScrubContexts(
           ),
         )
     : [];
+  // The payer's last 271 for each claim's coverage and first date of service: the scrubber judges that date by it.
+  const lastChecks = await lastEligibilitiesFor(
+    db,
+    claims.map(({ row, view }) => {
+      const dates = view.lines.map((l) => l.serviceDate).filter(Boolean);
+      return {
+        practiceId: row.practiceId,
+        patientId: row.patientId,
+        payerId: row.payerId,
+        coverageId: row.coverageId,
+        ...(dates.length ? { dateOfService: dates.reduce((a, b) => (b < a ? b : a)) } : {}),
+      };
+    }),
+  );
   const out: ScrubContext[] = [];
-  for (const { row, view } of claims) {
+  for (const [n, { row, view }] of claims.entries()) {
     const earlier = submitted.filter(
       ({ c }) =>
         c.practiceId === row.practiceId &&
@@ -132,15 +146,7 @@ export async function loadScrubContexts(
         (c.encounterId !== row.encounterId || c.payerId === row.payerId),
     );
     const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
-    // The payer's last 271 for this coverage and the claim's first date of service: the scrubber judges that date by it.
-    const dates = view.lines.map((l) => l.serviceDate).filter(Boolean);
-    const last = await lastEligibilityFor(db, {
-      practiceId: row.practiceId,
-      patientId: row.patientId,
-      payerId: row.payerId,
-      coverageId: row.coverageId,
-      ...(dates.length ? { dateOfService: dates.reduce((a, b) => (b < a ? b : a)) } : {}),
-    });
+    const last = lastChecks[n];
     const maxAgeDays = payers.get(row.payerId)?.eligibilityCheckDays ?? null;
     const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;
     const ncci = ncciFor(row, lookups.ncci);

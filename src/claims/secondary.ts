@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { groupBy } from '../shared/group-by.ts';
-import { loadEncounter } from '../encounters/index.ts';
+import { loadEncounters } from '../encounters/index.ts';
 import { coveragesInEffectOn, coveragesOfPatients, nextCoverage } from '../patients/index.ts';
 import { notFound } from '../shared/problem.ts';
 import { todayIso } from '../shared/dates.ts';
@@ -51,7 +51,7 @@ export async function createSecondaryClaim(tx: Executor, input: SecondaryClaimIn
 }
 
 type ClaimRow = typeof claim.$inferSelect;
-type EncounterRow = NonNullable<Awaited<ReturnType<typeof loadEncounter>>>;
+type EncounterRow = Awaited<ReturnType<typeof loadEncounters>>[number];
 
 /**
  * createSecondaryClaim for many adjudicated claims (a posting chunk's), as if made one after the
@@ -90,13 +90,19 @@ export async function createSecondaryClaims(
   }
   if (!candidates.length) return out;
 
-  const encounters = new Map<number, EncounterRow>();
+  // each encounter read in its claim's practice, all in one read
+  const encounters = new Map<number, EncounterRow>(
+    (
+      await loadEncounters(
+        tx,
+        [...new Set(candidates.map((i) => priorOf(i).encounterId))],
+        [...new Set(candidates.map((i) => priorOf(i).practiceId))],
+      )
+    ).map((e) => [e.id, e]),
+  );
   for (const i of candidates) {
     const prior = priorOf(i);
-    if (encounters.has(prior.encounterId)) continue;
-    const encounter = await loadEncounter(tx, prior.encounterId, [prior.practiceId]);
-    if (!encounter) throw notFound('encounter');
-    encounters.set(prior.encounterId, encounter);
+    if (encounters.get(prior.encounterId)?.practiceId !== prior.practiceId) throw notFound('encounter');
   }
   const coveragesOf = groupBy(
     await coveragesOfPatients(tx, [...new Set(candidates.map((i) => priorOf(i).patientId))]),

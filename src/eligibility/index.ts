@@ -4,7 +4,7 @@ import { outboundFileDelivery } from '../db/outbound-files.ts';
 import { eligibilityBatch } from './tables.ts';
 
 export { eligibilityFinding, estimateVisit, type LastCheck, type EligibilityFinding } from './benefits.ts';
-export { lastEligibilityFor, type CheckView } from './store.ts';
+export { lastEligibilitiesFor, lastEligibilityFor, type CheckView } from './store.ts';
 export {
   createBatch,
   createCheck,

@@ -1,8 +1,9 @@
 // The eligibility tables: checks and the 270 batches they go out in. Every insert or update of a
 // check (PHI) happens in the caller's transaction with its audit event.
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { queryRaw } from '../db/raw.ts';
 import { serviceLinesOfPatient } from '../encounters/index.ts';
 import { coveragesByIds, patientsByIds } from '../patients/index.ts';
 import { payersByIds } from '../payers/index.ts';
@@ -285,6 +286,14 @@ export async function listBatches(db: Executor, scope: readonly number[]): Promi
     .limit(200);
 }
 
+export interface LastEligibilityQuery {
+  practiceId: number;
+  coverageId?: number | null;
+  patientId: number;
+  payerId: number;
+  dateOfService?: string;
+}
+
 /**
  * The last answered check of a patient's coverage with a payer (the newest answer): what the
  * scrubber judges a claim's date of service by. The coverage when given, else any of the patient's
@@ -292,30 +301,49 @@ export async function listBatches(db: Executor, scope: readonly number[]): Promi
  */
 export async function lastEligibilityFor(
   db: Executor,
-  q: { practiceId: number; coverageId?: number; patientId: number; payerId: number; dateOfService?: string },
+  q: LastEligibilityQuery,
 ): Promise<LastCheck | undefined> {
+  return (await lastEligibilitiesFor(db, [q]))[0];
+}
+
+/** lastEligibilityFor for many claims in one read (a posting chunk's secondary claims are scrubbed together). */
+export async function lastEligibilitiesFor(
+  db: Executor,
+  queries: readonly LastEligibilityQuery[],
+): Promise<(LastCheck | undefined)[]> {
+  if (!queries.length) return [];
   // The answer asked for this date of service, else the one asked for the nearest date: a later
   // check that found the plan ended says nothing of a visit the plan covered.
-  const nearest = q.dateOfService
-    ? [sql`abs(${eligibilityCheck.dateOfService} - ${q.dateOfService}::date)`]
-    : [];
-  const [row] = await db
-    .select({ answeredAt: eligibilityCheck.answeredAt, summary: eligibilityCheck.summary })
-    .from(eligibilityCheck)
-    .where(
-      and(
-        eq(eligibilityCheck.practiceId, q.practiceId),
-        eq(eligibilityCheck.patientId, q.patientId),
-        eq(eligibilityCheck.payerId, q.payerId),
-        q.coverageId ? eq(eligibilityCheck.coverageId, q.coverageId) : undefined,
-        eq(eligibilityCheck.state, 'answered'),
-        isNotNull(eligibilityCheck.summary),
-      ),
-    )
-    .orderBy(...nearest, desc(eligibilityCheck.answeredAt), desc(eligibilityCheck.id))
-    .limit(1);
-  if (!row?.answeredAt) return undefined;
-  return { checkedOn: row.answeredAt.toISOString().slice(0, 10), summary: row.summary as EligibilitySummary };
+  const rows = await queryRaw(
+    db,
+    `select q.k, c.answered_at, c.summary
+       from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::date[])
+            with ordinality as q(practice_id, patient_id, payer_id, coverage_id, dos, k)
+       cross join lateral (
+         select e.answered_at, e.summary from eligibility_check e
+          where e.practice_id = q.practice_id and e.patient_id = q.patient_id and e.payer_id = q.payer_id
+            and (q.coverage_id is null or e.coverage_id = q.coverage_id)
+            and e.state = 'answered' and e.summary is not null
+          order by abs(e.date_of_service - q.dos), e.answered_at desc, e.id desc
+          limit 1) c`,
+    [
+      queries.map((q) => q.practiceId),
+      queries.map((q) => q.patientId),
+      queries.map((q) => q.payerId),
+      queries.map((q) => q.coverageId || null),
+      queries.map((q) => q.dateOfService ?? null),
+    ],
+  );
+  const out: (LastCheck | undefined)[] = queries.map(() => undefined);
+  for (const r of rows) {
+    if (!r.answered_at) continue;
+    const answeredAt = r.answered_at instanceof Date ? r.answered_at : new Date(r.answered_at as string);
+    out[Number(r.k) - 1] = {
+      checkedOn: answeredAt.toISOString().slice(0, 10),
+      summary: (typeof r.summary === 'string' ? JSON.parse(r.summary) : r.summary) as EligibilitySummary,
+    };
+  }
+  return out;
 }
 
 /** How many of a batch's checks are answered (the batch list shows it). */

@@ -5,6 +5,7 @@ import { feeEntriesFor } from '../practices/lookup.ts';
 import { lineChargeFor } from '../practices/fee-schedule.ts';
 import type { FieldError } from '../shared/problem.ts';
 import { searchCondition } from '../http/resource.ts';
+import { groupBy } from '../shared/group-by.ts';
 import type { EncounterInput } from './schema.ts';
 import { drugOf } from './service-line.ts';
 import { encounter, serviceLine } from './tables.ts';
@@ -94,6 +95,28 @@ export async function loadEncounter(db: Executor, id: number, scope: number[]) {
     .where(eq(serviceLine.encounterId, id))
     .orderBy(asc(serviceLine.lineNumber));
   return { ...row, serviceLines: lines.map(lineOut) };
+}
+
+/** loadEncounter for many encounters in two reads (posting an 835 chunk makes hundreds of secondary claims). */
+export async function loadEncounters(db: Executor, ids: readonly number[], scope: number[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .select()
+    .from(encounter)
+    .where(and(inArray(encounter.id, [...ids]), inArray(encounter.practiceId, scope.length ? scope : [-1])));
+  if (!rows.length) return [];
+  const lines = await db
+    .select()
+    .from(serviceLine)
+    .where(
+      inArray(
+        serviceLine.encounterId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(serviceLine.encounterId), asc(serviceLine.lineNumber));
+  const linesOf = groupBy(lines.map(lineOut), (l) => l.encounterId);
+  return rows.map((row) => ({ ...row, serviceLines: linesOf.get(row.id) ?? [] }));
 }
 
 export interface EncounterListQuery {

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit/index.ts';
 import { claimServiceLines } from '../claims/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { insertRows } from '../db/raw.ts';
 import { serviceLinesByIds } from '../encounters/index.ts';
 import { invalid, notFound, type FieldError } from '../shared/problem.ts';
 import { entryErrors, reversalError, type NewLedgerEntry } from './entries.ts';
@@ -35,8 +36,74 @@ export async function postEntries(
   return (await postEntryGroups(tx, [entries], actor))[0]!;
 }
 
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in a statement (18 a row). */
-const INSERT_ROWS = 1_000;
+const ENTRY_COLUMNS = [
+  'practice_id',
+  'patient_id',
+  'encounter_id',
+  'service_line_id',
+  'claim_id',
+  'payer_id',
+  'account',
+  'kind',
+  'amount_cents',
+  'reverses_entry_id',
+  'effective_date',
+  'source_type',
+  'source_id',
+  'group_code',
+  'reason_code',
+  'remark_codes',
+  'memo',
+  'user_id',
+];
+const ENTRY_RETURNING = `id::text, ${ENTRY_COLUMNS.filter((c) => c !== 'effective_date').join(', ')}, effective_date::text, posted_at`;
+
+const entryTuple = (e: NewLedgerEntry, actor: LedgerActor): unknown[] => [
+  e.practiceId,
+  e.patientId ?? null,
+  e.encounterId ?? null,
+  e.serviceLineId ?? null,
+  e.claimId ?? null,
+  e.payerId ?? null,
+  e.account,
+  e.kind,
+  e.amountCents,
+  e.reversesEntryId ?? null,
+  e.effectiveDate,
+  e.sourceType,
+  e.sourceId,
+  e.groupCode ?? null,
+  e.reasonCode ?? null,
+  e.remarkCodes ?? null,
+  e.memo ?? null,
+  actor.userId,
+];
+
+const numberOrNull = (v: unknown) => (v == null ? null : Number(v));
+
+/** A row as drizzle would read it: bigints as numbers, the date as text, camelCase names. */
+const entryRowOf = (r: Record<string, unknown>): LedgerEntryRow => ({
+  id: Number(r.id),
+  practiceId: Number(r.practice_id),
+  patientId: numberOrNull(r.patient_id),
+  encounterId: numberOrNull(r.encounter_id),
+  serviceLineId: numberOrNull(r.service_line_id),
+  claimId: numberOrNull(r.claim_id),
+  payerId: numberOrNull(r.payer_id),
+  account: r.account as string,
+  kind: r.kind as string,
+  amountCents: Number(r.amount_cents),
+  effectiveDate: r.effective_date as string,
+  sourceType: r.source_type as string,
+  sourceId: r.source_id as string,
+  groupCode: (r.group_code as string | null) ?? null,
+  reasonCode: (r.reason_code as string | null) ?? null,
+  remarkCodes: (r.remark_codes as string[] | null) ?? null,
+  memo: (r.memo as string | null) ?? null,
+  reversesEntryId: numberOrNull(r.reverses_entry_id),
+  userId: numberOrNull(r.user_id),
+  postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at as string),
+});
 
 /**
  * Posts many postings at once (the claim payments of an 835 posted together), each checked as
@@ -62,14 +129,16 @@ export async function postEntryGroups(
   }
   errors.push(...(await reversalErrors(tx, all)));
   if (errors.length) throw invalid(errors);
-  const rows: LedgerEntryRow[] = [];
-  for (let i = 0; i < all.length; i += INSERT_ROWS)
-    rows.push(
-      ...(await tx
-        .insert(ledgerEntry)
-        .values(all.slice(i, i + INSERT_ROWS).map((e) => entryValues(e, actor)))
-        .returning()),
-    );
+  // plain SQL: an 835 chunk posts thousands of entries, and drizzle's builder cost more than the database
+  const rows = (
+    await insertRows(
+      tx,
+      'ledger_entry',
+      ENTRY_COLUMNS,
+      all.map((e) => entryTuple(e, actor)),
+      ENTRY_RETURNING,
+    )
+  ).map(entryRowOf);
   // a multi-row INSERT returns its rows in the order of its VALUES
   const out: LedgerEntryRow[][] = [];
   at = 0;
@@ -84,27 +153,6 @@ export async function postEntryGroups(
   );
   return out;
 }
-
-const entryValues = (e: NewLedgerEntry, actor: LedgerActor) => ({
-  practiceId: e.practiceId,
-  patientId: e.patientId ?? null,
-  encounterId: e.encounterId ?? null,
-  serviceLineId: e.serviceLineId ?? null,
-  claimId: e.claimId ?? null,
-  payerId: e.payerId ?? null,
-  account: e.account,
-  kind: e.kind,
-  amountCents: e.amountCents,
-  reversesEntryId: e.reversesEntryId ?? null,
-  effectiveDate: e.effectiveDate,
-  sourceType: e.sourceType,
-  sourceId: e.sourceId,
-  groupCode: e.groupCode ?? null,
-  reasonCode: e.reasonCode ?? null,
-  remarkCodes: e.remarkCodes ?? null,
-  memo: e.memo ?? null,
-  userId: actor.userId,
-});
 
 async function reversalErrors(tx: Executor, entries: readonly NewLedgerEntry[]): Promise<FieldError[]> {
   const ids = entries.flatMap((e) => (e.reversesEntryId == null ? [] : [e.reversesEntryId]));
