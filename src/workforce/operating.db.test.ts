@@ -173,7 +173,7 @@ describe('operating figures and pay against the market', () => {
 
   it('takes the staff cost from stored payout runs once they cover the month, shared by days', async () => {
     const db = t.database.db;
-    const runs = [];
+    const runs: Awaited<ReturnType<typeof runPayout>>[] = [];
     for (const period of [
       { from: '2025-09-29', to: '2025-10-12' }, // 12 of its 14 days in October
       { from: '2025-10-13', to: '2025-10-26' }, // all 14
@@ -221,7 +221,7 @@ describe('operating figures and pay against the market', () => {
         and detail->>'view' = 'pay against the market'`,
       [t.practiceA],
     );
-    expect(audit!.detail.staffIds).toHaveLength(2);
+    expect((audit!.detail as { staffIds: number[] }).staffIds).toHaveLength(2);
     const csv = await manager.get(`/api/workforce/team-market.csv?practiceId=${t.practiceA}`);
     expect(csv.body.split('\r\n')[0]).toContain('OEWS May 2025');
   });

@@ -71,6 +71,8 @@ import { PayAssumptionsPage } from '../workforce/PayAssumptionsPage.tsx';
 const DashboardPage = lazy(() => import('../denials/DashboardPage.tsx'));
 const CodingAuditsPage = lazy(() => import('../coding/AuditsPage.tsx'));
 const CodingProductivityPage = lazy(() => import('../coding/ProductivityPage.tsx'));
+const TeamMarketPage = lazy(() => import('../workforce/TeamPage.tsx'));
+const OperatingPage = lazy(() => import('../workforce/OperatingPage.tsx'));
 
 /**
  * Every page, the roles it needs (the same lists the server's routes declare, src/auth/roles.ts)
@@ -280,6 +282,30 @@ export const PAGES: PageDef[] = [
     element: (
       <Suspense fallback={null}>
         <DashboardPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <BarChartOutlined />,
+  },
+  {
+    path: '/workforce/team-market',
+    label: 'Pay against the market',
+    roles: MANAGERS,
+    element: (
+      <Suspense fallback={null}>
+        <TeamMarketPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <TeamOutlined />,
+  },
+  {
+    path: '/workforce/operating',
+    label: 'Operating figures',
+    roles: MANAGERS,
+    element: (
+      <Suspense fallback={null}>
+        <OperatingPage />
       </Suspense>
     ),
     group: 'Workflows',
