@@ -72,7 +72,7 @@ export default function TeamPage() {
             colorField="against"
             group
             height={260}
-            scale={{ y: { domain: [0, 100] } }}
+            scale={{ y: { domainMin: 0, domainMax: 100 } }}
             tooltip={{ items: [{ field: 'label', name: 'percentile' }] }}
           />
         ) : (
