@@ -3,15 +3,19 @@
 // shared by days: total × days in the month / days of the run, half up). Any other month is
 // estimated from pay: hourly pay through the payout engine with no bonuses (base + overtime on the
 // time entered, each week's days within the month counted as that week), a salary as its monthly
-// twelfth for the days employed.
+// twelfth for the days employed (a non-exempt salary with its straight time and overtime added).
 import { addDays } from '../shared/dates.ts';
-import { computePayout, type CompPlan } from './payout.ts';
+import { payOf } from './comp-plan.ts';
+import { computePayout, type CompPlan, type PayoutInput } from './payout.ts';
 import { daysIn, monthBounds } from './operating.ts';
 
 export interface StaffForCost {
   staffId: number;
   payType: 'hourly' | 'salaried';
+  exempt: boolean;
   rateCents: number | null;
+  /** The weekly hours a non-exempt salary covers. */
+  salariedHoursPerWeek: number | null;
   annualSalaryCents: number | null;
   hireDate: string;
   endDate: string | null;
@@ -78,10 +82,17 @@ export function staffCostOfMonth(
   if (!employed || staff.annualSalaryCents === null) return { cents: 0, from: 'none' };
   // A twelfth of the salary a month, for the days of it the person was employed.
   const den = 12 * daysIn(month);
-  return {
-    cents: Math.floor((2 * staff.annualSalaryCents * employed + den) / (2 * den)),
-    from: 'pay × time entries',
-  };
+  const salary = Math.floor((2 * staff.annualSalaryCents * employed + den) / (2 * den));
+  if (staff.exempt || !minutes) return { cents: salary, from: 'pay × time entries' };
+  // Non-exempt: the engine adds straight time beyond the salaried hours and overtime over 40.
+  const { totalCents } = computePayout(NO_BONUS, {
+    pay: { ...payOf({ ...staff, exempt: false }, 0), periodCents: salary } as PayoutInput['pay'],
+    weeks: [...weeks],
+    productivity: [],
+    auditScoreBp: null,
+    team: { collectionsCents: 0, members: 1 },
+  });
+  return { cents: totalCents, from: 'pay × time entries' };
 }
 
 /**

@@ -50,7 +50,9 @@ export async function operatingFor(
       const person: StaffForCost = {
         staffId: s.id,
         payType: s.payType === 'salaried' ? 'salaried' : 'hourly',
+        exempt: s.exempt,
         rateCents: s.rateCents,
+        salariedHoursPerWeek: s.salariedHoursPerWeek,
         annualSalaryCents: s.annualSalaryCents,
         hireDate: s.hireDate,
         endDate: s.endDate,

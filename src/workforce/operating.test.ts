@@ -99,7 +99,9 @@ describe('staffCostOfMonth', () => {
   const hourly: StaffForCost = {
     staffId: 1,
     payType: 'hourly',
+    exempt: false,
     rateCents: 2_000,
+    salariedHoursPerWeek: null,
     annualSalaryCents: null,
     hireDate: '2024-01-01',
     endDate: null,
@@ -127,6 +129,27 @@ describe('staffCostOfMonth', () => {
     // Hired 16 November: 15 of 30 days × $60,000 / 12 = $2,500.
     expect(staffCostOfMonth({ ...salaried, hireDate: '2026-11-16' }, '2026-11', [], []).cents).toBe(250_000);
     expect(staffCostOfMonth({ ...salaried, endDate: '2026-10-31' }, '2026-11', [], []).cents).toBe(0);
+  });
+
+  it('adds straight time and overtime to a non-exempt salary (29 CFR 778.113–114)', () => {
+    // $52,000 a year for 35 h a week: $1,000 a week, $28.5714 an hour. A 45-hour week: 5 h beyond
+    // 35 up to 40 at $28.5714 = $142.857 → $142.86; 5 h over 40 at 1.5 × = $214.286 → $214.29.
+    // November's twelfth: $4,333.333 → $4,333.33. Total $4,690.48.
+    const nonExempt: StaffForCost = {
+      ...hourly,
+      payType: 'salaried',
+      rateCents: null,
+      annualSalaryCents: 5_200_000,
+      salariedHoursPerWeek: 35,
+    };
+    expect(staffCostOfMonth(nonExempt, '2026-11', [{ week: '2026-W45', minutes: 2_700 }], []).cents).toBe(
+      469_048,
+    );
+    // Exempt: the salary alone, whatever the hours.
+    expect(
+      staffCostOfMonth({ ...nonExempt, exempt: true }, '2026-11', [{ week: '2026-W45', minutes: 2_700 }], [])
+        .cents,
+    ).toBe(433_333);
   });
 
   it('uses stored payout runs when they cover the month, shared by days', () => {
