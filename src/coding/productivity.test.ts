@@ -87,6 +87,17 @@ describe('measureProductivity', () => {
     expect(report.total).toMatchObject({ charts: 3, touched: 4, held: 1, holdRate: 0.25 });
   });
 
+  it('leaves out who queued a chart (an import) or released it (the provider answering a query)', () => {
+    const withOthers = measureProductivity([
+      ev(7, 1, 'em-visit', 'queued', '08:50'),
+      ...events,
+      ev(8, 3, 'surgery', 'release', '10:40'),
+      ev(8, 3, 'surgery', 'release', '10:50'),
+    ]);
+    expect(withOthers.coders.map((c) => c.userId)).toEqual([1, 2]);
+    expect(withOthers.total).toEqual(report.total);
+  });
+
   it('gives zeros, not NaN, to a coder who only opened a chart', () => {
     const only = measureProductivity([ev(5, 9, 'procedure', 'open', '09:00')]);
     expect(only.total).toMatchObject({

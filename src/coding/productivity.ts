@@ -50,7 +50,10 @@ export interface ProductivityReport {
   total: ProductivityRow;
 }
 
-const CLOSES = new Set(['send', 'hold', 'release', 'query']);
+const CLOSES = new Set(['send', 'hold', 'query']);
+// Whoever put a chart on the queue (an import, a manager) or released it by answering a physician
+// query did no coding: those events make no one a coder and start no time in a chart.
+const NOT_CODING = new Set(['queued', 'release']);
 const HOLDS = new Set(['hold', 'query']);
 
 interface Tally {
@@ -64,7 +67,7 @@ const emptyTally = (): Tally => ({ charts: new Set(), touched: new Set(), held: 
 
 export function measureProductivity(events: readonly WorkEvent[]): ProductivityReport {
   const ordered = [...events]
-    .filter((e): e is WorkEvent & { userId: number } => e.userId !== null)
+    .filter((e): e is WorkEvent & { userId: number } => e.userId !== null && !NOT_CODING.has(e.kind))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 
   // Codes on a chart, from everyone's adds and removes: the lines a send delivers. An accepted

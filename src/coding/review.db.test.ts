@@ -165,5 +165,7 @@ describe('coding review: physician queries and audits', () => {
     ).json();
     const coderRow = json.coders.find((c: { userId: number }) => c.userId === coderId);
     expect(coderRow).toMatchObject({ name: 'coder@a.org', total: { held: 1, touched: 1, holdRate: 1 } });
+    // The provider who answered (and so released the chart) coded nothing.
+    expect(json.coders.map((c: { userId: number }) => c.userId)).toEqual([coderId]);
   });
 });
