@@ -44,7 +44,12 @@ import { registerDenialQueueRoutes } from '../denials/queue-routes.ts';
 import { registerClaimStatusRoutes } from '../claims/status/routes.ts';
 import { registerClearinghouseRoutes } from '../clearinghouse/routes.ts';
 import { registerEligibilityRoutes } from '../eligibility/routes.ts';
-import { registerOperatingRoutes, registerStaffRoutes, registerWageRoutes } from '../workforce/index.ts';
+import {
+  registerOperatingRoutes,
+  registerPayoutRoutes,
+  registerStaffRoutes,
+  registerWageRoutes,
+} from '../workforce/index.ts';
 import { submitterEnvelope } from '../claims/index.ts';
 import { sendRealtime } from '../clearinghouse/index.ts';
 import { queueOutboundUpload } from '../clearinghouse/jobs.ts';
@@ -213,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dataDir: process.env.CLEANCLAIM_DATA_DIR ?? './data',
   });
   registerWageRoutes(app, database.db);
+  registerPayoutRoutes(app, database.db);
   registerStaffRoutes(app, database.db);
   registerOperatingRoutes(app, database.db);
   await serveWebUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);

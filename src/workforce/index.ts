@@ -15,7 +15,8 @@ export {
   type StaffMemberRow,
 } from './staff-store.ts';
 export { isoWeek } from './staff.ts';
-export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
-export { registerOperatingRoutes } from './operating-routes.ts';
 export { registerStaffRoutes } from './staff-routes.ts';
 export { staffJobs, CREDENTIAL_REMINDERS_JOB } from './staff-jobs.ts';
+export { registerOperatingRoutes } from './operating-routes.ts';
+export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
+export { registerPayoutRoutes } from './payout-routes.ts';
