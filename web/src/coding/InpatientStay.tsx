@@ -24,6 +24,19 @@ export function parseProcedure(raw: string, admissionDate: string): PcsProcedure
   return PCS.test(code) && ISO_DATE.test(date) ? { code, date } : undefined;
 }
 
+function DateInput({ label, value, onChange }: { label: string; value: string; onChange(v: string): void }) {
+  return (
+    <Input
+      type="date"
+      size="small"
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ width: 150 }}
+    />
+  );
+}
+
 interface Props {
   stay: Stay;
   principalDiagnosis: string | undefined;
@@ -56,24 +69,18 @@ export function InpatientStay({ stay, principalDiagnosis, onChange, inputRef }: 
       <Space wrap>
         <label>
           Admitted{' '}
-          <Input
-            type="date"
-            size="small"
-            aria-label="Admission date"
+          <DateInput
+            label="Admission date"
             value={stay.admissionDate}
-            onChange={(e) => set({ admissionDate: e.target.value })}
-            style={{ width: 150 }}
+            onChange={(admissionDate) => set({ admissionDate })}
           />
         </label>
         <label>
           Discharged{' '}
-          <Input
-            type="date"
-            size="small"
-            aria-label="Discharge date"
+          <DateInput
+            label="Discharge date"
             value={stay.dischargeDate}
-            onChange={(e) => set({ dischargeDate: e.target.value })}
-            style={{ width: 150 }}
+            onChange={(dischargeDate) => set({ dischargeDate })}
           />
         </label>
         <Typography.Text>
@@ -102,17 +109,12 @@ export function InpatientStay({ stay, principalDiagnosis, onChange, inputRef }: 
           {
             title: 'Date',
             render: (_, p, i) => (
-              <Input
-                type="date"
-                size="small"
-                aria-label={`Date of procedure ${i + 1}`}
+              <DateInput
+                label={`Date of procedure ${i + 1}`}
                 value={p.date}
-                onChange={(e) =>
-                  set({
-                    procedures: procedures.map((x, k) => (k === i ? { ...x, date: e.target.value } : x)),
-                  })
+                onChange={(date) =>
+                  set({ procedures: procedures.map((x, k) => (k === i ? { ...x, date } : x)) })
                 }
-                style={{ width: 150 }}
               />
             ),
           },
