@@ -8,7 +8,8 @@ import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { addDays, todayIso } from '../shared/dates.ts';
 import { invalid, notFound } from '../shared/problem.ts';
-import { closed, Id, IsoDate, Nullable, Text } from '../shared/schema.ts';
+import { closed, Id, IsoDate, Nullable } from '../shared/schema.ts';
+import { CredentialBody, StaffBody } from './staff-schema.ts';
 import { readTimeCsv, type CredentialDraft, type StaffDraft } from './staff.ts';
 import {
   addCredential,
@@ -18,6 +19,7 @@ import {
   enterTime,
   importTime,
   openReminders,
+  practiceLogins,
   readStaff,
   readTime,
   remindersOf,
@@ -34,32 +36,6 @@ const tags = ['staff'];
 const Practice = Type.Object({ practiceId: Id }, closed);
 const ById = Type.Object({ id: Id }, closed);
 const Minutes = Type.Integer({ minimum: 0, maximum: 24 * 60 });
-
-const StaffFields = {
-  userId: Nullable(Id),
-  name: Text(120),
-  role: Text(20),
-  jobTitle: Nullable(Type.String({ maxLength: 120 })),
-  payType: Type.Union([Type.Literal('hourly'), Type.Literal('salaried')]),
-  exempt: Type.Boolean(),
-  rateCents: Nullable(Type.Integer({ minimum: 1, maximum: 100_000 })),
-  annualSalaryCents: Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
-  salariedHoursPerWeek: Nullable(Type.Integer({ minimum: 1, maximum: 40 })),
-  state: Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2 }),
-  remote: Type.Optional(Type.Boolean()),
-  workSetting: Nullable(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })),
-  hireDate: IsoDate,
-  endDate: Nullable(IsoDate),
-};
-const CredentialFields = {
-  credential: Text(16),
-  specialty: Nullable(Type.String({ maxLength: 80 })),
-  number: Nullable(Type.String({ maxLength: 40 })),
-  issuedOn: Nullable(IsoDate),
-  expiresOn: Nullable(IsoDate),
-  ceuRequired: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-  ceuEarned: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-};
 
 /** Whether the user manages the practice (sees and changes everyone's record). */
 const manages = (request: FastifyRequest, practiceId: number) =>
@@ -91,6 +67,22 @@ export function registerStaffRoutes(app: FastifyInstance, db: Db, now: () => Dat
     },
   );
 
+  app.get<{ Querystring: { practiceId: number } }>(
+    '/api/staff/logins',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: "The practice's logins, to link a staff record to its person (who may then see it)",
+        querystring: Practice,
+      },
+    },
+    async (request) => {
+      requirePracticeInScope(request, request.query.practiceId);
+      return { items: await practiceLogins(db, request.query.practiceId) };
+    },
+  );
+
   app.get<{ Params: { id: number }; Querystring: { practiceId: number } }>(
     '/api/staff/:id',
     {
@@ -115,7 +107,7 @@ export function registerStaffRoutes(app: FastifyInstance, db: Db, now: () => Dat
       schema: {
         tags,
         summary: 'Add a staff member (pay in cents: an hourly rate, or an annual salary)',
-        body: Type.Object({ practiceId: Id, ...StaffFields }, closed),
+        body: StaffBody,
       },
     },
     async (request, reply) => {
@@ -134,7 +126,7 @@ export function registerStaffRoutes(app: FastifyInstance, db: Db, now: () => Dat
         tags,
         summary: 'Change a staff record (the whole record, as on the form)',
         params: ById,
-        body: Type.Object({ practiceId: Id, ...StaffFields }, closed),
+        body: StaffBody,
       },
     },
     async (request) => {
@@ -152,7 +144,7 @@ export function registerStaffRoutes(app: FastifyInstance, db: Db, now: () => Dat
         tags,
         summary: 'Add a credential (CPC, CCS, RHIT, …) with its expiry and CEUs',
         params: ById,
-        body: Type.Object({ practiceId: Id, ...CredentialFields }, closed),
+        body: CredentialBody,
       },
     },
     async (request, reply) => {
@@ -173,7 +165,7 @@ export function registerStaffRoutes(app: FastifyInstance, db: Db, now: () => Dat
         tags,
         summary: 'Renew or correct a credential (a reminder about the old expiry closes)',
         params: ById,
-        body: Type.Object({ practiceId: Id, ...CredentialFields }, closed),
+        body: CredentialBody,
       },
     },
     async (request) => {

@@ -119,6 +119,18 @@ export function credentialsOf(db: Executor, staffIds: number[]): Promise<StaffCr
     .orderBy(asc(staffCredential.staffId), asc(staffCredential.credential), asc(staffCredential.id));
 }
 
+/** The logins of the practice (anyone with a role in it), to link a staff record to its person. */
+export function practiceLogins(
+  db: Executor,
+  practiceId: number,
+): Promise<{ id: number; name: string | null }[]> {
+  const granted = usersGrantedIn(db, [practiceId]).as('granted');
+  return db
+    .selectDistinct({ id: granted.id, name: userNameOf(granted.id) })
+    .from(granted)
+    .orderBy(asc(granted.id));
+}
+
 /** Who asks: the user, and whether they manage the practice (managers see everyone's record). */
 export interface Viewer {
   actor: AuditActor;

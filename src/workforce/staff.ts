@@ -4,26 +4,10 @@ import { parse } from 'csv-parse/sync';
 import { ROLES } from '../auth/roles.ts';
 import { addDays, isIsoDate } from '../shared/dates.ts';
 import type { FieldError } from '../shared/problem.ts';
+import { CREDENTIALS } from './staff-schema.ts';
 
 export const PAY_TYPES = ['hourly', 'salaried'] as const;
 export type PayType = (typeof PAY_TYPES)[number];
-
-/** Coding and billing credentials a practice tracks (AAPC: CPC, COC, CPMA, CRC, CPB; AHIMA: CCS, RHIT, RHIA). */
-export const CREDENTIALS = [
-  'CPC',
-  'COC',
-  'CIC',
-  'CCS',
-  'CCS-P',
-  'CPMA',
-  'CRC',
-  'CPB',
-  'CCA',
-  'RHIT',
-  'RHIA',
-  'CDIP',
-  'CCDS',
-];
 
 /** A credential expiring within this many days is listed as a reminder. */
 export const REMINDER_DAYS = 90;
