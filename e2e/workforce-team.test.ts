@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/audit/index.ts';
+import { postEntries } from '../src/ledger/index.ts';
 import { addDays, todayIso } from '../src/shared/dates.ts';
 import { importWageDir } from '../src/workforce/index.ts';
+import { addMonths } from '../src/workforce/operating.ts';
 import { createStaff, enterTime } from '../src/workforce/staff-store.ts';
 import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 import { ADMIN, startServer, type TestServer } from './support/server.ts';
@@ -54,6 +56,27 @@ describe.skipIf(!hasChromium)(
         },
         SYSTEM_ACTOR,
       );
+      // Money collected this month and in each of the three before it, for the cost to collect.
+      const { rows } = await server.database.sql.executeSql(
+        'select id from patient where practice_id = $1 order by id limit 1',
+        [server.practiceId],
+      );
+      await db.transaction((tx) =>
+        postEntries(
+          tx,
+          [0, 1, 2, 3].map((back) => ({
+            practiceId: server.practiceId,
+            patientId: Number((rows[0] as { id: number }).id),
+            account: 'patient' as const,
+            kind: 'patient_payment' as const,
+            amountCents: 3_000_000 + back * 250_000,
+            effectiveDate: `${addMonths(todayIso().slice(0, 7), -back)}-01`,
+            sourceType: 'user' as const,
+            sourceId: 'e2e',
+          })),
+          SYSTEM_ACTOR,
+        ),
+      );
       browser = await launchBrowser();
       page = await openPage(browser, pageErrors);
       await logIn(page, server.url, ADMIN);
@@ -80,6 +103,8 @@ describe.skipIf(!hasChromium)(
       const figures = page.getByTestId('operating-table');
       await expect.poll(() => figures.textContent()).toContain(todayIso().slice(0, 7));
       expect(await page.getByText('Cost per claim = staff cost').count()).toBe(1);
+      await page.getByText('Cost to collect (%)', { exact: true }).first().click();
+      await expect.poll(() => figures.textContent()).toContain('Same month last year');
       await screenshot(page, 'operating-figures');
       expect(pageErrors).toEqual([]);
     });

@@ -31,7 +31,7 @@ export interface PaidPeriod {
 
 export interface MonthCost {
   cents: number;
-  from: 'payout runs' | 'pay × time entries' | 'none';
+  from: 'payout runs' | 'estimated from pay' | 'none';
 }
 
 const NO_BONUS: CompPlan = {
@@ -77,13 +77,13 @@ export function staffCostOfMonth(
       auditScoreBp: null,
       team: { collectionsCents: 0, members: 1 },
     });
-    return { cents: totalCents, from: 'pay × time entries' };
+    return { cents: totalCents, from: 'estimated from pay' };
   }
   if (!employed || staff.annualSalaryCents === null) return { cents: 0, from: 'none' };
   // A twelfth of the salary a month, for the days of it the person was employed.
   const den = 12 * daysIn(month);
   const salary = Math.floor((2 * staff.annualSalaryCents * employed + den) / (2 * den));
-  if (staff.exempt || !minutes) return { cents: salary, from: 'pay × time entries' };
+  if (staff.exempt || !minutes) return { cents: salary, from: 'estimated from pay' };
   // Non-exempt: the engine adds straight time beyond the salaried hours and overtime over 40.
   const { totalCents } = computePayout(NO_BONUS, {
     pay: { ...payOf({ ...staff, exempt: false }, 0), periodCents: salary } as PayoutInput['pay'],
@@ -92,7 +92,7 @@ export function staffCostOfMonth(
     auditScoreBp: null,
     team: { collectionsCents: 0, members: 1 },
   });
-  return { cents: totalCents, from: 'pay × time entries' };
+  return { cents: totalCents, from: 'estimated from pay' };
 }
 
 /**

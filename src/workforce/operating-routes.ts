@@ -42,7 +42,7 @@ const csv = (
 };
 
 export const STAFF_COST_NOTE =
-  'Staff cost: gross pay from stored payout runs where they cover the month, else pay × time entries (hourly with overtime; salary a twelfth a month); no employer taxes or benefits.';
+  'Staff cost: gross pay from stored payout runs where they cover the month, else estimated from pay (hourly with overtime; salary a twelfth a month); no employer taxes or benefits.';
 
 export function registerOperatingRoutes(app: FastifyInstance, db: Db): void {
   const operating = async (request: FastifyRequest, q: OperatingQuery) => {

@@ -145,7 +145,7 @@ describe('operating figures and pay against the market', () => {
     expect(oct).toMatchObject({
       month: '2025-10',
       staffCostCents: 644_917,
-      staffCostFrom: 'pay × time entries',
+      staffCostFrom: 'estimated from pay',
       claimsSubmitted: 2,
       collectionsCents: 4_000_000, // $50,000 − $10,000
       // 5,100 minutes entered + Lee full time: 2,400 × 31 / 7 = 10,628.6 → 10,629.
@@ -168,7 +168,7 @@ describe('operating figures and pay against the market', () => {
     });
     const csv = await manager.get(`/api/workforce/operating.csv?practiceId=${t.practiceA}&month=2025-10`);
     expect(csv.body.split('\r\n')[0]).toContain('Staff cost: gross pay');
-    expect(csv.body).toContain('2025-10,6449.17,pay × time entries,262.15,2,40000.00,3224.59');
+    expect(csv.body).toContain('2025-10,6449.17,estimated from pay,262.15,2,40000.00,3224.59');
   });
 
   it('takes the staff cost from stored payout runs once they cover the month, shared by days', async () => {

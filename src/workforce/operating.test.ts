@@ -5,7 +5,7 @@ import { addMonths, operatingFigures, type MonthFacts } from './operating.ts';
 // A practice's months built by hand; every expected figure is worked out in the comments.
 const month = (m: Partial<MonthFacts> & { month: string }): MonthFacts => ({
   staffCostCents: 0,
-  staffCostFrom: 'pay × time entries',
+  staffCostFrom: 'estimated from pay',
   minutesWorked: 0,
   claimsSubmitted: 0,
   collectionsCents: 0,
@@ -115,7 +115,7 @@ describe('staffCostOfMonth', () => {
     ];
     expect(staffCostOfMonth(hourly, '2026-11', weeks, [])).toEqual({
       cents: 175_000,
-      from: 'pay × time entries',
+      from: 'estimated from pay',
     });
   });
 
@@ -163,7 +163,7 @@ describe('staffCostOfMonth', () => {
     // Runs that leave days uncovered: the month is estimated from pay instead.
     expect(
       staffCostOfMonth(hourly, '2026-11', [{ week: '2026-W45', minutes: 600 }], runs.slice(0, 1)),
-    ).toEqual({ cents: 20_000, from: 'pay × time entries' });
+    ).toEqual({ cents: 20_000, from: 'estimated from pay' });
   });
 
   it('counts a salaried person who enters no time as full time for the FTE', () => {

@@ -12,8 +12,8 @@ export interface MonthFacts {
   /** 2026-01. */
   month: string;
   staffCostCents: number;
-  /** Where the staff cost comes from: stored payout runs, pay × time entries, or both. */
-  staffCostFrom: 'payout runs' | 'pay × time entries' | 'both' | 'none';
+  /** Where the staff cost comes from: stored payout runs, estimated from pay and time, or both. */
+  staffCostFrom: 'payout runs' | 'estimated from pay' | 'both' | 'none';
   minutesWorked: number;
   claimsSubmitted: number;
   collectionsCents: number;

@@ -3,7 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Segmented, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { OperatingMonth } from '../../../src/workforce/operating.ts';
-import { FIGURES, OPERATING_COLUMNS, operatingRows } from '../../../src/workforce/operating-table.ts';
+import { FIGURES, operatingRows } from '../../../src/workforce/operating-table.ts';
 import { api, withQuery } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
@@ -21,15 +21,9 @@ const TITLES: Record<string, string> = {
   staffCost: 'Staff cost ($)',
   staffCostFrom: 'Staff cost from',
   hoursWorked: 'Hours',
+  fte: 'FTE',
   claimsSubmitted: 'Claims submitted',
   collections: 'Collections ($)',
-  ...Object.fromEntries(
-    FIGURES.flatMap((f) => [
-      [f.column, f.label],
-      [`${f.column}LastYear`, 'last year'],
-      [`${f.column}Trailing12`, 'trailing 12'],
-    ]),
-  ),
 };
 
 export default function OperatingPage() {
@@ -105,7 +99,13 @@ export default function OperatingPage() {
         dataSource={rows}
         pagination={false}
         scroll={{ x: true }}
-        columns={OPERATING_COLUMNS.map((c) => ({ title: TITLES[c] ?? c, dataIndex: c, key: c }))}
+        columns={[
+          ...Object.entries(TITLES).map(([c, title]) => ({ title, dataIndex: c, key: c })),
+          // The chosen figure beside its history; the CSV carries every figure.
+          { title: chosen.label, dataIndex: chosen.column, key: 'chosen' },
+          { title: 'Same month last year', dataIndex: `${chosen.column}LastYear`, key: 'lastYear' },
+          { title: 'Trailing 12 months', dataIndex: `${chosen.column}Trailing12`, key: 'trailing' },
+        ]}
       />
       <Typography.Paragraph type="secondary">
         Cost per claim = staff cost / claims first submitted that month. Cost to collect = staff cost /
