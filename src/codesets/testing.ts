@@ -64,3 +64,23 @@ export function writeReleaseFolder(
   for (const [rel, from] of Object.entries(options.copies ?? {})) put(rel, readFileSync(from));
   return dir;
 }
+
+/**
+ * A release folder of order files holding only these codes' lines from the publisher's files held
+ * in ../shared/codesets (the same path plus .gz), renumbered because the importer wants
+ * consecutive order numbers: e.g. { 'icd10pcs/2026/icd10pcs_order_2026.txt': ['0SRC0J9'] }.
+ */
+export function writeOrderSubsets(files: Record<string, string[]>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'codesets-'));
+  for (const [rel, codes] of Object.entries(files)) {
+    const wanted = new Set(codes);
+    const lines = gunzipSync(readFileSync(`${shared}/${rel}.gz`))
+      .toString('latin1')
+      .split(/\r?\n/)
+      .filter((l) => wanted.has(l.slice(6, 13).trim()));
+    const text = lines.map((l, i) => `${String(i + 1).padStart(5, '0')}${l.slice(5)}\n`).join('');
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), Buffer.from(text, 'latin1'));
+  }
+  return dir;
+}

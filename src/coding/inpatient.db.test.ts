@@ -1,44 +1,19 @@
 // An inpatient chart coded in the workspace: ICD-10-PCS procedures checked against the FY2026
 // order file by the discharge date (a FY2027 discharge gets "not loaded", never a pass), saved
 // onto the encounter's UB-04 data, and carried by the institutional claim's 837I (HI BBR/BBQ).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { writeOrderSubsets } from '../codesets/testing.ts';
 import { startTestApp, testSubmitterSettings, type Client } from '../server/testing.ts';
 import { parse837, validateX12 } from '../x12/index.ts';
 import { enqueueChart } from './index.ts';
 
-const shared = path.join(process.cwd(), '../shared/codesets');
-
-/** The publisher's order-file lines of these codes, renumbered (the importer wants consecutive numbers). */
-function orderSubset(file: string, codes: string[]): string {
-  const wanted = new Set(codes);
-  const lines = gunzipSync(readFileSync(`${shared}/${file}`))
-    .toString('latin1')
-    .split(/\r?\n/)
-    .filter((l) => wanted.has(l.slice(6, 13).trim()));
-  return lines.map((l, i) => `${String(i + 1).padStart(5, '0')}${l.slice(5)}\n`).join('');
-}
-
-function releaseFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'inpatient-codesets-'));
-  const put = (rel: string, content: string) => {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), Buffer.from(content, 'latin1'));
-  };
-  put(
-    'icd10cm/2026/icd10cm_order_2026.txt',
-    orderSubset('icd10cm/2026/icd10cm_order_2026.txt.gz', ['I10', 'M17', 'M171', 'M1711']),
-  );
-  put(
-    'icd10pcs/2026/icd10pcs_order_2026.txt',
-    orderSubset('icd10pcs/2026/icd10pcs_order_2026.txt.gz', ['0SRC0J9', '3E033VJ', '5A1955Z']),
-  );
-  return dir;
-}
+/** FY2026 ICD-10-CM and ICD-10-PCS, only the codes these charts use. */
+const releaseFolder = () =>
+  writeOrderSubsets({
+    'icd10cm/2026/icd10cm_order_2026.txt': ['I10', 'M17', 'M171', 'M1711'],
+    'icd10pcs/2026/icd10pcs_order_2026.txt': ['0SRC0J9', '3E033VJ', '5A1955Z'],
+  });
 
 type Finding = { code: string; severity: string; field: string; message: string };
 
