@@ -2,6 +2,7 @@
 // person's payout input assembled from their staff record, time, productivity and audits.
 import { Type, type Static } from '@sinclair/typebox';
 import { addDays } from '../shared/dates.ts';
+import { formatDollars, parseDollars } from '../shared/money.ts';
 import type { FieldError } from '../shared/problem.ts';
 import { closed } from '../shared/schema.ts';
 import type { CompPlan, PayoutInput } from './payout.ts';
@@ -121,3 +122,10 @@ export const NO_PLAN: CompPlan = {
   accuracyBonusCents: 0,
   teamCollectionsBp: 0,
 };
+
+/**
+ * Charts an hour and percentages are kept in hundredths, as dollars are in cents: "3.5" → 350,
+ * "95" → 9500 (basis points). The same two-decimal reading and writing, never through floating point.
+ */
+export const readHundredths = parseDollars;
+export const showHundredths = (n: number) => formatDollars(n).replace(/\.00$/, '');

@@ -73,7 +73,8 @@ const CodingAuditsPage = lazy(() => import('../coding/AuditsPage.tsx'));
 const CodingProductivityPage = lazy(() => import('../coding/ProductivityPage.tsx'));
 const TeamMarketPage = lazy(() => import('../workforce/TeamPage.tsx'));
 const OperatingPage = lazy(() => import('../workforce/OperatingPage.tsx'));
-const StaffPage = lazy(() => import('../workforce/StaffPage.tsx'));
+const CompPlansPage = lazy(() => import('../workforce/CompPlansPage.tsx'));
+const PayoutPage = lazy(() => import('../workforce/PayoutPage.tsx'));
 
 /**
  * Every page, the roles it needs (the same lists the server's routes declare, src/auth/roles.ts)
@@ -289,18 +290,6 @@ export const PAGES: PageDef[] = [
     icon: <BarChartOutlined />,
   },
   {
-    path: '/workforce/staff',
-    label: 'Staff and time',
-    roles: EVERYONE,
-    element: (
-      <Suspense fallback={null}>
-        <StaffPage />
-      </Suspense>
-    ),
-    group: 'Workflows',
-    icon: <TeamOutlined />,
-  },
-  {
     path: '/workforce/team-market',
     label: 'Pay against the market',
     roles: MANAGERS,
@@ -311,6 +300,30 @@ export const PAGES: PageDef[] = [
     ),
     group: 'Workflows',
     icon: <TeamOutlined />,
+  },
+  {
+    path: '/workforce/payouts',
+    label: 'Payouts',
+    roles: EVERYONE,
+    element: (
+      <Suspense fallback={null}>
+        <PayoutPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <DollarOutlined />,
+  },
+  {
+    path: '/workforce/compensation-plans',
+    label: 'Compensation plans',
+    roles: MANAGERS,
+    element: (
+      <Suspense fallback={null}>
+        <CompPlansPage />
+      </Suspense>
+    ),
+    group: 'Practice setup',
+    icon: <DollarOutlined />,
   },
   {
     path: '/workforce/operating',
