@@ -21,7 +21,8 @@ const OperatingQuerySchema = Type.Object(
     practiceId: Id,
     month: Type.Optional(
       Type.String({
-        pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+        // 2000–2099: the figures reach 23 months back, and a date past 9999 is not a date.
+        pattern: '^20\\d{2}-(0[1-9]|1[0-2])$',
         description: 'The last month shown (default: this month)',
       }),
     ),

@@ -233,6 +233,8 @@ describe('operating figures and pay against the market', () => {
         404,
       );
     }
+    const farOff = await manager.get(`/api/workforce/operating?practiceId=${t.practiceA}&month=9999-12`);
+    expect(farOff.statusCode).toBe(400);
     const b = (
       await otherPractice.get(`/api/workforce/operating?practiceId=${t.practiceB}&month=2025-10`)
     ).json();
