@@ -93,7 +93,7 @@ describe('payout runs', () => {
       SYSTEM_ACTOR,
     );
 
-    // Dana codes five E/M office charts on 2026-12-08, twelve minutes each: 1 hour.
+    // Dana codes five E/M visit charts on 2026-12-08, twelve minutes each: 1 hour.
     const encounters = await sql(`select id from encounter where practice_id = $1 order by id limit 5`, [
       P(),
     ]);
@@ -102,7 +102,7 @@ describe('payout runs', () => {
     for (const e of encounters) {
       const { chart } = await enqueueChart(db, P(), Number(e.id), 'em-visit', SYSTEM_ACTOR);
       for (const kind of ['open', 'send'] as const)
-        await recordCodingEvent(db, { ...chart, chartType: 'E/M office' }, dana, kind);
+        await recordCodingEvent(db, { ...chart, chartType: 'em-visit' }, dana, kind);
     }
     await sql(
       `update coding_event set at = timestamptz '2026-12-08 14:00Z'
@@ -216,7 +216,7 @@ describe('payout runs', () => {
   afterAll(() => t?.close());
 
   const coderPlan = {
-    targetPerHour: { 'E/M office': 200 },
+    targetPerHour: { 'em-visit': 200 },
     perChartAboveTargetCents: 150,
     accuracyThresholdBp: 9500,
     accuracyBonusCents: 10_000,
@@ -268,7 +268,7 @@ describe('payout runs', () => {
     // Team: collections $8,200.00 (above), shared by the 2 people paid in the period.
     // Dana, hourly $25.00, coder plan v1:
     //   base 85 h × $25.00 = $2,125.00;
-    //   productivity: 5 E/M charts in 1 h, target 2/h = 2, 3 above × $1.50 = $4.50;
+    //   productivity: 5 em-visit charts in 1 h, target 2/h = 2, 3 above × $1.50 = $4.50;
     //   accuracy: 19/20 = 95.00 % ≥ 95 % → $100.00;
     //   team: 1 % of $8,200.00 = $82.00 ÷ 2 = $41.00;
     //   overtime, W51 (45 h): bonuses $145.50 × 45/85 = $77.029… → $77.03 to the week; regular rate

@@ -32,7 +32,7 @@ type FormValues = {
   note?: string;
 };
 
-/** "E/M office: 4, surgery: 2.5" ↔ { 'E/M office': 400, surgery: 250 }. */
+/** "em-visit: 4, surgery: 2.5" ↔ { 'em-visit': 400, surgery: 250 }. */
 const showTargets = (t: Record<string, number>) =>
   Object.entries(t)
     .map(([type, n]) => `${type}: ${showHundredths(n)}`)
@@ -147,7 +147,7 @@ export default function CompPlansPage() {
           initialValues={{
             role: 'coder',
             effectiveFrom: new Date().toISOString().slice(0, 10),
-            targets: 'E/M office: 4',
+            targets: 'em-visit: 4, procedure: 3, surgery: 1.5',
             perChart: '1.50',
             threshold: '95',
             accuracyBonus: '100.00',
@@ -161,7 +161,7 @@ export default function CompPlansPage() {
             <Input type="date" />
           </Form.Item>
           <Form.Item name="targets" label="Charts an hour by chart type">
-            <Input style={{ width: 260 }} placeholder="E/M office: 4, surgery: 2.5" />
+            <Input style={{ width: 260 }} placeholder="em-visit: 4, surgery: 1.5" />
           </Form.Item>
           <Form.Item name="perChart" label="Per chart above target ($)" rules={[{ required: true }]}>
             <Input style={{ width: 90 }} />
