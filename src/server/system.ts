@@ -22,7 +22,7 @@ import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
 import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
-import { CREDENTIAL_REMINDERS_JOB, hasWageData, importWageDir } from '../workforce/index.ts';
+import { CREDENTIAL_REMINDERS_JOB, hasWageData, importWageDir, seedDemoStaff } from '../workforce/index.ts';
 
 export { DEMO_DEFAULTS, DEMO_HOSPITAL };
 
@@ -112,6 +112,10 @@ export async function prepareFirstStart(
     );
     const charts = await seedDemoCharts(database, practiceId, SYSTEM_ACTOR);
     if (charts > 0) print(`Put ${charts} demo charts with notes on the coding queue.`);
+    const team = await database.db.transaction((tx) =>
+      seedDemoStaff(tx, practiceId, SYSTEM_ACTOR, todayIso()),
+    );
+    if (team > 0) print(`Added a demo team of ${team} with credentials and eight weeks of time worked.`);
     const hospitalId = await seedDemo(
       database,
       { ...DEMO_HOSPITAL, asOf: todayIso(), sandbox: config.dataDir },

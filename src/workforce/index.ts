@@ -20,3 +20,4 @@ export { staffJobs, CREDENTIAL_REMINDERS_JOB } from './staff-jobs.ts';
 export { registerOperatingRoutes } from './operating-routes.ts';
 export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
 export { registerPayoutRoutes } from './payout-routes.ts';
+export { seedDemoStaff } from './staff-demo.ts';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { startTestApp, type Client } from '../server/testing.ts';
-import { refreshReminders } from './staff-store.ts';
+import { seedDemoStaff } from './staff-demo.ts';
+import { refreshReminders, remindersOf } from './staff-store.ts';
 import { listStaff, staffMember, timeByWeek } from './index.ts';
 
 // One app for the whole file: a manager keeps the team, a coder sees only her own record, another
@@ -260,5 +261,30 @@ describe('staff records, time and credential reminders', () => {
       'update',
       'update',
     ]);
+  });
+
+  it("a manager links a record to one of the practice's logins", async () => {
+    const logins = await manager.get(`/api/staff/logins?practiceId=${P()}`);
+    expect(logins.json().items.map((l: { id: number }) => l.id)).toContain(coderUserId);
+    expect((await coder.get(`/api/staff/logins?practiceId=${P()}`)).statusCode).toBe(403);
+  });
+
+  it('the demo team: five people, reminders to show, a Saturday that takes a week past 40 hours', async () => {
+    const today = '2026-12-04';
+    expect(await seedDemoStaff(t.database.db, t.practiceB, SYSTEM_ACTOR, today)).toBe(5);
+    expect(await seedDemoStaff(t.database.db, t.practiceB, SYSTEM_ACTOR, today)).toBe(0);
+    const team = await listStaff(t.database.db, t.practiceB);
+    expect(team).toHaveLength(5);
+    const reminders = await remindersOf(t.database.db, t.practiceB, today);
+    expect(reminders.map((r) => `${r.staffName} ${r.credential} ${r.kind}`)).toEqual([
+      'Alex Rivera CPC expiring',
+      'Alex Rivera CPC ceu-short',
+      'Jordan Lee CRC expiring',
+      'Jordan Lee CRC ceu-short',
+    ]);
+    const alex = team.find((s) => s.name === 'Alex Rivera')!;
+    const weeks = await timeByWeek(t.database.db, t.practiceB, alex.id, '2026-10-05', '2026-12-03');
+    expect(weeks).toHaveLength(9);
+    expect(weeks.some((w) => w.minutes > 2400)).toBe(true);
   });
 });
