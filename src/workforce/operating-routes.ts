@@ -57,7 +57,7 @@ export function registerOperatingRoutes(app: FastifyInstance, db: Db): void {
   };
   const team = async (request: FastifyRequest, practiceId: number) => {
     requirePracticeInScope(request, practiceId);
-    const view = await teamMarketFor(db, practiceId, actorOf(request));
+    const view = await teamMarketFor(db, practiceId, actorOf(request), todayIso());
     if (!view) throw notFound('wage data (import the BLS files: cleanclaim wages import DIR)');
     return view;
   };

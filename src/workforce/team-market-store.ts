@@ -54,11 +54,15 @@ export async function teamMarketFor(
   db: Db,
   practiceId: number,
   actor: AuditActor,
+  today: string,
 ): Promise<TeamMarketView | null> {
   const x = await wageExplorer(db);
   const market = x && marketOf(x);
   if (!x || !market) return null;
-  const staff = (await listStaff(db, practiceId)).filter((s) => s.endDate === null);
+  // Those on the staff today (an end date still ahead keeps them).
+  const staff = (await listStaff(db, practiceId)).filter(
+    (s) => s.hireDate <= today && (s.endDate === null || s.endDate >= today),
+  );
   await recordAudit(db, actor, {
     practiceId,
     action: 'list',
