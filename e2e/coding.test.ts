@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/audit/index.ts';
 import { addNote } from '../src/charts/index.ts';
+import { writeOrderSubsets } from '../src/codesets/testing.ts';
 import { enqueueChart } from '../src/coding/index.ts';
 import { apiAs } from './support/api.ts';
 import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
@@ -15,9 +15,12 @@ import { ADMIN, CODER, startServer, type TestServer } from './support/server.ts'
 const shared = fileURLToPath(new URL('../../shared/codesets/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../src/codesets/fixtures/', import.meta.url));
 
-/** ICD-10-CM FY2026: CMS's order file, with the tabular fixture (Excludes1 of E11, the S52 7th characters). */
+/**
+ * ICD-10-CM FY2026: CMS's order file, with the tabular fixture (Excludes1 of E11, the S52 7th
+ * characters); ICD-10-PCS FY2026: the order-file lines of the inpatient chart's procedures.
+ */
 function writeCodeSets(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cleanclaim-e2e-coding-'));
+  const dir = writeOrderSubsets({ 'icd10pcs/2026/icd10pcs_order_2026.txt': ['0SRC0J9', '3E033VJ'] });
   const copies: [string, string][] = [
     [`${shared}icd10cm/2026/icd10cm_order_2026.txt.gz`, 'icd10cm/2026/icd10cm_order_2026.txt.gz'],
     [`${fixtures}tabular/pass/diabetes-asthma-injury-poisoning.xml`, 'icd10cm/2026/icd10cm_tabular_2026.xml'],
@@ -42,6 +45,8 @@ describe.skipIf(!hasChromium)('coding workspace (needs /usr/bin/chromium)', () =
   let page: Page;
   let dir = '';
   let encounterId = 0;
+  let stayId = 0;
+  let stayChart = 0;
   const pageErrors: string[] = [];
   const checks = () => page.getByTestId('live-checks');
   const key = (k: string) => page.keyboard.press(k);
@@ -82,6 +87,21 @@ describe.skipIf(!hasChromium)('coding workspace (needs /usr/bin/chromium)', () =
       SYSTEM_ACTOR,
     );
     await enqueueChart(db, server.practiceId, encounterId, 'em-visit', SYSTEM_ACTOR, 1);
+    // A two-day knee replacement stay billed by the hospital (revenue-code lines), to code with PCS.
+    const stay = await admin.send('POST', '/api/encounters', {
+      practiceId: server.practiceId,
+      patientId: patients.items[0]!.id,
+      renderingProviderId: providers.items[0]!.id,
+      serviceDateFrom: '2026-09-14',
+      serviceDateTo: '2026-09-16',
+      placeOfService: '21',
+      diagnoses: ['M17.11'],
+      institutional: { billType: '111', patientStatus: '01', admissionDate: '2026-09-14' },
+      serviceLines: [{ revenueCode: '0120', units: 2, chargeCents: 300000, diagnosisPointers: [] }],
+    });
+    expect(stay.status).toBe(201);
+    stayId = (stay.body as { id: number }).id;
+    stayChart = (await enqueueChart(db, server.practiceId, stayId, 'inpatient', SYSTEM_ACTOR, 3)).chart.id;
     browser = await launchBrowser();
     page = await openPage(browser, pageErrors);
     await logIn(page, server.url, CODER);
@@ -124,8 +144,39 @@ describe.skipIf(!hasChromium)('coding workspace (needs /usr/bin/chromium)', () =
       diagnoses: string[];
     };
     expect(encounter).toMatchObject({ status: 'ready', diagnoses: ['I10', 'E11.9'] });
-    const queue = (await coder.get('/api/coding/queue')) as { total: number };
-    expect(queue.total).toBe(0);
+    // Only the inpatient stay is left on the queue.
+    const queue = (await coder.get('/api/coding/queue?state=queued')) as { total: number };
+    expect(queue.total).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('codes an inpatient stay with ICD-10-PCS from the keyboard: I adds a procedure, the checks judge it', async () => {
+    await page.goto(`${server.url}/coding/charts/${stayChart}`);
+    await eventually(() => page.getByTestId('inpatient-stay').textContent()).toContain('M17.11');
+    await key('i');
+    await page.keyboard.type('0SRC0JX');
+    await key('Enter');
+    await eventually(() => checks().textContent()).toContain(
+      '0SRC0JX is not in the ICD-10-PCS FY2026 order file',
+    );
+    await page.getByTestId('pcs-procedures').getByRole('button', { name: 'remove' }).click();
+    await key('i');
+    await page.keyboard.type('0SRC0J9');
+    await key('Enter');
+    await page.keyboard.type('3E033VJ 2026-09-15');
+    await key('Enter');
+    await key('Escape');
+    await eventually(() => checks().textContent()).not.toContain('INST-PROCEDURE');
+    expect(await page.getByTestId('pcs-procedures').textContent()).toMatch(/0SRC0J9principal.*3E033VJ/);
+    await key('s');
+    await eventually(async () => {
+      const coder = await apiAs(server.url, CODER);
+      return ((await coder.get(`/api/encounters/${stayId}`)) as { institutional: { procedures: unknown } })
+        .institutional.procedures;
+    }).toEqual([
+      { code: '0SRC0J9', date: '2026-09-14' },
+      { code: '3E033VJ', date: '2026-09-15' },
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });
