@@ -9,7 +9,7 @@ import { scrubClaimFrom837 } from '../scrubber/from-837.ts';
 import type { CodeChecker, PayerRule, ScrubContext } from '../scrubber/context.ts';
 import type { NcciTables } from '../scrubber/index.ts';
 import { duplicateKey } from '../scrubber/rules/duplicates.ts';
-import { activePayerRules } from '../scrubber/index.ts';
+import { activePayerRulesOf } from '../scrubber/index.ts';
 import { claimModelOf } from './model.ts';
 import { loadClaimParties, type ClaimParties } from './parties.ts';
 import { SUBMITTED_STATES } from './states.ts';
@@ -83,11 +83,7 @@ export async function loadScrubContexts(
   const rows = claims.map((c) => c.row);
   const feeSchedules = new Map<number, Awaited<ReturnType<typeof feeScheduleOf>>>();
   for (const id of new Set(rows.map((r) => r.practiceId))) feeSchedules.set(id, await feeScheduleOf(db, id));
-  const rulesOf = new Map<string, Awaited<ReturnType<typeof activePayerRules>>>();
-  for (const key of new Set(rows.map((r) => `${r.practiceId}:${r.payerId}`))) {
-    const [practiceId, payerId] = key.split(':').map(Number) as [number, number];
-    rulesOf.set(key, await activePayerRules(db, practiceId, payerId));
-  }
+  const rulesOf = await activePayerRulesOf(db, rows);
   const payers = new Map(
     (await payersByIds(db, [...new Set(rows.map((r) => r.payerId))])).map((p) => [p.id, p]),
   );

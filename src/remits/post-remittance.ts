@@ -19,7 +19,7 @@ import {
 } from './store.ts';
 
 /** Claim payments a posting transaction takes: few enough that a chunk's statements stay small. */
-const CHUNK = 250;
+const CHUNK = 500;
 
 /** The matched claims of stored claim payments, read in bulk (a file imported again, or posted later). */
 async function candidatesOf(db: Executor, practiceId: number, payments: RemittanceClaimRow[]) {

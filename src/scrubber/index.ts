@@ -8,7 +8,7 @@ export {
   type NcciImportOutcome,
   type NcciTables,
 } from './ncci-store.ts';
-export { activePayerRules } from './payer-rules.ts';
+export { activePayerRules, activePayerRulesOf } from './payer-rules.ts';
 export { checkCodedVisit, type CodedVisit } from './coding-checks.ts';
 export type { ScrubContext } from './context.ts';
 export type { Finding } from './finding.ts';

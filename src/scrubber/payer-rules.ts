@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 import { payerRule } from './tables.ts';
 
@@ -10,4 +10,26 @@ export async function activePayerRules(db: Executor, practiceId: number, payerId
     .where(
       and(eq(payerRule.practiceId, practiceId), eq(payerRule.payerId, payerId), eq(payerRule.active, true)),
     );
+}
+
+/** The active rules of many practice–payer pairs in one read (claims scrubbed together), by `practiceId:payerId`. */
+export async function activePayerRulesOf(
+  db: Executor,
+  pairs: readonly { practiceId: number; payerId: number }[],
+): Promise<Map<string, Awaited<ReturnType<typeof activePayerRules>>>> {
+  const key = (r: { practiceId: number; payerId: number }) => `${r.practiceId}:${r.payerId}`;
+  const out = new Map(pairs.map((p) => [key(p), [] as Awaited<ReturnType<typeof activePayerRules>>]));
+  if (!pairs.length) return out;
+  const rows = await db
+    .select()
+    .from(payerRule)
+    .where(
+      and(
+        inArray(payerRule.practiceId, [...new Set(pairs.map((p) => p.practiceId))]),
+        inArray(payerRule.payerId, [...new Set(pairs.map((p) => p.payerId))]),
+        eq(payerRule.active, true),
+      ),
+    );
+  for (const r of rows) out.get(key(r))?.push(r);
+  return out;
 }
