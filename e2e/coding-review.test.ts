@@ -10,7 +10,15 @@ import { enqueueChart } from '../src/coding/index.ts';
 import { encounterIdsOf, encountersByExternalIds } from '../src/encounters/index.ts';
 import { payersOfPractice } from '../src/payers/index.ts';
 import { apiAs, type Api } from './support/api.ts';
-import { choose, hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
+import {
+  choose,
+  hasChromium,
+  launchBrowser,
+  logIn,
+  openPage,
+  screenshot,
+  screenshotOf,
+} from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { ADMIN, CODER, startServer, type TestServer } from './support/server.ts';
 
@@ -87,6 +95,7 @@ describe.skipIf(!hasChromium)('coding review pages (needs /usr/bin/chromium)', (
     await eventually(() => results.textContent()).toContain('imported before: nothing changed');
     await files.setInputFiles(`${samples}fail/stu3-document-reference.json`);
     await eventually(() => results.textContent()).toContain('not imported');
+    await admin.locator('.ant-message-notice').last().waitFor({ state: 'detached' });
     await screenshot(admin, 'chart-import');
 
     const [visit] = await encountersByExternalIds(server.database.db, server.practiceId, ['V-7001']);
@@ -136,6 +145,11 @@ describe.skipIf(!hasChromium)('coding review pages (needs /usr/bin/chromium)', (
       true,
     );
     await provider.close();
+    await coder.reload();
+    await choose(coder, 'State', 'answered');
+    await eventually(() => coder.getByRole('link', { name: /^addendum \(document \d+\)$/ }).isVisible()).toBe(
+      true,
+    );
 
     // Back with its coder: the addendum is in the chart's notes, cited by the codes sent.
     await coder.goto(`${server.url}/coding/charts/${chartId}`);
@@ -192,16 +206,18 @@ describe.skipIf(!hasChromium)('coding review pages (needs /usr/bin/chromium)', (
     await recode.getByRole('button', { name: 'Add diagnosis' }).click();
     await recode.getByLabel('Diagnosis 2', { exact: true }).fill('D62');
     await recode.getByLabel('Line 1 procedure code').fill('99213');
-    await screenshot(auditor, 'coding-audit-recode');
+    await screenshotOf(recode, 'coding-audit-recode');
     await recode.getByRole('button', { name: 'Save re-code' }).click();
     await eventually(() => auditor.getByText('Re-code scored').isVisible()).toBe(true);
     // 99214 coded, 99213 re-coded: an E/M level error; the row's score is under the 95% bar.
     const scored = auditor.locator('tr', { hasText: 'em-visit' }).filter({ hasText: '%' }).first();
     await eventually(() => scored.textContent()).toMatch(/\d+\.\d%/);
     expect(await scored.locator('.ant-tag-red').count()).toBe(1);
+    expect(await scored.textContent()).toContain(CODER.name);
     await eventually(() => auditor.locator('tr', { hasText: '99213' }).first().textContent()).toContain(
       '99214',
     );
+    await screenshotOf(auditor.locator('.ant-table-expanded-row').first(), 'coding-audit-score');
 
     await coder.goto(`${server.url}/coding/audits`);
     await coder
@@ -228,6 +244,8 @@ describe.skipIf(!hasChromium)('coding review pages (needs /usr/bin/chromium)', (
     const table = admin.getByTestId('productivity-table');
     await eventually(() => table.textContent()).toContain(CODER.name);
     expect(await table.textContent()).toContain('em-visit');
+    // The admin who imported the chart and the physician who answered coded nothing.
+    expect(await table.textContent()).not.toMatch(new RegExp(`${ADMIN.name}|${PROVIDER.name}`));
     await screenshot(admin, 'coding-productivity');
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
