@@ -21,7 +21,10 @@ import { RecodeForm } from './RecodeForm.tsx';
 // re-code is in), scores per coder against 95% with errors by kind and the money they move;
 // coders see their charts and dispute them.
 
-type AuditChart = Omit<AuditChartRow, 'coderCoding'> & { coderCoding: CodedChart | null };
+type AuditChart = Omit<AuditChartRow, 'coderCoding'> & {
+  coderCoding: CodedChart | null;
+  coderName: string | null;
+};
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 function ScoreView({ score }: { score: ChartScore }) {
@@ -108,7 +111,7 @@ function AuditDetail({ auditId }: { auditId: number }) {
       columns={[
         { title: 'Encounter', dataIndex: 'encounterId' },
         { title: 'Chart type', dataIndex: 'chartType' },
-        { title: 'Coder', dataIndex: 'coderId' },
+        { title: 'Coder', key: 'coder', render: (_, c) => c.coderName ?? `user ${c.coderId}` },
         {
           title: 'Score',
           key: 'score',
@@ -205,7 +208,11 @@ function Scores({ practiceId }: { practiceId: number }) {
     void api.get<AuditScores>('/api/coding/audit-scores', query).then(setScores);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [practiceId]);
-  const rows = (scores?.coders ?? []).map((c) => ({ key: String(c.userId), coder: c.userId, ...c.summary }));
+  const rows = (scores?.coders ?? []).map((c) => ({
+    key: String(c.userId),
+    coder: c.name ?? `user ${c.userId}`,
+    ...c.summary,
+  }));
   return (
     <Card
       title="Scores per coder, last 90 days (bar: 95%)"
@@ -220,7 +227,7 @@ function Scores({ practiceId }: { practiceId: number }) {
         <Column
           data={rows.flatMap((r) =>
             AUDIT_CATEGORIES.map((c) => ({
-              coder: `coder ${r.coder}`,
+              coder: r.coder,
               category: c,
               percent: r.categories[c].accuracy * 100,
             })),

@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { CodingQueryRow } from '../../../src/coding/queries-store.ts';
 import { OTHER } from '../../../src/coding/queries.ts';
 import type { FieldError } from '../../../src/shared/field-error.ts';
@@ -206,7 +207,9 @@ export function QueriesPage() {
           {
             title: 'Addendum',
             dataIndex: 'addendumDocumentId',
-            render: (id: number | null) => (id ? `document ${id}` : null),
+            // The addendum sits with the visit's notes, where the coder cites it.
+            render: (id: number | null, q) =>
+              id ? <Link to={`/encounters/${q.encounterId}`}>{`addendum (document ${id})`}</Link> : null,
           },
         ]}
       />

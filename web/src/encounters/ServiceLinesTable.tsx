@@ -12,10 +12,48 @@ interface Props {
   fixed?: boolean;
   /** date of service for the code picker (default: the form's serviceDateFrom, else today) */
   dos?: string;
+  /** Only what a coder assigns (an audit's re-code): no charge, no drug. */
+  codesOnly?: boolean;
 }
 
-/** Service lines (837P loop 2400 SV1): procedure, modifiers, units, charge and diagnosis pointers. */
-export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos }: Props) {
+const chargeColumn = {
+  title: 'Charge ($)',
+  key: 'charge',
+  width: 140,
+  render: (_: unknown, f: FormListFieldData, i: number) => (
+    <Form.Item name={[f.name, 'charge']} className="compact-item">
+      <Input aria-label={`Line ${i + 1} charge`} placeholder="fee schedule" prefix="$" />
+    </Form.Item>
+  ),
+};
+
+// Loop 2410: a drug line's NDC (11 digits, 5-4-2), quantity and unit.
+const drugColumn = {
+  title: 'Drug (NDC, quantity, unit)',
+  key: 'ndc',
+  width: 260,
+  render: (_: unknown, f: FormListFieldData, i: number) => (
+    <Space.Compact>
+      <Form.Item name={[f.name, 'ndc']} className="compact-item">
+        <Input aria-label={`Line ${i + 1} NDC`} placeholder="00003029305" maxLength={13} />
+      </Form.Item>
+      <Form.Item name={[f.name, 'ndcQuantity']} className="compact-item">
+        <InputNumber aria-label={`Line ${i + 1} NDC quantity`} min={0} style={{ width: 70 }} />
+      </Form.Item>
+      <Form.Item name={[f.name, 'ndcUnit']} className="compact-item">
+        <Select
+          aria-label={`Line ${i + 1} NDC unit`}
+          allowClear
+          style={{ width: 70 }}
+          options={NDC_UNITS.map((u) => ({ value: u, label: u }))}
+        />
+      </Form.Item>
+    </Space.Compact>
+  ),
+};
+
+/** Service lines (837P loop 2400 SV1): procedure, modifiers, units, charge, diagnosis pointers and drug. */
+export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos, codesOnly = false }: Props) {
   const serviceDate = Form.useWatch('serviceDateFrom') as string | undefined;
   const diagnoses = (Form.useWatch('diagnoses') as string[] | undefined) ?? [];
   // A UB-04 line is billed by revenue code (FL42); the 837I has no diagnosis pointers.
@@ -108,16 +146,7 @@ export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos }:
                   </Form.Item>
                 ),
               },
-              {
-                title: 'Charge ($)',
-                key: 'charge',
-                width: 140,
-                render: (_, f, i) => (
-                  <Form.Item name={[f.name, 'charge']} className="compact-item">
-                    <Input aria-label={`Line ${i + 1} charge`} placeholder="fee schedule" prefix="$" />
-                  </Form.Item>
-                ),
-              },
+              ...(codesOnly ? [] : [chargeColumn]),
               {
                 title: `Diagnosis pointers (up to ${MAX_POINTERS})`,
                 key: 'diagnosisPointers',
@@ -133,30 +162,7 @@ export function ServiceLinesTable({ name = 'serviceLines', fixed = false, dos }:
                   </Form.Item>
                 ),
               },
-              {
-                // Loop 2410: a drug line's NDC (11 digits, 5-4-2), quantity and unit.
-                title: 'Drug (NDC, quantity, unit)',
-                key: 'ndc',
-                width: 260,
-                render: (_: unknown, f: FormListFieldData, i: number) => (
-                  <Space.Compact>
-                    <Form.Item name={[f.name, 'ndc']} className="compact-item">
-                      <Input aria-label={`Line ${i + 1} NDC`} placeholder="00003029305" maxLength={13} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'ndcQuantity']} className="compact-item">
-                      <InputNumber aria-label={`Line ${i + 1} NDC quantity`} min={0} style={{ width: 70 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'ndcUnit']} className="compact-item">
-                      <Select
-                        aria-label={`Line ${i + 1} NDC unit`}
-                        allowClear
-                        style={{ width: 70 }}
-                        options={NDC_UNITS.map((u) => ({ value: u, label: u }))}
-                      />
-                    </Form.Item>
-                  </Space.Compact>
-                ),
-              },
+              ...(codesOnly ? [] : [drugColumn]),
               ...(fixed
                 ? []
                 : [
