@@ -75,7 +75,9 @@ export function computePayout(
   }
   lines.push({
     what: 'Productivity bonus',
-    inputs: `${details.join('; ')} × ${plan.perChartAboveTargetCents} cents`,
+    inputs: details.length
+      ? `${details.join('; ')} × ${plan.perChartAboveTargetCents} cents`
+      : 'no charts of a chart type the plan targets',
     cents: productivity,
   });
   const accurate = input.auditScoreBp !== null && input.auditScoreBp >= plan.accuracyThresholdBp;

@@ -159,7 +159,8 @@ export default function PayoutPage() {
         <>
           {manager && (
             <Typography.Text>
-              {report.lines.length} people, {formatUsd(report.run.totalCents)} in all; team collections{' '}
+              {report.lines.length === 1 ? '1 person' : `${report.lines.length} people`},{' '}
+              {formatUsd(report.run.totalCents)} in all; team collections{' '}
               {formatUsd(report.run.collectionsCents)} shared by {report.run.members}.
             </Typography.Text>
           )}
