@@ -28,6 +28,7 @@ export class CodeSetCatalog {
   private readonly indexes = new Map<string, Promise<SearchIndex>>();
   private readonly books = new Map<number, Promise<IndexBook[]>>();
   private background: Promise<unknown> = Promise.resolve();
+  private readonly reloadListeners: (() => void)[] = [];
 
   constructor(private readonly database: Database) {}
 
@@ -41,6 +42,12 @@ export class CodeSetCatalog {
     this.checker = tables && codeCheckerFor(tables);
     this.indexes.clear();
     this.books.clear();
+    for (const listener of this.reloadListeners) listener();
+  }
+
+  /** Called after each reload (an import, another process's import): what is built from the tables is rebuilt. */
+  onReload(listener: () => void): void {
+    this.reloadListeners.push(listener);
   }
 
   /** Reloads when the database holds other releases than those in memory (imported by another process). */

@@ -14,7 +14,13 @@ import { smallPhraseIndex } from './testing.ts';
 // (so "today" needs no clock here).
 const { table: small } = smallPhraseIndex();
 const table: CmTable = { ...small, release: { ...small.release, effectiveThrough: undefined } };
-const catalog = { loaded: true, codeTables: () => ({ icd10cm: [table] }) } as unknown as CodeSetCatalog;
+let tables = [table];
+const reloaded: (() => void)[] = [];
+const catalog = {
+  loaded: true,
+  codeTables: () => ({ icd10cm: tables }),
+  onReload: (listener: () => void) => reloaded.push(listener),
+} as unknown as CodeSetCatalog;
 
 async function startApp() {
   const counted = { builds: 0, done: false };
@@ -51,6 +57,11 @@ describe('the phrase index at start', () => {
     const res = await suggest(app);
     expect(res.json().suggestions[0].code).toBe('I10');
     expect(counted.builds).toBe(1);
+    // code sets imported later: the catalog reloads, and the new table's index is built then
+    tables = [{ ...table }];
+    for (const listener of reloaded) listener();
+    expect(counted.builds).toBe(2);
+    tables = [table];
     await app.close();
   });
 

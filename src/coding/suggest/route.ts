@@ -63,7 +63,8 @@ function releaseFor(catalog: CodeSetCatalog, dos: string): CmTable {
 export interface SuggestRouteOptions {
   /**
    * When this settles (the code sets loaded at start), the phrase index of the release in force
-   * today is built in the background, so the first suggestion does not wait for it.
+   * today is built in the background, so the first suggestion does not wait for it; and again
+   * whenever the catalog reloads.
    */
   buildIndexAfter?: Promise<unknown>;
   /** The built indexes (a test hands in one that counts its builds). */
@@ -78,12 +79,17 @@ export function registerCodingSuggestRoutes(
 ): void {
   const indexes = options.indexes ?? new PhraseIndexCache();
   const phraseIndexFor = (dos: string) => indexes.indexFor(releaseFor(catalog, dos));
-  void options.buildIndexAfter?.then(() => {
+  const buildTodaysIndex = () => {
     const today = selectRelease(catalog.codeTables()?.icd10cm ?? [], todayIso());
     if (today)
       indexes
         .indexFor(today)
         .catch((error: unknown) => app.log.error({ err: error }, 'phrase index build failed'));
+  };
+  // and again after each import of code sets, which loads new tables
+  void options.buildIndexAfter?.then(() => {
+    buildTodaysIndex();
+    catalog.onReload(buildTodaysIndex);
   });
   app.post<{ Body: Body }>(
     '/api/coding/suggest',
