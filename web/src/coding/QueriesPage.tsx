@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { CodingQueryRow } from '../../../src/coding/queries-store.ts';
 import { OTHER } from '../../../src/coding/queries.ts';
 import type { FieldError } from '../../../src/shared/field-error.ts';
@@ -32,6 +32,8 @@ type Query = Omit<CodingQueryRow, 'sentAt' | 'answeredAt'> & { sentAt: string; a
 function SendQueryForm({ practiceId, onSent }: { practiceId: number; onSent: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  // /coding/queries?encounterId=N: the query starts on that visit (a link from the chart being coded).
+  const fromChart = Number(useSearchParams()[0].get('encounterId')) || undefined;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const draft = () => {
     const v = form.getFieldsValue();
@@ -63,7 +65,7 @@ function SendQueryForm({ practiceId, onSent }: { practiceId: number; onSent: () 
   };
   return (
     <Card title="New physician query" size="small">
-      <Form form={form} layout="vertical" onFinish={send}>
+      <Form form={form} layout="vertical" onFinish={send} initialValues={{ encounterId: fromChart }}>
         <Form.Item
           name="encounterId"
           label="Encounter"

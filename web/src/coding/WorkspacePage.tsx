@@ -264,6 +264,14 @@ export function WorkspacePage() {
           </Typography.Text>
         </Space>
         <Space>
+          {/* Codes saved first: the chart waits on the query with what the coder has so far. */}
+          <Button
+            onClick={() =>
+              void save().then((ok) => ok && navigate(`/coding/queries?encounterId=${opened.encounter.id}`))
+            }
+          >
+            Query the provider
+          </Button>
           <Button onClick={() => void save()} aria-keyshortcuts="s">
             Save (S)
           </Button>
