@@ -6,6 +6,7 @@ import { EVERYONE, MANAGERS, ROLES, practicesWithRole } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { toCsv } from '../http/csv.ts';
+import { rethrowConstraint } from '../http/resource.ts';
 import { formatDollars } from '../shared/money.ts';
 import { forbidden } from '../shared/problem.ts';
 import { closed, Id, IsoDate, Nullable } from '../shared/schema.ts';
@@ -85,7 +86,10 @@ export function registerPayoutRoutes(app: FastifyInstance, db: Db): void {
     async (request, reply) => {
       const { practiceId, ...draft } = request.body;
       requireManager(request, practiceId);
-      const row = await db.transaction((tx) => saveCompensationPlan(tx, practiceId, draft, actorOf(request)));
+      // Two managers saving the same role at once would take one version number: the second is a 409.
+      const row = await db
+        .transaction((tx) => saveCompensationPlan(tx, practiceId, draft, actorOf(request)))
+        .catch((e: unknown) => rethrowConstraint(e, { label: 'plan version', uniqueField: 'role' }));
       reply.code(201);
       return row;
     },
