@@ -1,8 +1,8 @@
-// The team's pay against the market and the practice's operating figures, for managers only: each
-// as JSON and as CSV (the same table, src/workforce/operating-table.ts and team-market.ts).
+// The team's pay against the market (a manager the team's, anyone else their own) and the
+// practice's operating figures (managers only): each as JSON and as CSV (the same table, src/workforce/operating-table.ts and team-market.ts).
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MANAGERS } from '../auth/roles.ts';
+import { EVERYONE, MANAGERS } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { toCsv } from '../http/csv.ts';
@@ -13,6 +13,7 @@ import { OPERATING_COLUMNS, operatingRows } from './operating-table.ts';
 import { operatingFor } from './operating-store.ts';
 import { TEAM_MARKET_COLUMNS, teamMarketRows } from './team-market.ts';
 import { teamMarketFor } from './team-market-store.ts';
+import { viewerIn } from './viewer.ts';
 
 const tags = ['workforce'];
 type OperatingQuery = { practiceId: number; month?: string };
@@ -56,8 +57,7 @@ export function registerOperatingRoutes(app: FastifyInstance, db: Db): void {
     };
   };
   const team = async (request: FastifyRequest, practiceId: number) => {
-    requirePracticeInScope(request, practiceId);
-    const view = await teamMarketFor(db, practiceId, actorOf(request), todayIso());
+    const view = await teamMarketFor(db, practiceId, viewerIn(request, practiceId), todayIso());
     if (!view) throw notFound('wage data (import the BLS files: cleanclaim wages import DIR)');
     return view;
   };
@@ -95,11 +95,11 @@ export function registerOperatingRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: { practiceId: number } }>(
     '/api/workforce/team-market',
     {
-      config: { access: MANAGERS },
+      config: { access: EVERYONE },
       schema: {
         tags,
         summary:
-          "Each current staff member's annualised pay as a percentile of the BLS market: national, their state and their work setting (audited: it shows everyone's pay)",
+          "Each current staff member's annualised pay as a percentile of the BLS market: national, their state and their work setting. A manager sees the team (audited); anyone else their own record",
         querystring: TeamQuerySchema,
       },
     },
@@ -109,7 +109,7 @@ export function registerOperatingRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: { practiceId: number } }>(
     '/api/workforce/team-market.csv',
     {
-      config: { access: MANAGERS },
+      config: { access: EVERYONE },
       schema: {
         tags,
         summary: 'Pay against the market as CSV: a row per staff member',

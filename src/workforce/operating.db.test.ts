@@ -29,7 +29,7 @@ describe('operating figures and pay against the market', () => {
     const db = t.database.db;
     await t.addUser('manager@example.org', [{ practiceId: t.practiceA, role: 'manager' }]);
     await t.addUser('biller@example.org', [{ practiceId: t.practiceA, role: 'biller' }]);
-    await t.addUser('coder@example.org', [{ practiceId: t.practiceA, role: 'coder' }]);
+    const coderId = await t.addUser('coder@example.org', [{ practiceId: t.practiceA, role: 'coder' }]);
     await t.addUser('other@example.org', [{ practiceId: t.practiceB, role: 'admin' }]);
     manager = await t.login('manager@example.org');
     coder = await t.login('coder@example.org');
@@ -102,6 +102,7 @@ describe('operating figures and pay against the market', () => {
       {
         name: 'Dana Coder',
         role: 'coder',
+        userId: coderId, // Dana logs in as the coder
         payType: 'hourly',
         exempt: false,
         rateCents: 2_500,
@@ -218,7 +219,7 @@ describe('operating figures and pay against the market', () => {
     expect(dana.comparisons[1].position.percentile).toBeGreaterThan(dana.comparisons[0].position.percentile);
     const [audit] = await sql(
       `select detail from audit_event where entity = 'staff_member' and action = 'list' and practice_id = $1
-        and detail->>'view' = 'pay against the market'`,
+        and detail->>'view' is null order by id desc limit 1`,
       [t.practiceA],
     );
     expect((audit!.detail as { staffIds: number[] }).staffIds).toHaveLength(2);
@@ -226,13 +227,16 @@ describe('operating figures and pay against the market', () => {
     expect(csv.body.split('\r\n')[0]).toContain('OEWS May 2025');
   });
 
-  it('is for managers of the practice only', async () => {
-    for (const url of ['operating', 'operating.csv', 'team-market', 'team-market.csv']) {
-      expect((await coder.get(`/api/workforce/${url}?practiceId=${t.practiceA}`)).statusCode).toBe(403);
+  it('is for managers of the practice; anyone else sees only their own pay against the market', async () => {
+    for (const url of ['operating', 'operating.csv', 'team-market', 'team-market.csv'])
       expect((await otherPractice.get(`/api/workforce/${url}?practiceId=${t.practiceA}`)).statusCode).toBe(
         404,
       );
-    }
+    for (const url of ['operating', 'operating.csv'])
+      expect((await coder.get(`/api/workforce/${url}?practiceId=${t.practiceA}`)).statusCode).toBe(403);
+    const own = (await coder.get(`/api/workforce/team-market?practiceId=${t.practiceA}`)).json();
+    expect(own.manager).toBe(false);
+    expect(own.rows.map((r: { name: string }) => r.name)).toEqual(['Dana Coder']);
     const farOff = await manager.get(`/api/workforce/operating?practiceId=${t.practiceA}&month=9999-12`);
     expect(farOff.statusCode).toBe(400);
     const b = (

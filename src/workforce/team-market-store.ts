@@ -1,9 +1,9 @@
 // Reading the team's pay against the market: the practice's staff and the wage tables, put to the
-// pure comparison (team-market.ts). Showing everyone's pay is a read of personal data: audited.
-import { recordAudit, type AuditActor } from '../audit/index.ts';
+// pure comparison (team-market.ts). Showing everyone's pay is a read of personal data: audited
+// (teamFor does it).
 import type { Db } from '../db/connection.ts';
 import type { WageFigures } from './estimate.ts';
-import { listStaff } from './staff-store.ts';
+import { teamFor, type Viewer } from './staff-store.ts';
 import { wageExplorer, type WageEstimateRow } from './store.ts';
 import { teamMarket, type Market, type MarketPair, type TeamMarketRow } from './team-market.ts';
 
@@ -11,6 +11,8 @@ export interface TeamMarketView {
   occupation: { code: string; title: string };
   /** The national release compared against (the latest imported). */
   release: string;
+  /** Whether the viewer sees the whole team (a manager) or only their own row. */
+  manager: boolean;
   rows: TeamMarketRow[];
 }
 
@@ -50,25 +52,22 @@ export function marketOf(x: NonNullable<Awaited<ReturnType<typeof wageExplorer>>
   };
 }
 
+/**
+ * The team against the market as the viewer may see it (W2's teamFor): a manager everyone on the
+ * staff today (the listing audited), anyone else only their own record.
+ */
 export async function teamMarketFor(
   db: Db,
   practiceId: number,
-  actor: AuditActor,
+  viewer: Viewer,
   today: string,
 ): Promise<TeamMarketView | null> {
   const x = await wageExplorer(db);
   const market = x && marketOf(x);
   if (!x || !market) return null;
-  // Those on the staff today (an end date still ahead keeps them).
-  const staff = (await listStaff(db, practiceId)).filter(
+  const staff = (await teamFor(db, practiceId, viewer)).filter(
     (s) => s.hireDate <= today && (s.endDate === null || s.endDate >= today),
   );
-  await recordAudit(db, actor, {
-    practiceId,
-    action: 'list',
-    entity: 'staff_member',
-    detail: { staffIds: staff.map((s) => s.id), view: 'pay against the market' },
-  });
   const rows = teamMarket(
     staff.map((s) => ({
       staffId: s.id,
@@ -83,5 +82,5 @@ export async function teamMarketFor(
     })),
     market,
   );
-  return { occupation: x.occupation, release: market.national.release, rows };
+  return { occupation: x.occupation, release: market.national.release, manager: viewer.manager, rows };
 }

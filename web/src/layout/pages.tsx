@@ -292,7 +292,7 @@ export const PAGES: PageDef[] = [
   {
     path: '/workforce/team-market',
     label: 'Pay against the market',
-    roles: MANAGERS,
+    roles: EVERYONE,
     element: (
       <Suspense fallback={null}>
         <TeamMarketPage />

@@ -8,9 +8,9 @@ import { api, withQuery } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import { usePracticeId } from '../practice/practice-context.ts';
 
-// Pay against the market (managers only): each person's annualised pay as a percentile of the BLS
-// market for the nation, their state and their work setting; a chart, the table the CSV carries,
-// and where each set of percentiles comes from.
+// Pay against the market: each person's annualised pay as a percentile of the BLS market for the
+// nation, their state and their work setting (a manager sees the team, anyone else their own
+// record); a chart, the table the CSV carries, and where each set of percentiles comes from.
 
 const AGAINST = { national: 'United States', state: 'Their state', setting: 'Their work setting' } as const;
 
@@ -76,7 +76,11 @@ export default function TeamPage() {
             tooltip={{ items: [{ field: 'label', name: 'percentile' }] }}
           />
         ) : (
-          <Typography.Text type="secondary">No current staff with pay on file.</Typography.Text>
+          <Typography.Text type="secondary">
+            {view && !view.manager
+              ? 'No staff record with pay is linked to your login; a manager links it on the staff page.'
+              : 'No current staff with pay on file.'}
+          </Typography.Text>
         )}
       </Card>
       <Table
