@@ -1,6 +1,6 @@
 // Pure: a schedule exported as CSV → the rows an eligibility batch asks about. Every error names its
 // row (1 is the header) and column, and a file with any error is refused whole: nothing half-written.
-import { parse } from 'csv-parse/sync';
+import { cellPointer as at, columnKey as key, csvRecords } from '../shared/csv-records.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import type { FieldError } from '../shared/problem.ts';
 
@@ -34,20 +34,10 @@ const COLUMNS: Record<string, keyof Omit<ScheduleRow, 'row'>> = {
 const REQUIRED = ['lastName', 'firstName', 'dateOfService'] as const;
 const MAX_ROWS = 5000;
 
-const key = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '');
-const at = (row: number, column: string) => `/csv/row ${row}/${column}`;
-
 export function readScheduleCsv(text: string): { rows: ScheduleRow[]; errors: FieldError[] } {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (e) {
-    const err = e as Error & { lines?: number; column?: number };
-    const where = err.lines ? `row ${err.lines}` : 'the file';
-    return { rows: [], errors: [{ pointer: `/csv/${where}`, detail: `not CSV: ${err.message}` }] };
-  }
-  const [header, ...body] = records;
-  if (!header) return { rows: [], errors: [{ pointer: '/csv', detail: 'the file is empty' }] };
+  const read = csvRecords(text);
+  if (!('header' in read)) return { rows: [], errors: read.errors };
+  const { header, body } = read;
   const errors: FieldError[] = [];
   const fields = header.map((h) => COLUMNS[key(h)]);
   header.forEach((h, i) => {

@@ -1,7 +1,7 @@
 // Pure: staff records checked, hours grouped into workweeks, credential reminders found, and a
 // time sheet read from CSV. No I/O; "today" is given.
-import { parse } from 'csv-parse/sync';
 import { ROLES } from '../auth/roles.ts';
+import { cellPointer as cellAt, columnKey as headerKey, csvRecords } from '../shared/csv-records.ts';
 import { addDays, isIsoDate } from '../shared/dates.ts';
 import type { FieldError } from '../shared/problem.ts';
 import { CREDENTIALS } from './staff-schema.ts';
@@ -210,29 +210,15 @@ const MAX_TIME_ROWS = 10_000;
 /** A day's work is at most 24 hours. */
 const DAY_MINUTES = 24 * 60;
 
-const headerKey = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
-const cellAt = (row: number, column: string) => `/csv/row ${row}/${column}`;
-
 /**
  * A time sheet: columns staffId or staff (name), date, and hours (decimal, e.g. 7.5) or minutes;
  * an optional note. Every error names its row (1 is the header) and column; a sheet with any error
  * is refused whole. The same person and day twice in one sheet is an error (which one is right?).
  */
 export function readTimeCsv(text: string): { rows: TimeRow[]; errors: FieldError[] } {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    return {
-      rows: [],
-      errors: [
-        { pointer: `/csv/${err.lines ? `row ${err.lines}` : 'the file'}`, detail: `not CSV: ${err.message}` },
-      ],
-    };
-  }
-  const [header, ...body] = records;
-  if (!header) return { rows: [], errors: [{ pointer: '/csv', detail: 'the file is empty' }] };
+  const read = csvRecords(text);
+  if (!('header' in read)) return { rows: [], errors: read.errors };
+  const { header, body } = read;
   const fields = header.map((h) => TIME_COLUMNS[headerKey(h)]);
   const errors: FieldError[] = [];
   header.forEach((h, i) => {
