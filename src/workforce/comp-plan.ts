@@ -13,9 +13,11 @@ const Bp = Type.Integer({ minimum: 0, maximum: 10_000 });
 /** A CompPlan (payout.ts) as the API takes it; ajv checks it, the UI checks forms with it. */
 export const CompPlanSchema = Type.Object(
   {
+    // A chart type of the coding workspace (em-visit, procedure, surgery, inpatient …).
     targetPerHour: Type.Record(
-      Type.String({ minLength: 1, maxLength: 60 }),
+      Type.String({ pattern: '^[A-Za-z0-9/ _-]{1,40}$' }),
       Type.Integer({ minimum: 1, maximum: 10_000 }),
+      { additionalProperties: false, maxProperties: 20 },
     ),
     perChartAboveTargetCents: Cents,
     accuracyThresholdBp: Bp,
