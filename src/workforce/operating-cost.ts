@@ -7,7 +7,7 @@
 import { addDays } from '../shared/dates.ts';
 import { payOf } from './comp-plan.ts';
 import { computePayout, type CompPlan, type PayoutInput } from './payout.ts';
-import { daysIn, monthBounds } from './operating.ts';
+import { daysIn, halfUp, monthBounds } from './operating.ts';
 
 export interface StaffForCost {
   staffId: number;
@@ -63,7 +63,7 @@ export function staffCostOfMonth(
     const cents = runs.reduce((s, r) => {
       const overlap = daysBetween(later(r.periodFrom, from), earlier(r.periodTo, to));
       const days = daysBetween(r.periodFrom, r.periodTo);
-      return s + Math.floor((2 * r.totalCents * overlap + days) / (2 * days));
+      return s + halfUp(r.totalCents * overlap, days);
     }, 0);
     return { cents, from: 'payout runs' };
   }
@@ -82,7 +82,7 @@ export function staffCostOfMonth(
   if (!employed || staff.annualSalaryCents === null) return { cents: 0, from: 'none' };
   // A twelfth of the salary a month, for the days of it the person was employed.
   const den = 12 * daysIn(month);
-  const salary = Math.floor((2 * staff.annualSalaryCents * employed + den) / (2 * den));
+  const salary = halfUp(staff.annualSalaryCents * employed, den);
   if (staff.exempt || !minutes) return { cents: salary, from: 'estimated from pay' };
   // Non-exempt: the engine adds straight time beyond the salaried hours and overtime over 40.
   const { totalCents } = computePayout(NO_BONUS, {
@@ -103,7 +103,7 @@ export function minutesOfMonth(staff: StaffForCost, month: string, enteredMinute
   if (enteredMinutes > 0 || staff.payType === 'hourly') return enteredMinutes;
   const { from, to } = monthBounds(month);
   const employed = daysBetween(later(from, staff.hireDate), earlier(to, staff.endDate ?? to));
-  return Math.floor((2 * 2_400 * employed + 7) / 14);
+  return halfUp(2_400 * employed, 7);
 }
 
 /** Whether the runs together cover every day from first to last. */

@@ -39,7 +39,9 @@ export interface OperatingMonth extends MonthFacts {
 }
 
 const WEEK_MINUTES = 40 * 60;
-const half = (n: number, d: number) => (d === 0 ? null : Math.floor((2 * n + d) / (2 * d))); // n ≥ 0
+/** n / d rounded half up (n ≥ 0, d > 0). */
+export const halfUp = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d));
+const half = (n: number, d: number) => (d === 0 ? null : halfUp(n, d));
 
 export const daysIn = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
