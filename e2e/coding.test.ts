@@ -8,7 +8,7 @@ import { addNote } from '../src/charts/index.ts';
 import { writeOrderSubsets } from '../src/codesets/testing.ts';
 import { enqueueChart } from '../src/coding/index.ts';
 import { apiAs } from './support/api.ts';
-import { hasChromium, launchBrowser, logIn, openPage, screenshot } from './support/browser.ts';
+import { hasChromium, launchBrowser, logIn, openPage, screenshot, screenshotOf } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { ADMIN, CODER, startServer, type TestServer } from './support/server.ts';
 
@@ -168,6 +168,13 @@ describe.skipIf(!hasChromium)('coding workspace (needs /usr/bin/chromium)', () =
     await key('Escape');
     await eventually(() => checks().textContent()).not.toContain('INST-PROCEDURE');
     expect(await page.getByTestId('pcs-procedures').textContent()).toMatch(/0SRC0J9principal.*3E033VJ/);
+    // The stay's look-up searches ICD-10-PCS in the release of the discharge date.
+    await page.getByTestId('inpatient-stay').getByLabel('Search codes').fill('replacement right knee');
+    await eventually(() =>
+      page.getByTestId('inpatient-stay').getByTestId('code-results').textContent(),
+    ).toContain('0SRC0J9');
+    await screenshotOf(page.getByTestId('inpatient-stay'), 'coding-inpatient-stay');
+    await key('Escape');
     await key('s');
     await eventually(async () => {
       const coder = await apiAs(server.url, CODER);

@@ -13,16 +13,17 @@ interface Props {
   onPick(hit: CodeHit): void;
   /** when given, a code set not loaded for the date offers to search its latest loaded release */
   onDos?(dos: string): void;
+  placeholder?: string;
 }
 
 /** The as-you-type look-up: codes, descriptions, inclusion terms and the alphabetic index. */
-export function CodeSearch({ q, dos, systems, selected, onQuery, onPick, onDos }: Props) {
+export function CodeSearch({ q, dos, systems, selected, onQuery, onPick, onDos, placeholder }: Props) {
   const { hits, notLoaded, loading, error } = useCodeSearch(q, dos, systems);
   return (
     <Card size="small" title="Code look-up">
       <Input.Search
         aria-label="Search codes"
-        placeholder="Code, description or index term (e.g. cholera, E11.9)"
+        placeholder={placeholder ?? 'Code, description or index term (e.g. cholera, E11.9)'}
         allowClear
         value={q}
         onChange={(e) => onQuery(e.target.value)}

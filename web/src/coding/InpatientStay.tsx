@@ -152,6 +152,7 @@ export function InpatientStay({ stay, principalDiagnosis, onChange, inputRef }: 
         q={q}
         dos={searchDate ?? stay.dischargeDate}
         systems={['ICD-10-PCS']}
+        placeholder="ICD-10-PCS code or words of its title (e.g. replacement right knee)"
         selected={undefined}
         onQuery={setQ}
         onPick={(hit) => add({ code: hit.code, date: stay.admissionDate })}
