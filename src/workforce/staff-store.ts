@@ -426,6 +426,14 @@ export interface DayWorked {
  * Days typed on the time page (source 'entry'): each replaces that day's typed minutes; 0 minutes
  * removes the day. Managers enter anyone's time. One audit event per day changed.
  */
+/** Why a day cannot carry time worked: before the hire date or after leaving (0 minutes clears any day). */
+function outsideEmployment(member: StaffMemberRow, day: DayWorked): string | undefined {
+  if (day.minutes === 0) return undefined;
+  if (day.workDate < member.hireDate) return `before ${member.name} was hired (${member.hireDate})`;
+  if (member.endDate && day.workDate > member.endDate) return `after ${member.name} left (${member.endDate})`;
+  return undefined;
+}
+
 export async function enterTime(
   db: Executor,
   practiceId: number,
@@ -433,7 +441,13 @@ export async function enterTime(
   days: DayWorked[],
   actor: AuditActor,
 ): Promise<TimeEntryRow[]> {
-  if (!(await staffMember(db, practiceId, staffId))) throw notFound('staff member');
+  const member = await staffMember(db, practiceId, staffId);
+  if (!member) throw notFound('staff member');
+  const errors = days.flatMap((d, i) => {
+    const why = outsideEmployment(member, d);
+    return why ? [{ pointer: `/days/${i}/workDate`, detail: why }] : [];
+  });
+  if (errors.length) throw invalid(errors);
   return writeDays(
     db,
     practiceId,
@@ -563,7 +577,12 @@ export async function importTime(
         pointer: `/csv/row ${r.row}/staff`,
         detail: `staff member ${r.staffId} is ${person.name}, not "${r.staffName}"`,
       });
-    else days.push({ staffId: person.id, workDate: r.workDate, minutes: r.minutes, note: r.note ?? null });
+    else {
+      const day = { staffId: person.id, workDate: r.workDate, minutes: r.minutes, note: r.note ?? null };
+      const why = outsideEmployment(person, day);
+      if (why) errors.push({ pointer: `/csv/row ${r.row}/date`, detail: why });
+      else days.push(day);
+    }
   }
   if (errors.length) throw invalid(errors);
   const seen = new Set<string>();

@@ -205,6 +205,31 @@ describe('staff records, time and credential reminders', () => {
     expect((await coder.post('/api/staff/time/import', { practiceId: P(), csv })).statusCode).toBe(403);
   });
 
+  it('no time before the hire date, typed or imported', async () => {
+    const typed = await coder.request({
+      method: 'PUT',
+      url: `/api/staff/${coderStaffId}/time`,
+      payload: { practiceId: P(), days: [{ workDate: '2024-03-01', minutes: 480 }] },
+    });
+    expect(typed.statusCode).toBe(422);
+    expect(typed.json().errors).toEqual([
+      expect.objectContaining({
+        pointer: '/days/0/workDate',
+        detail: 'before Dana Coder was hired (2024-03-04)',
+      }),
+    ]);
+    const sheet = await manager.post('/api/staff/time/import', {
+      practiceId: P(),
+      csv: 'staff,date,hours\nSam Biller,2023-01-06,8\n',
+    });
+    expect(sheet.json().errors).toEqual([
+      expect.objectContaining({
+        pointer: '/csv/row 2/date',
+        detail: 'before Sam Biller was hired (2023-01-09)',
+      }),
+    ]);
+  });
+
   it('a good time sheet is imported; importing it again changes nothing', async () => {
     const csv = `staffId,date,hours\n${coderStaffId},2026-11-25,8\n${billerStaffId},2026-11-25,7.25\n`;
     const first = await manager.post('/api/staff/time/import', { practiceId: P(), csv });
