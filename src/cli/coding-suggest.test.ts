@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestCodes } from '../coding/suggest/index.ts';
 import { smallPhraseIndex } from '../coding/suggest/testing.ts';
+import { startPdf } from '../shared/pdf.ts';
 import { describeSuggestions, suggestFileCommand } from './coding-suggest.ts';
 
 const NOTE =
@@ -36,12 +37,26 @@ describe('cleanclaim coding suggest', () => {
     ]);
   }, 60_000);
 
+  it('reads a PDF note’s text layer', async () => {
+    const { doc, done } = await startPdf({ title: 'note', creationDate: new Date('2026-03-02') });
+    doc.text('Assessment: essential hypertension.', 72, 72);
+    doc.end();
+    const pdf = file('visit.pdf', await done);
+    const r = await suggestFileCommand(pdf, { dateOfService: '2026-03-02', json: true });
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.output).suggestions[0]).toMatchObject({ code: 'I10' });
+  }, 60_000);
+
   it('exit 2 for a file it cannot read or that is not text; exit 1 with no release for the date', async () => {
     expect((await suggestFileCommand(join(dir, 'none.txt'), { dateOfService: '2026-03-02' })).exitCode).toBe(
       2,
     );
-    const pdf = file('note.pdf', Buffer.from('%PDF-1.4\n\u0000\u0001binary'));
-    expect(await suggestFileCommand(pdf, { dateOfService: '2026-03-02' })).toMatchObject({ exitCode: 2 });
+    const binary = file('note.bin', Buffer.from('\u0000\u0001binary'));
+    expect(await suggestFileCommand(binary, { dateOfService: '2026-03-02' })).toMatchObject({ exitCode: 2 });
+    const brokenPdf = file('note.pdf', Buffer.from('%PDF-1.4\nnot really'));
+    expect(await suggestFileCommand(brokenPdf, { dateOfService: '2026-03-02' })).toMatchObject({
+      exitCode: 2,
+    });
     const old = await suggestFileCommand(file('old.txt', NOTE), { dateOfService: '2001-01-01' });
     expect(old).toMatchObject({ exitCode: 1 });
     expect(old.output).toContain('no ICD-10-CM release in force on 2001-01-01');

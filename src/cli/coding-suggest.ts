@@ -1,5 +1,5 @@
 /**
- * `cleanclaim coding suggest FILE`: the suggester on a note file, with no database: the ICD-10-CM
+ * `cleanclaim coding suggest FILE`: the suggester on a note (text or PDF), with no database: the ICD-10-CM
  * release in force on the date of service is read from the code-set folder (as bench:coding does),
  * and each suggestion is printed with the note's words that support it (line numbers) and why.
  */
@@ -22,14 +22,15 @@ export interface SuggestFileOptions extends Omit<SuggestInput, 'text'> {
 }
 
 export async function suggestFileCommand(file: string, options: SuggestFileOptions): Promise<CommandResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     return { output: `cannot read ${file}: ${(e as Error).message}`, exitCode: 2 };
   }
-  if (text.includes('\u0000'))
-    return { output: `${file} is not a text note (a PDF or other binary file)`, exitCode: 2 };
+  const text = await noteText(bytes);
+  if (text === undefined)
+    return { output: `${file} is neither a text note nor a PDF with text (a scan has none)`, exitCode: 2 };
   const { json, codesets: dir = defaultCodesetDir(), ...input } = options;
   const releases = await detectReleases(dir).catch(() => []);
   const ref = selectRelease(
@@ -49,6 +50,16 @@ export async function suggestFileCommand(file: string, options: SuggestFileOptio
     output: json ? JSON.stringify(result, null, 2) : describeSuggestions(heading, text, result),
     exitCode: 0,
   };
+}
+
+/** A text file's text, or a PDF's text layer (as an uploaded PDF note is read); undefined when neither. */
+async function noteText(bytes: Buffer): Promise<string | undefined> {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+    const { pdfText } = await import('../charts/pdf-text.ts');
+    return (await pdfText(bytes)) || undefined;
+  }
+  const text = bytes.toString('utf8');
+  return text.includes('\u0000') ? undefined : text;
 }
 
 /** 1-based line of an offset in the note. */

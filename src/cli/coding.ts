@@ -29,7 +29,7 @@ export function registerCodingCommands(program: Command): void {
   coding
     .command('suggest <file>')
     .description(
-      'ICD-10-CM codes and the office E/M level suggested from a note (a text file), each with the words that support it; no database: the code set is read from the code-set folder',
+      'ICD-10-CM codes and the office E/M level suggested from a note (text or PDF), each with the words that support it; no database: the code set is read from the code-set folder',
     )
     .option('--dos <date>', 'the date of service (picks the ICD-10-CM release)', dateOption, todayIso())
     .option('--sex <F|M>', "the patient's sex (drops codes for the other)")
