@@ -73,6 +73,7 @@ const CodingAuditsPage = lazy(() => import('../coding/AuditsPage.tsx'));
 const CodingProductivityPage = lazy(() => import('../coding/ProductivityPage.tsx'));
 const TeamMarketPage = lazy(() => import('../workforce/TeamPage.tsx'));
 const OperatingPage = lazy(() => import('../workforce/OperatingPage.tsx'));
+const StaffPage = lazy(() => import('../workforce/StaffPage.tsx'));
 const CompPlansPage = lazy(() => import('../workforce/CompPlansPage.tsx'));
 const PayoutPage = lazy(() => import('../workforce/PayoutPage.tsx'));
 
@@ -288,6 +289,18 @@ export const PAGES: PageDef[] = [
     ),
     group: 'Workflows',
     icon: <BarChartOutlined />,
+  },
+  {
+    path: '/workforce/staff',
+    label: 'Staff and time',
+    roles: EVERYONE,
+    element: (
+      <Suspense fallback={null}>
+        <StaffPage />
+      </Suspense>
+    ),
+    group: 'Workflows',
+    icon: <TeamOutlined />,
   },
   {
     path: '/workforce/team-market',
