@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { insertRows } from './raw.ts';
 import { openTestDatabase } from './testing.ts';
 
 describe('database', () => {
@@ -27,5 +28,44 @@ describe('database', () => {
     );
     await expect(database.db.execute(sql`delete from audit_event`)).rejects.toMatchObject(appendOnly);
     await expect(database.db.execute(sql`truncate audit_event`)).rejects.toMatchObject(appendOnly);
+  });
+
+  it("inserts many rows by plain SQL in the caller's transaction, split at the parameter limit, in order", async () => {
+    await database.sql.executeSql(
+      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, a int, b int, c int, e int)',
+    );
+    // 9 columns × 8,000 rows = 72,000 parameters: two statements (PostgreSQL takes 65,535 at most)
+    const rows = Array.from({ length: 8_000 }, (_, n) => [
+      n,
+      ['CO', 'A"1'],
+      JSON.stringify({ n }),
+      null,
+      '2026-12-01',
+      1,
+      2,
+      3,
+      4,
+    ]);
+    const returned = await database.db.transaction(async (tx) =>
+      insertRows(
+        tx,
+        'raw_insert_test',
+        ['n', 'codes', 'doc', 'note', 'd', 'a', 'b', 'c', 'e'],
+        rows,
+        'n, codes, doc, d::text',
+      ),
+    );
+    expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r[0]));
+    expect(returned[7_999]).toEqual({ n: 7_999, codes: ['CO', 'A"1'], doc: { n: 7_999 }, d: '2026-12-01' });
+    await expect(
+      database.db.transaction(async (tx) => {
+        await insertRows(tx, 'raw_insert_test', ['n'], [[-1]]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const { rows: counted } = await database.sql.executeSql(
+      'select count(*)::int as n, min(n) as least from raw_insert_test',
+    );
+    expect(counted[0]).toEqual({ n: 8_000, least: 0 });
   });
 });
