@@ -59,6 +59,8 @@ export async function replaceServiceLines(
   lines: (EncounterInput['serviceLines'][number] & { chargeCents: number })[],
 ) {
   await db.delete(serviceLine).where(eq(serviceLine.encounterId, encounterId));
+  // A visit not yet coded has no lines (a coder saving before the first procedure).
+  if (lines.length === 0) return [];
   return db
     .insert(serviceLine)
     .values(

@@ -4,8 +4,9 @@ import { encounterIdsOf } from '../encounters/index.ts';
 import { startTestApp, type Client } from '../server/testing.ts';
 import { enqueueChart } from './queue-store.ts';
 
-// A manager reorders the coding queue; a coder cannot; another practice's manager cannot see the chart.
-describe('coding queue: a chart’s priority', () => {
+// A manager reorders the coding queue; a coder cannot; another practice's manager cannot see the
+// chart. A coder saves a chart before coding anything on it (the coding screen's "Query the provider").
+describe('coding queue: a chart’s priority, and a chart saved before its first code', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let manager: Client;
   let coder: Client;
@@ -52,5 +53,17 @@ describe('coding queue: a chart’s priority', () => {
     expect((await put(coder, { priority: 2 })).statusCode).toBe(403);
     expect((await put(otherManager, { priority: 2 })).statusCode).toBe(404);
     expect((await put(manager, { priority: 4 })).statusCode).toBe(400);
+  });
+
+  it('a coder saves a chart with no codes yet: no lines is a visit not yet coded, not an error', async () => {
+    expect((await coder.post(`/api/coding/charts/${chartId}/claim`, {})).statusCode).toBe(200);
+    const saved = await coder.request({
+      method: 'PUT',
+      url: `/api/coding/charts/${chartId}/codes`,
+      payload: { diagnoses: [], serviceLines: [] },
+    });
+    expect(saved.statusCode).toBe(200);
+    const opened = (await coder.get(`/api/coding/charts/${chartId}`)).json();
+    expect(opened.encounter).toMatchObject({ diagnoses: [], serviceLines: [] });
   });
 });
