@@ -18,6 +18,7 @@ import { registerWageCommands } from './wages.ts';
 import { registerHl7Commands } from './hl7.ts';
 import { registerChartCommands } from './chart.ts';
 import { registerCodingCommands } from './coding.ts';
+import { registerWorkforceCommands } from './workforce.ts';
 
 // Registering a command imports only commander and small constants: each action imports what it
 // needs when it runs, so `--help` and `x12 validate` never load the database or the server.
@@ -53,6 +54,7 @@ registerWageCommands(program);
 registerHl7Commands(program);
 registerChartCommands(program);
 registerCodingCommands(program);
+registerWorkforceCommands(program);
 
 try {
   await program.parseAsync(process.argv);

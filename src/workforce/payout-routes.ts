@@ -7,11 +7,11 @@ import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { toCsv } from '../http/csv.ts';
 import { rethrowConstraint } from '../http/resource.ts';
-import { formatDollars } from '../shared/money.ts';
 import { forbidden } from '../shared/problem.ts';
 import { closed, Id, IsoDate, Nullable } from '../shared/schema.ts';
 import { CompPlanSchema } from './comp-plan.ts';
 import type { CompPlan } from './payout.ts';
+import { PAYOUT_COLUMNS, payoutReportRows } from './payout-report.ts';
 import {
   compensationPlans,
   payoutRuns,
@@ -163,22 +163,10 @@ export function registerPayoutRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request, reply) => {
       const { run, lines } = await report(request, request.query.practiceId, request.params.id);
-      const rows = lines.flatMap((l) =>
-        [...l.lines, { what: 'Total', inputs: '', cents: l.totalCents }].map((x) => ({
-          staffId: l.staffId,
-          staff: l.staffName,
-          role: l.role,
-          planVersion: l.planVersion,
-          line: x.what,
-          inputs: x.inputs,
-          cents: x.cents,
-          dollars: formatDollars(x.cents),
-        })),
-      );
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="payout-${run.periodFrom}-${run.periodTo}.csv"`);
-      return toCsv(rows, ['staffId', 'staff', 'role', 'planVersion', 'line', 'inputs', 'cents', 'dollars']);
+      return toCsv(payoutReportRows(lines), PAYOUT_COLUMNS);
     },
   );
 }
