@@ -40,6 +40,8 @@ function DateInput({ label, value, onChange }: { label: string; value: string; o
 interface Props {
   stay: Stay;
   principalDiagnosis: string | undefined;
+  /** ICD-10-PCS codes the EHR recorded on the chart: offered, added only when the coder picks one. */
+  fromEhr: { code: string; display: string | null }[];
   onChange(stay: Stay): void;
   /** The procedure input, focused by the I key. */
   inputRef: { current: HTMLInputElement | null };
@@ -49,7 +51,7 @@ interface Props {
  * The inpatient part of the coding screen: the stay's dates and its ICD-10-PCS procedures, checked
  * with the code set in force on the discharge date (README "Inpatient charts").
  */
-export function InpatientStay({ stay, principalDiagnosis, onChange, inputRef }: Props) {
+export function InpatientStay({ stay, principalDiagnosis, fromEhr, onChange, inputRef }: Props) {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [searchDate, setSearchDate] = useState<string>();
@@ -135,6 +137,24 @@ export function InpatientStay({ stay, principalDiagnosis, onChange, inputRef }: 
           },
         ]}
       />
+      {fromEhr.length > 0 && (
+        <Space wrap size={4} data-testid="pcs-from-ehr">
+          <Typography.Text type="secondary">From the EHR:</Typography.Text>
+          {fromEhr.map((c) => (
+            <Button
+              key={c.code}
+              size="small"
+              title={c.display ?? undefined}
+              disabled={
+                !parseProcedure(c.code, stay.admissionDate) || procedures.some((p) => p.code === c.code)
+              }
+              onClick={() => add(parseProcedure(c.code, stay.admissionDate))}
+            >
+              {c.code}
+            </Button>
+          ))}
+        </Space>
+      )}
       <Input
         ref={(el) => {
           inputRef.current = el?.input ?? null;

@@ -27,6 +27,8 @@ interface Opened {
     stay: { billType: string; admissionDate: string | null; procedures: Stay['procedures'] } | null;
   };
   documents: ChartDocument[];
+  /** Codes the EHR recorded (shown, never billed as they are). */
+  ehrCodes: { system: string; code: string; display: string | null }[];
 }
 interface Finding {
   code: string;
@@ -349,6 +351,7 @@ export function WorkspacePage() {
             <InpatientStay
               stay={stay}
               principalDiagnosis={diagnoses[0]}
+              fromEhr={opened.ehrCodes.filter((c) => c.system === 'ICD-10-PCS')}
               onChange={setStay}
               inputRef={pcsInput}
             />
