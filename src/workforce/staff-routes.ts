@@ -2,8 +2,8 @@
 // practice may call the reads, but sees only their own record unless they manage the practice;
 // changes to records are for managers, time a person may also enter for themself.
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EVERYONE, MANAGERS, practicesWithRole } from '../auth/roles.ts';
+import type { FastifyInstance } from 'fastify';
+import { EVERYONE, MANAGERS } from '../auth/roles.ts';
 import type { Db } from '../db/connection.ts';
 import { actorOf, requirePracticeInScope } from '../http/access.ts';
 import { addDays, todayIso } from '../shared/dates.ts';
@@ -29,22 +29,13 @@ import {
   updateCredential,
   updateStaff,
   type DayWorked,
-  type Viewer,
 } from './staff-store.ts';
+import { viewerIn } from './viewer.ts';
 
 const tags = ['staff'];
 const Practice = Type.Object({ practiceId: Id }, closed);
 const ById = Type.Object({ id: Id }, closed);
 const Minutes = Type.Integer({ minimum: 0, maximum: 24 * 60 });
-
-/** Whether the user manages the practice (sees and changes everyone's record). */
-const manages = (request: FastifyRequest, practiceId: number) =>
-  Boolean(request.user && practicesWithRole(request.user.grants, MANAGERS).includes(practiceId));
-
-function viewerIn(request: FastifyRequest, practiceId: number): Viewer {
-  requirePracticeInScope(request, practiceId);
-  return { actor: actorOf(request), manager: manages(request, practiceId) };
-}
 
 export function registerStaffRoutes(app: FastifyInstance, db: Db, now: () => Date = () => new Date()): void {
   const today = () => todayIso(now());
