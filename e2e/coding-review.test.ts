@@ -114,8 +114,15 @@ describe.skipIf(!hasChromium)('coding review pages (needs /usr/bin/chromium)', (
   });
 
   it('a coder sends a physician query, the provider answers it, the coder codes from the addendum', async () => {
-    await coder.goto(`${server.url}/coding/queries`);
-    await coder.getByLabel('Encounter').fill(String(encounterId));
+    // The coder opens the imported chart and asks from there: the query form starts on that visit.
+    const queued = (await coderApi.get('/api/coding/queue')) as {
+      items: { id: number; encounterId: number }[];
+    };
+    chartId = queued.items.find((i) => i.encounterId === encounterId)!.id;
+    await coder.goto(`${server.url}/coding/charts/${chartId}`);
+    await eventually(() => coder.getByTestId('chart-notes').textContent()).toContain('melena reported');
+    await coder.getByRole('button', { name: 'Query the provider' }).click();
+    await eventually(() => coder.getByLabel('Encounter').inputValue()).toBe(String(encounterId));
     await coder
       .getByLabel('Question')
       .fill('Based on the clinical indicators below, please clarify the type of anemia.');
@@ -127,10 +134,8 @@ describe.skipIf(!hasChromium)('coding review pages (needs /usr/bin/chromium)', (
     }
     await coder.getByRole('button', { name: 'Send to provider' }).click();
     await eventually(() => coder.getByText('Query sent').isVisible()).toBe(true);
-    const queue = (await coderApi.get(`/api/coding/queue?state=query`)) as {
-      items: { id: number; encounterId: number }[];
-    };
-    chartId = queue.items.find((i) => i.encounterId === encounterId)!.id;
+    const waiting = (await coderApi.get(`/api/coding/queue?state=query`)) as { items: { id: number }[] };
+    expect(waiting.items.map((i) => i.id)).toEqual([chartId]);
 
     const provider = await openPage(browser, pageErrors);
     await logIn(provider, server.url, PROVIDER);
