@@ -8,6 +8,7 @@
 import type { Db } from '../db/connection.ts';
 import { toCsv } from '../http/csv.ts';
 import { formatUsd } from '../shared/money.ts';
+import { ProblemError } from '../shared/problem.ts';
 import {
   importTime,
   OPERATING_COLUMNS,
@@ -95,16 +96,20 @@ export async function staffRemindersCommand(
 
 /** A time sheet (CSV), refused whole on any error, each at its row and column: exit 1. */
 export async function timeImportCommand(db: Db, practiceId: number, csv: string): Promise<CommandResult> {
+  const refused = (errors: readonly { pointer: string; detail: string }[]) => ({
+    output: `time sheet refused:${errors.map((e) => `\n  ${e.pointer}: ${e.detail}`).join('')}`,
+    exitCode: 1,
+  });
   const { rows, errors } = readTimeCsv(csv);
-  if (errors.length)
-    return {
-      output: `time sheet refused:${errors.map((e) => `\n  ${e.pointer}: ${e.detail}`).join('')}`,
-      exitCode: 1,
-    };
-  return orProblem(async () => {
+  if (errors.length) return refused(errors);
+  try {
     const done = await db.transaction((tx) => importTime(tx, practiceId, rows, CLI_ACTOR));
     return ok(`imported ${done.days} day${done.days === 1 ? '' : 's'}, ${hours(done.minutes)}`);
-  });
+  } catch (error) {
+    // an unknown person or a day outside their employment: the same refusal, at its row
+    if (error instanceof ProblemError && error.errors.length) return refused(error.errors);
+    throw error;
+  }
 }
 
 /** Runs and keeps the payout of a period of whole workweeks; prints each person's lines and inputs. */
