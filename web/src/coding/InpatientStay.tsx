@@ -1,5 +1,6 @@
 import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { AddCodeInput } from './AddCodeInput.tsx';
 import { CodeSearch } from './CodeSearch.tsx';
 
 export interface PcsProcedure {
@@ -52,7 +53,6 @@ interface Props {
  * with the code set in force on the discharge date (README "Inpatient charts").
  */
 export function InpatientStay({ stay, principalDiagnosis, fromEhr, onChange, inputRef }: Props) {
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [searchDate, setSearchDate] = useState<string>();
   const procedures = stay.procedures;
@@ -155,18 +155,11 @@ export function InpatientStay({ stay, principalDiagnosis, fromEhr, onChange, inp
           ))}
         </Space>
       )}
-      <Input
-        ref={(el) => {
-          inputRef.current = el?.input ?? null;
-        }}
-        aria-label="Add ICD-10-PCS procedure"
+      <AddCodeInput
+        inputRef={inputRef}
+        label="Add ICD-10-PCS procedure"
         placeholder="ICD-10-PCS code [date], Enter adds it (the first is the principal procedure)"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => {
-          add(parseProcedure(text, stay.admissionDate));
-          setText('');
-        }}
+        onAdd={(text) => add(parseProcedure(text, stay.admissionDate))}
       />
       <CodeSearch
         q={q}

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Col, Flex, Input, List, Row, Space, Table, Ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client.ts';
+import { AddCodeInput } from './AddCodeInput.tsx';
 import { InpatientStay, type Stay } from './InpatientStay.tsx';
 import { NotePane, type ChartDocument, type Highlight } from './NotePane.tsx';
 import { parsePointers, pointerLetter, STATE_COLORS, useKeys } from './workspace.ts';
@@ -70,8 +71,6 @@ export function WorkspacePage() {
   const dxInput = useRef<HTMLInputElement>(null);
   const procInput = useRef<HTMLInputElement>(null);
   const holdInput = useRef<HTMLInputElement>(null);
-  const [dxText, setDxText] = useState('');
-  const [procText, setProcText] = useState('');
   const [holdText, setHoldText] = useState('');
 
   const load = useCallback(async () => {
@@ -333,18 +332,11 @@ export function WorkspacePage() {
                 </List.Item>
               )}
             />
-            <Input
-              ref={(el) => {
-                dxInput.current = el?.input ?? null;
-              }}
-              aria-label="Add diagnosis"
+            <AddCodeInput
+              inputRef={dxInput}
+              label="Add diagnosis"
               placeholder="ICD-10-CM code, Enter adds it (-code removes it)"
-              value={dxText}
-              onChange={(e) => setDxText(e.target.value)}
-              onPressEnter={() => {
-                addDiagnosis(dxText);
-                setDxText('');
-              }}
+              onAdd={addDiagnosis}
             />
           </Card>
           {stay && (
@@ -435,18 +427,11 @@ export function WorkspacePage() {
                   },
                 ]}
               />
-              <Input
-                ref={(el) => {
-                  procInput.current = el?.input ?? null;
-                }}
-                aria-label="Add procedure"
+              <AddCodeInput
+                inputRef={procInput}
+                label="Add procedure"
                 placeholder="CPT/HCPCS [modifiers] [x units], Enter adds it"
-                value={procText}
-                onChange={(e) => setProcText(e.target.value)}
-                onPressEnter={() => {
-                  addProcedure(procText);
-                  setProcText('');
-                }}
+                onAdd={addProcedure}
               />
             </Card>
           )}
