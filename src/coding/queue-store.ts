@@ -28,9 +28,11 @@ export async function recordCodingEvent(
   chart: Pick<CodingChartRow, 'id' | 'practiceId' | 'encounterId' | 'chartType'>,
   actor: AuditActor,
   kind: CodingEventKind,
-  more: { code?: string; detail?: unknown } = {},
+  // `at`: when the work was done, for work recorded afterwards (the demo's past weeks); else now.
+  more: { code?: string; detail?: unknown; at?: Date } = {},
 ): Promise<void> {
   await db.insert(codingEvent).values({
+    ...(more.at ? { at: more.at } : {}),
     practiceId: chart.practiceId,
     codingChartId: chart.id,
     encounterId: chart.encounterId,

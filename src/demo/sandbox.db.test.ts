@@ -13,6 +13,7 @@ import { prepareFirstStart } from '../server/system.ts';
 import { startTestApp } from '../server/testing.ts';
 import { todayIso } from '../shared/dates.ts';
 import { seedDemo } from './seed.ts';
+import { compensationPlans, listStaff, payoutRunsBetween } from '../workforce/index.ts';
 
 // Issue 13: on the first start each demo practice is connected to the payer sandbox that `npm start`
 // runs beside the server: a folder connection to its own mailbox under DATA/sandbox (no outbox, so a
@@ -75,6 +76,34 @@ describe('the demo practices and the payer sandbox', () => {
         `select count(*)::int as n from audit_event where entity = 'clearinghouse_connection' and action = 'create'`,
       );
       expect((audit.rows[0] as { n: number }).n).toBe(4);
+
+      // Issue 17: the demo team's coders and billers have logins (the admin's password) linked to
+      // their staff records, each role a compensation plan, and a payout run over the last two
+      // whole workweeks pays the coders for the charts they coded.
+      const practiceId = (rows[0] as { id: number }).id;
+      const staff = await listStaff(database.db, practiceId);
+      const linked = staff.filter((m) => m.userId !== null);
+      expect(linked.map((m) => m.role).sort()).toEqual(['biller', 'biller', 'coder', 'coder']);
+      const grants = await database.sql.executeSql(
+        `select u.email, g.role from app_user u join practice_grant g on g.user_id = u.id
+          where u.id = any($1) order by u.email`,
+        [linked.map((m) => m.userId)],
+      );
+      expect(grants.rows).toContainEqual({ email: 'alex.rivera@cleanclaim.local', role: 'coder' });
+      expect(grants.rows).toHaveLength(4);
+      const plans = await compensationPlans(database.db, practiceId);
+      expect(plans.map((p) => p.role).sort()).toEqual(['biller', 'coder']);
+      const runs = await payoutRunsBetween(database.db, practiceId, '2000-01-01', '2999-12-31');
+      expect(runs).toHaveLength(staff.length);
+      const run = await database.sql.executeSql(
+        `select l.role, l.input from payout_line l where l.practice_id = $1 and l.role = 'coder'`,
+        [practiceId],
+      );
+      expect(run.rows).toHaveLength(2);
+      for (const line of run.rows as { input: { productivity: { charts: number; minutes: number }[] } }[]) {
+        expect(line.input.productivity.reduce((n, p) => n + p.charts, 0)).toBeGreaterThan(10);
+        expect(line.input.productivity.reduce((n, p) => n + p.minutes, 0)).toBeGreaterThan(60);
+      }
     } finally {
       await database.close();
     }

@@ -22,7 +22,8 @@ import { countPractices } from '../practices/lookup.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Config } from './config.ts';
 import { DEMO_DEFAULTS, DEMO_HOSPITAL } from '../demo/defaults.ts';
-import { CREDENTIAL_REMINDERS_JOB, hasWageData, importWageDir, seedDemoStaff } from '../workforce/index.ts';
+import { CREDENTIAL_REMINDERS_JOB, demoTeam, hasWageData, importWageDir } from '../workforce/index.ts';
+import { seedDemoTeam } from '../demo/team.ts';
 
 export { DEMO_DEFAULTS, DEMO_HOSPITAL };
 
@@ -80,8 +81,9 @@ export async function prepareFirstStart(
   print: (line: string) => void,
 ): Promise<void> {
   let adminId: number | undefined;
+  let password = '';
   if ((await countUsers(database.db)) === 0) {
-    const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+    password = config.adminPassword ?? randomBytes(12).toString('base64url');
     adminId = await createUser(database.db, {
       email: config.adminEmail,
       name: 'Administrator',
@@ -112,10 +114,15 @@ export async function prepareFirstStart(
     );
     const charts = await seedDemoCharts(database, practiceId, SYSTEM_ACTOR);
     if (charts > 0) print(`Put ${charts} demo charts with notes on the coding queue.`);
-    const team = await database.db.transaction((tx) =>
-      seedDemoStaff(tx, practiceId, SYSTEM_ACTOR, todayIso()),
+    // The demo coders and billers log in with the administrator's password (shown above, once).
+    const team = await seedDemoTeam(database, practiceId, SYSTEM_ACTOR, todayIso(), {
+      adminEmail: config.adminEmail,
+      password,
+    });
+    print(
+      `Added a demo team of ${demoTeam().length} with credentials, eight weeks of time worked, ${team.charts} charts coded and a payout run; ` +
+        `their logins (the administrator's password): ${team.logins.map((l) => `${l.email} (${l.role})`).join(', ')}.`,
     );
-    if (team > 0) print(`Added a demo team of ${team} with credentials and eight weeks of time worked.`);
     const hospitalId = await seedDemo(
       database,
       { ...DEMO_HOSPITAL, asOf: todayIso(), sandbox: config.dataDir },

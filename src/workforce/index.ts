@@ -20,11 +20,11 @@ export { staffJobs, CREDENTIAL_REMINDERS_JOB } from './staff-jobs.ts';
 export { registerOperatingRoutes } from './operating-routes.ts';
 export { payoutRunsBetween, compensationPlans, type PayoutRunRow } from './payout-store.ts';
 export { registerPayoutRoutes } from './payout-routes.ts';
-export { seedDemoStaff } from './staff-demo.ts';
+export { seedDemoStaff, demoTeam } from './staff-demo.ts';
 // What the command line (src/cli/workforce.ts) does as the pages do.
 export { teamFor, remindersOf, importTime, type Viewer, type StaffView } from './staff-store.ts';
 export { readTimeCsv, type Reminder } from './staff.ts';
-export { runPayout, readPayoutRun } from './payout-store.ts';
+export { runPayout, readPayoutRun, saveCompensationPlan } from './payout-store.ts';
 export { PAYOUT_COLUMNS, payoutReportRows } from './payout-report.ts';
 export { operatingFor } from './operating-store.ts';
 export { OPERATING_COLUMNS, operatingRows } from './operating-table.ts';

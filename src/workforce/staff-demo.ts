@@ -1,7 +1,7 @@
 // The demo practice's team: two coders, two billers and a manager with credentials (one expiring
 // soon, one short of CEUs, so the reminders show) and their days worked for the last eight weeks
-// (weekdays of 7½ to 9 hours, and a Saturday in some weeks, so some weeks pass 40 hours). The demo
-// has no coder or biller logins, so no record is linked to one: a manager links them on the page.
+// (weekdays of 7½ to 9 hours, and a Saturday in some weeks, so some weeks pass 40 hours). The
+// coders and billers are linked to the demo logins the demo seeding gives them (src/demo/team.ts).
 import type { AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
 import { addDays } from '../shared/dates.ts';
@@ -130,12 +130,20 @@ export function demoDays(
   return days;
 }
 
-/** Loads the demo team into a practice that has none; returns how many people were added. */
+/** Who is on the demo team (the demo gives its coders and billers logins). */
+export const demoTeam = (): { name: string; role: string }[] =>
+  PEOPLE.map((p) => ({ name: p.staff.name, role: p.staff.role }));
+
+/**
+ * Loads the demo team into a practice that has none, each person linked to their login in
+ * `logins` (by name) if there; returns how many people were added.
+ */
 export async function seedDemoStaff(
   db: Executor,
   practiceId: number,
   actor: AuditActor,
   today: string,
+  logins: ReadonlyMap<string, number> = new Map(),
 ): Promise<number> {
   if ((await listStaff(db, practiceId)).length > 0) return 0;
   for (const [i, p] of PEOPLE.entries()) {
@@ -143,7 +151,11 @@ export async function seedDemoStaff(
     const member = await createStaff(
       db,
       practiceId,
-      { ...staff, hireDate: addDays(today, -365 * yearsHere - 40 * i) },
+      {
+        ...staff,
+        userId: logins.get(staff.name) ?? null,
+        hireDate: addDays(today, -365 * yearsHere - 40 * i),
+      },
       actor,
     );
     for (const { expiresInDays, ...c } of p.credentials)
