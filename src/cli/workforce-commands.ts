@@ -168,5 +168,8 @@ export async function marketCommand(
   const source = `Pay against the market: ${view.occupation.title} (${view.occupation.code}). Source: U.S. Bureau of Labor Statistics, OEWS ${view.release}`;
   const rows = teamMarketRows(view.rows);
   if (opts.csv) return ok(`${toCsv([], [source])}${toCsv(rows, TEAM_MARKET_COLUMNS)}`.trimEnd());
-  return ok(`${source}\n${aligned(rows, TEAM_MARKET_COLUMNS)}`);
+  // the basis and notes are sentences: under the table, once each, not as columns
+  const columns = TEAM_MARKET_COLUMNS.filter((c) => c !== 'basis' && c !== 'notes');
+  const sentences = [...new Set(rows.flatMap((r) => [r.basis, r.notes]).filter(Boolean))];
+  return ok([source, aligned(rows, columns), ...sentences].join('\n'));
 }

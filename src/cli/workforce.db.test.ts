@@ -139,6 +139,7 @@ describe('cleanclaim staff, time, payout, workforce', () => {
       /^Pay against the market: .+ \(29-\d{4}\)\. Source: U\.S\. Bureau of Labor Statistics, OEWS /,
     );
     expect(market.output).toMatch(/\nAlex Rivera +coder|\nAlex Rivera +Senior coder/);
+    expect(market.output).toContain('\nnational: BLS OEWS ');
     const marketCsv = await marketCommand(database.db, practiceId, TODAY, { csv: true });
     expect(marketCsv.output.split('\r\n')[1]).toBe(
       'name,role,annualPay,annualised,national,state,statePercentile,setting,settingPercentile,basis,notes',
