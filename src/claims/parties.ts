@@ -27,6 +27,8 @@ type ClaimRow = typeof claim.$inferSelect;
 export interface KnownParties {
   /** The visit's dates of service, by encounter id. */
   visits?: ReadonlyMap<number, { from: string; to: string }>;
+  /** Every coverage of the claims' patients, by patient id (read once for the chunk). */
+  coverages?: ReadonlyMap<number, CoverageRow[]>;
 }
 
 /** Everything a claim points at (billing provider, payer, coverage, patient, providers, facility, the visit's dates), loaded once. */
@@ -54,10 +56,10 @@ export async function loadClaimPartiesOf(db: Executor, rows: readonly ClaimRow[]
       unique(rows.filter((r) => r.practiceId === practiceId).map((r) => r.patientId)),
     ))
       patients.set(p.id, p);
-  const ofPatient = groupBy(
-    await coveragesOfPatients(db, unique(rows.map((r) => r.patientId))),
-    (c) => c.patientId,
-  );
+  const patientIds = unique(rows.map((r) => r.patientId));
+  const ofPatient = patientIds.every((id) => known.coverages?.has(id))
+    ? new Map(patientIds.map((id) => [id, known.coverages!.get(id)!]))
+    : groupBy(await coveragesOfPatients(db, patientIds), (c) => c.patientId);
   const priorIds = rows.flatMap((r) => (r.cob?.priorPayers ?? []).map((p) => p.coverageId));
   const byId = new Map([...ofPatient.values()].flat().map((c) => [c.id, c]));
   const missing = unique([...rows.map((r) => r.coverageId), ...priorIds]).filter((id) => !byId.has(id));

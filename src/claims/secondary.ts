@@ -206,7 +206,7 @@ export async function createSecondaryClaims(
         { from: f.encounter.serviceDateFrom, to: f.encounter.serviceDateTo },
       ]),
     );
-    await scrubStoredClaims(tx, made, actor, today, lookups, { visits });
+    await scrubStoredClaims(tx, made, actor, today, lookups, { visits, coverages: coveragesOf });
   }
   // A visit's second adjudication for the same next payer sees the claim the first made.
   for (const w of later) out[w.i] = await createSecondaryClaim(tx, inputs[w.i]!);
