@@ -5,6 +5,7 @@ export {
   holdChartForQuery,
   releaseChartFromQuery,
   recordCodingEvent,
+  recordCodedChart,
   type ChartState,
   type CodingChartRow,
   type CodingEventKind,

@@ -132,6 +132,45 @@ export async function moveChart(
   return after!;
 }
 
+/**
+ * A chart coded before it was recorded here (the demo's past weeks): put on the queue, claimed,
+ * opened and sent by the coder at the times given, and left done, as the workspace would have left
+ * it. A chart already on the queue is left as it is (returns undefined). The encounter is not
+ * touched: its codes are what the coder sent.
+ */
+export async function recordCodedChart(
+  db: Executor,
+  practiceId: number,
+  encounterId: number,
+  chartType: string,
+  coder: AuditActor,
+  times: { claimed: Date; opened: Date; sent: Date },
+  actor: AuditActor,
+): Promise<CodingChartRow | undefined> {
+  const { chart, created } = await enqueueChart(db, practiceId, encounterId, chartType, actor);
+  if (!created) return undefined;
+  await recordCodingEvent(db, chart, coder, 'claim', { at: times.claimed });
+  await recordCodingEvent(db, chart, coder, 'open', { at: times.opened });
+  const changes = {
+    state: 'done' as const,
+    coderId: coder.userId,
+    claimedAt: times.claimed,
+    doneAt: times.sent,
+  };
+  const [after] = await db.update(codingChart).set(changes).where(eq(codingChart.id, chart.id)).returning();
+  await recordCodingEvent(db, chart, coder, 'send', { at: times.sent });
+  await recordAudit(db, actor, {
+    practiceId,
+    action: 'update',
+    entity: 'coding_chart',
+    entityId: chart.id,
+    before: { state: chart.state, coderId: chart.coderId },
+    after: { state: 'done', coderId: coder.userId },
+    detail: { recordedAfterwards: times },
+  });
+  return after!;
+}
+
 /** A coder takes a chart: queued or held charts, or one they already have. */
 export async function claimChart(db: Executor, id: number, scope: number[], actor: AuditActor) {
   const chart = await chartForUpdate(db, id, scope);

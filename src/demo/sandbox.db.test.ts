@@ -100,6 +100,9 @@ describe('the demo practices and the payer sandbox', () => {
         [practiceId],
       );
       expect(run.rows).toHaveLength(2);
+      // One finished audit scored the coders' charts of the period.
+      const audited = run.rows as { input: { auditScoreBp: number | null } }[];
+      expect(audited.some((l) => l.input.auditScoreBp !== null && l.input.auditScoreBp > 8000)).toBe(true);
       for (const line of run.rows as { input: { productivity: { charts: number; minutes: number }[] } }[]) {
         expect(line.input.productivity.reduce((n, p) => n + p.charts, 0)).toBeGreaterThan(10);
         expect(line.input.productivity.reduce((n, p) => n + p.minutes, 0)).toBeGreaterThan(60);

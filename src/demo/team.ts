@@ -1,14 +1,14 @@
 // The demo team at work, so a manager opening Payouts, Compensation plans or Pay against the market
 // on a fresh `npm start` sees something: logins for the demo coders and billers (the
 // administrator's password, shown once by the first start as it is), their staff records linked to
-// them, an illustrative compensation plan per role, three weeks of coding by the demo coders
-// (charts claimed, opened and sent at plausible times on weekdays) and one payout run for the last
-// two whole workweeks. All through the domains' exported functions, as a first start's other
+// them, an illustrative compensation plan per role, two weeks of coding by the demo coders
+// (charts claimed, opened and sent at plausible times on weekdays), one finished audit and one
+// payout run for the last two whole workweeks. All through the domains' exported functions, as a first start's other
 // seeding is.
 import { recordAudit, type AuditActor } from '../audit/index.ts';
 import { createUser } from '../auth/index.ts';
 import type { Role } from '../auth/roles.ts';
-import { enqueueChart, recordCodingEvent } from '../coding/index.ts';
+import { auditById, createAudit, recordCodedChart, submitRecode } from '../coding/index.ts';
 import type { Database, Executor } from '../db/connection.ts';
 import { encounterIdsOf } from '../encounters/index.ts';
 import { addDays } from '../shared/dates.ts';
@@ -50,7 +50,7 @@ export const DEMO_PLANS: { role: string; plan: CompPlan; note: string }[] = [
 export const demoEmail = (name: string, adminEmail: string) =>
   `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${adminEmail.split('@')[1] ?? 'cleanclaim.local'}`;
 
-const WEEKS_CODED = 3;
+const WEEKS_CODED = 2;
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /**
@@ -64,6 +64,7 @@ async function seedTeamAndWork(
   actor: AuditActor,
   today: string,
   login: { adminEmail: string; password: string },
+  auditor: AuditActor,
 ): Promise<{ logins: { email: string; role: string }[]; charts: number }> {
   const people = demoTeam().filter((p) => p.role === 'coder' || p.role === 'biller');
   const logins = new Map<string, number>();
@@ -110,20 +111,16 @@ async function seedTeamAndWork(
       let at = Date.parse(`${date}T14:00:00Z`) + c * 7 * 60_000;
       for (let k = 0; k < perDay && next < encounters.length; k++) {
         const chartType = (day + k + c) % 6 === 0 ? 'procedure' : 'em-visit';
-        const { chart, created } = await enqueueChart(db, practiceId, encounters[next++]!, chartType, actor);
-        if (!created) continue;
-        charts++;
         const minutes = 10 + ((day * 3 + k * 5 + c * 2) % 7) + (chartType === 'procedure' ? 6 : 0);
-        for (const [kind, offset] of [
-          ['claim', 0],
-          ['open', 1],
-          ['send', 1 + minutes],
-        ] as const)
-          await recordCodingEvent(db, chart, as, kind, { at: new Date(at + offset * 60_000) });
+        const minute = (n: number) => new Date(at + n * 60_000);
+        const times = { claimed: minute(0), opened: minute(1), sent: minute(1 + minutes) };
+        if (await recordCodedChart(db, practiceId, encounters[next++]!, chartType, as, times, actor))
+          charts++;
         at += (minutes + 4) * 60_000;
       }
     }
   }
+  await auditLastWeeks(db, practiceId, today, auditor);
   return {
     logins: people.map((p) => ({ email: demoEmail(p.name, login.adminEmail), role: p.role })),
     charts,
@@ -140,9 +137,37 @@ export async function seedDemoTeam(
   actor: AuditActor,
   today: string,
   login: { adminEmail: string; password: string },
+  auditor: AuditActor,
 ): Promise<{ logins: { email: string; role: string }[]; charts: number; payoutPeople: number }> {
-  const seeded = await database.db.transaction((tx) => seedTeamAndWork(tx, practiceId, actor, today, login));
+  const seeded = await database.db.transaction((tx) =>
+    seedTeamAndWork(tx, practiceId, actor, today, login, auditor),
+  );
   const to = addDays(mondayOf(today), -1);
   const { lines } = await runPayout(database.db, practiceId, { from: addDays(to, -13), to }, actor);
   return { ...seeded, payoutPeople: lines.length };
+}
+
+/**
+ * One finished audit: a tenth of the charts sent in the last two whole workweeks, re-coded by the
+ * auditor (the administrator) on that period's last Friday. The auditor agrees with the coder but
+ * on every fourth chart, where a secondary diagnosis the coder added is not supported.
+ */
+async function auditLastWeeks(db: Executor, practiceId: number, today: string, auditor: AuditActor) {
+  const to = addDays(mondayOf(today), -1);
+  const request = {
+    name: 'Demo audit, last two weeks',
+    sampling: 'random' as const,
+    criteria: {},
+    percent: 10,
+    periodFrom: addDays(to, -13),
+    periodTo: to,
+  };
+  const { audit } = await createAudit(db, practiceId, request, auditor, 17);
+  const at = new Date(`${addDays(to, -2)}T16:00:00Z`);
+  for (const [i, chart] of (await auditById(db, [practiceId], audit.id)).charts.entries()) {
+    const { diagnoses, lines } = chart.coderCoding;
+    const disagrees = i % 4 === 3 && diagnoses.length > 1;
+    const coding = { diagnoses: disagrees ? diagnoses.slice(0, -1) : diagnoses, lines };
+    await submitRecode(db, [practiceId], chart.id, coding, auditor, at);
+  }
 }

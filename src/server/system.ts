@@ -115,10 +115,17 @@ export async function prepareFirstStart(
     const charts = await seedDemoCharts(database, practiceId, SYSTEM_ACTOR);
     if (charts > 0) print(`Put ${charts} demo charts with notes on the coding queue.`);
     // The demo coders and billers log in with the administrator's password (shown above, once).
-    const team = await seedDemoTeam(database, practiceId, SYSTEM_ACTOR, todayIso(), {
-      adminEmail: config.adminEmail,
-      password,
-    });
+    const team = await seedDemoTeam(
+      database,
+      practiceId,
+      SYSTEM_ACTOR,
+      todayIso(),
+      {
+        adminEmail: config.adminEmail,
+        password,
+      },
+      { userId: adminId, userEmail: config.adminEmail, ip: null },
+    );
     print(
       `Added a demo team of ${demoTeam().length} with credentials, eight weeks of time worked, ${team.charts} charts coded and a payout run; ` +
         `their logins (the administrator's password): ${team.logins.map((l) => `${l.email} (${l.role})`).join(', ')}.`,
