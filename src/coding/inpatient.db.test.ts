@@ -113,7 +113,12 @@ describe('inpatient charts: ICD-10-PCS coded, checked and sent on the 837I', () 
 
   it('checks the procedures live against the FY2026 PCS release and the stay dates', async () => {
     const opened = (await coder.get(`/api/coding/charts/${charts.fy2026}`)).json();
-    expect(opened.encounter.stay).toEqual({ billType: '111', admissionDate: '2026-09-14', procedures: [] });
+    expect(opened.encounter.stay).toEqual({
+      billType: '111',
+      admissionDate: '2026-09-14',
+      procedures: [],
+      presentOnAdmission: ['Y'],
+    });
     expect(opened.encounter.serviceLines.map((l: { revenueCode: string }) => l.revenueCode)).toEqual([
       '0120',
       '0360',
@@ -187,10 +192,13 @@ describe('inpatient charts: ICD-10-PCS coded, checked and sent on the 837I', () 
       url: `/api/coding/charts/${charts.fy2026}/codes`,
       payload: {
         diagnoses: ['M17.11', 'I10'],
-        inpatient: stay([
-          { code: '0SRC0J9', date: '2026-09-14' },
-          { code: '3E033VJ', date: '2026-09-15' },
-        ]),
+        inpatient: {
+          ...stay([
+            { code: '0SRC0J9', date: '2026-09-14' },
+            { code: '3E033VJ', date: '2026-09-15' },
+          ]),
+          presentOnAdmission: ['Y', 'N'],
+        },
       },
     });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -229,6 +237,7 @@ describe('inpatient charts: ICD-10-PCS coded, checked and sent on the 837I', () 
     const file = (await biller.get(`/api/batches/${batch.json().batchId}/837`)).body;
     expect(validateX12(file).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const sentClaim = parse837(file).transactions[0]!.claims[0]!.claim;
+    expect(sentClaim.diagnosisPresentOnAdmission).toEqual(['Y', 'N']);
     const procedures = (sentClaim.healthCareCodes ?? []).filter((c) => ['BBR', 'BBQ'].includes(c.qualifier));
     expect(procedures).toEqual([
       expect.objectContaining({ qualifier: 'BBR', code: '0SRC0J9', date: { from: '2026-09-14' } }),

@@ -16,11 +16,14 @@ export interface StayCoding {
   dischargeDate: string;
   /** ICD-10-PCS, principal first (UB-04 FL74). */
   procedures: PcsProcedure[];
+  /** Present on admission per diagnosis, in diagnosis order (FL67): Y, N, U, W, 1 or '' (exempt). */
+  presentOnAdmission?: string[];
 }
 
 type Visit = NonNullable<Awaited<ReturnType<typeof loadEncounter>>>;
 type Institutional = NonNullable<Visit['institutional']>;
 type ScrubStay = NonNullable<CodedVisit['institutional']>;
+type Poa = NonNullable<Institutional['presentOnAdmission']>[number];
 
 /**
  * A stay coded on a visit the facility had not billed as one yet becomes an inpatient bill
@@ -58,6 +61,7 @@ export function stayChanges(institutional: Institutional | null | undefined, sta
       ...(institutional ?? NEW_STAY),
       admissionDate: stay.admissionDate,
       procedures: stay.procedures.map((p) => ({ code: p.code.toUpperCase(), date: p.date })),
+      ...(stay.presentOnAdmission ? { presentOnAdmission: stay.presentOnAdmission as Poa[] } : {}),
     },
   };
 }

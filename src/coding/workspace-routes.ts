@@ -50,6 +50,10 @@ const Stay = Type.Object(
     procedures: Type.Array(Type.Object({ code: Formatted('icd10pcs-code', 7), date: IsoDate }, closed), {
       maxItems: 25,
     }),
+    /** Present on admission per diagnosis, in diagnosis order (UB-04 FL67): '' when exempt. */
+    presentOnAdmission: Type.Optional(
+      Type.Array(Type.Union(['Y', 'N', 'U', 'W', '1', ''].map((v) => Type.Literal(v))), { maxItems: 25 }),
+    ),
   },
   closed,
 );

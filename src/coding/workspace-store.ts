@@ -76,6 +76,7 @@ export async function openChart(db: Executor, id: number, scope: number[], actor
             billType: visit.institutional.billType,
             admissionDate: visit.institutional.admissionDate ?? null,
             procedures: visit.institutional.procedures ?? [],
+            presentOnAdmission: visit.institutional.presentOnAdmission ?? [],
           }
         : null,
       serviceLines: visit.serviceLines.map((l) => ({

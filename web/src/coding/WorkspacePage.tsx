@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Col, Flex, Input, List, Row, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client.ts';
@@ -25,7 +40,12 @@ interface Opened {
     diagnoses: string[];
     serviceLines: Line[];
     /** Set when a facility bills the visit on a UB-04 (837I). */
-    stay: { billType: string; admissionDate: string | null; procedures: Stay['procedures'] } | null;
+    stay: {
+      billType: string;
+      admissionDate: string | null;
+      procedures: Stay['procedures'];
+      presentOnAdmission: string[];
+    } | null;
   };
   documents: ChartDocument[];
   /** Codes the EHR recorded (shown, never billed as they are). */
@@ -46,6 +66,9 @@ interface Suggestion {
   evidence: Highlight[];
 }
 
+/** UB-04 FL67 indicators: Y yes, N no, U not documented, W clinically undetermined, 1 or blank exempt. */
+const POA_OPTIONS = ['Y', 'N', 'U', 'W', '1', ''].map((v) => ({ value: v, label: v ? `POA ${v}` : 'POA –' }));
+
 const problemText = (e: unknown, fallback: string) => (e instanceof ApiProblem ? e.message : fallback);
 const allPointers = (n: number) => Array.from({ length: Math.min(n, 4) }, (_, i) => i + 1);
 
@@ -61,6 +84,8 @@ export function WorkspacePage() {
   const [diagnoses, setDiagnoses] = useState<string[]>([]);
   const [lines, setLines] = useState<Line[]>([]);
   const [stay, setStay] = useState<Stay>();
+  /** Present on admission per diagnosis (inpatient charts), kept in diagnosis order. */
+  const [poa, setPoa] = useState<string[]>([]);
   const pcsInput = useRef<HTMLInputElement>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -83,6 +108,7 @@ export function WorkspacePage() {
       setOpened(chart);
       setDiagnoses(chart.encounter.diagnoses);
       const e = chart.encounter;
+      setPoa(e.stay?.presentOnAdmission ?? []);
       setStay(
         chart.chart.chartType === 'inpatient'
           ? {
@@ -122,7 +148,9 @@ export function WorkspacePage() {
   const codes = {
     diagnoses,
     ...(facility ? {} : { serviceLines: lines }),
-    ...(stay && (facility || stay.procedures.length > 0) ? { inpatient: stay } : {}),
+    ...(stay && (facility || stay.procedures.length > 0)
+      ? { inpatient: { ...stay, presentOnAdmission: diagnoses.map((_, i) => poa[i] ?? '') } }
+      : {}),
   };
   const codesKey = JSON.stringify(codes);
 
@@ -169,6 +197,7 @@ export function WorkspacePage() {
   };
   const removeDiagnosis = (i: number) => {
     setDiagnoses(diagnoses.filter((_, k) => k !== i));
+    setPoa(poa.filter((_, k) => k !== i));
     setLines(
       lines.map((l) => ({
         ...l,
@@ -328,6 +357,18 @@ export function WorkspacePage() {
                     <Tag color="blue" style={{ marginLeft: 8 }}>
                       principal
                     </Tag>
+                  )}
+                  {stay && (
+                    <Select
+                      size="small"
+                      aria-label={`Present on admission ${code}`}
+                      style={{ width: 90, marginLeft: 8 }}
+                      value={poa[i] ?? ''}
+                      options={POA_OPTIONS}
+                      onChange={(v: string) =>
+                        setPoa(diagnoses.map((_, k) => (k === i ? v : (poa[k] ?? ''))))
+                      }
+                    />
                   )}
                 </List.Item>
               )}
