@@ -149,8 +149,8 @@ export async function seedDemoTeam(
 
 /**
  * One finished audit: a tenth of the charts sent in the last two whole workweeks, re-coded by the
- * auditor (the administrator) on that period's last Friday. The auditor agrees with the coder but
- * on every fourth chart, where a secondary diagnosis the coder added is not supported.
+ * auditor (the administrator) on that period's last Friday, who agrees with the coder on most
+ * charts.
  */
 async function auditLastWeeks(db: Executor, practiceId: number, today: string, auditor: AuditActor) {
   const to = addDays(mondayOf(today), -1);
@@ -166,8 +166,9 @@ async function auditLastWeeks(db: Executor, practiceId: number, today: string, a
   const at = new Date(`${addDays(to, -2)}T16:00:00Z`);
   for (const [i, chart] of (await auditById(db, [practiceId], audit.id)).charts.entries()) {
     const { diagnoses, lines } = chart.coderCoding;
-    const disagrees = i % 4 === 3 && diagnoses.length > 1;
-    const coding = { diagnoses: disagrees ? diagnoses.slice(0, -1) : diagnoses, lines };
+    // Every third chart: the auditor finds a secondary diagnosis the coder missed.
+    const missed = i % 3 === 1 && !diagnoses.includes('Z79.899');
+    const coding = { diagnoses: missed ? [...diagnoses, 'Z79.899'] : diagnoses, lines };
     await submitRecode(db, [practiceId], chart.id, coding, auditor, at);
   }
 }
