@@ -69,6 +69,13 @@ interface Suggestion {
 /** UB-04 FL67 indicators: Y yes, N no, U not documented, W clinically undetermined, 1 or blank exempt. */
 const POA_OPTIONS = ['Y', 'N', 'U', 'W', '1', ''].map((v) => ({ value: v, label: v ? `POA ${v}` : 'POA –' }));
 
+/** A facility's lines are its charges: shown to the coder, not coded. */
+const FACILITY_COLUMNS = [
+  { title: 'Revenue code', dataIndex: 'revenueCode' },
+  { title: 'HCPCS', dataIndex: 'procedureCode' },
+  { title: 'Units', dataIndex: 'units' },
+];
+
 const problemText = (e: unknown, fallback: string) => (e instanceof ApiProblem ? e.message : fallback);
 const allPointers = (n: number) => Array.from({ length: Math.min(n, 4) }, (_, i) => i + 1);
 
@@ -389,93 +396,84 @@ export function WorkspacePage() {
               inputRef={pcsInput}
             />
           )}
-          {facility ? (
-            <Card size="small" title="Facility charges (UB-04 lines)">
-              <Table<Line>
-                size="small"
-                pagination={false}
-                rowKey={(_, i) => String(i)}
-                data-testid="service-lines"
-                dataSource={lines}
-                columns={[
-                  { title: 'Revenue code', dataIndex: 'revenueCode' },
-                  { title: 'HCPCS', dataIndex: 'procedureCode' },
-                  { title: 'Units', dataIndex: 'units' },
-                ]}
-              />
-            </Card>
-          ) : (
-            <Card size="small" title="Service lines (P)">
-              <Table<Line>
-                size="small"
-                pagination={false}
-                rowKey={(_, i) => String(i)}
-                data-testid="service-lines"
-                dataSource={lines}
-                columns={[
-                  { title: 'Code', dataIndex: 'procedureCode' },
-                  {
-                    title: 'Modifiers',
-                    render: (_, l, i) => (
-                      <Input
-                        size="small"
-                        aria-label={`Modifiers line ${i + 1}`}
-                        defaultValue={l.modifiers.join(' ')}
-                        onBlur={(e) =>
-                          changeLine(i, {
-                            modifiers: e.target.value
-                              .toUpperCase()
-                              .split(/[\s,]+/)
-                              .filter(Boolean),
-                          })
-                        }
-                      />
-                    ),
-                  },
-                  {
-                    title: 'Units',
-                    render: (_, l, i) => (
-                      <Input
-                        size="small"
-                        aria-label={`Units line ${i + 1}`}
-                        defaultValue={String(l.units)}
-                        onBlur={(e) => changeLine(i, { units: Number(e.target.value) || 1 })}
-                      />
-                    ),
-                  },
-                  {
-                    title: 'Pointers',
-                    render: (_, l, i) => (
-                      <Input
-                        size="small"
-                        aria-label={`Pointers line ${i + 1}`}
-                        defaultValue={l.diagnosisPointers.map(pointerLetter).join('')}
-                        onBlur={(e) => changeLine(i, { diagnosisPointers: parsePointers(e.target.value) })}
-                      />
-                    ),
-                  },
-                  {
-                    title: '',
-                    render: (_, _l, i) => (
-                      <Button
-                        size="small"
-                        type="link"
-                        onClick={() => setLines(lines.filter((_x, k) => k !== i))}
-                      >
-                        remove
-                      </Button>
-                    ),
-                  },
-                ]}
-              />
+          <Card size="small" title={facility ? 'Facility charges (UB-04 lines)' : 'Service lines (P)'}>
+            <Table<Line>
+              size="small"
+              pagination={false}
+              rowKey={(_, i) => String(i)}
+              data-testid="service-lines"
+              dataSource={lines}
+              columns={
+                facility
+                  ? FACILITY_COLUMNS
+                  : [
+                      { title: 'Code', dataIndex: 'procedureCode' },
+                      {
+                        title: 'Modifiers',
+                        render: (_, l, i) => (
+                          <Input
+                            size="small"
+                            aria-label={`Modifiers line ${i + 1}`}
+                            defaultValue={l.modifiers.join(' ')}
+                            onBlur={(e) =>
+                              changeLine(i, {
+                                modifiers: e.target.value
+                                  .toUpperCase()
+                                  .split(/[\s,]+/)
+                                  .filter(Boolean),
+                              })
+                            }
+                          />
+                        ),
+                      },
+                      {
+                        title: 'Units',
+                        render: (_, l, i) => (
+                          <Input
+                            size="small"
+                            aria-label={`Units line ${i + 1}`}
+                            defaultValue={String(l.units)}
+                            onBlur={(e) => changeLine(i, { units: Number(e.target.value) || 1 })}
+                          />
+                        ),
+                      },
+                      {
+                        title: 'Pointers',
+                        render: (_, l, i) => (
+                          <Input
+                            size="small"
+                            aria-label={`Pointers line ${i + 1}`}
+                            defaultValue={l.diagnosisPointers.map(pointerLetter).join('')}
+                            onBlur={(e) =>
+                              changeLine(i, { diagnosisPointers: parsePointers(e.target.value) })
+                            }
+                          />
+                        ),
+                      },
+                      {
+                        title: '',
+                        render: (_, _l, i) => (
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => setLines(lines.filter((_x, k) => k !== i))}
+                          >
+                            remove
+                          </Button>
+                        ),
+                      },
+                    ]
+              }
+            />
+            {!facility && (
               <AddCodeInput
                 inputRef={procInput}
                 label="Add procedure"
                 placeholder="CPT/HCPCS [modifiers] [x units], Enter adds it"
                 onAdd={addProcedure}
               />
-            </Card>
-          )}
+            )}
+          </Card>
           <Card size="small" title={`Checks (${findings.length})`} data-testid="live-checks">
             {findings.length === 0 ? (
               <Typography.Text type="success">No findings</Typography.Text>
