@@ -3,7 +3,7 @@
 // from the BLS files imported (GET /api/wages), shown with its release and a CSV of its table.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Descriptions, Row, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ExplorerData, WageTable } from '../../../src/workforce/explorer-tables.ts';
 import { formatUsd } from '../../../src/shared/money.ts';
 import { api } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { ApiProblem } from '../api/problem.ts';
 import { wholeDollars } from './format.ts';
 import { PayEstimateCard } from './PayEstimateCard.tsx';
 import { StateTileMap } from './StateTileMap.tsx';
+import { AfterPaint } from '../components/AfterPaint.tsx';
 
 const PercentileChart = lazy(() => import('./WageCharts.tsx').then((m) => ({ default: m.PercentileChart })));
 const SettingChart = lazy(() => import('./WageCharts.tsx').then((m) => ({ default: m.SettingChart })));
@@ -112,7 +113,7 @@ export default function SalaryExplorerPage() {
       </Typography.Paragraph>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <TableCard title="National wages by percentile" table={table('national')} testId="wages-national">
-          <Suspense fallback={<Spin />}>
+          <AfterPaint>
             <PercentileChart
               rows={x.national.flatMap((r) =>
                 (
@@ -128,7 +129,7 @@ export default function SalaryExplorerPage() {
                   .map(([percentile, v]) => ({ release: r.release, percentile, dollars: v! / 100 })),
               )}
             />
-          </Suspense>
+          </AfterPaint>
         </TableCard>
         <TableCard title="Mean wages by state" table={table('states')} testId="wages-states">
           <Row gutter={24}>
@@ -186,11 +187,11 @@ export default function SalaryExplorerPage() {
             options={industryReleases.map((r) => ({ value: r, label: r }))}
             style={{ width: 160, marginBottom: 12 }}
           />
-          <Suspense fallback={<Spin />}>
+          <AfterPaint>
             <SettingChart
               rows={settings.map((r) => ({ setting: r.naicsTitle, dollars: r.annualMean! / 100 }))}
             />
-          </Suspense>
+          </AfterPaint>
         </TableCard>
         <TableCard title="Job outlook" table={table('outlook')} testId="wages-outlook">
           {outlook && (
