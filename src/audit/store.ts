@@ -1,5 +1,6 @@
 import type { Executor } from '../db/connection.ts';
-import { insertRows } from '../db/raw.ts';
+import { insertMany } from '../db/raw.ts';
+import { auditEvent } from './tables.ts';
 
 /** The actor for work the system does on its own (first start, scheduled jobs). */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, userEmail: 'system', ip: null };
@@ -41,33 +42,20 @@ export async function recordAudit(db: Executor, actor: AuditActor, entry: AuditE
  */
 export async function recordAudits(db: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
-  await insertRows(
+  await insertMany(
     db,
-    'audit_event',
-    [
-      'user_id',
-      'user_email',
-      'ip',
-      'practice_id',
-      'action',
-      'entity',
-      'entity_id',
-      'before',
-      'after',
-      'detail',
-    ],
-    entries.map((entry) => [
-      actor.userId,
-      actor.userEmail,
-      actor.ip,
-      entry.practiceId,
-      entry.action,
-      entry.entity,
-      entry.entityId == null ? null : String(entry.entityId),
-      json(entry.before),
-      json(entry.after),
-      json(entry.detail),
-    ]),
+    auditEvent,
+    entries.map((entry) => ({
+      userId: actor.userId,
+      userEmail: actor.userEmail,
+      ip: actor.ip,
+      practiceId: entry.practiceId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      detail: entry.detail ?? null,
+    })),
   );
 }

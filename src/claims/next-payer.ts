@@ -1,7 +1,7 @@
 // Which claims an 835 adjudicated have work for createSecondaryClaim, sifted for many claims in two
 // reads: posting a chunk of claim payments then calls it (several reads a claim) only for those.
-import { inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
+import { isAnyOf } from '../db/raw.ts';
 import { coveragesOfPatients, laterCoverages, type CoverageRow } from '../patients/index.ts';
 import type { ClaimPayment } from '../x12/transactions/835-types.ts';
 import { noNextClaimReason } from './cob.ts';
@@ -25,7 +25,7 @@ export async function claimsWithNextPayer(
   const claims = await tx
     .select({ id: claim.id, patientId: claim.patientId, payerResponsibility: claim.payerResponsibility })
     .from(claim)
-    .where(inArray(claim.id, ids));
+    .where(isAnyOf(claim.id, ids));
   const ofPatient = new Map<number, CoverageRow[]>();
   for (const v of await coveragesOfPatients(tx, [...new Set(claims.map((c) => c.patientId))]))
     ofPatient.set(v.patientId, [...(ofPatient.get(v.patientId) ?? []), v]);

@@ -1,9 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, between, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
+import { isAnyOf } from '../db/raw.ts';
 import { lastEligibilitiesFor } from '../eligibility/index.ts';
 import { payersByIds } from '../payers/index.ts';
 import { feeScheduleOf } from '../practices/lookup.ts';
 import { isInpatientBill } from '../shared/bill-types.ts';
+import { addDays } from '../shared/dates.ts';
 import type { ScrubClaim } from '../scrubber/claim.ts';
 import { scrubClaimFrom837 } from '../scrubber/from-837.ts';
 import type { CodeChecker, PayerRule, ScrubContext } from '../scrubber/context.ts';
@@ -87,6 +89,12 @@ export async function loadScrubContexts(
   const payers = new Map(
     (await payersByIds(db, [...new Set(rows.map((r) => r.payerId))])).map((p) => [p.id, p]),
   );
+  // Only lines a rule can look at: the duplicate test compares the same date of service, the
+  // global period reaches back at most its longest days from the earliest date here.
+  const dates = claims.flatMap(({ view }) => view.lines.map((l) => l.serviceDate).filter(Boolean)).sort();
+  const globalDays = lookups.ncci?.practitioner.globalDays;
+  let reach = 0;
+  for (const days of globalDays?.values() ?? []) reach = Math.max(reach, days);
   const submitted = rows.length
     ? await db
         // only what the sift and the duplicate key read: a patient may have hundreds of lines
@@ -110,8 +118,11 @@ export async function loadScrubContexts(
         .where(
           and(
             inArray(claim.practiceId, [...new Set(rows.map((r) => r.practiceId))]),
-            inArray(claim.patientId, [...new Set(rows.map((r) => r.patientId))]),
+            isAnyOf(claim.patientId, [...new Set(rows.map((r) => r.patientId))]),
             inArray(claim.state, [...SUBMITTED_STATES]),
+            dates.length
+              ? between(claimLine.serviceDate, addDays(dates[0]!, -reach), dates.at(-1)!)
+              : undefined,
           ),
         )
     : [];

@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { insertMany, isAnyOf } from '../db/raw.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { scrubClaim } from '../scrubber/scrub.ts';
 import { loadClaimPartiesOf, type KnownParties } from './parties.ts';
@@ -43,7 +43,7 @@ export async function scrubStoredClaims(
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const linesOf = groupBy(
-    await tx.select().from(claimLine).where(inArray(claimLine.claimId, ids)),
+    await tx.select().from(claimLine).where(isAnyOf(claimLine.claimId, ids)),
     (l) => l.claimId,
   );
   const parties = await loadClaimPartiesOf(tx, rows, known);
@@ -54,13 +54,13 @@ export async function scrubStoredClaims(
   const contexts = await loadScrubContexts(tx, views, today, lookups);
   const results = views.map(({ view }, i) => scrubClaim(view, contexts[i]!));
   const previousOf = groupBy(
-    await tx.select().from(claimFinding).where(inArray(claimFinding.claimId, ids)),
+    await tx.select().from(claimFinding).where(isAnyOf(claimFinding.claimId, ids)),
     (f) => f.claimId,
   );
   const overridesOf = rows.map(
     (row) => new Map((previousOf.get(row.id) ?? []).filter((f) => f.overridden).map((f) => [keyOf(f), f])),
   );
-  await tx.delete(claimFinding).where(inArray(claimFinding.claimId, ids));
+  await tx.delete(claimFinding).where(isAnyOf(claimFinding.claimId, ids));
   const findings = rows.flatMap((row, i) =>
     results[i]!.findings.map((f: Finding) => {
       const kept = f.severity === 'warning' ? overridesOf[i]!.get(keyOf(f)) : undefined;
@@ -80,10 +80,8 @@ export async function scrubStoredClaims(
       };
     }),
   );
-  // Chunks keep each insert under PostgreSQL's 65,535 parameters (a finding takes 13).
-  for (let i = 0; i < findings.length; i += 2000)
-    await tx.insert(claimFinding).values(findings.slice(i, i + 2000));
-  await tx.update(claim).set({ scrubbedAt: new Date() }).where(inArray(claim.id, ids));
+  await insertMany(tx, claimFinding, findings);
+  await tx.update(claim).set({ scrubbedAt: new Date() }).where(isAnyOf(claim.id, ids));
   const summaries = rows.map((row, i) => {
     const { findings: found } = results[i]!;
     const warnings = found.filter((f) => f.severity === 'warning' && !overridesOf[i]!.has(keyOf(f))).length;

@@ -4,6 +4,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { insertMany, isAnyOf } from '../db/raw.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { loadEncounters } from '../encounters/index.ts';
 import { coveragesInEffectOn, coveragesOfPatients, nextCoverage } from '../patients/index.ts';
@@ -74,7 +75,7 @@ export async function createSecondaryClaims(
       await tx
         .select()
         .from(claim)
-        .where(inArray(claim.id, [...new Set(inputs.map((i) => i.primaryClaimId))]))
+        .where(isAnyOf(claim.id, [...new Set(inputs.map((i) => i.primaryClaimId))]))
     ).map((c) => [c.id, c]),
   );
   const priorOf = (i: number) => {
@@ -121,7 +122,7 @@ export async function createSecondaryClaims(
     await tx
       .select()
       .from(claimLine)
-      .where(inArray(claimLine.claimId, [...new Set(withNext.map((w) => w.prior.id))])),
+      .where(isAnyOf(claimLine.claimId, [...new Set(withNext.map((w) => w.prior.id))])),
     (l) => l.claimId,
   );
   const cobOf = ({ i, prior }: (typeof withNext)[number]): ClaimCob => {
@@ -146,7 +147,7 @@ export async function createSecondaryClaims(
   };
 
   const encounterIds = [...new Set(withNext.map((w) => w.prior.encounterId))];
-  const ofVisit = await tx.select().from(claim).where(inArray(claim.encounterId, encounterIds));
+  const ofVisit = await tx.select().from(claim).where(isAnyOf(claim.encounterId, encounterIds));
   const visitKey = (encounterId: number, coverageId: number) => `${encounterId}:${coverageId}`;
   const open = new Map<string, ClaimRow>();
   const attempts = new Map<string, number>();
@@ -178,15 +179,19 @@ export async function createSecondaryClaims(
         (attempts.get(visitKey(f.prior.encounterId, f.next.id)) ?? 0) + 1,
       ),
     );
-    const rows = await tx
-      .insert(claim)
-      .values(built.map((b, n) => ({ ...b.claim, cob: fresh[n]!.cob })))
-      .returning();
+    const rows = await insertMany(
+      tx,
+      claim,
+      built.map((b, n) => ({ ...b.claim, cob: fresh[n]!.cob })),
+      'rows',
+    );
     const byVisit = new Map(rows.map((r) => [visitKey(r.encounterId, r.coverageId), r]));
     const made = fresh.map((f) => byVisit.get(visitKey(f.prior.encounterId, f.next.id))!);
-    await tx
-      .insert(claimLine)
-      .values(built.flatMap((b, n) => b.lines.map((l) => ({ ...l, claimId: made[n]!.id }))));
+    await insertMany(
+      tx,
+      claimLine,
+      built.flatMap((b, n) => b.lines.map((l) => ({ ...l, claimId: made[n]!.id }))),
+    );
     await recordAudits(
       tx,
       actor,

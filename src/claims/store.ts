@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuditActor } from '../audit/index.ts';
 import { recordAudit, recordAudits } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { insertMany, isAnyOf } from '../db/raw.ts';
 import { patientFieldsOf } from '../patients/index.ts';
 import { userNameOf } from '../auth/index.ts';
 import { conflict, notFound } from '../shared/problem.ts';
@@ -124,42 +125,42 @@ export async function moveClaims(
   for (const row of rows)
     if (!canTransition(row.state as ClaimState, to))
       throw conflict(`a ${row.state} claim cannot become ${to}`);
-  // Chunks keep each statement under PostgreSQL's 65,535 parameters (an audit row takes 10).
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    await tx
-      .update(claim)
-      .set({ state: to, updatedAt: new Date() })
-      .where(
-        inArray(
-          claim.id,
-          chunk.map((r) => r.id),
-        ),
-      );
-    await tx.insert(claimEvent).values(
-      chunk.map((row) => ({
-        claimId: row.id,
-        userId: actor.userId,
-        fromState: row.state,
-        toState: to,
-        reason,
-        detail: detail ?? null,
-      })),
+  if (!rows.length) return;
+  // lists as one array parameter and rows as one JSON parameter: a posting moves hundreds at once
+  await tx
+    .update(claim)
+    .set({ state: to, updatedAt: new Date() })
+    .where(
+      isAnyOf(
+        claim.id,
+        rows.map((r) => r.id),
+      ),
     );
-    await recordAudits(
-      tx,
-      actor,
-      chunk.map((row) => ({
-        practiceId: row.practiceId,
-        action: 'update' as const,
-        entity: 'claim',
-        entityId: row.id,
-        before: { state: row.state },
-        after: { state: to },
-        detail: { reason },
-      })),
-    );
-  }
+  await insertMany(
+    tx,
+    claimEvent,
+    rows.map((row) => ({
+      claimId: row.id,
+      userId: actor.userId,
+      fromState: row.state,
+      toState: to,
+      reason,
+      detail: detail ?? null,
+    })),
+  );
+  await recordAudits(
+    tx,
+    actor,
+    rows.map((row) => ({
+      practiceId: row.practiceId,
+      action: 'update' as const,
+      entity: 'claim',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: to },
+      detail: { reason },
+    })),
+  );
 }
 
 export interface ClaimListQuery {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { insertRows } from './raw.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { insertRows, isAnyOf } from './raw.ts';
 import { openTestDatabase } from './testing.ts';
 
 describe('database', () => {
@@ -30,36 +30,36 @@ describe('database', () => {
     await expect(database.db.execute(sql`truncate audit_event`)).rejects.toMatchObject(appendOnly);
   });
 
-  it("inserts many rows by plain SQL in the caller's transaction, split at the parameter limit, in order", async () => {
+  it("inserts many rows by plain SQL in the caller's transaction, one JSON parameter, in order", async () => {
     await database.sql.executeSql(
-      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, a int, b int, c int, e int)',
+      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, big bigint)',
     );
-    // 9 columns × 8,000 rows = 72,000 parameters: two statements (PostgreSQL takes 65,535 at most)
-    const rows = Array.from({ length: 8_000 }, (_, n) => [
+    const columns = { n: 'int', codes: 'text[]', doc: 'jsonb', note: 'text', d: 'date', big: 'bigint' };
+    const rows = Array.from({ length: 8_000 }, (_, n) => ({
       n,
-      ['CO', 'A"1'],
-      JSON.stringify({ n }),
-      null,
-      '2026-12-01',
-      1,
-      2,
-      3,
-      4,
-    ]);
+      codes: n % 3 === 0 ? ['CO', 'A"1', 'back\\slash', 'a,b'] : n % 3 === 1 ? [] : null,
+      doc: { n, text: 'quote " and \\' },
+      ...(n % 2 ? {} : { note: `note {${n}}` }),
+      d: '2026-12-01',
+      big: 2 ** 40 + n,
+    }));
     const returned = await database.db.transaction(async (tx) =>
-      insertRows(
-        tx,
-        'raw_insert_test',
-        ['n', 'codes', 'doc', 'note', 'd', 'a', 'b', 'c', 'e'],
-        rows,
-        'n, codes, doc, d::text',
-      ),
+      insertRows(tx, 'raw_insert_test', columns, rows, 'n, codes, doc, note, d::text, big::text'),
     );
-    expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r[0]));
-    expect(returned[7_999]).toEqual({ n: 7_999, codes: ['CO', 'A"1'], doc: { n: 7_999 }, d: '2026-12-01' });
+    expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r.n));
+    expect(returned[0]).toEqual({
+      n: 0,
+      codes: ['CO', 'A"1', 'back\\slash', 'a,b'],
+      doc: { n: 0, text: 'quote " and \\' },
+      note: 'note {0}',
+      d: '2026-12-01',
+      big: String(2 ** 40),
+    });
+    expect(returned[1]).toMatchObject({ codes: [], note: null });
+    expect(returned[7_997]).toMatchObject({ n: 7_997, codes: null, doc: { n: 7_997 } });
     await expect(
       database.db.transaction(async (tx) => {
-        await insertRows(tx, 'raw_insert_test', ['n'], [[-1]]);
+        await insertRows(tx, 'raw_insert_test', { n: 'int' }, [{ n: -1 }]);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -67,5 +67,17 @@ describe('database', () => {
       'select count(*)::int as n, min(n) as least from raw_insert_test',
     );
     expect(counted[0]).toEqual({ n: 8_000, least: 0 });
+  });
+
+  it('finds rows by a list sent as one array parameter (isAnyOf), none for an empty list', async () => {
+    await database.sql.executeSql('create table any_test (id integer, code text)');
+    await database.sql.executeSql(`insert into any_test values (1, 'a'), (2, 'b,"c'), (3, null)`);
+    const ids = (where: SQL) =>
+      database.db
+        .execute(sql`select id from any_test where ${where} order by id`)
+        .then((r) => (r as unknown as { rows: { id: number }[] }).rows.map((x) => x.id));
+    expect(await ids(isAnyOf(sql.raw('id'), [3, 1, 99]))).toEqual([1, 3]);
+    expect(await ids(isAnyOf(sql.raw('code'), ['b,"c']))).toEqual([2]);
+    expect(await ids(isAnyOf(sql.raw('id'), []))).toEqual([]);
   });
 });

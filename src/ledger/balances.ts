@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { claimServiceLines } from '../claims/index.ts';
 import type { Executor } from '../db/connection.ts';
+import { isAnyOf } from '../db/raw.ts';
 import {
   COMPONENTS,
   KIND_EFFECTS,
@@ -49,7 +50,7 @@ export async function lineBalances(db: Executor, serviceLineIds: readonly number
   const rows = await db
     .select({ serviceLineId: ledgerEntry.serviceLineId, ...SUMS })
     .from(ledgerEntry)
-    .where(inArray(ledgerEntry.serviceLineId, [...serviceLineIds]))
+    .where(isAnyOf(ledgerEntry.serviceLineId, serviceLineIds))
     .groupBy(ledgerEntry.serviceLineId);
   const byLine = new Map(rows.map((r) => [r.serviceLineId!, balancesFromSums(toSums(r))]));
   return serviceLineIds.map((id) => ({

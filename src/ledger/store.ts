@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit/index.ts';
 import { claimServiceLines } from '../claims/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { insertRows } from '../db/raw.ts';
+import { insertMany, isAnyOf, queryRaw } from '../db/raw.ts';
 import { serviceLinesByIds } from '../encounters/index.ts';
 import { invalid, notFound, type FieldError } from '../shared/problem.ts';
 import { entryErrors, reversalError, type NewLedgerEntry } from './entries.ts';
@@ -36,73 +36,33 @@ export async function postEntries(
   return (await postEntryGroups(tx, [entries], actor))[0]!;
 }
 
-const ENTRY_COLUMNS = [
-  'practice_id',
-  'patient_id',
-  'encounter_id',
-  'service_line_id',
-  'claim_id',
-  'payer_id',
-  'account',
-  'kind',
-  'amount_cents',
-  'reverses_entry_id',
-  'effective_date',
-  'source_type',
-  'source_id',
-  'group_code',
-  'reason_code',
-  'remark_codes',
-  'memo',
-  'user_id',
-];
-const ENTRY_RETURNING = `id::text, ${ENTRY_COLUMNS.filter((c) => c !== 'effective_date').join(', ')}, effective_date::text, posted_at`;
-
-const entryTuple = (e: NewLedgerEntry, actor: LedgerActor): unknown[] => [
-  e.practiceId,
-  e.patientId ?? null,
-  e.encounterId ?? null,
-  e.serviceLineId ?? null,
-  e.claimId ?? null,
-  e.payerId ?? null,
-  e.account,
-  e.kind,
-  e.amountCents,
-  e.reversesEntryId ?? null,
-  e.effectiveDate,
-  e.sourceType,
-  e.sourceId,
-  e.groupCode ?? null,
-  e.reasonCode ?? null,
-  e.remarkCodes ?? null,
-  e.memo ?? null,
-  actor.userId,
-];
-
-const numberOrNull = (v: unknown) => (v == null ? null : Number(v));
-
-/** A row as drizzle would read it: bigints as numbers, the date as text, camelCase names. */
-const entryRowOf = (r: Record<string, unknown>): LedgerEntryRow => ({
-  id: Number(r.id),
-  practiceId: Number(r.practice_id),
-  patientId: numberOrNull(r.patient_id),
-  encounterId: numberOrNull(r.encounter_id),
-  serviceLineId: numberOrNull(r.service_line_id),
-  claimId: numberOrNull(r.claim_id),
-  payerId: numberOrNull(r.payer_id),
-  account: r.account as string,
-  kind: r.kind as string,
-  amountCents: Number(r.amount_cents),
-  effectiveDate: r.effective_date as string,
-  sourceType: r.source_type as string,
-  sourceId: r.source_id as string,
-  groupCode: (r.group_code as string | null) ?? null,
-  reasonCode: (r.reason_code as string | null) ?? null,
-  remarkCodes: (r.remark_codes as string[] | null) ?? null,
-  memo: (r.memo as string | null) ?? null,
-  reversesEntryId: numberOrNull(r.reverses_entry_id),
-  userId: numberOrNull(r.user_id),
-  postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at as string),
+/** A row as drizzle would read it, from what was inserted, its id and when (the transaction's now()). */
+const entryRowOf = (
+  e: NewLedgerEntry,
+  id: number,
+  userId: number | null,
+  postedAt: Date,
+): LedgerEntryRow => ({
+  id,
+  practiceId: e.practiceId,
+  patientId: e.patientId ?? null,
+  encounterId: e.encounterId ?? null,
+  serviceLineId: e.serviceLineId ?? null,
+  claimId: e.claimId ?? null,
+  payerId: e.payerId ?? null,
+  account: e.account,
+  kind: e.kind,
+  amountCents: e.amountCents,
+  effectiveDate: e.effectiveDate,
+  sourceType: e.sourceType,
+  sourceId: e.sourceId,
+  groupCode: e.groupCode ?? null,
+  reasonCode: e.reasonCode ?? null,
+  remarkCodes: e.remarkCodes ?? null,
+  memo: e.memo ?? null,
+  reversesEntryId: e.reversesEntryId ?? null,
+  userId,
+  postedAt,
 });
 
 /**
@@ -130,16 +90,15 @@ export async function postEntryGroups(
   errors.push(...(await reversalErrors(tx, all)));
   if (errors.length) throw invalid(errors);
   // plain SQL: an 835 chunk posts thousands of entries, and drizzle's builder cost more than the database
-  const rows = (
-    await insertRows(
-      tx,
-      'ledger_entry',
-      ENTRY_COLUMNS,
-      all.map((e) => entryTuple(e, actor)),
-      ENTRY_RETURNING,
-    )
-  ).map(entryRowOf);
-  // a multi-row INSERT returns its rows in the order of its VALUES
+  // only the ids come back: the rest is what was given, and posted_at is the transaction's now()
+  const ids = await insertMany(
+    tx,
+    ledgerEntry,
+    all.map((e) => ({ ...e, userId: actor.userId })),
+  );
+  const [{ now }] = (await queryRaw(tx, 'select now()')) as [{ now: unknown }];
+  const postedAt = now instanceof Date ? now : new Date(String(now));
+  const rows = all.map((e, i) => entryRowOf(e, ids[i]!, actor.userId, postedAt));
   const out: LedgerEntryRow[][] = [];
   at = 0;
   for (const g of groups) {
@@ -221,20 +180,7 @@ export async function ensureCharges(
     payerId = target.payerId ?? null;
   }
   if (ids.length === 0) return [];
-  const charged = new Set(
-    (
-      await tx
-        .select({ serviceLineId: ledgerEntry.serviceLineId })
-        .from(ledgerEntry)
-        .where(
-          and(
-            inArray(ledgerEntry.serviceLineId, [...ids]),
-            eq(ledgerEntry.kind, 'charge'),
-            isNull(ledgerEntry.reversesEntryId),
-          ),
-        )
-    ).map((r) => r.serviceLineId),
-  );
+  const charged = new Set(await chargedServiceLineIds(tx, ids));
   const missing = ids.filter((id) => !charged.has(id));
   if (missing.length === 0) return [];
   const lines = await serviceLinesByIds(tx, missing);
@@ -296,15 +242,25 @@ export async function entriesOfSources(db: Executor, sourceType: string, sourceI
     .orderBy(ledgerEntry.id);
 }
 
-/** Which of these service lines the ledger has charged (their encounter lines may no longer be replaced). */
+/**
+ * Which of these service lines the ledger has charged (their encounter lines may no longer be
+ * replaced; posting need not charge them). A reversed charge keeps its original entry, so the
+ * original charges alone answer, read from the one-charge-per-line index.
+ */
 export async function chargedServiceLineIds(
   db: Executor,
   serviceLineIds: readonly number[],
 ): Promise<number[]> {
   if (serviceLineIds.length === 0) return [];
   const rows = await db
-    .selectDistinct({ id: ledgerEntry.serviceLineId })
+    .select({ id: ledgerEntry.serviceLineId })
     .from(ledgerEntry)
-    .where(and(inArray(ledgerEntry.serviceLineId, [...serviceLineIds]), eq(ledgerEntry.kind, 'charge')));
+    .where(
+      and(
+        isAnyOf(ledgerEntry.serviceLineId, serviceLineIds),
+        eq(ledgerEntry.kind, 'charge'),
+        isNull(ledgerEntry.reversesEntryId),
+      ),
+    );
   return rows.map((r) => r.id!);
 }

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
+import { isAnyOf } from '../db/raw.ts';
 import type { CoverageRow } from './coverages.ts';
 import { coverage, patient } from './tables.ts';
 
@@ -15,7 +16,7 @@ export async function patientsByIds(
   return db
     .select()
     .from(patient)
-    .where(and(eq(patient.practiceId, practiceId), inArray(patient.id, [...ids])));
+    .where(and(eq(patient.practiceId, practiceId), isAnyOf(patient.id, [...ids])));
 }
 
 export async function patientById(db: Executor, id: number): Promise<PatientRow | undefined> {
@@ -29,7 +30,7 @@ export async function coveragesByIds(db: Executor, ids: readonly number[]): Prom
   return db
     .select()
     .from(coverage)
-    .where(inArray(coverage.id, [...ids]));
+    .where(isAnyOf(coverage.id, [...ids]));
 }
 
 /** The coverages of these patients, whatever their dates (a first sift over many claims at once). */
@@ -41,7 +42,7 @@ export async function coveragesOfPatients(
   return db
     .select()
     .from(coverage)
-    .where(inArray(coverage.patientId, [...patientIds]));
+    .where(isAnyOf(coverage.patientId, [...patientIds]));
 }
 
 /** A practice's patients with these account numbers (MRNs), e.g. the rows of a schedule file. */
@@ -54,5 +55,5 @@ export async function patientsByAccountNumbers(
   return db
     .select()
     .from(patient)
-    .where(and(eq(patient.practiceId, practiceId), inArray(patient.accountNumber, [...accountNumbers])));
+    .where(and(eq(patient.practiceId, practiceId), isAnyOf(patient.accountNumber, [...accountNumbers])));
 }

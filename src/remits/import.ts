@@ -19,6 +19,7 @@ import {
   setEraFileStatus,
   setRemittance,
   type NewRemittanceClaim,
+  type RemittanceClaimRow,
   type RemittanceRow,
 } from './store.ts';
 
@@ -146,6 +147,8 @@ interface Stored {
   balance: RemittanceBalance;
   created: boolean;
   candidates: Map<number, StoredCandidate>;
+  /** The claim payments stored now, by id (none when the remittance was stored before). */
+  payments: Map<number, RemittanceClaimRow>;
 }
 
 /** Stores the file, its new remittances and their matched claim payments, in one transaction. */
@@ -184,6 +187,7 @@ async function store(
         state: balance.balanced ? 'unposted' : 'held',
       });
       const candidates = new Map<number, StoredCandidate>();
+      const payments = new Map<number, RemittanceClaimRow>();
       if (created) {
         const matches = await matchPayments(tx, practiceId, r.claims);
         const rows = r.claims.map((c, i) => {
@@ -193,7 +197,7 @@ async function store(
           const held = !balance.balanced && !(opts.postUnbalanced && claimBalanced);
           return claimRow(practiceId, row.id, c, i + 1, claimBalanced, held, found);
         });
-        await insertRemittanceClaims(tx, rows);
+        for (const p of await insertRemittanceClaims(tx, rows)) payments.set(p.id, p);
         const payerIds = [...candidates.values()].map((c) => c.payerId);
         // our payer is the one the matched claims were billed to (the 835 names it in its own words)
         if (payerIds.length) {
@@ -201,7 +205,7 @@ async function store(
           await setRemittance(tx, row.id, { payerId: row.payerId });
         }
       } else if (opts.postUnbalanced) await releaseBalancedHeld(tx, row.id);
-      stored.push({ remit: row, parsed: r, balance, created, candidates });
+      stored.push({ remit: row, parsed: r, balance, created, candidates, payments });
     }
     await recordAudit(tx, actorOf(opts), {
       practiceId,
@@ -240,7 +244,9 @@ export async function importEra(
   text: string,
   opts: ImportOptions,
 ): Promise<ImportOutcome> {
+  const T0 = performance.now();
   const parsed = parse835(text);
+  if (process.env.PHASES) console.log('parse', Math.round(performance.now() - T0));
   if (parsed.remittances.length === 0) {
     const why = parsed.problems.find((p) => p.severity === 'fatal' || p.severity === 'error');
     throw invalid([
@@ -248,12 +254,17 @@ export async function importEra(
     ]);
   }
   const { eraFileId, stored } = await store(db, practiceId, fileName, text, parsed.remittances, opts);
+  if (process.env.PHASES) console.log('stored', Math.round(performance.now() - T0));
   const remittances: RemittanceOutcome[] = [];
   for (const s of stored) {
     const result =
       opts.post === false
         ? { posted: 0, alreadyPosted: 0, unmatched: 0, held: 0, providerAdjustments: 'held' as const }
-        : await postRemittance(db, s.remit, s.parsed, { ...opts, candidates: s.candidates });
+        : await postRemittance(db, s.remit, s.parsed, {
+            ...opts,
+            candidates: s.candidates,
+            payments: s.payments,
+          });
     remittances.push({
       id: s.remit.id,
       controlNumber: s.remit.controlNumber,
@@ -266,6 +277,7 @@ export async function importEra(
       ...result,
     });
   }
+  if (process.env.PHASES) console.log('posted', Math.round(performance.now() - T0));
   const duplicate = remittances.every((r) => !r.new && r.posted === 0);
   const posted = remittances.reduce((n, r) => n + r.posted, 0);
   const waiting = remittances.reduce((n, r) => n + r.unmatched + r.held, 0);

@@ -3,7 +3,7 @@
 // adjustments. A claim's payments are never split across two chunks, so they post in 835 order.
 import type { AuditActor } from '../audit/index.ts';
 import type { Db, Executor } from '../db/connection.ts';
-import { lineBalances } from '../ledger/index.ts';
+import { chargedServiceLineIds } from '../ledger/index.ts';
 import { todayIso } from '../shared/dates.ts';
 import type { Remittance } from '../x12/index.ts';
 import { candidatesByControlNumber, type StoredCandidate } from './candidates.ts';
@@ -17,6 +17,12 @@ import {
   type RemittanceClaimRow,
   type RemittanceRow,
 } from './store.ts';
+
+/** What the importer has in hand already: the matched claims and the claim payments it stored. */
+interface Known {
+  candidates?: Map<number, StoredCandidate>;
+  payments?: Map<number, RemittanceClaimRow>;
+}
 
 /** Claim payments a posting transaction takes: few enough that a chunk's statements stay small. */
 const CHUNK = 500;
@@ -39,11 +45,12 @@ async function candidatesOf(db: Executor, practiceId: number, payments: Remittan
 
 /** Claims whose every line already has its charge (posted when the claim was batched). */
 async function chargedClaims(db: Executor, claims: StoredCandidate[]): Promise<Set<number>> {
-  const lineIds = claims.flatMap((c) => c.lines.map((l) => l.serviceLineId));
-  const charged = new Set<number>();
-  for (let i = 0; i < lineIds.length; i += 5_000)
-    for (const b of await lineBalances(db, lineIds.slice(i, i + 5_000)))
-      if (b.charge > 0) charged.add(b.serviceLineId);
+  const charged = new Set(
+    await chargedServiceLineIds(
+      db,
+      claims.flatMap((c) => c.lines.map((l) => l.serviceLineId)),
+    ),
+  );
   return new Set(claims.filter((c) => c.lines.every((l) => charged.has(l.serviceLineId))).map((c) => c.id));
 }
 
@@ -94,9 +101,13 @@ async function postChunk(
   remit: RemittanceRow,
   ids: number[],
   actor: AuditActor,
-  opts: ImportOptions & { today: string; candidates?: Map<number, StoredCandidate> },
+  opts: ImportOptions & { today: string } & Known,
 ): Promise<PostResult[]> {
-  const payments = await claimPaymentsByIds(db, ids);
+  // what the importer stored a moment ago is not read back; their state is taken in the posting
+  const known = ids.map((id) => opts.payments?.get(id));
+  const payments = known.every((p) => p)
+    ? (known as RemittanceClaimRow[])
+    : await claimPaymentsByIds(db, ids);
   const candidates = opts.candidates?.size
     ? opts.candidates
     : await candidatesOf(db, remit.practiceId, payments);
@@ -136,7 +147,7 @@ export async function postRemittance(
   db: Db,
   remit: RemittanceRow,
   parsed: Pick<Remittance, 'providerAdjustments'>,
-  opts: ImportOptions & { candidates?: Map<number, StoredCandidate> },
+  opts: ImportOptions & Known,
 ): Promise<
   Pick<RemittanceOutcome, 'posted' | 'alreadyPosted' | 'unmatched' | 'held' | 'providerAdjustments'>
 > {

@@ -1,8 +1,9 @@
 // Storage of 835 files, their remittances and claim payments. The unique key on remittance
 // (practice, payer, TRN02, BPR02) and the pending → posted step of each claim payment, taken in
 // the transaction that posts its entries, are what make an ERA post exactly once.
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, not, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
+import { insertMany, isAnyOf } from '../db/raw.ts';
 import { eraFile, remittance, remittanceClaim } from './tables.ts';
 
 export type EraFileRow = typeof eraFile.$inferSelect;
@@ -10,7 +11,8 @@ export type RemittanceRow = typeof remittance.$inferSelect;
 export type RemittanceClaimRow = typeof remittanceClaim.$inferSelect;
 export type NewRemittanceClaim = typeof remittanceClaim.$inferInsert;
 
-const CHUNK = 500;
+/** Claim payments an insert takes: each carries its parsed CLP loop as JSON, so a statement stays a few MB. */
+const CHUNK = 5_000;
 
 export async function insertEraFile(tx: Executor, values: typeof eraFile.$inferInsert): Promise<EraFileRow> {
   const [row] = await tx.insert(eraFile).values(values).returning();
@@ -38,9 +40,18 @@ export async function insertRemittance(
   return { row: existing as RemittanceRow, created: false };
 }
 
-export async function insertRemittanceClaims(tx: Executor, rows: NewRemittanceClaim[]): Promise<void> {
+/**
+ * Stores an 835's claim payments (by plain SQL: an 835 holds tens of thousands, each with its
+ * parsed CLP loop) and returns them as stored, in the order given, so posting need not read them back.
+ */
+export async function insertRemittanceClaims(
+  tx: Executor,
+  rows: NewRemittanceClaim[],
+): Promise<RemittanceClaimRow[]> {
+  const stored: RemittanceClaimRow[] = [];
   for (let i = 0; i < rows.length; i += CHUNK)
-    await tx.insert(remittanceClaim).values(rows.slice(i, i + CHUNK));
+    stored.push(...(await insertMany(tx, remittanceClaim, rows.slice(i, i + CHUNK), 'rows')));
+  return stored;
 }
 
 export async function claimPaymentsOf(db: Executor, remittanceId: number): Promise<RemittanceClaimRow[]> {
@@ -65,7 +76,7 @@ export async function claimPaymentsByIds(db: Executor, ids: number[]): Promise<R
   return db
     .select()
     .from(remittanceClaim)
-    .where(inArray(remittanceClaim.id, ids))
+    .where(isAnyOf(remittanceClaim.id, ids))
     .orderBy(asc(remittanceClaim.sequence));
 }
 
@@ -93,7 +104,7 @@ export async function takeForPosting(
   const rows = await tx
     .update(remittanceClaim)
     .set({ state: 'posted', postedAt: new Date(), postedBy: userId })
-    .where(and(inArray(remittanceClaim.id, [...ids]), eq(remittanceClaim.state, 'pending')))
+    .where(and(isAnyOf(remittanceClaim.id, ids), eq(remittanceClaim.state, 'pending')))
     .returning({ id: remittanceClaim.id });
   return new Set(rows.map((r) => r.id));
 }
@@ -110,9 +121,9 @@ export async function postedPaymentsOfClaims(
     .from(remittanceClaim)
     .where(
       and(
-        inArray(remittanceClaim.claimId, [...claimIds]),
+        isAnyOf(remittanceClaim.claimId, claimIds),
         eq(remittanceClaim.state, 'posted'),
-        exceptIds.length ? notInArray(remittanceClaim.id, [...exceptIds]) : undefined,
+        exceptIds.length ? not(isAnyOf(remittanceClaim.id, exceptIds)) : undefined,
       ),
     )
     .orderBy(asc(remittanceClaim.id));

@@ -1,0 +1,1 @@
+ALTER TABLE "remittance_claim" ALTER COLUMN "payment" SET DATA TYPE json;
