@@ -244,9 +244,7 @@ export async function importEra(
   text: string,
   opts: ImportOptions,
 ): Promise<ImportOutcome> {
-  const T0 = performance.now();
   const parsed = parse835(text);
-  if (process.env.PHASES) console.log('parse', Math.round(performance.now() - T0));
   if (parsed.remittances.length === 0) {
     const why = parsed.problems.find((p) => p.severity === 'fatal' || p.severity === 'error');
     throw invalid([
@@ -254,7 +252,6 @@ export async function importEra(
     ]);
   }
   const { eraFileId, stored } = await store(db, practiceId, fileName, text, parsed.remittances, opts);
-  if (process.env.PHASES) console.log('stored', Math.round(performance.now() - T0));
   const remittances: RemittanceOutcome[] = [];
   for (const s of stored) {
     const result =
@@ -277,7 +274,6 @@ export async function importEra(
       ...result,
     });
   }
-  if (process.env.PHASES) console.log('posted', Math.round(performance.now() - T0));
   const duplicate = remittances.every((r) => !r.new && r.posted === 0);
   const posted = remittances.reduce((n, r) => n + r.posted, 0);
   const waiting = remittances.reduce((n, r) => n + r.unmatched + r.held, 0);
