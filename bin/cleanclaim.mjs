@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// (The flag: a larger young generation, as scripts/start.mjs gives the server; see the README.)
 // Runs the compiled JavaScript in dist/ (built by `npm install` through the prepare script, or
 // `npm run build:cli`) when it is at least as new as every source; otherwise the TypeScript
 // sources through tsx, which compiles them on every start (seconds instead of a fraction of one).

@@ -65,8 +65,11 @@ if (sandbox) env.CLEANCLAIM_SANDBOX_HTTP_PORT ??= '8099';
 // from npm), which passes one SIGINT or SIGTERM on to each child; a second signal to the server
 // while it is stopping would kill it before its database is closed.
 const children = new Map();
+// A young generation of 64 MB a half (V8's default is 16): posting an 835 allocates about 140 KB a
+// claim, and with the default the collector took a fifth of posting's time (bench:remits).
+const NODE_FLAGS = ['--max-semi-space-size=64'];
 function run(name, args) {
-  const child = spawn(process.execPath, ['bin/cleanclaim.mjs', ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'bin/cleanclaim.mjs', ...args], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env,
     detached: true,

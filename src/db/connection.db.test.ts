@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
-import { insertRows, isAnyOf } from './raw.ts';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { bigint, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { insertMany, insertRows, isAnyOf } from './raw.ts';
 import { openTestDatabase } from './testing.ts';
 
 describe('database', () => {
@@ -30,36 +31,36 @@ describe('database', () => {
     await expect(database.db.execute(sql`truncate audit_event`)).rejects.toMatchObject(appendOnly);
   });
 
-  it("inserts many rows by plain SQL in the caller's transaction, one JSON parameter, in order", async () => {
+  it("inserts many rows by plain SQL in the caller's transaction, split at the parameter limit, in order", async () => {
     await database.sql.executeSql(
-      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, big bigint)',
+      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, a int, b int, c int, e int)',
     );
-    const columns = { n: 'int', codes: 'text[]', doc: 'jsonb', note: 'text', d: 'date', big: 'bigint' };
-    const rows = Array.from({ length: 8_000 }, (_, n) => ({
+    // 9 columns × 8,000 rows = 72,000 parameters: two statements (PostgreSQL takes 65,535 at most)
+    const rows = Array.from({ length: 8_000 }, (_, n) => [
       n,
-      codes: n % 3 === 0 ? ['CO', 'A"1', 'back\\slash', 'a,b'] : n % 3 === 1 ? [] : null,
-      doc: { n, text: 'quote " and \\' },
-      ...(n % 2 ? {} : { note: `note {${n}}` }),
-      d: '2026-12-01',
-      big: 2 ** 40 + n,
-    }));
+      ['CO', 'A"1'],
+      JSON.stringify({ n }),
+      null,
+      '2026-12-01',
+      1,
+      2,
+      3,
+      4,
+    ]);
     const returned = await database.db.transaction(async (tx) =>
-      insertRows(tx, 'raw_insert_test', columns, rows, 'n, codes, doc, note, d::text, big::text'),
+      insertRows(
+        tx,
+        'raw_insert_test',
+        ['n', 'codes', 'doc', 'note', 'd', 'a', 'b', 'c', 'e'],
+        rows,
+        'n, codes, doc, d::text',
+      ),
     );
-    expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r.n));
-    expect(returned[0]).toEqual({
-      n: 0,
-      codes: ['CO', 'A"1', 'back\\slash', 'a,b'],
-      doc: { n: 0, text: 'quote " and \\' },
-      note: 'note {0}',
-      d: '2026-12-01',
-      big: String(2 ** 40),
-    });
-    expect(returned[1]).toMatchObject({ codes: [], note: null });
-    expect(returned[7_997]).toMatchObject({ n: 7_997, codes: null, doc: { n: 7_997 } });
+    expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r[0]));
+    expect(returned[7_999]).toEqual({ n: 7_999, codes: ['CO', 'A"1'], doc: { n: 7_999 }, d: '2026-12-01' });
     await expect(
       database.db.transaction(async (tx) => {
-        await insertRows(tx, 'raw_insert_test', { n: 'int' }, [{ n: -1 }]);
+        await insertRows(tx, 'raw_insert_test', ['n'], [[-1]]);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -67,6 +68,56 @@ describe('database', () => {
       'select count(*)::int as n, min(n) as least from raw_insert_test',
     );
     expect(counted[0]).toEqual({ n: 8_000, least: 0 });
+  });
+
+  it('inserts rows as drizzle would (insertMany): values mapped from the schema, defaults kept, rows back in order', async () => {
+    await database.sql.executeSql(
+      `create table raw_many_test (id integer primary key generated always as identity, label_text text not null,
+         amount_cents bigint not null, on_day date, codes text[], doc jsonb, made_at timestamptz not null default now())`,
+    );
+    const table = pgTable('raw_many_test', {
+      id: integer().primaryKey().generatedAlwaysAsIdentity(),
+      labelText: text().notNull(),
+      amountCents: bigint({ mode: 'number' }).notNull(),
+      onDay: date({ mode: 'string' }),
+      codes: text().array(),
+      doc: jsonb().$type<{ n: number; quote: string }>(),
+      madeAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    });
+    const rows = Array.from({ length: 5_000 }, (_, n) => ({
+      labelText: `row "${n}", {braces}`,
+      amountCents: 2 ** 40 + n,
+      onDay: n % 2 ? null : '2026-12-01',
+      codes: n % 2 ? ['CO', 'A"1,2'] : [],
+      doc: { n, quote: 'a " and a \\' },
+    }));
+    const stored = await database.db.transaction(async (tx) => insertMany(tx, table, rows, 'rows'));
+    expect(stored).toHaveLength(5_000);
+    expect(stored.map((r) => r.labelText)).toEqual(rows.map((r) => r.labelText));
+    expect(stored[0]).toMatchObject({
+      amountCents: 2 ** 40,
+      onDay: '2026-12-01',
+      codes: [],
+      doc: rows[0]!.doc,
+    });
+    expect(stored[1]).toMatchObject({ onDay: null, codes: ['CO', 'A"1,2'] });
+    expect(stored[0]!.madeAt).toBeInstanceOf(Date);
+    expect(stored[1]!.id).toBe(stored[0]!.id + 1);
+    // what was stored is what drizzle reads back
+    const [read] = await database.db.select().from(table).where(eq(table.id, stored[1]!.id));
+    expect(read).toEqual(stored[1]);
+    const ids = await database.db.transaction(async (tx) =>
+      insertMany(tx, table, [{ labelText: 'x', amountCents: 1 }]),
+    );
+    expect(ids).toEqual([stored[4_999]!.id + 1]);
+    await expect(
+      database.db.transaction(async (tx) =>
+        insertMany(tx, table, [
+          { labelText: 'a', amountCents: 1, madeAt: new Date() },
+          { labelText: 'b', amountCents: 2 },
+        ]),
+      ),
+    ).rejects.toThrow(/madeAt is given in some rows only/);
   });
 
   it('finds rows by a list sent as one array parameter (isAnyOf), none for an empty list', async () => {
