@@ -17,3 +17,17 @@ export function writeSmallCodeSets(lines = 2000): string {
   writeFileSync(join(dir, 'icd10cm', '2026', 'icd10cm_order_2026.txt'), head, 'latin1');
   return dir;
 }
+
+/**
+ * The codes (as the order file writes them, without the dot) of an order file in ../shared/codesets
+ * that start with any of these prefixes: whole families of codes for writeOrderSubsets, so a search
+ * still has near neighbours to rank against and a header keeps its children.
+ */
+export function codesStartingWith(rel: string, prefixes: string[]): string[] {
+  const file = fileURLToPath(new URL(`../../../shared/codesets/${rel}.gz`, import.meta.url));
+  return gunzipSync(readFileSync(file))
+    .toString('latin1')
+    .split(/\r?\n/)
+    .map((l) => l.slice(6, 13).trim())
+    .filter((code) => prefixes.some((p) => code.startsWith(p)));
+}

@@ -6,6 +6,7 @@ import { createUser } from '../../src/auth/store.ts';
 import { CodeSetCatalog } from '../../src/codesets/catalog.ts';
 import { importCodesetDirectory } from '../../src/codesets/storage/import.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
+import { migratedTemplate } from '../../src/db/testing.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { JOBS } from '../../src/server/jobs.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
@@ -40,7 +41,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       `the web UI is not built: run \`npm run build:web\` first (expected ${WEB_ROOT}/index.html)`,
     );
   }
-  const database: Database = await openDatabase({ dataDir: 'memory://' });
+  // From the migrated template the db suites share (loading it is far quicker than the history).
+  const database: Database = await openDatabase({ dataDir: 'memory://', template: await migratedTemplate() });
+  // Applies nothing when the template is current; kept so a stale template can never hide a migration.
   await migrateDatabase(database);
   const queue = new JobQueue(database, JOBS);
   await queue.start({ work: true });

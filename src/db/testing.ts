@@ -61,7 +61,7 @@ async function migratedPostgresTemplate(admin: pg.Client, serverUrl: string): Pr
  * history (about 3 s, far more on a loaded machine), loading the dump about 0.5 s, and the db
  * suites open a few hundred of them. Another migration changes the hash and so the template.
  */
-async function migratedTemplate(): Promise<Blob> {
+export async function migratedTemplate(): Promise<Blob> {
   const path = join(tmpdir(), `cleanclaim-pglite-template-${migrationsHash()}.tar`);
   try {
     return new Blob([readFileSync(path)]);
