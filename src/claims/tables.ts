@@ -71,6 +71,8 @@ export const claim = pgTable(
   (t) => [
     unique().on(t.practiceId, t.patientControlNumber),
     index().on(t.practiceId, t.state),
+    // a patient's claims: the scrubber's duplicate and global-period reads, the patient's account
+    index().on(t.practiceId, t.patientId),
     index().on(t.encounterId),
   ],
 );

@@ -77,6 +77,10 @@ export async function bulkSubmittedClaims(
       where c.practice_id = $1 and c.patient_control_number like 'B' || $2 || '-%'`,
     [practiceId, tag],
   );
+  // Statistics for the planner, as autovacuum keeps them for tables that grow day by day: rows
+  // written by the ten thousand a second ago would otherwise be planned as the few there were.
+  for (const table of ['encounter', 'service_line', 'claim', 'claim_line'])
+    await sql.executeSql(`analyze ${table}`);
   const { rows } = await sql.executeSql(
     `select c.id as claim_id, c.patient_control_number, p.last_name, p.first_name, l.id as line_id,
             l.procedure_code, l.charge_cents, l.service_date::text as service_date

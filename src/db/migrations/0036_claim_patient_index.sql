@@ -1,0 +1,1 @@
+CREATE INDEX "claim_practice_id_patient_id_index" ON "claim" USING btree ("practice_id","patient_id");
