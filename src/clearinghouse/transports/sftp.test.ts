@@ -101,16 +101,67 @@ describe.skipIf(unavailable !== null)('SFTP transport against a real OpenSSH ser
     }
   });
 
+  /** Waits until part of an upload has arrived under its temporary name. */
+  const partArrived = async () => {
+    for (let i = 0; i < 2000; i++) {
+      const part = readdirSync(sshd.outbound).find((n) => n.endsWith('.part'));
+      if (part && statSync(join(sshd.outbound, part)).size > 256 * 1024) return;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  };
+  const settled = (p: Promise<unknown>) => {
+    let done = false;
+    void p.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    return () => done;
+  };
+
+  it('a server that stops answering mid-upload fails it after the timeout; one that is slow but moving does not', async () => {
+    const big = 'CLM*1*100~'.repeat(1_600_000); // 16 MB
+    const t = await connectSftp(settings({ timeoutMs: 1_500 }));
+    try {
+      const stalled = t.upload('stalled.837', big);
+      await partArrived();
+      sshd.pause();
+      const e = await failureOf(stalled);
+      sshd.resume();
+      expect(e.failure).toBe('TIMEOUT');
+    } finally {
+      sshd.resume();
+      await t.close();
+    }
+    // Frozen a second at a time and let run a quarter of that: silent far longer in all than the timeout,
+    // but never for the timeout at once, so the upload goes through.
+    const slow = await connectSftp(settings({ timeoutMs: 1_500 }));
+    try {
+      const upload = slow.upload('slow.837', big);
+      const done = settled(upload);
+      await partArrived();
+      let pauses = 0;
+      while (!done()) {
+        sshd.pause();
+        pauses++;
+        await new Promise((r) => setTimeout(r, 1_000));
+        sshd.resume();
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await upload;
+      expect(pauses).toBeGreaterThanOrEqual(2);
+      expect(readFileSync(join(sshd.outbound, 'slow.837'), 'utf8')).toBe(big);
+    } finally {
+      sshd.resume();
+      await slow.close();
+    }
+  }, 60_000);
+
   it('a connection dropped mid-upload fails; the retry leaves the file complete, once', async () => {
     const big = 'CLM*1*100~'.repeat(6_000_000); // 60 MB
     const t = await connectSftp(settings());
     const upload = t.upload('big.837', big);
     // Killed once part of the file has arrived (under its temporary name).
-    for (let i = 0; i < 2000; i++) {
-      const part = readdirSync(sshd.outbound).find((n) => n.endsWith('.part'));
-      if (part && statSync(join(sshd.outbound, part)).size > 256 * 1024) break;
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    await partArrived();
     sshd.kill();
     const e = await failureOf(upload);
     expect(['DROPPED', 'FAILED', 'TIMEOUT']).toContain(e.failure);

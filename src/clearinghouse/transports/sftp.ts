@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
+import { Readable } from 'node:stream';
 import SftpClient from 'ssh2-sftp-client';
 import { ARCHIVE, partName, TransportError, type RemoteFile, type Transport } from './transport.ts';
 
@@ -54,6 +55,18 @@ function failure(e: unknown, settings: SftpSettings, seen: string | null, what: 
   return new TransportError('FAILED', `${what}: ${text}`);
 }
 
+/** The bytes as a stream of slices; `taken` is called each time the upload asks for the next one. */
+function sliced(bytes: Buffer, taken: () => void): Readable {
+  const SLICE = 256 * 1024;
+  let at = 0;
+  return new Readable({
+    read() {
+      taken();
+      this.push(at < bytes.length ? bytes.subarray(at, (at += SLICE)) : null);
+    },
+  });
+}
+
 /** Connects, checking the host key, and answers a Transport; the fingerprint seen is in `seen`. */
 export async function connectSftp(settings: SftpSettings): Promise<Transport & { seenFingerprint: string }> {
   const client = new SftpClient();
@@ -78,16 +91,24 @@ export async function connectSftp(settings: SftpSettings): Promise<Transport & {
     await client.end().catch(() => {});
     throw failure(e, settings, seen, 'connecting');
   }
-  const run = async <T>(what: string, op: () => Promise<T>): Promise<T> => {
+  // The timeout is on silence: an operation fails when the server has not moved it on for `timeout`
+  // ms. A large batch on a slow link keeps going as long as its bytes keep being taken.
+  const run = async <T>(what: string, op: (alive: () => void) => Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
+    let fail: (e: Error) => void = () => {};
+    const alive = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => fail(new TransportError('TIMEOUT', `${what}: no answer in ${timeout} ms`)),
+        timeout,
+      );
+    };
     try {
       return await Promise.race([
-        op(),
+        op(alive),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new TransportError('TIMEOUT', `${what}: no answer in ${timeout} ms`)),
-            timeout,
-          );
+          fail = reject;
+          alive();
         }),
       ]);
     } catch (e) {
@@ -101,9 +122,8 @@ export async function connectSftp(settings: SftpSettings): Promise<Transport & {
     async upload(fileName, content) {
       const path = posix.join(settings.outboundDir, fileName);
       const part = posix.join(settings.outboundDir, partName(fileName));
-      // Large batches: the timeout is per attempt, not per byte.
-      await run(`uploading ${fileName}`, async () => {
-        await client.put(Buffer.from(content), part);
+      await run(`uploading ${fileName}`, async (alive) => {
+        await client.put(sliced(Buffer.from(content), alive), part);
         // posix-rename replaces a file left by an earlier attempt, so a retry leaves it once.
         await client.posixRename(part, path);
       });

@@ -36,6 +36,9 @@ export interface TestSshd {
   inbound: string;
   /** Kills the server and every session it has open (a dropped connection). */
   kill(): void;
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the server and its sessions: a server that stops answering. */
+  pause(): void;
+  resume(): void;
   restart(): Promise<void>;
   stop(): void;
 }
@@ -179,6 +182,15 @@ export async function startSshd(): Promise<TestSshd> {
       }
     child = null;
   };
+  const signal = (name: NodeJS.Signals) => {
+    if (!child?.pid) return;
+    for (const pid of [child.pid, ...descendants(child.pid)])
+      try {
+        process.kill(pid, name);
+      } catch {
+        /* gone */
+      }
+  };
   return {
     dir,
     port,
@@ -189,6 +201,8 @@ export async function startSshd(): Promise<TestSshd> {
     outbound,
     inbound,
     kill,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     restart: launch,
     stop() {
       kill();
