@@ -67,7 +67,9 @@ describe('write835', () => {
     });
 
   it.skipIf(!hasPython)(
-    'what it writes passes pyx12-check (skipped: python3 is missing)',
+    hasPython
+      ? 'what it writes passes pyx12-check'
+      : 'what it writes passes pyx12-check (skipped: python3 is missing)',
     async () => {
       const files = [...written.keys()];
       expect(files.length).toBe(sampleFiles('835').length);
