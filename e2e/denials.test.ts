@@ -142,6 +142,15 @@ describe.skipIf(!hasChromium)('denial queue in the browser', () => {
 
   it('works the timely-filing denial: writes the appeal, sends it, records it won; it leaves the queue', async () => {
     await showCategory('timely-filing');
+    // A slow connection: the appeals read as the drawer opens (no appeal yet) arrives only after the
+    // letter is written and saved; arriving late, it must not undo them.
+    let saved = () => {};
+    const afterSave = new Promise<void>((resolve) => (saved = resolve));
+    await page.route(/\/api\/appeals\?/, async (route) => {
+      const response = await route.fetch(); // read now, before there is an appeal
+      await afterSave;
+      await route.fulfill({ response });
+    });
     await row(timelyFiling.patientControlNumber)
       .first()
       .getByRole('button', { name: 'Appeal', exact: true })
@@ -153,6 +162,11 @@ describe.skipIf(!hasChromium)('denial queue in the browser', () => {
       `${await letter.inputValue()}\n\nThe claim was first sent within the filing limit: the clearinghouse acceptance is enclosed.`,
     );
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Appeal saved').waitFor();
+    saved();
+    await page.waitForLoadState('networkidle');
+    await page.unroute(/\/api\/appeals\?/);
+    await expect.poll(() => letter.inputValue()).toContain('the clearinghouse acceptance is enclosed');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
     await page.getByRole('button', { name: 'Record outcome' }).click();

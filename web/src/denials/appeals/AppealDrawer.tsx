@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ApiProblem } from '../../api/problem.ts';
 import { dollars, timestamp } from '../../lists/format.ts';
@@ -88,23 +88,31 @@ export function AppealDrawer({ open, onClose, claimId, denialId, practiceId, app
     }
   }, []);
 
+  // Bumped by every action: the appeal read when the drawer opened must not, arriving late on a slow
+  // connection, put back "no appeal yet" over the letter the user has since written and saved.
+  const acted = useRef(0);
   useEffect(() => {
     if (!open) return;
+    const at = acted.current;
     api.get<{ items: AppealTemplate[] }>('/api/appeal-templates', { practiceId }).then(
       (r) => setTemplates(r.items.filter((t) => t.active)),
       () => setTemplates([]),
     );
     api.get<{ items: Appeal[] }>('/api/appeals', denialId ? { denialId } : { claimId }).then(
       (r) => {
+        if (acted.current !== at) return;
         const found = appealId ? r.items.find((a) => a.id === appealId) : r.items[0];
         show(found ?? null);
         if (!found) setDocuments([]);
       },
-      (e: unknown) => setError(message(e)),
+      (e: unknown) => {
+        if (acted.current === at) setError(message(e));
+      },
     );
   }, [open, claimId, denialId, practiceId, appealId, show]);
 
   const run = async (work: () => Promise<void>) => {
+    acted.current++;
     setBusy(true);
     setError(undefined);
     try {
