@@ -35,12 +35,14 @@ describe('database', () => {
     await database.sql.executeSql(
       'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, a int, b int, c int, e int)',
     );
-    // 9 columns × 8,000 rows = 72,000 parameters: two statements (PostgreSQL takes 65,535 at most)
+    // 9 columns × 8,000 rows: more than one statement takes (5,000 rows, 65,535 parameters). Values
+    // repeated in a column are sent once, nulls as NULL; the same text in a date and a text column
+    // is sent for each (a placeholder takes one type).
     const rows = Array.from({ length: 8_000 }, (_, n) => [
       n,
       ['CO', 'A"1'],
       JSON.stringify({ n }),
-      null,
+      n % 2 ? null : '2026-12-01',
       '2026-12-01',
       1,
       2,
@@ -53,11 +55,19 @@ describe('database', () => {
         'raw_insert_test',
         ['n', 'codes', 'doc', 'note', 'd', 'a', 'b', 'c', 'e'],
         rows,
-        'n, codes, doc, d::text',
+        'n, codes, doc, note, d::text, a + b + c + e as sum',
       ),
     );
     expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r[0]));
-    expect(returned[7_999]).toEqual({ n: 7_999, codes: ['CO', 'A"1'], doc: { n: 7_999 }, d: '2026-12-01' });
+    expect(returned[7_999]).toEqual({
+      n: 7_999,
+      codes: ['CO', 'A"1'],
+      doc: { n: 7_999 },
+      note: null,
+      d: '2026-12-01',
+      sum: 10,
+    });
+    expect(returned[7_998]).toMatchObject({ note: '2026-12-01', d: '2026-12-01' });
     await expect(
       database.db.transaction(async (tx) => {
         await insertRows(tx, 'raw_insert_test', ['n'], [[-1]]);

@@ -36,14 +36,8 @@ export async function postEntries(
   return (await postEntryGroups(tx, [entries], actor))[0]!;
 }
 
-/** A row as drizzle would read it, from what was inserted, its id and when (the transaction's now()). */
-const entryRowOf = (
-  e: NewLedgerEntry,
-  id: number,
-  userId: number | null,
-  postedAt: Date,
-): LedgerEntryRow => ({
-  id,
+/** What is inserted: every column named, in one shape (spreading entries of many shapes was slow). */
+const insertRowOf = (e: NewLedgerEntry, userId: number | null) => ({
   practiceId: e.practiceId,
   patientId: e.patientId ?? null,
   encounterId: e.encounterId ?? null,
@@ -62,7 +56,6 @@ const entryRowOf = (
   memo: e.memo ?? null,
   reversesEntryId: e.reversesEntryId ?? null,
   userId,
-  postedAt,
 });
 
 /**
@@ -91,14 +84,12 @@ export async function postEntryGroups(
   if (errors.length) throw invalid(errors);
   // plain SQL: an 835 chunk posts thousands of entries, and drizzle's builder cost more than the database
   // only the ids come back: the rest is what was given, and posted_at is the transaction's now()
-  const ids = await insertMany(
-    tx,
-    ledgerEntry,
-    all.map((e) => ({ ...e, userId: actor.userId })),
-  );
+  const inserted = all.map((e) => insertRowOf(e, actor.userId));
+  const ids = await insertMany(tx, ledgerEntry, inserted);
   const [{ now }] = (await queryRaw(tx, 'select now()')) as [{ now: unknown }];
   const postedAt = now instanceof Date ? now : new Date(String(now));
-  const rows = all.map((e, i) => entryRowOf(e, ids[i]!, actor.userId, postedAt));
+  // a row as drizzle would read it: what was inserted, its id and when (the transaction's now())
+  const rows: LedgerEntryRow[] = inserted.map((r, i) => ({ id: ids[i]!, ...r, postedAt }));
   const out: LedgerEntryRow[][] = [];
   at = 0;
   for (const g of groups) {

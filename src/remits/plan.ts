@@ -151,6 +151,49 @@ const piecesOf = (paidCents: number, adjustments: readonly Adjustment[]): Piece[
     })),
 ];
 
+type EntryBase = Pick<
+  PlannedEntry,
+  | 'practiceId'
+  | 'patientId'
+  | 'encounterId'
+  | 'claimId'
+  | 'payerId'
+  | 'effectiveDate'
+  | 'sourceType'
+  | 'sourceId'
+>;
+
+/**
+ * Every entry with the same fields in the same order, absent ones null: an 835 chunk makes
+ * thousands, and entries of one shape are read by the ledger's checks and insert at full speed
+ * (objects spread with optional fields took a tenth of posting's CPU).
+ */
+const plannedEntry = (
+  base: EntryBase,
+  serviceLineId: number | null,
+  p: Piece & { account?: PlannedEntry['account'] },
+  remarkCodes: string[] | null,
+  reversesEntryId: number | null,
+): PlannedEntry => ({
+  practiceId: base.practiceId,
+  patientId: base.patientId ?? null,
+  encounterId: base.encounterId ?? null,
+  serviceLineId,
+  claimId: base.claimId ?? null,
+  payerId: base.payerId ?? null,
+  account: p.account ?? (p.kind === 'patient_responsibility' ? 'patient' : 'insurance'),
+  kind: p.kind,
+  amountCents: p.amountCents,
+  reversesEntryId,
+  effectiveDate: base.effectiveDate,
+  sourceType: base.sourceType,
+  sourceId: base.sourceId,
+  groupCode: p.groupCode ?? null,
+  reasonCode: p.reasonCode ?? null,
+  remarkCodes,
+  memo: null,
+});
+
 /**
  * The entries, denials and status for one matched claim payment. Each SVC posts against the
  * service line it matched: SVC03 as insurance_payment, each CAS by its group (CO contractual, PR
@@ -172,7 +215,7 @@ export function planClaimPosting(
   };
   const problems: RemitProblem[] = [...balanceClaim(payment, where.transaction, 1).problems];
   const status = claimStatusOf(payment);
-  const base = {
+  const base: EntryBase = {
     practiceId: ctx.practiceId,
     patientId: ctx.patientId,
     encounterId: ctx.encounterId ?? null,
@@ -182,16 +225,8 @@ export function planClaimPosting(
     sourceType: 'remittance' as const,
     sourceId: ctx.sourceId,
   };
-  const entry = (line: CandidateLine, p: Piece, remarks: string[]): PlannedEntry => ({
-    ...base,
-    serviceLineId: line.serviceLineId,
-    account: p.kind === 'patient_responsibility' ? 'patient' : 'insurance',
-    kind: p.kind,
-    amountCents: p.amountCents,
-    ...(p.groupCode ? { groupCode: p.groupCode } : {}),
-    ...(p.reasonCode ? { reasonCode: p.reasonCode } : {}),
-    ...(remarks.length ? { remarkCodes: remarks } : {}),
-  });
+  const entry = (line: CandidateLine, p: Piece, remarks: string[]): PlannedEntry =>
+    plannedEntry(base, line.serviceLineId, p, remarks.length ? remarks : null, null);
 
   if (status === 'reversed' && opts.previous?.length) {
     return { status, denials: [], ...reverse(payment, opts.previous, base, problems, where) };
@@ -277,7 +312,7 @@ function denial(line: CandidateLine, a: Adjustment, remarks: string[]): DenialIn
 function reverse(
   payment: ClaimPayment,
   previous: readonly PostedRemitEntry[],
-  base: Omit<PlannedEntry, 'account' | 'kind' | 'amountCents'>,
+  base: EntryBase,
   problems: RemitProblem[],
   where: { transaction: string; patientControlNumber: string },
 ): Pick<PostingPlan, 'entries' | 'problems'> {
@@ -285,17 +320,21 @@ function reverse(
   const open = previous.filter(
     (e) => e.reversesEntryId == null && !reversed.has(e.id) && e.kind !== 'payer_adjustment',
   );
-  const entries: PlannedEntry[] = open.map((e) => ({
-    ...base,
-    serviceLineId: e.serviceLineId,
-    account: e.account,
-    kind: e.kind as EntryKind,
-    amountCents: -e.amountCents,
-    reversesEntryId: e.id,
-    ...(e.groupCode ? { groupCode: e.groupCode as GroupCode } : {}),
-    ...(e.reasonCode ? { reasonCode: e.reasonCode } : {}),
-    ...(e.remarkCodes?.length ? { remarkCodes: [...e.remarkCodes] } : {}),
-  }));
+  const entries: PlannedEntry[] = open.map((e) =>
+    plannedEntry(
+      base,
+      e.serviceLineId,
+      {
+        account: e.account,
+        kind: e.kind as EntryKind,
+        amountCents: -e.amountCents,
+        ...(e.groupCode ? { groupCode: e.groupCode as GroupCode } : {}),
+        ...(e.reasonCode ? { reasonCode: e.reasonCode } : {}),
+      },
+      e.remarkCodes?.length ? [...e.remarkCodes] : null,
+      e.id,
+    ),
+  );
   const paid = sumCents(open.filter((e) => e.kind === 'insurance_payment'));
   const all = sumCents(open);
   if (paid !== -payment.paidCents || all !== -payment.chargeCents)
