@@ -40,8 +40,13 @@ describe('claims from encounters, scrubbed on save', () => {
     expect(claim.findings.map((f: { code: string }) => f.code)).toContain('CODES-NOT-LOADED');
     expect(claim.state).toBe('scrubbed');
     expect(claim.history.map((h: { toState: string }) => h.toState)).toEqual(['scrubbed']);
+    expect(await scrubbedAt(claim.id)).not.toBeNull();
     expect((await biller.post('/api/claims', { encounterId })).statusCode).toBe(409);
   });
+
+  const scrubbedAt = async (claimId: number) =>
+    (await t.database.sql.executeSql(`select scrubbed_at::text as at from claim where id = $1`, [claimId]))
+      .rows[0]!.at as string | null;
 
   it('needs a reason to override a warning, audits it, and then the claim is ready', async () => {
     const claim = (await biller.get('/api/claims?pageSize=1')).json().items[0];
@@ -63,6 +68,11 @@ describe('claims from encounters, scrubbed on save', () => {
       `select count(*)::int as n from audit_event where entity = 'claim_finding' and action = 'override'`,
     );
     expect(Number(audit.rows[0]!.n)).toBe(warnings.length);
+    // scrubbed again it stays ready (the overrides hold), and is marked scrubbed now
+    const before = await scrubbedAt(claim.id);
+    const again = (await biller.post(`/api/claims/${claim.id}/scrub`, {})).json();
+    expect(again.state).toBe('ready');
+    expect(new Date((await scrubbedAt(claim.id))!).getTime()).toBeGreaterThan(new Date(before!).getTime());
   });
 
   it('blocks the claim on a payer rule declared as data, naming the field', async () => {

@@ -81,7 +81,6 @@ export async function scrubStoredClaims(
     }),
   );
   await insertMany(tx, claimFinding, findings);
-  await tx.update(claim).set({ scrubbedAt: new Date() }).where(isAnyOf(claim.id, ids));
   const summaries = rows.map((row, i) => {
     const { findings: found } = results[i]!;
     const warnings = found.filter((f) => f.severity === 'warning' && !overridesOf[i]!.has(keyOf(f))).length;
@@ -96,6 +95,7 @@ export async function scrubStoredClaims(
       summary: summaries[i]!,
     })),
     actor,
+    new Date(),
   );
   return results.map((result, i) => ({ ...result, ...summaries[i]! }));
 }
@@ -110,8 +110,16 @@ interface Settle {
  * From wherever each claim is, walk to scrubbed or ready along allowed transitions: claims that take
  * the same step with the same summary move together, every first step before any second.
  */
-async function settleAfterScrub(tx: Executor, claims: readonly Settle[], actor: AuditActor) {
+async function settleAfterScrub(
+  tx: Executor,
+  claims: readonly Settle[],
+  actor: AuditActor,
+  scrubbedAt: Date,
+) {
   const steps: { row: ClaimRow; to: ClaimState; summary: Settle['summary']; n: number }[] = [];
+  // a claim that moves is marked scrubbed by its move's update; one that stays, by its own
+  const staying = claims.filter((c) => c.row.state === 'ready' && c.target === 'ready').map((c) => c.row.id);
+  if (staying.length) await tx.update(claim).set({ scrubbedAt }).where(isAnyOf(claim.id, staying));
   for (const { row, target, summary } of claims) {
     if (row.state === 'ready' && target === 'ready') continue;
     if (row.state === 'rejected' || (row.state === 'draft' && target === 'ready')) {
@@ -131,6 +139,6 @@ async function settleAfterScrub(tx: Executor, claims: readonly Settle[], actor: 
     const { rows, to, summary } = groups.get(key)!;
     const reason =
       summary.errors === 0 && summary.warnings === 0 ? 'scrubbed clean' : 'scrubbed with findings';
-    await moveClaims(tx, rows, to, actor, reason, summary);
+    await moveClaims(tx, rows, to, actor, reason, summary, scrubbedAt);
   }
 }

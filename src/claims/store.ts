@@ -121,6 +121,8 @@ export async function moveClaims(
   actor: AuditActor,
   reason: string,
   detail?: unknown,
+  /** When scrubbing moves the claims: written in the same update. */
+  scrubbedAt?: Date,
 ): Promise<void> {
   for (const row of rows)
     if (!canTransition(row.state as ClaimState, to))
@@ -129,7 +131,7 @@ export async function moveClaims(
   // lists as one array parameter and rows as one JSON parameter: a posting moves hundreds at once
   await tx
     .update(claim)
-    .set({ state: to, updatedAt: new Date() })
+    .set({ state: to, updatedAt: new Date(), ...(scrubbedAt ? { scrubbedAt } : {}) })
     .where(
       isAnyOf(
         claim.id,
