@@ -21,6 +21,21 @@ export default tseslint.config(
     rules: { 'local/domain-boundaries': 'error' },
   },
   {
+    // vitest.config.ts runs test files without isolation (a worker keeps its modules): a module
+    // mocked or a global stubbed by one file would leak into the next.
+    files: ['**/*.test.{ts,tsx,mjs}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv'].map((property) => ({
+          object: 'vi',
+          property,
+          message: 'test files share modules (isolate: false): pass a dependency in instead',
+        })),
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -171,25 +171,19 @@ export async function startSshd(): Promise<TestSshd> {
     }
   };
   await launch();
-  const kill = () => {
-    if (!child?.pid) return;
-    const pids = [child.pid, ...descendants(child.pid)];
-    for (const pid of pids.reverse())
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    child = null;
-  };
+  /** Signals sshd and the session processes it started, the deepest first. */
   const signal = (name: NodeJS.Signals) => {
     if (!child?.pid) return;
-    for (const pid of [child.pid, ...descendants(child.pid)])
+    for (const pid of [child.pid, ...descendants(child.pid)].reverse())
       try {
         process.kill(pid, name);
       } catch {
         /* gone */
       }
+  };
+  const kill = () => {
+    signal('SIGKILL');
+    child = null;
   };
   return {
     dir,
