@@ -51,8 +51,8 @@ const MAX_ROWS = 5_000;
  *
  * A value repeated in a column (the practice, the posting date, the claim of a claim's entries)
  * is sent once and its placeholder repeated, and a null is written as NULL: an 835 chunk's ledger
- * entries carry a third of the parameters they would, and binding them was a fifth of posting's
- * driver time. Each column keeps its own placeholders, so each takes its type from its column.
+ * entries carry about one parameter each instead of eighteen (bench:remits: 26,949 for 24,001), less
+ * for the driver to bind and the server to read. Each column keeps its own placeholders, so each takes its type from its column.
  */
 export async function insertRows(
   db: Executor,
