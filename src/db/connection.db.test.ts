@@ -31,46 +31,62 @@ describe('database', () => {
     await expect(database.db.execute(sql`truncate audit_event`)).rejects.toMatchObject(appendOnly);
   });
 
-  it("inserts many rows by plain SQL in the caller's transaction, split at the parameter limit, in order", async () => {
+  it("inserts many rows by plain SQL in the caller's transaction, more than one statement takes, in order", async () => {
     await database.sql.executeSql(
-      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, a int, b int, c int, e int)',
+      'create table raw_insert_test (n integer, codes text[], doc jsonb, note text, d date, at timestamptz, ok boolean, big bigint, lines integer[])',
     );
-    // 9 columns × 8,000 rows: more than one statement takes (5,000 rows, 65,535 parameters). Values
-    // repeated in a column are sent once, nulls as NULL; the same text in a date and a text column
-    // is sent for each (a placeholder takes one type).
+    // 8,000 rows: more than one statement takes (5,000). Every kind of value an array literal must
+    // carry: quotes, backslashes, commas, braces, the word NULL, an empty string, arrays of them.
+    const odd = 'a "quoted", {braced} \\ NULL';
     const rows = Array.from({ length: 8_000 }, (_, n) => [
       n,
-      ['CO', 'A"1'],
-      JSON.stringify({ n }),
-      n % 2 ? null : '2026-12-01',
+      n % 3 ? ['CO', 'A"1', odd, ''] : null,
+      n % 5 ? JSON.stringify({ n, odd }) : null,
+      n === 8 ? 'two\nlines,\ta tab and \\n' : n % 2 ? null : n % 4 ? odd : 'NULL',
       '2026-12-01',
-      1,
-      2,
-      3,
-      4,
+      new Date(Date.UTC(2026, 11, 1, 12)),
+      n % 2 === 0,
+      2 ** 40 + n,
+      [1, n],
     ]);
     const returned = await database.db.transaction(async (tx) =>
       insertRows(
         tx,
         'raw_insert_test',
-        ['n', 'codes', 'doc', 'note', 'd', 'a', 'b', 'c', 'e'],
+        [
+          { name: 'n', type: 'integer' },
+          { name: 'codes', type: 'text[]' },
+          { name: 'doc', type: 'jsonb' },
+          { name: 'note', type: 'text' },
+          { name: 'd', type: 'date' },
+          { name: 'at', type: 'timestamp with time zone' },
+          { name: 'ok', type: 'boolean' },
+          { name: 'big', type: 'bigint' },
+          { name: 'lines', type: 'integer[]' },
+        ],
         rows,
-        'n, codes, doc, note, d::text, a + b + c + e as sum',
+        'n, codes, doc, note, d::text, at, ok, big::text, lines',
       ),
     );
     expect(returned.map((r) => r.n)).toEqual(rows.map((r) => r[0]));
     expect(returned[7_999]).toEqual({
       n: 7_999,
-      codes: ['CO', 'A"1'],
-      doc: { n: 7_999 },
+      codes: ['CO', 'A"1', odd, ''],
+      doc: { n: 7_999, odd },
       note: null,
       d: '2026-12-01',
-      sum: 10,
+      at: new Date(Date.UTC(2026, 11, 1, 12)),
+      ok: false,
+      big: String(2 ** 40 + 7_999),
+      lines: [1, 7_999],
     });
-    expect(returned[7_998]).toMatchObject({ note: '2026-12-01', d: '2026-12-01' });
+    expect(returned[7_998]).toMatchObject({ codes: null, note: odd, ok: true });
+    expect(returned[7_995]).toMatchObject({ doc: null });
+    expect(returned[8]).toMatchObject({ note: 'two\nlines,\ta tab and \\n' });
+    expect(returned[7_996]).toMatchObject({ codes: ['CO', 'A"1', odd, ''], note: 'NULL' });
     await expect(
       database.db.transaction(async (tx) => {
-        await insertRows(tx, 'raw_insert_test', ['n'], [[-1]]);
+        await insertRows(tx, 'raw_insert_test', [{ name: 'n', type: 'integer' }], [[-1]]);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');

@@ -36,66 +36,101 @@ export async function queryRaw(
 export const isAnyOf = (column: Column | SQL, values: readonly (string | number)[]): SQL =>
   sql`${column} = any(${sql.param([...values])})`;
 
-/** PostgreSQL takes at most 65,535 parameters in one statement. */
-const MAX_PARAMETERS = 65_535;
-/** Rows a statement at most, however few parameters they need (its text stays a few hundred KB). */
+/** Rows a statement at most: an 835 chunk's claim payments, with their JSON, stay a few MB. */
 const MAX_ROWS = 5_000;
 
+/** A column to insert into: its name and its SQL type as the schema gives it (`integer`, `text[]`, `jsonb`). */
+export interface InsertColumn {
+  name: string;
+  type: string;
+}
+
+const ESCAPED = /[\\"]/g;
+
 /**
- * Inserts rows (each its values in `columns` order) by multi-row INSERTs of plain placeholders,
- * as many rows a statement as the parameter limit allows. Measured against one JSON parameter
- * (json_to_recordset) and an array a column (unnest): as fast for narrow rows, twice as fast for
- * rows carrying a JSON document (PostgreSQL's JSON reader is the slow part). Values go as the
- * driver sends them (JSON as its text, arrays as arrays). `returning` (SQL) names what to return:
- * the rows come back in the order given (a multi-row INSERT returns them in the order of its VALUES).
- *
- * A value repeated in a column (the practice, the posting date, the claim of a claim's entries)
- * is sent once and its placeholder repeated, and a null is written as NULL: an 835 chunk's ledger
- * entries carry about one parameter each instead of eighteen (bench:remits: 26,949 for 24,001), less
- * for the driver to bind and the server to read. Each column keeps its own placeholders, so each takes its type from its column.
+ * One element of an array literal: NULL, a number or boolean as written, anything else quoted
+ * (a quote or backslash escaped). A JS array becomes its own literal, quoted as one element.
+ */
+function element(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return String(v);
+    case 'boolean':
+      return v ? 't' : 'f';
+    case 'string':
+      return `"${v.replace(ESCAPED, '\\$&')}"`;
+  }
+  if (v instanceof Date) return `"${v.toISOString()}"`;
+  if (Array.isArray(v)) return element(`{${v.map(element).join(',')}}`);
+  throw new Error(`insertRows: a ${typeof v} cannot be sent as a column value`);
+}
+
+/** A backslash escape JSON has and an array literal does not (`\\n` would be read as `n`). */
+const JSON_ONLY_ESCAPE = /\\[bfnrtu]/;
+
+/**
+ * A column's values as one array literal. JSON.stringify writes a list of strings, numbers,
+ * booleans and nulls as the literal wants it (quotes and backslashes escaped, null unquoted), many
+ * times faster than escaping each value here, unless a value holds a control character or a
+ * BigInt, or the values are arrays: those take the slow path.
+ */
+function arrayLiteral(values: readonly unknown[], ofArrays: boolean): string {
+  if (!ofArrays) {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(values);
+    } catch {
+      json = undefined; // a BigInt
+    }
+    if (json !== undefined && !JSON_ONLY_ESCAPE.test(json)) return `{${json.slice(1, -1)}}`;
+  }
+  return `{${values.map(element).join(',')}}`;
+}
+
+/** serial is a column's default, not a type an array can have. */
+const elementType = (type: string) =>
+  ({ serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' })[type] ?? type;
+
+/**
+ * Inserts rows (each its values in `columns` order) by `insert … select from unnest(…)`: one array
+ * parameter a column, whatever the number of rows. A profile of PostgreSQL under bench:remits found
+ * a third of its CPU parsing and planning multi-row VALUES (every value an expression to analyze,
+ * copy and fold into the plan); unnest's statement is the same few hundred characters for any
+ * number of rows. A column of an array type goes as an array of its values' literals, each cast
+ * back in the select (unnest would flatten an array of arrays). `returning` (SQL) names what to
+ * return: the rows come back in the order given (unnest yields its elements in order, and the
+ * insert returns rows as it inserts them).
  */
 export async function insertRows(
   db: Executor,
   table: string,
-  columns: readonly string[],
+  columns: readonly InsertColumn[],
   rows: readonly (readonly unknown[])[],
   returning?: string,
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  const width = columns.length;
-  const head = `insert into ${table} (${columns.join(', ')}) values `;
-  const tail = returning ? ` returning ${returning}` : '';
-  let values: unknown[] = [];
-  let tuples: string[] = [];
-  let seen = columns.map(() => new Map<unknown, string>());
-  const flush = async () => {
-    out.push(...(await queryRaw(db, head + tuples.join(',') + tail, values)));
-    values = [];
-    tuples = [];
-    seen = columns.map(() => new Map<unknown, string>());
-  };
-  for (const row of rows) {
-    if (values.length + width > MAX_PARAMETERS || tuples.length >= MAX_ROWS) await flush();
-    const marks: string[] = [];
-    for (let c = 0; c < width; c++) {
-      const v = row[c] ?? null;
-      if (v === null) {
-        marks.push('NULL');
-        continue;
-      }
-      // a repeat is told by value: strings, numbers and booleans (arrays and Dates are sent each time)
-      const repeatable = typeof v !== 'object';
-      let mark = repeatable ? seen[c]!.get(v) : undefined;
-      if (mark === undefined) {
-        values.push(v);
-        mark = `$${values.length}`;
-        if (repeatable) seen[c]!.set(v, mark);
-      }
-      marks.push(mark);
-    }
-    tuples.push(`(${marks.join(',')})`);
+  const names = columns.map((c, n) => `c${n}`);
+  const select = columns.map((c, n) => (c.type.endsWith(']') ? `u.c${n}::${c.type}` : `u.c${n}`));
+  const arrays = columns.map((c, n) =>
+    c.type.endsWith(']') ? `$${n + 1}::text[]` : `$${n + 1}::${elementType(c.type)}[]`,
+  );
+  const text =
+    `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select ${select.join(', ')} ` +
+    `from unnest(${arrays.join(', ')}) as u(${names.join(', ')})` +
+    (returning ? ` returning ${returning}` : '');
+  for (let from = 0; from < rows.length; from += MAX_ROWS) {
+    const part = rows.slice(from, from + MAX_ROWS);
+    const values = columns.map((c, n) =>
+      arrayLiteral(
+        part.map((row) => row[n]),
+        c.type.endsWith(']'),
+      ),
+    );
+    const returned = await queryRaw(db, text, values);
+    for (const row of returned) out.push(row);
   }
-  if (tuples.length) await flush();
   return out;
 }
 
@@ -157,7 +192,7 @@ export async function insertMany<T extends PgTable>(
   const out = await insertRows(
     db,
     `"${getTableName(table)}"`,
-    given.map(([, c]) => `"${nameOf(c)}"`),
+    given.map(([key, c]) => ({ name: `"${nameOf(c)}"`, type: types.get(key)! })),
     values,
     returning === 'ids' ? 'id' : selected.join(', '),
   );

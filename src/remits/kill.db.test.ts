@@ -127,10 +127,15 @@ describe(`killing a posting process at random (${onPostgres ? 'PostgreSQL' : 'PG
     // Kill moments spread the posting over all the rounds: each child is killed at a random
     // moment within about twice the time the claims left for it would take (measured from the
     // rounds before), so on a fast machine as on a slow one nearly every child dies mid-way.
+    // Until a killed child has posted something to measure by, the window starts small and
+    // doubles each round: one child given the whole MAX_DELAY_MS could post every claim unkilled.
     let postedInKilledRounds = 0;
     let msOfKilledRounds = 0;
+    let unmeasured = 0;
     const delayFor = (kill: number, posted: number) => {
-      if (kill < STORE_ROUNDS || postedInKilledRounds === 0) return Math.floor(random() * MAX_DELAY_MS);
+      if (kill < STORE_ROUNDS) return Math.floor(random() * MAX_DELAY_MS);
+      if (postedInKilledRounds === 0)
+        return Math.floor(random() * Math.min(MAX_DELAY_MS, 100 * 2 ** unmeasured++));
       const msPerClaim = msOfKilledRounds / postedInKilledRounds;
       const share = (CLAIMS - posted) / Math.max(1, ROUNDS - kill);
       return Math.floor(random() * Math.min(MAX_DELAY_MS, 2 * share * msPerClaim));
