@@ -1,25 +1,20 @@
-// Importing an 835: read it, balance it, store the file with its remittances and claim payments
-// (matched to our claims) in one transaction, then post them a chunk per transaction. The same
-// payment (payer, TRN02, BPR02) imported again is found stored and only what is still pending posts.
+// Importing an 835: read it, balance it, store the file with its remittances in one transaction,
+// then store, match and post their claim payments a chunk per transaction (post-remittance.ts).
+// The same payment (payer, TRN02, BPR02) imported again is found stored, and only what is not
+// stored yet (a posting stopped part-way) or still pending posts.
 import { createHash } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { ClaimLookups } from '../claims/index.ts';
-import type { Db, Executor } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import { invalid } from '../shared/problem.ts';
-import { parse835, type ClaimPayment, type Remittance } from '../x12/index.ts';
+import { parse835, type Remittance } from '../x12/index.ts';
 import { balanceRemittance, type RemittanceBalance } from './balance.ts';
-import { candidatesByControlNumber, candidatesByPatient, type StoredCandidate } from './candidates.ts';
-import { matchClaimPayment, type ClaimMatch } from './match.ts';
 import { postRemittance } from './post-remittance.ts';
 import {
   insertEraFile,
   insertRemittance,
-  insertRemittanceClaims,
   releaseBalancedHeld,
   setEraFileStatus,
-  setRemittance,
-  type NewRemittanceClaim,
-  type RemittanceClaimRow,
   type RemittanceRow,
 } from './store.ts';
 
@@ -74,84 +69,14 @@ const actorOf = (o: ImportOptions): AuditActor => ({
 /** The payer's identifier: TRN03 (payer's EIN with a prefix), else the payer's N1*PR id, else its name. */
 const payerIdentifierOf = (r: Remittance) => r.trace.payerId || r.payer.id || r.payer.name;
 
-const matchedByOf = (m: ClaimMatch) =>
-  m.how === 'patient_date_procedure'
-    ? 'patient_date_procedure'
-    : m.lines.some((l) => l.how === 'line_control_number')
-      ? 'line_control_number'
-      : 'control_number';
-
-async function matchPayments(
-  tx: Executor,
-  practiceId: number,
-  claims: readonly ClaimPayment[],
-): Promise<{ match: ClaimMatch; candidate?: StoredCandidate }[]> {
-  const byPcn = await candidatesByControlNumber(tx, practiceId, claims);
-  const out: { match: ClaimMatch; candidate?: StoredCandidate }[] = [];
-  for (const c of claims) {
-    let candidates = byPcn.get(c.patientControlNumber) ?? [];
-    let m = matchClaimPayment(c, candidates);
-    if (!m.claim && m.reason !== 'ambiguous') {
-      candidates = await candidatesByPatient(tx, practiceId, c);
-      m = matchClaimPayment(c, candidates);
-    }
-    const candidate = m.claim ? candidates.find((x) => x.id === m.claim?.id) : undefined;
-    out.push(candidate ? { match: m, candidate } : { match: m });
-  }
-  return out;
-}
-
-function claimRow(
-  practiceId: number,
-  remittanceId: number,
-  c: ClaimPayment,
-  sequence: number,
-  balanced: boolean,
-  held: boolean,
-  found: { match: ClaimMatch; candidate?: StoredCandidate },
-): NewRemittanceClaim {
-  const m = found.match;
-  // a claim matched but with an 835 line none of ours answers would post only part of its money
-  const partial = m.claim && m.unmatchedLines.length > 0;
-  const matched = m.claim && !partial;
-  const lineMatches = c.serviceLines.map((_, i) => m.lines.find((l) => l.index === i)?.line.id ?? null);
-  return {
-    practiceId,
-    remittanceId,
-    sequence,
-    patientControlNumber: c.patientControlNumber,
-    status: c.status,
-    chargeCents: c.chargeCents,
-    paidCents: c.paidCents,
-    patientResponsibilityCents: c.patientResponsibilityCents ?? 0,
-    payerClaimNumber: c.payerClaimControlNumber ?? null,
-    balanced,
-    claimId: matched ? (m.claim?.id ?? null) : null,
-    matchedBy: matched ? matchedByOf(m) : null,
-    lineMatches,
-    state: held ? 'held' : matched ? 'pending' : 'unmatched',
-    note: partial
-      ? `matched claim ${m.claim?.id}, but service lines ${m.unmatchedLines.map((l) => l.index + 1).join(', ')} answer none of its lines`
-      : !held && !matched
-        ? (m.reason ?? 'no matching claim')
-        : held
-          ? 'the transaction does not balance'
-          : null,
-    payment: c,
-  };
-}
-
 interface Stored {
   remit: RemittanceRow;
   parsed: Remittance;
   balance: RemittanceBalance;
   created: boolean;
-  candidates: Map<number, StoredCandidate>;
-  /** The claim payments stored now, by id (none when the remittance was stored before). */
-  payments: Map<number, RemittanceClaimRow>;
 }
 
-/** Stores the file, its new remittances and their matched claim payments, in one transaction. */
+/** Stores the file and its new remittances in one transaction (their claim payments come after). */
 async function store(
   db: Db,
   practiceId: number,
@@ -184,28 +109,11 @@ async function store(
         balanced: balance.balanced,
         balancing: balance.problems,
         providerAdjustments: r.providerAdjustments,
+        claimCount: r.claims.length,
         state: balance.balanced ? 'unposted' : 'held',
       });
-      const candidates = new Map<number, StoredCandidate>();
-      const payments = new Map<number, RemittanceClaimRow>();
-      if (created) {
-        const matches = await matchPayments(tx, practiceId, r.claims);
-        const rows = r.claims.map((c, i) => {
-          const found = matches[i] as { match: ClaimMatch; candidate?: StoredCandidate };
-          if (found.candidate) candidates.set(found.candidate.id, found.candidate);
-          const claimBalanced = balance.claims[i]?.balanced ?? false;
-          const held = !balance.balanced && !(opts.postUnbalanced && claimBalanced);
-          return claimRow(practiceId, row.id, c, i + 1, claimBalanced, held, found);
-        });
-        for (const p of await insertRemittanceClaims(tx, rows)) payments.set(p.id, p);
-        const payerIds = [...candidates.values()].map((c) => c.payerId);
-        // our payer is the one the matched claims were billed to (the 835 names it in its own words)
-        if (payerIds.length) {
-          row.payerId = mostCommon(payerIds);
-          await setRemittance(tx, row.id, { payerId: row.payerId });
-        }
-      } else if (opts.postUnbalanced) await releaseBalancedHeld(tx, row.id);
-      stored.push({ remit: row, parsed: r, balance, created, candidates, payments });
+      if (!created && opts.postUnbalanced) await releaseBalancedHeld(tx, row.id);
+      stored.push({ remit: row, parsed: r, balance, created });
     }
     await recordAudit(tx, actorOf(opts), {
       practiceId,
@@ -224,12 +132,6 @@ async function store(
     });
     return { eraFileId: file.id, stored };
   });
-}
-
-function mostCommon(xs: number[]): number {
-  const counts = new Map<number, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 /**
@@ -254,14 +156,7 @@ export async function importEra(
   const { eraFileId, stored } = await store(db, practiceId, fileName, text, parsed.remittances, opts);
   const remittances: RemittanceOutcome[] = [];
   for (const s of stored) {
-    const result =
-      opts.post === false
-        ? { posted: 0, alreadyPosted: 0, unmatched: 0, held: 0, providerAdjustments: 'held' as const }
-        : await postRemittance(db, s.remit, s.parsed, {
-            ...opts,
-            candidates: s.candidates,
-            payments: s.payments,
-          });
+    const result = await postRemittance(db, s.remit, s.parsed, opts);
     remittances.push({
       id: s.remit.id,
       controlNumber: s.remit.controlNumber,

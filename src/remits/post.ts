@@ -1,9 +1,10 @@
 // Posting: a chunk of claim payments (an 835's claim payments, a few hundred at a time) in one
-// database transaction. In it the payments are taken (pending → posted, one statement), their
-// claims' charges are made sure of, each payment is planned in memory (plan.ts), and the chunk's
-// entries, denials and claim moves are written set-based, a few statements for the whole chunk.
-// A process that dies mid-way leaves the whole chunk pending and nothing of it posted; posting
-// again finds it pending and posts it once.
+// database transaction. In it the payments are stored as posted (post-remittance.ts), or, when
+// stored before, taken (pending → posted, one statement); their claims' charges are made sure of,
+// each payment is planned in memory (plan.ts), and the chunk's entries, denials and claim moves
+// are written set-based, a few statements for the whole chunk. A process that dies mid-way
+// leaves nothing of the chunk stored or posted (or, stored before, pending); posting again
+// stores and posts it once.
 import type { AuditActor } from '../audit/index.ts';
 import {
   claimsWithNextPayer,
@@ -197,6 +198,39 @@ async function postRound(
 }
 
 /**
+ * Posts claim payments taken for posting in the caller's transaction (their state is posted in
+ * it): their claims read unless given, charges made sure of, then planned and written a round at
+ * a time. A claim's payments are posted in the order given.
+ */
+export async function postTakenClaimPayments(
+  tx: Executor,
+  items: readonly ClaimPaymentToPost[],
+  remit: RemittanceRow,
+  actor: AuditActor,
+  opts: PostingOptions,
+): Promise<void> {
+  const ready: Ready[] = [];
+  for (const { payment, candidate, chargesPosted } of items) {
+    const claimId = payment.claimId as number;
+    const claim = candidate ?? (await candidateById(tx, claimId, [payment.practiceId]));
+    if (!claim) throw new Error(`claim ${claimId} is gone`);
+    // charges are never removed: lines known charged before the transaction are charged in it
+    if (!chargesPosted) await ensureCharges(tx, { claimId }, actor);
+    ready.push({ payment, claim });
+  }
+  const rounds = roundsByClaim(ready);
+  for (const [n, round] of rounds.entries())
+    await postRound(
+      tx,
+      round,
+      rounds.slice(n).flatMap((r) => r.map((x) => x.payment.id)),
+      remit,
+      actor,
+      opts,
+    );
+}
+
+/**
  * Posts matched claim payments in one transaction; those already posted are left alone. A
  * claim's payments are posted in the order given.
  */
@@ -215,26 +249,13 @@ export async function postClaimPayments(
       items.map((i) => i.payment.id),
       actor.userId,
     );
-    const ready: Ready[] = [];
-    for (const { payment, candidate, chargesPosted } of items) {
-      if (!taken.has(payment.id)) continue;
-      const claimId = payment.claimId as number;
-      const claim = candidate ?? (await candidateById(tx, claimId, [payment.practiceId]));
-      if (!claim) throw new Error(`claim ${claimId} is gone`);
-      // charges are never removed: lines known charged before the transaction are charged in it
-      if (!chargesPosted) await ensureCharges(tx, { claimId }, actor);
-      ready.push({ payment, claim });
-    }
-    const rounds = roundsByClaim(ready);
-    for (const [n, round] of rounds.entries())
-      await postRound(
-        tx,
-        round,
-        rounds.slice(n).flatMap((r) => r.map((x) => x.payment.id)),
-        remit,
-        actor,
-        opts,
-      );
+    await postTakenClaimPayments(
+      tx,
+      items.filter((i) => taken.has(i.payment.id)),
+      remit,
+      actor,
+      opts,
+    );
     return items.map((i) => (taken.has(i.payment.id) ? 'posted' : 'already_posted'));
   });
 }

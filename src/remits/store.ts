@@ -41,17 +41,49 @@ export async function insertRemittance(
 }
 
 /**
- * Stores an 835's claim payments (by plain SQL: an 835 holds tens of thousands, each with its
- * parsed CLP loop) and returns them as stored, in the order given, so posting need not read them back.
+ * Stores claim payments (by plain SQL: an 835 chunk's carry their parsed CLP loops) and returns
+ * them as stored, in the order given: each as given with its id, what was left out null (the
+ * table has no other default), so nothing is read back.
  */
 export async function insertRemittanceClaims(
   tx: Executor,
   rows: NewRemittanceClaim[],
 ): Promise<RemittanceClaimRow[]> {
   const stored: RemittanceClaimRow[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK)
-    stored.push(...(await insertMany(tx, remittanceClaim, rows.slice(i, i + CHUNK), 'rows')));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    const ids = await insertMany(tx, remittanceClaim, part);
+    part.forEach((r, n) =>
+      stored.push({
+        id: ids[n]!,
+        practiceId: r.practiceId,
+        remittanceId: r.remittanceId,
+        sequence: r.sequence,
+        patientControlNumber: r.patientControlNumber,
+        status: r.status,
+        chargeCents: r.chargeCents,
+        paidCents: r.paidCents,
+        patientResponsibilityCents: r.patientResponsibilityCents,
+        payerClaimNumber: r.payerClaimNumber ?? null,
+        balanced: r.balanced,
+        claimId: r.claimId ?? null,
+        matchedBy: r.matchedBy ?? null,
+        lineMatches: r.lineMatches ?? null,
+        state: r.state,
+        note: r.note ?? null,
+        postedAt: r.postedAt ?? null,
+        postedBy: r.postedBy ?? null,
+        payment: r.payment,
+      }),
+    );
+  }
   return stored;
+}
+
+/** The 835 text a remittance was read from (to store what a stopped posting left unstored). */
+export async function eraFileText(db: Executor, eraFileId: number): Promise<string | undefined> {
+  const [row] = await db.select({ rawText: eraFile.rawText }).from(eraFile).where(eq(eraFile.id, eraFileId));
+  return row?.rawText;
 }
 
 export async function claimPaymentsOf(db: Executor, remittanceId: number): Promise<RemittanceClaimRow[]> {
@@ -65,7 +97,12 @@ export async function claimPaymentsOf(db: Executor, remittanceId: number): Promi
 /** A remittance's claim payments without their 835 content: which wait, which are posted. */
 export async function claimPaymentStates(db: Executor, remittanceId: number) {
   return db
-    .select({ id: remittanceClaim.id, claimId: remittanceClaim.claimId, state: remittanceClaim.state })
+    .select({
+      id: remittanceClaim.id,
+      sequence: remittanceClaim.sequence,
+      claimId: remittanceClaim.claimId,
+      state: remittanceClaim.state,
+    })
     .from(remittanceClaim)
     .where(eq(remittanceClaim.remittanceId, remittanceId))
     .orderBy(asc(remittanceClaim.sequence));

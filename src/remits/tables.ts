@@ -71,6 +71,11 @@ export const remittance = pgTable(
     /** PLB provider-level adjustments, posted to the payer's account. */
     providerAdjustments: jsonb().$type<ProviderAdjustment[]>().notNull(),
     providerAdjustmentsPostedAt: timestamp({ withTimezone: true }),
+    /**
+     * CLP loops in the transaction. Each chunk of them is stored in the transaction that posts it,
+     * so fewer stored means a posting stopped part-way: posting again stores and posts the rest.
+     */
+    claimCount: integer().notNull(),
     /** unposted, posted, partly_posted, held (unbalanced: nothing posted until a user says so). */
     state: text().notNull().default('unposted'),
     createdAt: createdAt(),
