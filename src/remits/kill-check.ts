@@ -57,6 +57,11 @@ export async function checkPostedLedger(sql: SqlRunner): Promise<LedgerCheck> {
     `select count(*) as n from remittance_claim rc join claim c on c.id = rc.claim_id
       where rc.state = 'posted' and rc.status = '1' and c.state <> 'paid'`,
   );
+  await count(
+    'remittances holding more claim payments than their transaction has',
+    `select count(*) as n from remittance r
+      where r.claim_count < (select count(*) from remittance_claim rc where rc.remittance_id = r.id)`,
+  );
   const states = (await sql.executeSql(`select state, count(*) as n from remittance_claim group by state`))
     .rows;
   const n = (s: string) => Number(states.find((r) => r.state === s)?.n ?? 0);
