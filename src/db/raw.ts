@@ -89,6 +89,16 @@ function arrayLiteral(values: readonly unknown[], ofArrays: boolean): string {
   return `{${values.map(element).join(',')}}`;
 }
 
+const isJsonType = (type: string) => type === 'json' || type === 'jsonb';
+
+/**
+ * A JSON column's values (each its JSON text, or null for SQL NULL) as one JSON array: the texts
+ * are joined, not escaped again as an array literal's elements would be (an 835's claim payments
+ * carry a document each), and PostgreSQL reads the array with its JSON reader.
+ */
+const jsonArray = (values: readonly unknown[]): string =>
+  `[${values.map((v) => (v == null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v))).join(',')}]`;
+
 /** serial is a column's default, not a type an array can have. */
 const elementType = (type: string) =>
   ({ serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' })[type] ?? type;
@@ -99,7 +109,8 @@ const elementType = (type: string) =>
  * a third of its CPU parsing and planning multi-row VALUES (every value an expression to analyze,
  * copy and fold into the plan); unnest's statement is the same few hundred characters for any
  * number of rows. A column of an array type goes as an array of its values' literals, each cast
- * back in the select (unnest would flatten an array of arrays). `returning` (SQL) names what to
+ * back in the select (unnest would flatten an array of arrays); a JSON column goes as one JSON
+ * array, its elements read back into an array (a JSON null is SQL NULL). `returning` (SQL) names what to
  * return: the rows come back in the order given (unnest yields its elements in order, and the
  * insert returns rows as it inserts them).
  */
@@ -114,7 +125,11 @@ export async function insertRows(
   const names = columns.map((c, n) => `c${n}`);
   const select = columns.map((c, n) => (c.type.endsWith(']') ? `u.c${n}::${c.type}` : `u.c${n}`));
   const arrays = columns.map((c, n) =>
-    c.type.endsWith(']') ? `$${n + 1}::text[]` : `$${n + 1}::${elementType(c.type)}[]`,
+    isJsonType(c.type)
+      ? `array(select case when json_typeof(e) = 'null' then null else e::${c.type} end from json_array_elements($${n + 1}::json) as e)`
+      : c.type.endsWith(']')
+        ? `$${n + 1}::text[]`
+        : `$${n + 1}::${elementType(c.type)}[]`,
   );
   const text =
     `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select ${select.join(', ')} ` +
@@ -122,12 +137,10 @@ export async function insertRows(
     (returning ? ` returning ${returning}` : '');
   for (let from = 0; from < rows.length; from += MAX_ROWS) {
     const part = rows.slice(from, from + MAX_ROWS);
-    const values = columns.map((c, n) =>
-      arrayLiteral(
-        part.map((row) => row[n]),
-        c.type.endsWith(']'),
-      ),
-    );
+    const values = columns.map((c, n) => {
+      const column = part.map((row) => row[n]);
+      return isJsonType(c.type) ? jsonArray(column) : arrayLiteral(column, c.type.endsWith(']'));
+    });
     const returned = await queryRaw(db, text, values);
     for (const row of returned) out.push(row);
   }
