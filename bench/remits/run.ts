@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../../src/audit/index.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/connection.ts';
@@ -75,12 +76,12 @@ async function run(engine: string, database: Database, claims: number, concurren
   });
   const secondaryBefore = await laterPayerClaims(database, practiceId);
   global.gc?.();
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
+  // process.memoryUsage() every 20 ms took 0.14 s of a 50,000-claim run's CPU profile; only what is reported is read
+  let peakRss = process.memoryUsage.rss();
+  let peakHeap = getHeapStatistics().used_heap_size;
   const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   }, 20);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();

@@ -1,9 +1,9 @@
 // What posting an 835 needs of claims: the stored claims a remittance may pay (with their lines),
 // and the claim's state moved by the payer's adjudication. Remits call these; never the tables.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudits, type AuditActor } from '../audit/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { isAnyOf } from '../db/raw.ts';
+import { isAnyOf, queryRaw } from '../db/raw.ts';
 import { CLAIM_STATES, canTransition, type ClaimState } from './states.ts';
 import { claim, claimEvent, claimLine } from './tables.ts';
 
@@ -56,32 +56,32 @@ async function candidatesWhere(db: Executor, where: ReturnType<typeof and>): Pro
     .from(claim)
     .where(where);
   if (!rows.length) return [];
-  const lines = await db
-    .select()
-    .from(claimLine)
-    .where(
-      isAnyOf(
-        claimLine.claimId,
-        rows.map((r) => r.claimId),
-      ),
-    )
-    .orderBy(asc(claimLine.claimId), asc(claimLine.lineNumber));
+  // the lines of an 835's claims (two each, fifty thousand claims): read as the driver gives them,
+  // not mapped column by column through drizzle's row mapper
+  const lines = await queryRaw(
+    db,
+    `select id, claim_id, service_line_id, line_number, service_date::text as service_date, procedure_code,
+            revenue_code, modifiers, units, charge_cents
+       from claim_line where claim_id = any($1) order by claim_id, line_number`,
+    [rows.map((r) => r.claimId)],
+  );
   const byClaim = new Map<number, RemittanceCandidateLine[]>();
   for (const l of lines) {
-    const list = byClaim.get(l.claimId) ?? [];
+    const claimId = l.claim_id as number;
+    let list = byClaim.get(claimId);
+    if (!list) byClaim.set(claimId, (list = []));
     list.push({
-      id: l.id,
-      serviceLineId: l.serviceLineId,
-      lineNumber: l.lineNumber,
+      id: l.id as number,
+      serviceLineId: l.service_line_id as number | null,
+      lineNumber: l.line_number as number,
       lineControlNumber: String(l.id),
-      serviceDate: l.serviceDate,
-      procedureCode: l.procedureCode,
-      revenueCode: l.revenueCode,
-      modifiers: l.modifiers,
+      serviceDate: l.service_date as string,
+      procedureCode: l.procedure_code as string,
+      revenueCode: l.revenue_code as string | null,
+      modifiers: (l.modifiers as string[] | null) ?? [],
       units: String(Number(l.units)),
-      chargeCents: l.chargeCents,
+      chargeCents: l.charge_cents as number,
     });
-    byClaim.set(l.claimId, list);
   }
   return rows.map((r) => ({ ...r, lines: byClaim.get(r.claimId) ?? [] }));
 }

@@ -156,7 +156,7 @@ export async function importEra(
   const { eraFileId, stored } = await store(db, practiceId, fileName, text, parsed.remittances, opts);
   const remittances: RemittanceOutcome[] = [];
   for (const s of stored) {
-    const result = await postRemittance(db, s.remit, s.parsed, opts);
+    const result = await postRemittance(db, s.remit, { ...s.parsed, balance: s.balance }, opts);
     remittances.push({
       id: s.remit.id,
       controlNumber: s.remit.controlNumber,

@@ -9,7 +9,7 @@ import type { Db, Executor } from '../db/connection.ts';
 import { chargedServiceLineIds } from '../ledger/index.ts';
 import { todayIso } from '../shared/dates.ts';
 import { parse835, type ClaimPayment, type Remittance } from '../x12/index.ts';
-import { balanceRemittance } from './balance.ts';
+import { balanceRemittance, type RemittanceBalance } from './balance.ts';
 import { candidatesByControlNumber, candidatesByPatient, type StoredCandidate } from './candidates.ts';
 import type { ImportOptions, RemittanceOutcome } from './import.ts';
 import { matchClaimPayment, type ClaimMatch } from './match.ts';
@@ -26,6 +26,7 @@ import {
   claimStateCounts,
   eraFileText,
   insertRemittanceClaims,
+  pendingClaimPayments,
   setRemittance,
   type NewRemittanceClaim,
   type RemittanceClaimRow,
@@ -302,14 +303,15 @@ function mostCommon(xs: number[]): number {
 /**
  * Posts a remittance: its claim payments not stored yet are stored, matched and posted a chunk
  * per transaction, then those stored pending before are posted, then the PLB adjustments (held
- * with the transaction when it does not balance). `parsed` is the transaction as read (the
- * remittance row will do when every claim payment is stored: it keeps the PLB). With `post: false`
+ * with the transaction when it does not balance). `parsed` is the transaction as read, with its
+ * balance when known (the remittance row will do: it keeps the PLB, and what is not stored yet is
+ * read again from the stored file). With `post: false`
  * the claim payments are only stored and matched.
  */
 export async function postRemittance(
   db: Db,
   remit: RemittanceRow,
-  parsed: Pick<Remittance, 'providerAdjustments'> & { claims?: ClaimPayment[] },
+  parsed: Pick<Remittance, 'providerAdjustments'> & { claims?: ClaimPayment[]; balance?: RemittanceBalance },
   opts: ImportOptions,
 ): Promise<
   Pick<RemittanceOutcome, 'posted' | 'alreadyPosted' | 'unmatched' | 'held' | 'providerAdjustments'>
@@ -318,13 +320,14 @@ export async function postRemittance(
   const today = opts.today ?? todayIso();
   const post = opts.post !== false;
   const concurrency = opts.concurrency ?? 1;
-  let states = await claimPaymentStates(db, remit.id);
+  const states = await claimPaymentStates(db, remit.id);
   let posted = 0;
   const alreadyPosted = states.filter((p) => p.state === 'posted').length;
   const payerIds: number[] = [];
   if (states.length < remit.claimCount) {
     const transaction = parsed.claims ? { ...parsed, claims: parsed.claims } : await transactionOf(db, remit);
-    const balance = balanceRemittance(transaction as Remittance);
+    const balance =
+      parsed.claims && parsed.balance ? parsed.balance : balanceRemittance(transaction as Remittance);
     const stored = new Set(states.map((s) => s.sequence));
     const unstored = transaction.claims
       .map((payment, i) => ({ payment, sequence: i + 1, balanced: balance.claims[i]?.balanced ?? false }))
@@ -345,7 +348,6 @@ export async function postRemittance(
         payerIds.push(...result.payerIds);
       },
     );
-    states = await claimPaymentStates(db, remit.id);
   }
   // our payer is the one the matched claims were billed to (the 835 names it in its own words)
   if (remit.payerId == null) {
@@ -360,7 +362,11 @@ export async function postRemittance(
   }
   let postedBefore = 0;
   if (post) {
-    const pending = states.filter((p) => p.state === 'pending' && p.claimId != null);
+    // what the chunks stored pending is read back: the ids only
+    const pending =
+      states.length < remit.claimCount
+        ? await pendingClaimPayments(db, remit.id)
+        : states.filter((p) => p.state === 'pending' && p.claimId != null);
     await inParallel(
       chunksBy(pending, (p) => p.claimId, CHUNK),
       concurrency,

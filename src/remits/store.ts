@@ -108,6 +108,21 @@ export async function claimPaymentStates(db: Executor, remittanceId: number) {
     .orderBy(asc(remittanceClaim.sequence));
 }
 
+/** A remittance's claim payments matched and waiting to post, in 835 order. */
+export async function pendingClaimPayments(db: Executor, remittanceId: number) {
+  return db
+    .select({ id: remittanceClaim.id, claimId: remittanceClaim.claimId })
+    .from(remittanceClaim)
+    .where(
+      and(
+        eq(remittanceClaim.remittanceId, remittanceId),
+        eq(remittanceClaim.state, 'pending'),
+        sql`${remittanceClaim.claimId} is not null`,
+      ),
+    )
+    .orderBy(asc(remittanceClaim.sequence));
+}
+
 export async function claimPaymentsByIds(db: Executor, ids: number[]): Promise<RemittanceClaimRow[]> {
   if (!ids.length) return [];
   return db
