@@ -105,6 +105,38 @@ describe('ledger (database)', () => {
     expect(audit!.detail).toMatchObject({ entries: 2, centsByKind: { charge: 25_000 } });
   });
 
+  it('the database reverses an entry at most once, whatever the code above it checks', async () => {
+    const [line] = await newLines(1);
+    const [charge] = await database.db.transaction((tx) =>
+      ensureCharges(tx, { serviceLineIds: [line!] }, actor),
+    );
+    // straight SQL, past postEntries' own checks: the unique index on reversals is what refuses
+    const reverse = () =>
+      sql(
+        `insert into ledger_entry (practice_id, patient_id, encounter_id, service_line_id, account, kind,
+           amount_cents, effective_date, source_type, source_id, reverses_entry_id)
+         values ($1, $2, $3, $4, 'patient', 'charge', -12500, '2026-11-03', 'user', 'reversal', $5)`,
+        [practiceId, encounter.patientId, encounter.id, line, charge!.id],
+      );
+    await reverse();
+    await expect(reverse()).rejects.toThrow(/ledger_entry_reversed_once/);
+    // entries that reverse nothing are not held to it
+    const adjust = () =>
+      sql(
+        `insert into ledger_entry (practice_id, patient_id, encounter_id, service_line_id, account, kind,
+           amount_cents, effective_date, source_type, source_id)
+         values ($1, $2, $3, $4, 'patient', 'write_off', -100, '2026-11-03', 'user', 'adjust')`,
+        [practiceId, encounter.patientId, encounter.id, line],
+      );
+    await adjust();
+    await adjust();
+    const [{ n }] = (await sql(
+      `select count(*)::int n from ledger_entry where service_line_id = $1 and kind = 'write_off'`,
+      [line],
+    )) as [{ n: number }];
+    expect(n).toBe(2);
+  });
+
   it('refuses a wrong entry whole: nothing of the posting stays', async () => {
     const [line] = await newLines(1);
     const good: NewLedgerEntry = {

@@ -61,8 +61,11 @@ export const ledgerEntry = pgTable(
     index().on(t.claimId),
     index().on(t.practiceId, t.effectiveDate),
     index().on(t.sourceType, t.sourceId),
-    // an entry is reversed at most once
-    uniqueIndex('ledger_entry_reversed_once').on(t.reversesEntryId),
+    // an entry is reversed at most once (the reversals only: an index entry for each of the
+    // other entries' nulls cost every posted entry an index insert and checked nothing)
+    uniqueIndex('ledger_entry_reversed_once')
+      .on(t.reversesEntryId)
+      .where(sql`${t.reversesEntryId} is not null`),
     // one charge per service line however many claims bill it: ensureCharges relies on it
     uniqueIndex('ledger_entry_one_charge_per_line')
       .on(t.serviceLineId)

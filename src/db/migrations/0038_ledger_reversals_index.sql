@@ -1,0 +1,2 @@
+DROP INDEX "ledger_entry_reversed_once";--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_entry_reversed_once" ON "ledger_entry" USING btree ("reverses_entry_id") WHERE "ledger_entry"."reverses_entry_id" is not null;
