@@ -4,6 +4,7 @@ export {
   coveragesOfPatients,
   patientById,
   patientsByAccountNumbers,
+  patientNamesByIds,
   patientsByIds,
   type PatientRow,
 } from './lookup.ts';

@@ -19,6 +19,19 @@ export async function patientsByIds(
     .where(and(eq(patient.practiceId, practiceId), isAnyOf(patient.id, [...ids])));
 }
 
+/** The names of these patients (an 835's matching needs no more of them). */
+export async function patientNamesByIds(
+  db: Executor,
+  practiceId: number,
+  ids: readonly number[],
+): Promise<{ id: number; lastName: string; firstName: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: patient.id, lastName: patient.lastName, firstName: patient.firstName })
+    .from(patient)
+    .where(and(eq(patient.practiceId, practiceId), isAnyOf(patient.id, [...ids])));
+}
+
 export async function patientById(db: Executor, id: number): Promise<PatientRow | undefined> {
   const [row] = await db.select().from(patient).where(eq(patient.id, id));
   return row;

@@ -7,7 +7,7 @@ import {
   type RemittanceCandidate,
 } from '../claims/index.ts';
 import type { Executor } from '../db/connection.ts';
-import { patientIdsNamedByPayer, patientsByIds } from '../patients/index.ts';
+import { patientIdsNamedByPayer, patientNamesByIds } from '../patients/index.ts';
 import type { ClaimPayment } from '../x12/index.ts';
 import type { CandidateClaim } from './match.ts';
 import { serviceDateOf } from './match.ts';
@@ -31,7 +31,7 @@ async function shaped(
   const ids = [...new Set(rows.map((r) => r.patientId))];
   const names = new Map<number, { lastName: string; firstName: string }>();
   for (let i = 0; i < ids.length; i += CHUNK)
-    for (const p of await patientsByIds(db, practiceId, ids.slice(i, i + CHUNK))) names.set(p.id, p);
+    for (const p of await patientNamesByIds(db, practiceId, ids.slice(i, i + CHUNK))) names.set(p.id, p);
   return rows.map((r) => ({
     id: r.claimId,
     patientControlNumber: r.patientControlNumber,

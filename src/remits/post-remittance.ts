@@ -181,6 +181,13 @@ function claimRow(
   };
 }
 
+/** What matchLines gave the matcher: posting plans from the same, not from a second match. */
+const linesOf = (m: ClaimMatch) => ({
+  lines: m.lines,
+  unmatchedLines: m.unmatchedLines,
+  linesNotInRemittance: m.linesNotInRemittance,
+});
+
 interface StoreOptions {
   actor: AuditActor;
   today: string;
@@ -222,7 +229,9 @@ async function storeChunk(
     });
     const stored = await insertRemittanceClaims(tx, rows);
     const toPost = stored.flatMap((payment, i) =>
-      payment.state === 'posted' ? [{ payment, candidate: found[i]!.candidate! }] : [],
+      payment.state === 'posted'
+        ? [{ payment, candidate: found[i]!.candidate!, lines: linesOf(found[i]!.match) }]
+        : [],
     );
     const charged = await chargedClaims(
       tx,

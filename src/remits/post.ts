@@ -18,7 +18,7 @@ import { openDenials } from '../denials/index.ts';
 import { ensureCharges, entriesOfSources, postEntries, postEntryGroups } from '../ledger/index.ts';
 import type { Remittance } from '../x12/index.ts';
 import { candidateById, type StoredCandidate } from './candidates.ts';
-import { matchLines } from './match.ts';
+import { matchLines, type ClaimMatch } from './match.ts';
 import { planClaimPosting, type PostedRemitEntry, type PostingPlan } from './plan.ts';
 import { planProviderAdjustments } from './plb.ts';
 import {
@@ -42,6 +42,8 @@ export interface ClaimPaymentToPost {
   candidate?: StoredCandidate | undefined;
   /** Every line of the claim has its charge already (none need posting first). */
   chargesPosted?: boolean;
+  /** Its lines matched to the candidate's, when the caller matched them already. */
+  lines?: Omit<ClaimMatch, 'claim'> | undefined;
 }
 
 export interface PostingOptions {
@@ -52,6 +54,7 @@ export interface PostingOptions {
 interface Ready {
   payment: RemittanceClaimRow;
   claim: StoredCandidate;
+  lines?: Omit<ClaimMatch, 'claim'> | undefined;
 }
 
 /** The day the money moved: the check or EFT date (BPR16), else today. */
@@ -111,7 +114,7 @@ async function postRound(
   const reversed = round.filter((r) => r.payment.payment.status === '22').map((r) => r.claim.id);
   const previous = await previousEntries(tx, reversed, notYetPosted);
   const effectiveDate = effectiveDateOf(remit, opts.today);
-  const matches = round.map(({ payment, claim }) => matchLines(payment.payment, claim.lines));
+  const matches = round.map(({ payment, claim, lines }) => lines ?? matchLines(payment.payment, claim.lines));
   const plans: PostingPlan[] = round.map(({ payment, claim }, i) => {
     const clp = payment.payment;
     const match = { claim, how: 'patient_control_number' as const, ...matches[i]! };
@@ -210,13 +213,14 @@ export async function postTakenClaimPayments(
   opts: PostingOptions,
 ): Promise<void> {
   const ready: Ready[] = [];
-  for (const { payment, candidate, chargesPosted } of items) {
+  for (const { payment, candidate, chargesPosted, lines } of items) {
     const claimId = payment.claimId as number;
     const claim = candidate ?? (await candidateById(tx, claimId, [payment.practiceId]));
     if (!claim) throw new Error(`claim ${claimId} is gone`);
     // charges are never removed: lines known charged before the transaction are charged in it
     if (!chargesPosted) await ensureCharges(tx, { claimId }, actor);
-    ready.push({ payment, claim });
+    // lines matched against another read of the claim are matched again against this one
+    ready.push({ payment, claim, lines: claim === candidate ? lines : undefined });
   }
   const rounds = roundsByClaim(ready);
   for (const [n, round] of rounds.entries())

@@ -1,17 +1,21 @@
 // One date type: ISO calendar dates (YYYY-MM-DD) as strings for dates of service and birth;
 // timestamps are UTC Date objects. No time zone ever touches a date of service.
+let lastValid = '';
 export function isIsoDate(value: string): boolean {
+  // a posting checks the same effective date on every entry it writes
+  if (value === lastValid) return true;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  return (
+  const valid =
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === mo - 1 &&
     date.getUTCDate() === d &&
     y >= 1900 &&
-    y <= 2199
-  );
+    y <= 2199;
+  if (valid) lastValid = value;
+  return valid;
 }
 
 export function todayIso(now: Date = new Date()): string {
