@@ -2,7 +2,7 @@
 // query builder costs more than the database: profiling bench:remits found a third of posting's
 // CPU in drizzle walking every parameter of its multi-row inserts and long IN lists (`is`,
 // buildQueryFromSourceParams). Lists go to PostgreSQL as one array parameter each instead.
-import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
+import { Column, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './connection.ts';
@@ -121,7 +121,25 @@ export async function insertRows(
   rows: readonly (readonly unknown[])[],
   returning?: string,
 ): Promise<Record<string, unknown>[]> {
+  return insertColumns(
+    db,
+    table,
+    columns,
+    columns.map((_, n) => rows.map((row) => row[n])),
+    returning,
+  );
+}
+
+/** insertRows with the values given a column at a time (each list as long as the rows). */
+async function insertColumns(
+  db: Executor,
+  table: string,
+  columns: readonly InsertColumn[],
+  values: readonly (readonly unknown[])[],
+  returning?: string,
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
+  const count = values[0]?.length ?? 0;
   const names = columns.map((c, n) => `c${n}`);
   const select = columns.map((c, n) => (c.type.endsWith(']') ? `u.c${n}::${c.type}` : `u.c${n}`));
   const arrays = columns.map((c, n) =>
@@ -135,17 +153,20 @@ export async function insertRows(
     `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select ${select.join(', ')} ` +
     `from unnest(${arrays.join(', ')}) as u(${names.join(', ')})` +
     (returning ? ` returning ${returning}` : '');
-  for (let from = 0; from < rows.length; from += MAX_ROWS) {
-    const part = rows.slice(from, from + MAX_ROWS);
-    const values = columns.map((c, n) => {
-      const column = part.map((row) => row[n]);
+  for (let from = 0; from < count; from += MAX_ROWS) {
+    const whole = from === 0 && count <= MAX_ROWS;
+    const params = columns.map((c, n) => {
+      const column = whole ? values[n]! : values[n]!.slice(from, from + MAX_ROWS);
       return isJsonType(c.type) ? jsonArray(column) : arrayLiteral(column, c.type.endsWith(']'));
     });
-    const returned = await queryRaw(db, text, values);
+    const returned = await queryRaw(db, text, params);
     for (const row of returned) out.push(row);
   }
   return out;
 }
+
+/** drizzle's own mapping for columns that send their values unchanged (integer, text, boolean…). */
+const sentAsIs = Column.prototype.mapToDriverValue;
 
 /** The column's name in the database: the schema's key in snake_case (connection.ts sets that casing). */
 const nameOf = (c: Column) => (c.keyAsName ? toSnakeCase(c.name) : c.name);
@@ -189,20 +210,22 @@ export async function insertMany<T extends PgTable>(
       throw new Error(`insertMany ${getTableName(table)}: ${key} has a default made in JavaScript`);
   const types = new Map(all.map(([key, c]) => [key, c.getSQLType()]));
   const isJson = (key: string) => types.get(key) === 'json' || types.get(key) === 'jsonb';
-  // each value as drizzle would send it (JSON as its text, a Date as ISO text, an array as its literal)
-  const values = rows.map((r) =>
-    given.map(([key, c]) => {
+  // each value as drizzle would send it (JSON as its text, a Date as ISO text, an array as its
+  // literal), a column at a time; most columns send their values as they are
+  const values = given.map(([key, c]) => {
+    const sent = c.mapToDriverValue === sentAsIs ? undefined : (v: unknown) => c.mapToDriverValue(v);
+    return rows.map((r) => {
       const v = (r as Record<string, unknown>)[key];
-      return v == null ? null : c.mapToDriverValue(v);
-    }),
-  );
+      return v == null ? null : sent ? sent(v) : v;
+    });
+  });
   // dates as text: node-postgres would make them local-midnight Dates; json given is not sent back
   const givenKeys = new Set(given.map(([key]) => key));
   const back = all.filter(([key]) => !(isJson(key) && givenKeys.has(key)));
   const selected = back.map(([key, c]) =>
     types.get(key) === 'date' ? `"${nameOf(c)}"::text as "${nameOf(c)}"` : `"${nameOf(c)}"`,
   );
-  const out = await insertRows(
+  const out = await insertColumns(
     db,
     `"${getTableName(table)}"`,
     given.map(([key, c]) => ({ name: `"${nameOf(c)}"`, type: types.get(key)! })),
