@@ -264,10 +264,12 @@ async function storeAndPost(
   try {
     return await storeChunk(db, remit, chunk, opts);
   } catch (error) {
+    // a unique key broken by anything else (none of these stored meanwhile) is a failure like any other
     if (storedElsewhere(error)) {
       const stored = new Set((await claimPaymentStates(db, remit.id)).map((s) => s.sequence));
       const rest = chunk.filter((u) => !stored.has(u.sequence));
-      return rest.length < chunk.length ? storeAndPost(db, remit, rest, opts) : { posted: 0, payerIds: [] };
+      if (rest.length < chunk.length)
+        return rest.length ? storeAndPost(db, remit, rest, opts) : { posted: 0, payerIds: [] };
     }
     if (chunk.length === 1) {
       if (!opts.post) throw error;

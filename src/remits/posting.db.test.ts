@@ -51,7 +51,7 @@ describe('posting an 835', () => {
       practiceId,
       biller,
       manager,
-      6,
+      7,
       testSubmitterSettings(practiceId),
     );
     // The second claim's patient also has a secondary coverage (if the demo gave none), so its
@@ -236,6 +236,17 @@ describe('posting an 835', () => {
       withSecondary.length,
       'the demo patients posted include one with a second coverage',
     ).toBeGreaterThan(0);
+  });
+
+  it('the same 835 uploaded twice at once is stored and posted once', async () => {
+    const c = claims[6] as StoredCandidate;
+    const content = era835([syntheticClaimOf(c)], { traceNumber: 'EFT-TWICE' });
+    const both = await Promise.all([upload(content), upload(content)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    const posted = both.map((r) => r.json().remittances[0].posted as number);
+    expect(posted.reduce((n, p) => n + p, 0)).toBe(1);
+    expect((await claimBalances(t.database.db, c.id))?.insurancePaid).toBe(expected(c).paid);
+    expect(await claimState(c.id)).toBe('paid');
   });
 
   it('refuses what is not an 835, and a user without the role', async () => {
