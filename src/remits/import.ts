@@ -135,9 +135,9 @@ async function store(
 }
 
 /**
- * Imports one 835 file for a practice: stored whole, each transaction balanced and matched, then
- * posted a chunk of claim payments at a time. Nothing of a transaction that does not balance is posted unless
- * `postUnbalanced` (then its claims that balance on their own are).
+ * Imports one 835 file for a practice: the file and each transaction (balanced) stored, then its
+ * claim payments stored, matched and posted a chunk at a time. Nothing of a transaction that does
+ * not balance is posted unless `postUnbalanced` (then its claims that balance on their own are).
  */
 export async function importEra(
   db: Db,
