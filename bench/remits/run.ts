@@ -5,7 +5,7 @@
 // posted per second, how many secondary claims the posting made, and the peak memory of the process.
 // Run with --max-semi-space-size=64 as the server is (scripts/start.mjs; see the README).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -37,6 +37,11 @@ interface Result {
   claimsPerSecond: number;
   /** CPU this process spent posting (user + system, all its threads): the database's is not in it. */
   nodeCpuSeconds: number;
+  /**
+   * CPU the whole machine spent meanwhile (Linux /proc/stat): with the database on this machine
+   * and nothing else running, this process's and the database's together.
+   */
+  machineCpuSeconds: number | null;
   peakRssMb: number;
   peakHeapMb: number;
   patients: number;
@@ -50,6 +55,18 @@ async function laterPayerClaims(database: Database, practiceId: number): Promise
     [practiceId],
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Busy CPU seconds of the whole machine since boot (all but idle and iowait), or null off Linux. */
+function machineBusySeconds(): number | null {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+    const busy = ticks.slice(0, 8).reduce((a, b) => a + b, 0) - ticks[3]! - ticks[4]!;
+    return busy / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 async function run(engine: string, database: Database, claims: number, concurrency: number): Promise<Result> {
@@ -84,6 +101,7 @@ async function run(engine: string, database: Database, claims: number, concurren
     peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   }, 100);
   const cpuBefore = process.cpuUsage();
+  const machineBefore = machineBusySeconds();
   const started = process.hrtime.bigint();
   const outcome = await importEra(database.db, practiceId, 'bench.835', text, {
     userId: null,
@@ -92,6 +110,7 @@ async function run(engine: string, database: Database, claims: number, concurren
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
+  const machineAfter = machineBusySeconds();
   clearInterval(timer);
   const posted = outcome.remittances.reduce((n, r) => n + r.posted, 0);
   if (posted !== claims) throw new Error(`${engine}: posted ${posted} of ${claims}: ${outcome.message}`);
@@ -108,6 +127,10 @@ async function run(engine: string, database: Database, claims: number, concurren
     seconds: Math.round(seconds * 10) / 10,
     claimsPerSecond: Math.round(claims / seconds),
     nodeCpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
+    machineCpuSeconds:
+      machineBefore != null && machineAfter != null
+        ? Math.round((machineAfter - machineBefore) * 10) / 10
+        : null,
     peakRssMb: Math.round(peakRss / 2 ** 20),
     peakHeapMb: Math.round(peakHeap / 2 ** 20),
     patients: Math.max(200, Math.ceil(claims / CLAIMS_PER_PATIENT)),

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { facility, practice, provider } from '../practices/tables.ts';
 import { patient } from '../patients/tables.ts';
@@ -55,5 +55,9 @@ export const serviceLine = pgTable(
       .references(() => encounter.id, { onDelete: 'cascade' }),
     ...serviceLineColumns(),
   },
-  (t) => [index().on(t.encounterId)],
+  (t) => [
+    index().on(t.encounterId),
+    // what a ledger entry's (line, encounter) key names: the entry's visit is its line's
+    unique('service_line_id_encounter_id_unique').on(t.id, t.encounterId),
+  ],
 );

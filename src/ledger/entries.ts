@@ -61,6 +61,9 @@ export function entryErrors(entries: readonly NewLedgerEntry[]): FieldError[] {
       if (e.serviceLineId == null && !WITHOUT_LINE.has(`${e.account}:${e.kind}`))
         at('serviceLineId', `a ${e.kind} entry is posted against a service line`);
     }
+    // the database keys the line and its visit together (ledger_entry_service_line_fk)
+    if ((e.serviceLineId == null) !== (e.encounterId == null))
+      at('encounterId', 'an entry on a service line names its visit (the encounter), and only then');
   });
   return errors;
 }

@@ -13,6 +13,7 @@ describe('posting many postings at once (database)', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let practiceId: number;
   let patientId: number;
+  let encounterId: number;
   let lines: number[];
 
   const sql = async (text: string, values: unknown[] = []) =>
@@ -30,11 +31,12 @@ describe('posting many postings at once (database)', () => {
       practiceId,
     ]);
     patientId = Number(e!.patient_id);
+    encounterId = Number(e!.id);
     lines = (
       await sql(
         `insert into service_line (practice_id, encounter_id, line_number, service_date, procedure_code, modifiers, units, charge_cents, diagnosis_pointers)
          select $1, $2, 200 + g, '2026-11-02', '99213', '{}', 1, 10000, '{1}' from generate_series(1, 3) g returning id`,
-        [practiceId, Number(e!.id)],
+        [practiceId, encounterId],
       )
     ).map((r) => Number(r.id));
     await database.db.transaction((tx) => ensureCharges(tx, { serviceLineIds: lines }, actor));
@@ -44,6 +46,7 @@ describe('posting many postings at once (database)', () => {
   const payment = (line: number, source: string, amountCents: number): NewLedgerEntry => ({
     practiceId,
     patientId,
+    encounterId,
     serviceLineId: line,
     account: 'patient',
     kind: 'patient_payment',

@@ -6,7 +6,7 @@ import { LINES, ledgerHistory, playHistory, type HistoryEntry } from './testing.
 
 const asEntry = (e: HistoryEntry): NewLedgerEntry => {
   const { line, reversesIndex: _r, ...rest } = e;
-  return { ...rest, practiceId: 1, patientId: 1, serviceLineId: 100 + line };
+  return { ...rest, practiceId: 1, patientId: 1, encounterId: 1, serviceLineId: 100 + line };
 };
 
 describe('ledger balances', () => {
@@ -87,6 +87,7 @@ describe('entry checks', () => {
   const ok: NewLedgerEntry = {
     practiceId: 1,
     patientId: 2,
+    encounterId: 4,
     serviceLineId: 3,
     account: 'insurance',
     kind: 'insurance_payment',
@@ -101,7 +102,7 @@ describe('entry checks', () => {
     const errors = entryErrors([
       { ...ok, amountCents: 10.5 },
       { ...ok, kind: 'patient_payment' },
-      { ...ok, serviceLineId: null },
+      { ...ok, serviceLineId: null, encounterId: null },
       { ...ok, kind: 'payer_adjustment', account: 'payer' },
       { ...ok, effectiveDate: '11/20/2026' },
     ]);
@@ -121,8 +122,19 @@ describe('entry checks', () => {
       account: 'patient' as const,
       kind: 'patient_payment' as const,
       serviceLineId: null,
+      encounterId: null,
     };
     expect(entryErrors([credit, { ...credit, kind: 'refund' }])).toEqual([]);
+  });
+
+  it('names the visit with the service line, and only with it (the database keys them together)', () => {
+    const credit = { ...ok, account: 'patient' as const, kind: 'patient_payment' as const };
+    const errors = entryErrors([
+      { ...ok, encounterId: null },
+      { ...credit, serviceLineId: null },
+      { ...credit, serviceLineId: null, encounterId: null },
+    ]);
+    expect(errors.map((e) => e.pointer)).toEqual(['/0/encounterId', '/1/encounterId']);
   });
 
   it('a reversal undoes exactly its entry', () => {

@@ -137,6 +137,53 @@ describe('ledger (database)', () => {
     expect(n).toBe(2);
   });
 
+  it("the database keys an entry's patient and payer to its practice, and its visit to its line", async () => {
+    const [line] = await newLines(1);
+    const other = await seedDemo(
+      database,
+      { seed: 4, patients: 1, encounters: 1, asOf: '2026-11-20' },
+      SYSTEM_ACTOR,
+      [],
+    );
+    const [theirPatient] = await sql(`select id from patient where practice_id = $1 limit 1`, [other]);
+    const [theirPayer] = await sql(`select id from payer where practice_id = $1 limit 1`, [other]);
+    const [otherVisit] = await sql(`select id from encounter where practice_id = $1 and id <> $2 limit 1`, [
+      practiceId,
+      encounter.id,
+    ]);
+    // straight SQL, past postEntries' own checks: the keys and checks are what refuse
+    const insert = (patient: unknown, payer: unknown, visit: unknown) =>
+      sql(
+        `insert into ledger_entry (practice_id, patient_id, payer_id, encounter_id, service_line_id, account, kind,
+           amount_cents, effective_date, source_type, source_id)
+         values ($1, $2, $3, $4, $5, 'patient', 'write_off', -100, '2026-11-03', 'user', 'keys')`,
+        [practiceId, patient, payer, visit, visit == null ? null : line],
+      );
+    await insert(encounter.patientId, payerId, encounter.id);
+    await expect(insert(theirPatient!.id, payerId, encounter.id)).rejects.toThrow(/ledger_entry_patient_fk/);
+    await expect(insert(encounter.patientId, theirPayer!.id, encounter.id)).rejects.toThrow(
+      /ledger_entry_payer_fk/,
+    );
+    await expect(insert(encounter.patientId, payerId, otherVisit!.id)).rejects.toThrow(
+      /ledger_entry_service_line_fk/,
+    );
+    await expect(
+      sql(
+        `insert into ledger_entry (practice_id, patient_id, encounter_id, service_line_id, account, kind,
+           amount_cents, effective_date, source_type, source_id)
+         values ($1, $2, null, $3, 'patient', 'write_off', -100, '2026-11-03', 'user', 'keys')`,
+        [practiceId, encounter.patientId, line],
+      ),
+    ).rejects.toThrow(/ledger_entry_line_with_visit/);
+    await expect(
+      sql(
+        `insert into ledger_entry (practice_id, account, kind, amount_cents, effective_date, source_type, source_id)
+         values ($1, 'payer', 'payer_adjustment', -100, '2026-11-03', 'user', 'keys')`,
+        [practiceId],
+      ),
+    ).rejects.toThrow(/ledger_entry_patient_or_payer/);
+  });
+
   it('refuses a wrong entry whole: nothing of the posting stays', async () => {
     const [line] = await newLines(1);
     const good: NewLedgerEntry = {

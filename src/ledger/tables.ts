@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  foreignKey,
   date,
   index,
   integer,
@@ -13,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../db/columns.ts';
 import { claim, claimLine } from '../claims/tables.ts';
-import { encounter, serviceLine } from '../encounters/tables.ts';
+import { serviceLine } from '../encounters/tables.ts';
 import { patient } from '../patients/tables.ts';
 import { payer } from '../payers/tables.ts';
 import { practice } from '../practices/tables.ts';
@@ -28,14 +29,14 @@ export const ledgerEntry = pgTable(
   'ledger_entry',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    practiceId: integer()
-      .notNull()
-      .references(() => practice.id),
-    patientId: integer().references(() => patient.id),
-    encounterId: integer().references(() => encounter.id),
-    serviceLineId: integer().references(() => serviceLine.id),
+    // Keyed through the patient and the payer (below): every entry names one of them, so the
+    // practice is checked by the same key, one check where there were two.
+    practiceId: integer().notNull(),
+    patientId: integer(),
+    encounterId: integer(),
+    serviceLineId: integer(),
     claimId: integer().references(() => claim.id),
-    payerId: integer().references(() => payer.id),
+    payerId: integer(),
     /** Whose balance the entry moves: insurance, patient or payer (PLB). */
     account: text().notNull(),
     kind: text().notNull(),
@@ -55,6 +56,27 @@ export const ledgerEntry = pgTable(
     postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Foreign keys run a query per entry each (an 835 of 50,000 claims posts 300,000 entries), so
+    // they are composite: the patient and the payer are the entry's practice's, and its visit is
+    // its line's. Stricter than one key per column, with four checks where there were six.
+    foreignKey({
+      name: 'ledger_entry_patient_fk',
+      columns: [t.practiceId, t.patientId],
+      foreignColumns: [patient.practiceId, patient.id],
+    }),
+    foreignKey({
+      name: 'ledger_entry_payer_fk',
+      columns: [t.practiceId, t.payerId],
+      foreignColumns: [payer.practiceId, payer.id],
+    }),
+    foreignKey({
+      name: 'ledger_entry_service_line_fk',
+      columns: [t.serviceLineId, t.encounterId],
+      foreignColumns: [serviceLine.id, serviceLine.encounterId],
+    }),
+    // a composite key checks nothing when one of its columns is null: these make sure each is checked
+    check('ledger_entry_patient_or_payer', sql`${t.patientId} is not null or ${t.payerId} is not null`),
+    check('ledger_entry_line_with_visit', sql`(${t.serviceLineId} is null) = (${t.encounterId} is null)`),
     index().on(t.serviceLineId),
     index().on(t.practiceId, t.patientId),
     index().on(t.practiceId, t.payerId),

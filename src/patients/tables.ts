@@ -26,7 +26,12 @@ export const patient = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique().on(t.practiceId, t.accountNumber), index().on(t.practiceId, t.lastName, t.firstName)],
+  (t) => [
+    unique().on(t.practiceId, t.accountNumber),
+    index().on(t.practiceId, t.lastName, t.firstName),
+    // what a ledger entry's (practice, patient) key names: the patient is the practice's
+    unique('patient_practice_id_id_unique').on(t.practiceId, t.id),
+  ],
 );
 
 /** A patient's insurance: the subscriber (2010BA), their relationship (SBR02/PAT01) and the payer (2010BB). */

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { practice } from '../practices/tables.ts';
 
@@ -29,7 +29,11 @@ export const payer = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index().on(t.practiceId, t.name)],
+  (t) => [
+    index().on(t.practiceId, t.name),
+    // what a ledger entry's (practice, payer) key names: the payer is the practice's
+    unique('payer_practice_id_id_unique').on(t.practiceId, t.id),
+  ],
 );
 
 /**
