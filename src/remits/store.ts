@@ -6,7 +6,6 @@ import type { Executor } from '../db/connection.ts';
 import { insertMany, isAnyOf } from '../db/raw.ts';
 import { eraFile, remittance, remittanceClaim } from './tables.ts';
 
-export type EraFileRow = typeof eraFile.$inferSelect;
 export type RemittanceRow = typeof remittance.$inferSelect;
 export type RemittanceClaimRow = typeof remittanceClaim.$inferSelect;
 export type NewRemittanceClaim = typeof remittanceClaim.$inferInsert;
@@ -14,9 +13,13 @@ export type NewRemittanceClaim = typeof remittanceClaim.$inferInsert;
 /** Claim payments an insert takes: each carries its parsed CLP loop as JSON, so a statement stays a few MB. */
 const CHUNK = 5_000;
 
-export async function insertEraFile(tx: Executor, values: typeof eraFile.$inferInsert): Promise<EraFileRow> {
-  const [row] = await tx.insert(eraFile).values(values).returning();
-  return row as EraFileRow;
+/** Stores an 835 file and returns its id (not the row: its text would come back whole, 14 MB for 50,000 claims). */
+export async function insertEraFile(
+  tx: Executor,
+  values: typeof eraFile.$inferInsert,
+): Promise<{ id: number }> {
+  const [row] = await tx.insert(eraFile).values(values).returning({ id: eraFile.id });
+  return row!;
 }
 
 /** Stores a remittance unless the same payment is already stored; `created` says which. */
