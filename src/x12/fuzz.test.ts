@@ -65,6 +65,7 @@ function readEverything(input: Buffer): void {
   const v = validateX12(input);
   parse837(v);
   parse835(v);
+  parse835(input); // read loop by loop as it streams, not from the validated document
   parse999(v);
   parse277CA(v);
   parseTA1(v.document);

@@ -46,6 +46,11 @@ export class MapWalker {
     private readonly problems: ProblemList,
     private readonly tx: string,
     private readonly build = true,
+    /**
+     * A loop instance just closed (complete), with its parent's node: returning true drops it from
+     * the tree (read already), so a reader can take a large file loop by loop.
+     */
+    private readonly loopClosed?: (node: LoopNode, parent: LoopNode) => boolean,
   ) {
     const rule: LoopRule = { kind: 'loop', id: 'ST', name: map.name, usage: 'R', max: 1, children: map.body };
     this.root = newNode('ST', map.name);
@@ -245,6 +250,16 @@ export class MapWalker {
     if (f.fired) f.fired.fill(undefined);
     f.plan.spare = f;
     if (f.rule.id === this.map.businessUnit?.loop) this.unit = undefined;
+    // the closing loop is its parent's last child: no sibling opens while it is open
+    const parent = this.stack[this.stack.length - 1]?.node;
+    if (
+      this.build &&
+      this.loopClosed &&
+      parent &&
+      parent.loops.at(-1) === f.node &&
+      this.loopClosed(f.node, parent)
+    )
+      parent.loops.pop();
   }
 
   private missingBetween(f: Frame, from: number, to: number, at: Segment | undefined, pos: number): void {

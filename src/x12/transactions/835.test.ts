@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sample } from '../testing/fixtures.ts';
+import { validateX12 } from '../engine/validate.ts';
+import { sample, sampleFiles } from '../testing/fixtures.ts';
 import { parse835 } from './835.ts';
 
 describe('parse835', () => {
@@ -97,3 +98,32 @@ function parseText(clp: string): string {
     `N1*PR*PAYER~N3*1 ST~N4*CITY*NY*10001~PER*BL*EDI*TE*5555555555~N1*PE*CLINIC*XX*1234567893~LX*1~${clp}NM1*QC*1*DOE~SE*12*0001~GE*1*1~IEA*1*000000001~`
   );
 }
+
+describe('parse835 of text, read loop by loop', () => {
+  // Text is read as it streams (each claim payment when its loop closes); a validated document is
+  // read from its whole tree. Both must give the same remittances and problems, whole or cut short.
+  it.each(sampleFiles('835'))('reads %s as the whole tree does, whole and truncated', (name) => {
+    const bytes = sample(`835/${name}`);
+    for (const input of [bytes, bytes.subarray(0, Math.floor(bytes.length / 2))]) {
+      const streamed = parse835(input);
+      const whole = parse835(validateX12(input));
+      expect(streamed).toEqual(whole);
+    }
+  });
+
+  it('reads each transaction set of a file with its own claim payments', () => {
+    const one = sample('835/lfh__medicare-part-a.835').toString('latin1');
+    const body = one.slice(one.indexOf('ST*'), one.indexOf('GE*'));
+    const two = one.replace(
+      body,
+      body + body.replaceAll('ST*835*', 'ST*835*9').replaceAll(/SE\*(\d+)\*/g, 'SE*$1*9'),
+    );
+    const { remittances } = parse835(two);
+    expect(remittances).toHaveLength(2);
+    const claims = (i: number) =>
+      remittances[i]!.claims.map((c) => [c.patientControlNumber, c.paidCents, c.serviceLines.length]);
+    expect(claims(0).length).toBeGreaterThan(0);
+    expect(claims(1)).toEqual(claims(0));
+    expect(parse835(validateX12(two))).toEqual(parse835(two));
+  });
+});
