@@ -94,6 +94,51 @@ describe('database', () => {
       'select count(*)::int as n, min(n) as least from raw_insert_test',
     );
     expect(counted[0]).toEqual({ n: 8_000, least: 0 });
+    // a value every row has goes once, as a typed placeholder: each kind, and nulls of each type
+    const columns = [
+      { name: 'n', type: 'integer' },
+      { name: 'codes', type: 'text[]' },
+      { name: 'doc', type: 'jsonb' },
+      { name: 'note', type: 'text' },
+      { name: 'd', type: 'date' },
+      { name: 'ok', type: 'boolean' },
+      { name: 'big', type: 'bigint' },
+      { name: 'lines', type: 'integer[]' },
+    ];
+    const same = await database.db.transaction((tx) =>
+      insertRows(
+        tx,
+        'raw_insert_test',
+        columns,
+        [-2, -3, -4].map((n) => [n, null, null, odd, '2026-12-02', false, 2 ** 40, null]),
+        'n, codes, doc, note, d::text, ok, big::text, lines',
+      ),
+    );
+    expect(same).toEqual(
+      [-2, -3, -4].map((n) => ({
+        n,
+        codes: null,
+        doc: null,
+        note: odd,
+        d: '2026-12-02',
+        ok: false,
+        big: String(2 ** 40),
+        lines: null,
+      })),
+    );
+    await database.db.transaction((tx) =>
+      insertRows(tx, 'raw_insert_test', columns, [
+        [-5, null, null, null, null, null, null, null],
+        [-6, null, null, null, null, null, null, null],
+      ]),
+    );
+    const {
+      rows: [nulls],
+    } = await database.sql.executeSql(
+      `select count(*)::int as n from raw_insert_test where n in (-5, -6) and codes is null and doc is null
+         and note is null and d is null and ok is null and big is null and lines is null`,
+    );
+    expect(nulls).toEqual({ n: 2 });
   });
 
   it('inserts rows as drizzle would (insertMany): values mapped from the schema, defaults kept, rows back in order', async () => {

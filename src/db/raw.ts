@@ -130,6 +130,21 @@ export async function insertRows(
   );
 }
 
+/**
+ * The one value every row has in a column (null, a number, a string, a boolean), or undefined when
+ * the rows differ or the value is an object (a Date, an array, a document).
+ */
+function sameInEvery(column: readonly unknown[]): { value: unknown } | undefined {
+  const first = column[0];
+  if (first !== null && typeof first === 'object') return undefined;
+  for (let i = 1; i < column.length; i++) if (column[i] !== first) return undefined;
+  return { value: first ?? null };
+}
+
+/** A value every row has, as its text for a typed placeholder (`$3::date`). */
+const scalarText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
+
 /** insertRows with the values given a column at a time (each list as long as the rows). */
 async function insertColumns(
   db: Executor,
@@ -140,24 +155,41 @@ async function insertColumns(
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   const count = values[0]?.length ?? 0;
-  const names = columns.map((c, n) => `c${n}`);
-  const select = columns.map((c, n) => (c.type.endsWith(']') ? `u.c${n}::${c.type}` : `u.c${n}`));
-  const arrays = columns.map((c, n) =>
-    isJsonType(c.type)
-      ? `array(select case when json_typeof(e) = 'null' then null else e::${c.type} end from json_array_elements($${n + 1}::json) as e)`
-      : c.type.endsWith(']')
-        ? `$${n + 1}::text[]`
-        : `$${n + 1}::${elementType(c.type)}[]`,
-  );
-  const text =
-    `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select ${select.join(', ')} ` +
-    `from unnest(${arrays.join(', ')}) as u(${names.join(', ')})` +
-    (returning ? ` returning ${returning}` : '');
   for (let from = 0; from < count; from += MAX_ROWS) {
     const whole = from === 0 && count <= MAX_ROWS;
+    const part = values.map((v) => (whole ? v : v.slice(from, from + MAX_ROWS)));
+    // A value every row has (the practice, the date, a null) goes once, not as an array for unnest
+    // to expand: a ledger chunk's entries share about a third of their columns. unnest needs one array.
+    const same = part.map((column, n) =>
+      n > 0 && column.length > 1 && (!isJsonType(columns[n]!.type) || column[0] == null)
+        ? sameInEvery(column)
+        : undefined,
+    );
+    const select = columns.map((c, n) =>
+      same[n]
+        ? `$${n + 1}::${c.type.endsWith(']') ? c.type : elementType(c.type)}`
+        : c.type.endsWith(']')
+          ? `u.c${n}::${c.type}`
+          : `u.c${n}`,
+    );
+    const arrays = columns.flatMap((c, n) =>
+      same[n]
+        ? []
+        : isJsonType(c.type)
+          ? `array(select case when json_typeof(e) = 'null' then null else e::${c.type} end from json_array_elements($${n + 1}::json) as e)`
+          : c.type.endsWith(']')
+            ? `$${n + 1}::text[]`
+            : `$${n + 1}::${elementType(c.type)}[]`,
+    );
+    const names = columns.flatMap((c, n) => (same[n] ? [] : [`c${n}`]));
+    const text =
+      `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select ${select.join(', ')} ` +
+      `from unnest(${arrays.join(', ')}) as u(${names.join(', ')})` +
+      (returning ? ` returning ${returning}` : '');
     const params = columns.map((c, n) => {
-      const column = whole ? values[n]! : values[n]!.slice(from, from + MAX_ROWS);
-      return isJsonType(c.type) ? jsonArray(column) : arrayLiteral(column, c.type.endsWith(']'));
+      const one = same[n];
+      if (one) return scalarText(one.value);
+      return isJsonType(c.type) ? jsonArray(part[n]!) : arrayLiteral(part[n]!, c.type.endsWith(']'));
     });
     const returned = await queryRaw(db, text, params);
     for (const row of returned) out.push(row);

@@ -152,7 +152,7 @@ describe('payout runs', () => {
     // payment posted and reversed nets nothing; a payment the day after the period is not in it.
     expect(await collectionsBetween(db, P(), FROM, TO)).toBe(0);
     const [line] = await sql(
-      `select sl.id, e.patient_id from service_line sl join encounter e on e.id = sl.encounter_id
+      `select sl.id, sl.encounter_id, e.patient_id from service_line sl join encounter e on e.id = sl.encounter_id
         where e.practice_id = $1 order by sl.id limit 1`,
       [P()],
     );
@@ -167,6 +167,7 @@ describe('payout runs', () => {
       [
         {
           ...on,
+          encounterId: Number(line!.encounter_id),
           serviceLineId: Number(line!.id),
           account: 'insurance',
           kind: 'insurance_payment',
