@@ -249,8 +249,12 @@ export async function validateStream(
   return walk.end();
 }
 
-/** Text is cut a megabyte at a time, so its segments never all exist at once. */
-const SLICE = 1 << 20;
+/**
+ * Text is cut 64 KB at a time, so its segments never all exist at once. A megabyte's 40,000
+ * segments outlived the young generation's collections while they waited their turn, and were
+ * copied and promoted only to die: reading a 50,000-claim 835 took 1.9 s that way, 1.6 s now.
+ */
+const SLICE = 1 << 16;
 
 /**
  * Validates X12 held in memory as validateStream does, building each transaction's loop tree and
