@@ -2,7 +2,7 @@
 // reads: posting a chunk of claim payments then calls it (several reads a claim) only for those.
 import type { Executor } from '../db/connection.ts';
 import { isAnyOf } from '../db/raw.ts';
-import { coveragesOfPatients, laterCoverages, type CoverageRow } from '../patients/index.ts';
+import { coveragePrioritiesOfPatients, laterCoverages } from '../patients/index.ts';
 import type { ClaimPayment } from '../x12/transactions/835-types.ts';
 import { noNextClaimReason } from './cob.ts';
 import { PRIORITY_OF } from './secondary.ts';
@@ -26,8 +26,8 @@ export async function claimsWithNextPayer(
     .select({ id: claim.id, patientId: claim.patientId, payerResponsibility: claim.payerResponsibility })
     .from(claim)
     .where(isAnyOf(claim.id, ids));
-  const ofPatient = new Map<number, CoverageRow[]>();
-  for (const v of await coveragesOfPatients(tx, [...new Set(claims.map((c) => c.patientId))]))
+  const ofPatient = new Map<number, { priority: string }[]>();
+  for (const v of await coveragePrioritiesOfPatients(tx, [...new Set(claims.map((c) => c.patientId))]))
     ofPatient.set(v.patientId, [...(ofPatient.get(v.patientId) ?? []), v]);
   for (const c of claims)
     if (laterCoverages(ofPatient.get(c.patientId) ?? [], PRIORITY_OF[c.payerResponsibility] ?? '').length)

@@ -41,7 +41,10 @@ export function nextCoverage(inEffect: readonly CoverageRow[], priority: string)
 }
 
 /** The coverages in effect billed after one of this priority (on a primary claim: secondary, tertiary). */
-export function laterCoverages(inEffect: readonly CoverageRow[], priority: string): CoverageRow[] {
+export function laterCoverages<T extends Pick<CoverageRow, 'priority'>>(
+  inEffect: readonly T[],
+  priority: string,
+): T[] {
   const i = PRIORITY_ORDER.indexOf(priority);
   if (i < 0) return [];
   return inEffect.filter((c) => PRIORITY_ORDER.indexOf(c.priority) > i);

@@ -1,6 +1,7 @@
 // What other domains use of patients, without reaching into their tables.
 export {
   coveragesByIds,
+  coveragePrioritiesOfPatients,
   coveragesOfPatients,
   patientById,
   patientsByAccountNumbers,
