@@ -97,21 +97,18 @@ export async function loadScrubContexts(
   for (const days of globalDays?.values() ?? []) reach = Math.max(reach, days);
   const submitted = rows.length
     ? await db
-        // only what the sift and the duplicate key read: a patient may have hundreds of lines
+        // only what the sift and the duplicate key read: a patient may have hundreds of lines.
+        // One level of fields: on a join, drizzle checks every value of a nested selection for a null table
         .select({
-          c: {
-            id: claim.id,
-            practiceId: claim.practiceId,
-            patientId: claim.patientId,
-            renderingProviderId: claim.renderingProviderId,
-            encounterId: claim.encounterId,
-            payerId: claim.payerId,
-          },
-          l: {
-            serviceDate: claimLine.serviceDate,
-            procedureCode: claimLine.procedureCode,
-            modifiers: claimLine.modifiers,
-          },
+          id: claim.id,
+          practiceId: claim.practiceId,
+          patientId: claim.patientId,
+          renderingProviderId: claim.renderingProviderId,
+          encounterId: claim.encounterId,
+          payerId: claim.payerId,
+          serviceDate: claimLine.serviceDate,
+          procedureCode: claimLine.procedureCode,
+          modifiers: claimLine.modifiers,
         })
         .from(claim)
         .innerJoin(claimLine, eq(claimLine.claimId, claim.id))
@@ -143,7 +140,7 @@ export async function loadScrubContexts(
   const out: ScrubContext[] = [];
   for (const [n, { row, view }] of claims.entries()) {
     const earlier = submitted.filter(
-      ({ c }) =>
+      (c) =>
         c.practiceId === row.practiceId &&
         c.patientId === row.patientId &&
         c.id !== row.id &&
@@ -152,7 +149,7 @@ export async function loadScrubContexts(
         // neither a duplicate nor an earlier procedure.
         (c.encounterId !== row.encounterId || c.payerId === row.payerId),
     );
-    const submittedServices = new Set(earlier.map(({ l }) => duplicateKey(view, l)));
+    const submittedServices = new Set(earlier.map((l) => duplicateKey(view, l)));
     const last = lastChecks[n];
     const maxAgeDays = payers.get(row.payerId)?.eligibilityCheckDays ?? null;
     const globalDays = row.type === 'professional' ? lookups.ncci?.practitioner.globalDays : undefined;
@@ -164,7 +161,7 @@ export async function loadScrubContexts(
       ...(globalDays
         ? {
             globalDays,
-            priorProcedures: earlier.map(({ l }) => ({
+            priorProcedures: earlier.map((l) => ({
               procedureCode: l.procedureCode,
               serviceDate: l.serviceDate,
               modifiers: l.modifiers,
