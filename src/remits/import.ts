@@ -7,7 +7,7 @@ import { recordAudit, type AuditActor } from '../audit/index.ts';
 import type { ClaimLookups } from '../claims/index.ts';
 import type { Db } from '../db/connection.ts';
 import { invalid } from '../shared/problem.ts';
-import { parse835, type Remittance } from '../x12/index.ts';
+import { parse835Async, type Remittance } from '../x12/index.ts';
 import { balanceRemittance, type RemittanceBalance } from './balance.ts';
 import { postRemittance } from './post-remittance.ts';
 import {
@@ -76,23 +76,39 @@ interface Stored {
   created: boolean;
 }
 
-/** Stores the file and its new remittances in one transaction (their claim payments come after). */
-async function store(
+/**
+ * Reads the 835 and stores the file and its new remittances in one transaction (their claim
+ * payments come after). The file is sent to the database first and stored while it is read: for a
+ * 50,000-claim 835 that is 14 MB the database compresses and writes while the reading goes on.
+ */
+async function readAndStore(
   db: Db,
   practiceId: number,
   fileName: string,
   text: string,
-  remittances: Remittance[],
   opts: ImportOptions,
 ): Promise<{ eraFileId: number; stored: Stored[] }> {
   return db.transaction(async (tx) => {
-    const file = await insertEraFile(tx, {
+    const storing = insertEraFile(tx, {
       practiceId,
       fileName,
       sha256: createHash('sha256').update(text).digest('hex'),
       rawText: text,
       userId: opts.userId,
     });
+    // awaited below; a failure is not unhandled while the 835 is read
+    storing.catch(() => undefined);
+    const { remittances, problems } = await parse835Async(text);
+    if (remittances.length === 0) {
+      const why = problems.find((p) => p.severity === 'fatal' || p.severity === 'error');
+      throw invalid([
+        {
+          pointer: '/content',
+          detail: `${fileName} holds no 835 transaction${why ? `: ${why.message}` : ''}`,
+        },
+      ]);
+    }
+    const file = await storing;
     const stored: Stored[] = [];
     for (const r of remittances) {
       const balance = balanceRemittance(r);
@@ -146,14 +162,7 @@ export async function importEra(
   text: string,
   opts: ImportOptions,
 ): Promise<ImportOutcome> {
-  const parsed = parse835(text);
-  if (parsed.remittances.length === 0) {
-    const why = parsed.problems.find((p) => p.severity === 'fatal' || p.severity === 'error');
-    throw invalid([
-      { pointer: '/content', detail: `${fileName} holds no 835 transaction${why ? `: ${why.message}` : ''}` },
-    ]);
-  }
-  const { eraFileId, stored } = await store(db, practiceId, fileName, text, parsed.remittances, opts);
+  const { eraFileId, stored } = await readAndStore(db, practiceId, fileName, text, opts);
   const remittances: RemittanceOutcome[] = [];
   for (const s of stored) {
     const result = await postRemittance(db, s.remit, { ...s.parsed, balance: s.balance }, opts);

@@ -32,8 +32,6 @@ const CLAIMS = Number(process.env.KILL_CLAIMS ?? 1000);
 const SEED = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
 /** The kill falls within this many ms after the child starts posting. */
 const MAX_DELAY_MS = Number(process.env.KILL_MAX_DELAY_MS ?? 1200);
-/** The first rounds are killed at random within MAX_DELAY_MS: while the 835 is read and stored. */
-const STORE_ROUNDS = 5;
 const WORKER_SOURCE = fileURLToPath(new URL('./kill-worker.ts', import.meta.url));
 // inside the repository so the bundle's packages resolve from node_modules
 const WORKER = fileURLToPath(
@@ -127,25 +125,32 @@ describe(`killing a posting process at random (${onPostgres ? 'PostgreSQL' : 'PG
     // Kill moments spread the posting over all the rounds: each child is killed at a random
     // moment within about twice the time the claims left for it would take (measured from the
     // rounds before), so on a fast machine as on a slow one nearly every child dies mid-way.
-    // Until a killed child has posted something to measure by, the window starts small and
-    // doubles each round: one child given the whole MAX_DELAY_MS could post every claim unkilled.
+    // Until the 835 is stored, and then until a killed child has posted something to measure by,
+    // the window starts small and doubles each round: one child given the whole MAX_DELAY_MS
+    // could read, store and post every claim unkilled, and leave no child anything to die in.
     let postedInKilledRounds = 0;
     let msOfKilledRounds = 0;
+    let unstored = 0;
     let unmeasured = 0;
-    const delayFor = (kill: number, posted: number) => {
-      if (kill < STORE_ROUNDS) return Math.floor(random() * MAX_DELAY_MS);
+    let killedUnstored = 0;
+    const delayFor = (kill: number, posted: number, stored: boolean) => {
+      if (!stored) return Math.floor(random() * Math.min(MAX_DELAY_MS, 25 * 2 ** unstored++));
       if (postedInKilledRounds === 0)
         return Math.floor(random() * Math.min(MAX_DELAY_MS, 100 * 2 ** unmeasured++));
       const msPerClaim = msOfKilledRounds / postedInKilledRounds;
       const share = (CLAIMS - posted) / Math.max(1, ROUNDS - kill);
       return Math.floor(random() * Math.min(MAX_DELAY_MS, 2 * share * msPerClaim));
     };
+    const remittanceStored = async () =>
+      (await database.sql.executeSql(`select 1 from remittance where trace_number = 'KILL-1'`)).rows.length >
+      0;
     // The first half of the children store, match and post the claim payments a chunk per
-    // transaction (each resuming what the one before left unstored, read again from the stored
-    // file); then this process stores the rest unposted, and the second half post what is pending.
+    // transaction (the first ones read and store the 835 and die doing it, then each resumes what
+    // the one before left unstored, read again from the stored file); then this process stores
+    // the rest unposted, and the second half post what is pending.
     let storedRest = false;
     for (let i = 0; kills < ROUNDS && i < 2 * ROUNDS; i++) {
-      if (!storedRest && kills >= Math.max(STORE_ROUNDS, Math.floor(ROUNDS / 2))) {
+      if (!storedRest && kills >= Math.floor(ROUNDS / 2)) {
         storedRest = true;
         const stored = await importEra(database.db, practiceId, 'kill.835', text, {
           userId: null,
@@ -155,7 +160,8 @@ describe(`killing a posting process at random (${onPostgres ? 'PostgreSQL' : 'PG
         expect(stored.remittances).toHaveLength(1);
         expect((await checkPostedLedger(database.sql)).pending).toBe(CLAIMS - lastPosted);
       }
-      const delayMs = delayFor(kills, lastPosted);
+      const stored = await remittanceStored();
+      const delayMs = delayFor(kills, lastPosted, stored);
       const killed = !(await round(file, practiceId, delayMs));
       const check = await checkPostedLedger(database.sql);
       expect(check.violations, `after round ${i} (seed ${SEED})`).toEqual([]);
@@ -163,14 +169,17 @@ describe(`killing a posting process at random (${onPostgres ? 'PostgreSQL' : 'PG
       expect(check.posted).toBeGreaterThanOrEqual(lastPosted);
       if (killed) {
         kills++;
-        if (kills > STORE_ROUNDS) {
+        if (!stored && !(await remittanceStored())) killedUnstored++;
+        if (stored) {
           postedInKilledRounds += check.posted - lastPosted;
           msOfKilledRounds += delayMs;
         }
       }
       lastPosted = check.posted;
     }
-    console.log(`${kills} killed, ${lastPosted} of ${CLAIMS} posted by them, in ${Date.now() - started} ms`);
+    console.log(
+      `${kills} killed (${killedUnstored} before the 835 was stored), ${lastPosted} of ${CLAIMS} posted by them, in ${Date.now() - started} ms`,
+    );
     const before = await checkPostedLedger(database.sql);
     const outcome = await importEra(database.db, practiceId, 'kill.835', text, {
       userId: null,

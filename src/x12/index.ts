@@ -37,7 +37,7 @@ export {
   type Guide,
 } from './transactions/837-generate.ts';
 export type * from './transactions/837-types.ts';
-export { parse835, type Parse835Result } from './transactions/835.ts';
+export { parse835, parse835Async, type Parse835Result } from './transactions/835.ts';
 export type * from './transactions/835-types.ts';
 export { write835, remittanceToSegments, type Write835Options } from './transactions/835-generate.ts';
 export {

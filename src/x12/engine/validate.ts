@@ -180,7 +180,6 @@ class StreamWalk {
           const list = new ProblemList(limit);
           this.sets.push(list);
           const map = selectMap(tx, g.gs?.el[8] ?? '', list);
-          const closed = handler?.loopClosed;
           this.walker = map
             ? new MapWalker(
                 map,
@@ -188,7 +187,9 @@ class StreamWalk {
                 list,
                 tx.controlNumber,
                 !!handler,
-                closed ? (node, parent) => closed(node, parent, tx, delimiters()) : undefined,
+                handler?.loopClosed
+                  ? (node, parent) => handler.loopClosed!(node, parent, tx, delimiters())
+                  : undefined,
               )
             : null;
         },
@@ -269,11 +270,39 @@ export function walkX12(
 ): StreamSummary {
   const walk = new StreamWalk(opts.limit, handler);
   const text = toText(input);
-  for (let at = 0; at < text.length; at += SLICE) {
-    const out: Segment[] = [];
-    walk.splitter.push(text.slice(at, at + SLICE), out);
-    walk.push(out);
+  for (let at = 0; at < text.length; at += SLICE) walkSlice(walk, text, at);
+  return walkEnd(walk);
+}
+
+/** Slices walkX12Async reads between two turns of the event loop: about a megabyte. */
+const SLICES_PER_TURN = 16;
+
+/**
+ * walkX12 that gives the event loop a turn after each megabyte: a server reading a large 835 keeps
+ * answering, and what the caller sent the database meanwhile (the file itself) goes out and is
+ * stored while the rest is read.
+ */
+export async function walkX12Async(
+  input: string | Uint8Array,
+  handler: WalkHandler,
+  opts: { limit?: number } = {},
+): Promise<StreamSummary> {
+  const walk = new StreamWalk(opts.limit, handler);
+  const text = toText(input);
+  for (let at = 0, n = 1; at < text.length; at += SLICE, n++) {
+    walkSlice(walk, text, at);
+    if (n % SLICES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
   }
+  return walkEnd(walk);
+}
+
+function walkSlice(walk: StreamWalk, text: string, at: number): void {
+  const out: Segment[] = [];
+  walk.splitter.push(text.slice(at, at + SLICE), out);
+  walk.push(out);
+}
+
+function walkEnd(walk: StreamWalk): StreamSummary {
   const out: Segment[] = [];
   walk.splitter.end(out);
   walk.push(out);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateX12 } from '../engine/validate.ts';
 import { sample, sampleFiles } from '../testing/fixtures.ts';
-import { parse835 } from './835.ts';
+import { parse835, parse835Async } from './835.ts';
 
 describe('parse835', () => {
   it('reads payment, trace, parties, claims, adjustments and provider adjustments in cents', () => {
@@ -125,5 +125,21 @@ describe('parse835 of text, read loop by loop', () => {
     expect(claims(0).length).toBeGreaterThan(0);
     expect(claims(1)).toEqual(claims(0));
     expect(parse835(validateX12(two))).toEqual(parse835(two));
+  });
+
+  it('reads a file of megabytes as parse835 does, giving the event loop turns meanwhile', async () => {
+    // the public sample's interchanges five times over: 1.4 MB, so the read stops for a turn
+    const one = sample('835/tastypackets__profee-multiple.edi').toString('latin1');
+    const big = one.repeat(5);
+    let turns = 0;
+    let timer = setImmediate(function tick() {
+      turns++;
+      timer = setImmediate(tick);
+    });
+    const read = await parse835Async(big);
+    clearImmediate(timer);
+    expect(turns).toBeGreaterThan(0);
+    expect(read.remittances).toHaveLength(5 * parse835(one).remittances.length);
+    expect(read).toEqual(parse835(big));
   });
 });

@@ -1,9 +1,17 @@
 // 835 reader: the loop tree of each 835 transaction set → typed remittances, through the same field
 // tables (835-codecs.ts, codec.ts) the 835 writer (835-generate.ts) uses.
 import { fromX12Date } from '../engine/dates.ts';
+import type { TransactionSet } from '../engine/envelope.ts';
 import { all, first, loopOf, loopsOf, type LoopNode } from '../engine/tree.ts';
 import { DEFAULT_DELIMITERS, type Delimiters, type Segment } from '../engine/types.ts';
-import { asValidation, walkX12, type X12Input } from '../engine/validate.ts';
+import {
+  asValidation,
+  walkX12,
+  walkX12Async,
+  type StreamSummary,
+  type WalkHandler,
+  type X12Input,
+} from '../engine/validate.ts';
 import { components, element as el } from '../engine/values.ts';
 import { ProblemList, type X12Problem } from '../problems.ts';
 import type { Adjustment, Party, Procedure } from './837-types.ts';
@@ -249,30 +257,49 @@ export function parse835(input: X12Input): Parse835Result {
  * half its time collecting what it held; the remittances and problems are the same.
  */
 function read835(input: string | Uint8Array): Parse835Result {
-  const extra = new ProblemList();
-  const readers = new Map<Delimiters, Reader835>();
-  const readerOf = (d: Delimiters) => {
-    let r = readers.get(d);
-    if (!r) readers.set(d, (r = new Reader835(d, new AmountReader(extra), extra)));
+  const reading = new Reading835();
+  return reading.result(walkX12(input, reading));
+}
+
+/**
+ * parse835 of text, giving the event loop a turn after each megabyte read (walkX12Async): an
+ * import sends the file to the database and reads it at once.
+ */
+export async function parse835Async(input: string | Uint8Array): Promise<Parse835Result> {
+  const reading = new Reading835();
+  return reading.result(await walkX12Async(input, reading));
+}
+
+/** The walk's handler: reads each claim payment as its loop closes, each remittance as its set ends. */
+class Reading835 implements WalkHandler {
+  private readonly extra = new ProblemList();
+  private readonly readers = new Map<Delimiters, Reader835>();
+  private claims: ClaimPayment[] = [];
+  private readonly remittances: Remittance[] = [];
+
+  private readerOf(d: Delimiters): Reader835 {
+    let r = this.readers.get(d);
+    if (!r) this.readers.set(d, (r = new Reader835(d, new AmountReader(this.extra), this.extra)));
     return r;
-  };
-  let claims: ClaimPayment[] = [];
-  const remittances: Remittance[] = [];
-  const walk = walkX12(input, {
-    loopClosed(node, parent, tx, d) {
-      if (tx.setId !== '835' || node.id !== '2100') return false;
-      claims.push(readerOf(d).claim(node, el(parent.segments[0] as Segment, 1)));
-      return true;
-    },
-    transaction(tx, tree, d) {
-      if (tx.setId === '835' && tree)
-        remittances.push(readerOf(d).remittance(tree, tx.controlNumber, claims));
-      claims = [];
-    },
-  });
-  return {
-    remittances,
-    problems: [...walk.problems, ...extra.toArray()],
-    valid: walk.valid && extra.items.length === 0,
-  };
+  }
+
+  loopClosed(node: LoopNode, parent: LoopNode, tx: TransactionSet, d: Delimiters): boolean {
+    if (tx.setId !== '835' || node.id !== '2100') return false;
+    this.claims.push(this.readerOf(d).claim(node, el(parent.segments[0] as Segment, 1)));
+    return true;
+  }
+
+  transaction(tx: TransactionSet, tree: LoopNode | null, d: Delimiters): void {
+    if (tx.setId === '835' && tree)
+      this.remittances.push(this.readerOf(d).remittance(tree, tx.controlNumber, this.claims));
+    this.claims = [];
+  }
+
+  result(walk: StreamSummary): Parse835Result {
+    return {
+      remittances: this.remittances,
+      problems: [...walk.problems, ...this.extra.toArray()],
+      valid: walk.valid && this.extra.items.length === 0,
+    };
+  }
 }
