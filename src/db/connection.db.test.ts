@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { bigint, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { insertMany, insertRows, isAnyOf } from './raw.ts';
+import { insertColumns, insertMany, isAnyOf } from './raw.ts';
+
+/** Rows (each its values in column order) as insertColumns takes them: a list of values a column. */
+const byColumn = (rows: readonly (readonly unknown[])[]) =>
+  (rows[0] ?? []).map((_, n) => rows.map((row) => row[n]));
 import { openTestDatabase } from './testing.ts';
 
 describe('database', () => {
@@ -50,7 +54,7 @@ describe('database', () => {
       [1, n],
     ]);
     const returned = await database.db.transaction(async (tx) =>
-      insertRows(
+      insertColumns(
         tx,
         'raw_insert_test',
         [
@@ -64,7 +68,7 @@ describe('database', () => {
           { name: 'big', type: 'bigint' },
           { name: 'lines', type: 'integer[]' },
         ],
-        rows,
+        byColumn(rows),
         'n, codes, doc, note, d::text, at, ok, big::text, lines',
       ),
     );
@@ -86,7 +90,7 @@ describe('database', () => {
     expect(returned[7_996]).toMatchObject({ codes: ['CO', 'A"1', odd, ''], note: 'NULL' });
     await expect(
       database.db.transaction(async (tx) => {
-        await insertRows(tx, 'raw_insert_test', [{ name: 'n', type: 'integer' }], [[-1]]);
+        await insertColumns(tx, 'raw_insert_test', [{ name: 'n', type: 'integer' }], [[-1]]);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -106,11 +110,11 @@ describe('database', () => {
       { name: 'lines', type: 'integer[]' },
     ];
     const same = await database.db.transaction((tx) =>
-      insertRows(
+      insertColumns(
         tx,
         'raw_insert_test',
         columns,
-        [-2, -3, -4].map((n) => [n, null, null, odd, '2026-12-02', false, 2 ** 40, null]),
+        byColumn([-2, -3, -4].map((n) => [n, null, null, odd, '2026-12-02', false, 2 ** 40, null])),
         'n, codes, doc, note, d::text, ok, big::text, lines',
       ),
     );
@@ -127,10 +131,15 @@ describe('database', () => {
       })),
     );
     await database.db.transaction((tx) =>
-      insertRows(tx, 'raw_insert_test', columns, [
-        [-5, null, null, null, null, null, null, null],
-        [-6, null, null, null, null, null, null, null],
-      ]),
+      insertColumns(
+        tx,
+        'raw_insert_test',
+        columns,
+        byColumn([
+          [-5, null, null, null, null, null, null, null],
+          [-6, null, null, null, null, null, null, null],
+        ]),
+      ),
     );
     const {
       rows: [nulls],

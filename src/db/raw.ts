@@ -64,7 +64,7 @@ function element(v: unknown): string {
   }
   if (v instanceof Date) return `"${v.toISOString()}"`;
   if (Array.isArray(v)) return element(`{${v.map(element).join(',')}}`);
-  throw new Error(`insertRows: a ${typeof v} cannot be sent as a column value`);
+  throw new Error(`insertColumns: a ${typeof v} cannot be sent as a column value`);
 }
 
 /** A backslash escape JSON has and an array literal does not (`\\n` would be read as `n`). */
@@ -104,33 +104,6 @@ const elementType = (type: string) =>
   ({ serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' })[type] ?? type;
 
 /**
- * Inserts rows (each its values in `columns` order) by `insert … select from unnest(…)`: one array
- * parameter a column, whatever the number of rows. A profile of PostgreSQL under bench:remits found
- * a third of its CPU parsing and planning multi-row VALUES (every value an expression to analyze,
- * copy and fold into the plan); unnest's statement is the same few hundred characters for any
- * number of rows. A column of an array type goes as an array of its values' literals, each cast
- * back in the select (unnest would flatten an array of arrays); a JSON column goes as one JSON
- * array, its elements read back into an array (a JSON null is SQL NULL). `returning` (SQL) names what to
- * return: the rows come back in the order given (unnest yields its elements in order, and the
- * insert returns rows as it inserts them).
- */
-export async function insertRows(
-  db: Executor,
-  table: string,
-  columns: readonly InsertColumn[],
-  rows: readonly (readonly unknown[])[],
-  returning?: string,
-): Promise<Record<string, unknown>[]> {
-  return insertColumns(
-    db,
-    table,
-    columns,
-    columns.map((_, n) => rows.map((row) => row[n])),
-    returning,
-  );
-}
-
-/**
  * The one value every row has in a column (null, a number, a string, a boolean), or undefined when
  * the rows differ or the value is an object (a Date, an array, a document).
  */
@@ -145,8 +118,18 @@ function sameInEvery(column: readonly unknown[]): { value: unknown } | undefined
 const scalarText = (v: unknown): string | null =>
   v === null || v === undefined ? null : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
 
-/** insertRows with the values given a column at a time (each list as long as the rows). */
-async function insertColumns(
+/**
+ * Inserts rows given a column at a time (each list of values as long as the rows, in `columns`
+ * order) by `insert … select from unnest(…)`: one array parameter a column, whatever the number of
+ * rows. A profile of PostgreSQL under bench:remits found a third of its CPU parsing and planning
+ * multi-row VALUES (every value an expression to analyze, copy and fold into the plan); unnest's
+ * statement is the same few hundred characters for any number of rows. A column of an array type
+ * goes as an array of its values' literals, each cast back in the select (unnest would flatten an
+ * array of arrays); a JSON column goes as one JSON array, its elements read back into an array (a
+ * JSON null is SQL NULL). `returning` (SQL) names what to return: the rows come back in the order
+ * given (unnest yields its elements in order, and the insert returns rows as it inserts them).
+ */
+export async function insertColumns(
   db: Executor,
   table: string,
   columns: readonly InsertColumn[],
@@ -204,7 +187,7 @@ const sentAsIs = Column.prototype.mapToDriverValue;
 const nameOf = (c: Column) => (c.keyAsName ? toSnakeCase(c.name) : c.name);
 
 /**
- * drizzle's `insert(table).values(rows).returning()` for many rows at once, by insertRows (its
+ * drizzle's `insert(table).values(rows).returning()` for many rows at once, by insertColumns (its
  * builder walks every value of every row, which for an 835 chunk cost more than the database):
  * the columns come from the table's schema, each value is sent as drizzle would send it, and the
  * rows come back mapped as drizzle maps them (or only their ids).
